@@ -1,0 +1,109 @@
+package dev.parity.database;
+
+import dev.parity.profile.DatabaseSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.apiguardian.api.API;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.ContainerFetchException;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+
+/** Starts databases: Docker checked, container started, init scripts run, or everything stopped again. */
+@API(status = API.Status.INTERNAL)
+public final class Databases {
+
+    /** Label on every container Parity starts, so leftovers can be found: {@code docker ps -f label=dev.parity}. */
+    public static final String LABEL = "dev.parity";
+
+    private Databases() {
+    }
+
+    /**
+     * Starts a database for {@code spec}.
+     *
+     * @param spec        what to start
+     * @param classLoader where the init scripts are found
+     * @param label       who uses it, put on the container as {@value #LABEL}.profile
+     * @throws DatabaseStartException when Docker is missing, the container does not start or a script
+     *                                fails; nothing is left running then
+     */
+    public static RunningDatabase start(DatabaseSpec spec, ClassLoader classLoader, String label) {
+        requireDocker(spec);
+        long started = System.nanoTime();
+        JdbcDatabaseContainer<?> container = EngineSupport.of(spec.engine()).container(spec)
+                .withLabel(LABEL, "true")
+                .withLabel(LABEL + ".profile", label);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            stopQuietly(container);
+            throw new DatabaseStartException(whyNotStarted(spec, e), e);
+        }
+        try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(), container.getPassword())) {
+            InitScripts.run(spec.init(), connection, classLoader);
+        } catch (InitScripts.InitScriptException e) {
+            stopQuietly(container);
+            throw new DatabaseStartException("init script failed: " + e.describe()
+                    + "\nFix the script and run again; the database (" + spec.image() + ") has been stopped.", e);
+        } catch (SQLException | RuntimeException e) {
+            stopQuietly(container);
+            throw new DatabaseStartException("could not connect to the new " + spec.image() + " database to run its init scripts: "
+                    + e.getMessage() + "; it has been stopped.", e);
+        }
+        RunningDatabase database = new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
+        LeftoverGuard.remember(database);
+        return database;
+    }
+
+    private static void requireDocker(DatabaseSpec spec) {
+        try {
+            DockerClientFactory.instance().client();
+        } catch (RuntimeException e) {
+            if (causedBy(e, ContainerFetchException.class)) {
+                throw new DatabaseStartException("Docker is reachable, but Testcontainers could not get an image it needs for itself ("
+                        + rootMessage(e) + "). Where no registry can be reached, set the environment variable TESTCONTAINERS_RYUK_DISABLED=true "
+                        + "(Parity stops its containers itself) or make the image available locally, then run the tests again.", e);
+            }
+            throw new DatabaseStartException("Docker is not reachable, and Parity runs the " + spec.engine().id() + " database ("
+                    + spec.image() + ") in a container. Start Docker (Docker Desktop, or 'sudo systemctl start docker' on Linux), "
+                    + "or point DOCKER_HOST at a running engine, then run the tests again. Testcontainers said: " + rootMessage(e), e);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String whyNotStarted(DatabaseSpec spec, RuntimeException e) {
+        if (causedBy(e, ContainerFetchException.class)) {
+                return "the image '" + spec.image() + "' is not available: it is not on this machine and could not be pulled ("
+                        + rootMessage(e) + "). Check the image name and tag in the profile, or pull it first with 'docker pull "
+                        + spec.image() + "'.";
+        }
+        return "the " + spec.engine().id() + " container (" + spec.image() + ") did not start: " + rootMessage(e)
+                + ". Check the image and the profile's settings; the container has been removed.";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    private static void stopQuietly(JdbcDatabaseContainer<?> container) {
+        try {
+            container.stop();
+        } catch (RuntimeException suppressed) {
+            // the original failure is what the user needs to see
+        }
+    }
+}

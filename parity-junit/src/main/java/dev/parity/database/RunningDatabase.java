@@ -1,0 +1,69 @@
+package dev.parity.database;
+
+import dev.parity.profile.DatabaseSpec;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.apiguardian.api.API;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+
+/**
+ * A started database, ready for tests: its init scripts have run. Closing it stops and removes its
+ * container; closing twice is harmless.
+ */
+@API(status = API.Status.INTERNAL)
+public final class RunningDatabase implements AutoCloseable {
+
+    private final DatabaseSpec spec;
+    private final JdbcDatabaseContainer<?> container;
+    private final DataSource dataSource;
+    private final Duration startup;
+
+    RunningDatabase(DatabaseSpec spec, JdbcDatabaseContainer<?> container, Duration startup) {
+        this.spec = spec;
+        this.container = container;
+        this.dataSource = new DriverManagerDataSource(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        this.startup = startup;
+    }
+
+    public DatabaseSpec spec() {
+        return spec;
+    }
+
+    public String jdbcUrl() {
+        return container.getJdbcUrl();
+    }
+
+    public String username() {
+        return container.getUsername();
+    }
+
+    public String password() {
+        return container.getPassword();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** How long it took from asking for the container to a database with its init scripts run. */
+    public Duration startup() {
+        return startup;
+    }
+
+    public String containerId() {
+        return container.getContainerId();
+    }
+
+    @Override
+    public void close() {
+        LeftoverGuard.forget(this);
+        if (container.isCreated()) {
+            container.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return spec.image() + " at " + jdbcUrl();
+    }
+}

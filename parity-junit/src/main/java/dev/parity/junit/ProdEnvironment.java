@@ -1,0 +1,34 @@
+package dev.parity.junit;
+
+import javax.sql.DataSource;
+
+/**
+ * The production-like environment a {@link ProdLike} test runs in. Inject it as a parameter of a test
+ * constructor, test method or lifecycle method.
+ *
+ * <p>Instances are shared by every test class of the run that uses the same database; they are
+ * thread-safe.
+ */
+public interface ProdEnvironment {
+
+    /** The name of the profile this test class runs under. */
+    String profile();
+
+    /** The database image the profile pins, e.g. {@code postgres:15}. */
+    String image();
+
+    /** A JDBC URL for the database, for code that builds its own connection pool. */
+    String jdbcUrl();
+
+    /** The user to connect as. */
+    String username();
+
+    /** That user's password. */
+    String password();
+
+    /**
+     * A {@link DataSource} for the database. It does not pool: each {@code getConnection()} opens a new
+     * connection, which the caller closes.
+     */
+    DataSource dataSource();
+}

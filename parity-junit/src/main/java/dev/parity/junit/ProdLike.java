@@ -1,0 +1,61 @@
+package dev.parity.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against a production-like environment described by a profile in {@code parity.yml}
+ * (or {@code parity.yaml}) at the root of the test classpath: today a real database, started in a
+ * container at the version and with the settings the profile pins.
+ *
+ * <pre>{@code
+ * @ProdLike
+ * class OrderRepositoryTest {
+ *     @Test
+ *     void findsOrders(DataSource dataSource, ProdEnvironment env) { ... }
+ * }
+ * }</pre>
+ *
+ * <h2>Which profile</h2>
+ * {@link #value()} if set; else the JUnit configuration parameter or system property
+ * {@code parity.profile}; else the environment variable {@code PARITY_PROFILE}; else {@code default}.
+ * The configuration parameter {@code parity.config} names another profile file (a classpath resource or
+ * a path).
+ *
+ * <h2>When things start and stop</h2>
+ * The whole profile file is read and validated the first time any class asks for it, before anything is
+ * started; a mistake fails the class with an {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}
+ * naming the file, the line and the fix. The database starts before the class's {@code @BeforeAll}
+ * methods, once per test run for each distinct database configuration: every class whose profile asks
+ * for the same database (even under another profile name) shares it, so fifty classes start one
+ * container, not fifty. It is stopped when the test run ends, and on JVM exit if the run was cut short.
+ * Tests share its data: a test that changes data should clean up or use its own rows.
+ *
+ * <h2>Injection</h2>
+ * Test constructors, test methods and lifecycle methods may declare {@link javax.sql.DataSource} and
+ * {@link ProdEnvironment} parameters.
+ *
+ * <h2>Parallel execution</h2>
+ * Safe: the first class to need an environment starts it while others that need the same one wait;
+ * classes then use it concurrently. The {@code DataSource} opens a new connection per call.
+ *
+ * <p>Inherited by subclasses and {@code @Nested} classes; usable as a meta-annotation.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(ProdLikeExtension.class)
+public @interface ProdLike {
+
+    /**
+     * The profile to use, as named under {@code profiles:} in {@code parity.yml}. Empty (the default)
+     * means the active profile: {@code parity.profile}, then {@code PARITY_PROFILE}, then {@code default}.
+     */
+    String value() default "";
+}

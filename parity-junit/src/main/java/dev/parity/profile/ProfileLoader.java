@@ -1,0 +1,166 @@
+package dev.parity.profile;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * Reads and validates a whole profile file: every profile, every key, {@code extends} chains and init
+ * scripts, before anything is started. Problems are collected and reported together.
+ */
+@API(status = API.Status.INTERNAL)
+public final class ProfileLoader {
+
+    static final List<String> TOP_LEVEL_KEYS = List.of("profiles");
+    static final List<String> PROFILE_KEYS = List.of("extends", "database");
+    static final List<String> DATABASE_KEYS = List.of("engine", "image", "name", "username", "password", "init", "settings");
+
+    private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final String PROFILES_EXAMPLE = "profiles:\n  default:\n    database:\n      image: postgres:15";
+    private static final String DATABASE_EXAMPLE = "database:\n  engine: postgres\n  image: postgres:15\n  init: [schema.sql]";
+
+    private final ClassLoader classLoader;
+
+    /** @param classLoader where init scripts are looked up */
+    public ProfileLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public ProfileFile load(ProfileSource source) {
+        YamlNode root;
+        try (Reader reader = new InputStreamReader(source.open(), StandardCharsets.UTF_8)) {
+            root = new YamlParser(source.name()).parse(reader);
+        } catch (IOException e) {
+            throw new ProfileException(new Problem(Location.of(source.name()), "cannot be read: " + e,
+                    "Check that " + source.url() + " is readable."), e);
+        }
+        return read(source.name(), root);
+    }
+
+    ProfileFile read(String file, YamlNode root) {
+        List<Problem> problems = new ArrayList<>();
+        YamlNode.Mapping top = Section.asMapping(root, "the top level", PROFILES_EXAMPLE, problems)
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), new Location(file, 1)));
+        new Section(top, "the top level", TOP_LEVEL_KEYS, problems);
+        YamlNode profilesNode = top.entries().get("profiles");
+        YamlNode.Mapping profiles = Section.asMapping(profilesNode, "'profiles'", PROFILES_EXAMPLE, problems).orElse(null);
+        if (profiles == null || profiles.entries().isEmpty()) {
+            if (problems.isEmpty()) {
+                Location at = profilesNode != null ? profilesNode.location() : top.location();
+                problems.add(new Problem(at, "no profiles are defined", "Add at least one under 'profiles:', for example:\n" + PROFILES_EXAMPLE));
+            }
+            throw new ProfileException(problems);
+        }
+
+        // Pass 1: each profile as written, so that a problem is reported once, where it was written.
+        Map<String, YamlNode.Mapping> raw = new LinkedHashMap<>();
+        profiles.entries().forEach((name, node) -> {
+            String path = "profile '" + name + "'";
+            if (!PROFILE_NAME.matcher(name).matches()) {
+                problems.add(new Problem(profiles.keyLocations().get(name), "'" + name + "' is not a valid profile name",
+                        "Use letters, digits, '-', '_' and '.', starting with a letter or digit."));
+            }
+            YamlNode.Mapping body = Section.asMapping(node, path, "  " + name + ":\n    database:\n      image: postgres:15", problems)
+                    .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profiles.keyLocations().get(name)));
+            raw.put(name, body);
+            readProfileBody(body, path, problems);
+        });
+
+        // Pass 2: extends chains, merged parent first.
+        Map<String, YamlNode.Mapping> merged = new LinkedHashMap<>();
+        Set<String> reportedCycles = new LinkedHashSet<>();
+        raw.keySet().forEach(name -> merge(name, raw, merged, new ArrayList<>(), reportedCycles, problems));
+        if (!problems.isEmpty()) {
+            throw new ProfileException(List.copyOf(new LinkedHashSet<>(problems)));
+        }
+
+        // Pass 3: the merged profiles, valid by construction now.
+        Map<String, Profile> result = new LinkedHashMap<>();
+        merged.forEach((name, body) -> result.put(name, new Profile(name, file, readProfileBody(body, "profile '" + name + "'", new ArrayList<>()))));
+        return new ProfileFile(file, top.keyLocations().get("profiles"), result);
+    }
+
+    private DatabaseSpec readProfileBody(YamlNode.Mapping body, String path, List<Problem> problems) {
+        Section profile = new Section(body, path, PROFILE_KEYS, problems);
+        profile.text("extends", "default");
+        YamlNode.Mapping database = profile.mapping("database", DATABASE_EXAMPLE)
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), body.location()));
+        return readDatabase(new Section(database, path + " > database", DATABASE_KEYS, problems), path, problems);
+    }
+
+    private DatabaseSpec readDatabase(Section database, String path, List<Problem> problems) {
+        DatabaseEngine engine = database.text("engine", "postgres").flatMap(id -> {
+            var known = DatabaseEngine.byId(id);
+            if (known.isEmpty()) {
+                problems.add(new Problem(database.valueLocation("engine"), "unknown database engine '" + id + "' in " + path,
+                        Suggestions.didYouMean(id, DatabaseEngine.ids()) + "Known engines: " + String.join(", ", DatabaseEngine.ids()) + "."));
+            }
+            return known;
+        }).orElse(DatabaseEngine.POSTGRES);
+        String image = database.text("image", engine.defaultImage()).orElse(engine.defaultImage());
+        if (image.chars().anyMatch(Character::isWhitespace)) {
+            problems.add(new Problem(database.valueLocation("image"), "image '" + image + "' in " + path + " contains white space",
+                    "Write the image as repository:tag, for example " + engine.defaultImage() + "."));
+        }
+        String name = database.text("name", "orders").orElse("test");
+        String username = database.text("username", "app").orElse("test");
+        String password = database.text("password", "secret").orElse("test");
+        List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
+        var settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");
+        return new DatabaseSpec(engine, image, name, username, password, init, settings);
+    }
+
+    private void checkScriptExists(String script, Location at, List<Problem> problems) {
+        String resource = script.startsWith("/") ? script.substring(1) : script;
+        if (classLoader.getResource(resource) == null) {
+            problems.add(new Problem(at, "init script '" + script + "' is not on the test classpath",
+                    "Put it under src/test/resources/" + resource + " (names are classpath paths, relative to its root), or fix the name."));
+        }
+    }
+
+    private void merge(String name, Map<String, YamlNode.Mapping> raw, Map<String, YamlNode.Mapping> merged,
+                       List<String> chain, Set<String> reportedCycles, List<Problem> problems) {
+        if (merged.containsKey(name)) {
+            return;
+        }
+        YamlNode.Mapping body = raw.get(name);
+        YamlNode parentNode = body.entries().get("extends");
+        if (!(parentNode instanceof YamlNode.Scalar parentScalar) || !parentScalar.type().equals("str")) {
+            merged.put(name, body); // no extends, or one already reported as malformed
+            return;
+        }
+        String parent = parentScalar.text().strip();
+        chain.add(name);
+        if (chain.contains(parent)) {
+            List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(parent), chain.size()));
+            cycle.add(parent);
+            if (reportedCycles.add(new java.util.TreeSet<>(cycle).toString())) {
+                problems.add(new Problem(parentNode.location(), "'extends' makes a cycle: " + String.join(" -> ", cycle),
+                        "A profile cannot inherit from itself; remove one of these 'extends'."));
+            }
+            merged.put(name, body);
+            return;
+        }
+        if (!raw.containsKey(parent)) {
+            problems.add(new Problem(parentNode.location(), "profile '" + name + "' extends '" + parent + "', which is not defined",
+                    Suggestions.didYouMean(parent, raw.keySet()) + "Known profiles: " + String.join(", ", raw.keySet()) + "."));
+            merged.put(name, body);
+            return;
+        }
+        merge(parent, raw, merged, chain, reportedCycles, problems);
+        Map<String, YamlNode> own = new LinkedHashMap<>(body.entries());
+        Map<String, Location> ownKeys = new LinkedHashMap<>(body.keyLocations());
+        own.remove("extends");
+        ownKeys.remove("extends");
+        merged.put(name, merged.get(parent).overriddenBy(new YamlNode.Mapping(own, ownKeys, body.location())));
+    }
+}

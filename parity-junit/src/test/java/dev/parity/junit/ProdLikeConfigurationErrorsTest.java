@@ -1,0 +1,133 @@
+package dev.parity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * Every mistake in a profile file fails the class before anything starts, with a message that names the
+ * file, the line, what is wrong and how to fix it. None of these needs Docker: validation comes first.
+ */
+class ProdLikeConfigurationErrorsTest {
+
+    @ProdLike
+    static class UsesActiveProfile {
+        @Test
+        void test() {
+        }
+    }
+
+    @ProdLike("paymnets")
+    static class AsksForUnknownProfile {
+        @Test
+        void test() {
+        }
+    }
+
+    private static EngineExecutionResults runWith(String profileFile) {
+        return ParityTestKit.run(Map.of("parity.config", "profiles/" + profileFile), UsesActiveProfile.class);
+    }
+
+    private static void assertFailsWith(EngineExecutionResults results, String message) {
+        Throwable failure = ParityTestKit.onlyContainerFailure(results);
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(message);
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearestKnownOne() {
+        assertFailsWith(runWith("unknown-key.yml"),
+                "profiles/unknown-key.yml, line 5: unknown key 'imgae' in profile 'default' > database. Did you mean 'image'? "
+                        + "Known keys here: engine, image, name, username, password, init, settings.");
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() {
+        assertFailsWith(runWith("malformed.yml"),
+                "profiles/malformed.yml, line 5: malformed YAML: expected <block end>, but found '<block mapping start>' "
+                        + "(while parsing a block mapping). Check the indentation (spaces only, no tabs) and quote values "
+                        + "that contain ': ' or start with '{', '[', '*' or '&'.");
+    }
+
+    @Test
+    void wrongTypeShowsTheRightForm() {
+        assertFailsWith(runWith("wrong-type.yml"),
+                "profiles/wrong-type.yml, line 5: 'init' in profile 'default' > database must be a list, but is a text "
+                        + "('db/schema.sql'). Write it as a list, for example: init: [schema.sql]");
+    }
+
+    @Test
+    void extendsCycleIsReportedOnce() {
+        assertFailsWith(runWith("cycle.yml"),
+                "profiles/cycle.yml, line 7: 'extends' makes a cycle: a -> b -> c -> a. "
+                        + "A profile cannot inherit from itself; remove one of these 'extends'.");
+    }
+
+    @Test
+    void missingInitScriptNamesTheEntry() {
+        assertFailsWith(runWith("missing-script.yml"),
+                "profiles/missing-script.yml, line 7: init script 'db/shema-typo.sql' is not on the test classpath. "
+                        + "Put it under src/test/resources/db/shema-typo.sql (names are classpath paths, relative to its root), "
+                        + "or fix the name.");
+    }
+
+    @Test
+    void allProblemsOfAFileAreReportedTogetherInLineOrder() {
+        assertFailsWith(runWith("several-problems.yml"),
+                "profiles/several-problems.yml has 4 problems:\n"
+                        + "  - line 3: unknown key 'databse' in profile 'default'. Did you mean 'database'? Known keys here: extends, database.\n"
+                        + "  - line 6: profile 'other' extends 'defualt', which is not defined. Did you mean 'default'? Known profiles: default, other.\n"
+                        + "  - line 8: unknown database engine 'oracle' in profile 'other'. Known engines: postgres.\n"
+                        + "  - line 9: 'image' in profile 'other' > database must be a text, but is a number (15). "
+                        + "Write it as, for example: image: postgres:15 (quote it if YAML reads it as something else: image: \"postgres:15\")");
+    }
+
+    @Test
+    void unknownProfileFromTheAnnotationListsTheKnownOnes() {
+        assertFailsWith(ParityTestKit.run(AsksForUnknownProfile.class),
+                "parity.yml, line 2: there is no profile 'paymnets' (asked for by @ProdLike(\"paymnets\") on "
+                        + AsksForUnknownProfile.class.getName() + "). Known profiles: default, alias, latest. "
+                        + "Add 'paymnets:' under 'profiles:' or ask for a known one.");
+    }
+
+    @Test
+    void unknownProfileFromTheConfigurationParameterSuggestsTheNearest() {
+        assertFailsWith(ParityTestKit.run(Map.of("parity.profile", "defualt"), UsesActiveProfile.class),
+                "parity.yml, line 2: there is no profile 'defualt' (asked for by the configuration parameter parity.profile=defualt). "
+                        + "Did you mean 'default'? Known profiles: default, alias, latest. Add 'defualt:' under 'profiles:' or ask for a known one.");
+    }
+
+    @Test
+    void configuredFileThatDoesNotExist() {
+        assertFailsWith(runWith("nope.yml"),
+                "profiles/nope.yml: the configuration parameter 'parity.config' names 'profiles/nope.yml', which is neither "
+                        + "a classpath resource nor a file (looked in " + java.nio.file.Path.of("").toAbsolutePath() + "). "
+                        + "Fix the name, or remove the parameter to use parity.yml at the root of the test classpath.");
+    }
+
+    @Test
+    void noProfileFileOnTheClasspath() {
+        // A real class loader that sees everything but parity.yml/parity.yaml, as in a project without them.
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(new ClassLoader(original) {
+            @Override
+            public URL getResource(String name) {
+                return name.startsWith("parity.y") ? null : super.getResource(name);
+            }
+        });
+        EngineExecutionResults results;
+        try {
+            results = ParityTestKit.run(UsesActiveProfile.class);
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
+        }
+        assertFailsWith(results,
+                "parity.yml: no parity.yml (or parity.yaml) at the root of the test classpath. Create src/test/resources/parity.yml, for example:\n"
+                        + "profiles:\n  default:\n    database:\n      engine: postgres\n      image: postgres:15\n"
+                        + "or point the configuration parameter 'parity.config' at another file.");
+    }
+}
