@@ -35,6 +35,7 @@ public final class Databases {
         JdbcDatabaseContainer<?> container = EngineSupport.of(spec.engine()).container(spec)
                 .withLabel(LABEL, "true")
                 .withLabel(LABEL + ".profile", label);
+        LeftoverGuard.remember(container);
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -52,9 +53,7 @@ public final class Databases {
             throw new DatabaseStartException("could not connect to the new " + spec.image() + " database to run its init scripts: "
                     + e.getMessage() + "; it has been stopped.", e);
         }
-        RunningDatabase database = new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
-        LeftoverGuard.remember(database);
-        return database;
+        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static void requireDocker(DatabaseSpec spec) {
@@ -101,7 +100,7 @@ public final class Databases {
 
     private static void stopQuietly(JdbcDatabaseContainer<?> container) {
         try {
-            container.stop();
+            LeftoverGuard.stop(container);
         } catch (RuntimeException suppressed) {
             // the original failure is what the user needs to see
         }

@@ -56,10 +56,7 @@ public final class RunningDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        LeftoverGuard.forget(this);
-        if (container.isCreated()) {
-            container.stop();
-        }
+        LeftoverGuard.stop(container);
     }
 
     @Override
