@@ -1,10 +1,11 @@
 package dev.parity.junit;
 
+import dev.parity.clock.ClockPin;
 import dev.parity.database.RunningDatabase;
 import javax.sql.DataSource;
 
 /** A profile's view of a (possibly shared) running database. */
-record DefaultProdEnvironment(String profile, RunningDatabase database) implements ProdEnvironment {
+record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock) implements ProdEnvironment {
 
     @Override
     public String image() {

@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs a test class against a production-like environment described by a profile in {@code parity.yml}
@@ -40,9 +41,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Test constructors, test methods and lifecycle methods may declare {@link javax.sql.DataSource} and
  * {@link ProdEnvironment} parameters.
  *
+ * <h2>Time zone and locale</h2>
+ * A profile's {@code timezone:} and {@code locale:} pin the JVM for the class (restored after it), and the
+ * database runs in that zone: the container's {@code TZ}, the server's {@code timezone} and, because
+ * the driver sends the JVM's zone when a connection opens, each session's. A class's own
+ * {@link PinTimeZone} / {@link PinLocale} wins over the profile. After the start, the JVM's, the session's
+ * and the server's zones are compared; a mismatch fails the class, naming each value and its origin.
+ * A {@link java.time.Clock} parameter gets the system clock in the pinned zone, or the profile's
+ * {@code clock: {fixed: ...}} instant.
+ *
  * <h2>Parallel execution</h2>
  * Safe: the first class to need an environment starts it while others that need the same one wait;
- * classes then use it concurrently. The {@code DataSource} opens a new connection per call.
+ * classes then use it concurrently. The {@code DataSource} opens a new connection per call. A class
+ * whose profile pins the zone or locale holds JUnit's read-write lock on it (and on system properties)
+ * for the whole class; any other {@code @ProdLike} class holds a read lock on the time zone, so no
+ * connection of it opens while another class has the zone pinned. Locks are decided at discovery from
+ * the system property {@code parity.config} (not the configuration parameter): if the annotation names no
+ * profile, the class locks whenever any profile of the file pins.
  *
  * <p>Inherited by subclasses and {@code @Nested} classes; usable as a meta-annotation.
  */
@@ -51,6 +66,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(ProdLikeExtension.class)
+@ResourceLock(providers = ProdLikeResourceLocks.class)
 public @interface ProdLike {
 
     /**

@@ -28,13 +28,15 @@ final class SharedEnvironments {
     private SharedEnvironments() {
     }
 
-    /** The environment for {@code classContext}'s class, started if this run has not started it yet. */
-    static ProdEnvironment environmentFor(ExtensionContext classContext) {
+    /** The profile {@code classContext}'s class asks for, from the run's validated profile file. */
+    static Profile profileFor(ExtensionContext classContext) {
         ActiveProfile active = ActiveProfile.of(classContext);
-        Profile profile = translated(() -> profileFile(classContext).profile(active.name(), active.origin()));
-        RunningDatabase database = root(classContext).getOrComputeIfAbsent(profile.database(),
-                spec -> start(profile, classLoader()), RunningDatabase.class);
-        return new DefaultProdEnvironment(profile.name(), database);
+        return translated(() -> profileFile(classContext).profile(active.name(), active.origin()));
+    }
+
+    /** The database for {@code spec}, started if this run has not started it yet. */
+    static RunningDatabase databaseFor(ExtensionContext context, Profile profile, DatabaseSpec spec) {
+        return root(context).getOrComputeIfAbsent(spec, key -> start(profile, spec, classLoader()), RunningDatabase.class);
     }
 
     private static ProfileFile profileFile(ExtensionContext context) {
@@ -45,8 +47,7 @@ final class SharedEnvironments {
                 ProfileFile.class);
     }
 
-    private static RunningDatabase start(Profile profile, ClassLoader classLoader) {
-        DatabaseSpec spec = profile.database();
+    private static RunningDatabase start(Profile profile, DatabaseSpec spec, ClassLoader classLoader) {
         RunningDatabase database = translated(() -> Databases.start(spec, classLoader, profile.name()));
         LOG.log(System.Logger.Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms at %s"
                 + " (shared by every class whose profile asks for the same database)",
@@ -54,7 +55,7 @@ final class SharedEnvironments {
         return database;
     }
 
-    private static <T> T translated(java.util.function.Supplier<T> action) {
+    static <T> T translated(java.util.function.Supplier<T> action) {
         try {
             return action.get();
         } catch (ProfileException | DatabaseStartException e) {

@@ -23,6 +23,11 @@ public final class ProfileFile {
         return source;
     }
 
+    /** Every profile, in file order. */
+    public List<Profile> profiles() {
+        return List.copyOf(profiles.values());
+    }
+
     public List<String> names() {
         return List.copyOf(profiles.keySet());
     }

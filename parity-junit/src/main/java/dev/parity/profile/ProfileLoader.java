@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import dev.parity.clock.ClockPin;
+import dev.parity.clock.InvalidClockPinException;
 import org.apiguardian.api.API;
 
 /**
@@ -21,7 +24,8 @@ import org.apiguardian.api.API;
 public final class ProfileLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("profiles");
-    static final List<String> PROFILE_KEYS = List.of("extends", "database");
+    static final List<String> PROFILE_KEYS = List.of("extends", "database", "timezone", "locale", "clock");
+    static final List<String> CLOCK_KEYS = List.of("fixed");
     static final List<String> DATABASE_KEYS = List.of("engine", "image", "name", "username", "password", "init", "settings");
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -85,16 +89,58 @@ public final class ProfileLoader {
 
         // Pass 3: the merged profiles, valid by construction now.
         Map<String, Profile> result = new LinkedHashMap<>();
-        merged.forEach((name, body) -> result.put(name, new Profile(name, file, readProfileBody(body, "profile '" + name + "'", new ArrayList<>()))));
+        merged.forEach((name, body) -> {
+            List<Problem> none = new ArrayList<>();
+            Section section = new Section(body, "profile '" + name + "'", PROFILE_KEYS, none);
+            ClockPin clock = readClock(section, "profile '" + name + "'", none);
+            DatabaseSpec database = readDatabaseOf(section, "profile '" + name + "'", none).inTimeZone(clock.zone());
+            result.put(name, new Profile(name, file, database, clock, clockOrigin(name, body, file)));
+        });
         return new ProfileFile(file, top.keyLocations().get("profiles"), result);
     }
 
-    private DatabaseSpec readProfileBody(YamlNode.Mapping body, String path, List<Problem> problems) {
+    private void readProfileBody(YamlNode.Mapping body, String path, List<Problem> problems) {
         Section profile = new Section(body, path, PROFILE_KEYS, problems);
         profile.text("extends", "default");
+        readDatabaseOf(profile, path, problems);
+        readClock(profile, path, problems);
+    }
+
+    private DatabaseSpec readDatabaseOf(Section profile, String path, List<Problem> problems) {
         YamlNode.Mapping database = profile.mapping("database", DATABASE_EXAMPLE)
-                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), body.location()));
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database")));
         return readDatabase(new Section(database, path + " > database", DATABASE_KEYS, problems), path, problems);
+    }
+
+    /** {@code timezone:}, {@code locale:} and {@code clock: {fixed: ...}}, validated as the annotations are. */
+    private ClockPin readClock(Section profile, String path, List<Problem> problems) {
+        ClockPin pin = ClockPin.NONE;
+        Optional<String> zone = profile.text("timezone", "Europe/Berlin");
+        Optional<String> fixed = profile.mapping("clock", "clock:\n  fixed: 2024-03-31T01:30:00Z").flatMap(clock ->
+                new Section(clock, path + " > clock", CLOCK_KEYS, problems).instant("fixed", "2024-03-31T01:30:00Z"));
+        if (zone.isPresent() || fixed.isPresent()) {
+            try {
+                pin = pin.and(ClockPin.timeZone(zone.orElse("UTC"), fixed.orElse("")));
+            } catch (InvalidClockPinException e) {
+                Location at = zone.isPresent() ? profile.valueLocation("timezone") : profile.valueLocation("clock");
+                problems.add(new Problem(at, "invalid " + (zone.isPresent() ? "timezone" : "clock") + " in " + path + ": " + e.getMessage(), ""));
+            }
+        }
+        Optional<String> locale = profile.text("locale", "de-DE");
+        if (locale.isPresent()) {
+            try {
+                pin = pin.and(ClockPin.locale(locale.get()));
+            } catch (InvalidClockPinException e) {
+                problems.add(new Problem(profile.valueLocation("locale"), "invalid locale in " + path + ": " + e.getMessage(), ""));
+            }
+        }
+        return pin;
+    }
+
+    /** "profile 'x' (parity.yml, line 4)": where the pinned zone or locale was written, for mismatch messages. */
+    private static String clockOrigin(String name, YamlNode.Mapping body, String file) {
+        Location at = body.keyLocations().getOrDefault("timezone", body.keyLocations().get("locale"));
+        return "profile '" + name + "'" + (at != null ? " (" + at + ")" : " (" + file + ")");
     }
 
     private DatabaseSpec readDatabase(Section database, String path, List<Problem> problems) {
@@ -116,7 +162,7 @@ public final class ProfileLoader {
         String password = database.text("password", "secret").orElse("test");
         List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
         var settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");
-        return new DatabaseSpec(engine, image, name, username, password, init, settings);
+        return new DatabaseSpec(engine, image, name, username, password, init, settings, null);
     }
 
     private void checkScriptExists(String script, Location at, List<Problem> problems) {

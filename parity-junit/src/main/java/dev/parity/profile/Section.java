@@ -60,6 +60,15 @@ final class Section {
         return Optional.empty();
     }
 
+    /** An ISO-8601 instant, which YAML may read as a timestamp rather than a text. */
+    Optional<String> instant(String key, String example) {
+        YamlNode node = mapping.entries().get(key);
+        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("timestamp")) {
+            return Optional.of(scalar.text().strip());
+        }
+        return text(key, example);
+    }
+
     /** A list of texts; each item is passed to {@code check}, which may report a problem for it. */
     List<String> textList(String key, String example, ItemCheck check) {
         YamlNode node = mapping.entries().get(key);

@@ -25,7 +25,7 @@ class EnvironmentSharingTest {
 
     private static void record(String fixture, ProdEnvironment environment, DataSource dataSource) throws SQLException {
         SEEN.put(fixture, new String[] {environment.profile(), environment.jdbcUrl(),
-                ProdLikeIntegrationTest.query(dataSource, "select pg_postmaster_start_time()::text")});
+                ProdLikeIntegrationTest.query(dataSource, "select extract(epoch from pg_postmaster_start_time())::text")});
     }
 
     @ProdLike("shared")

@@ -1,0 +1,59 @@
+package dev.parity.junit;
+
+import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
+
+import dev.parity.profile.Profile;
+import dev.parity.profile.ProfileFile;
+import dev.parity.profile.ProfileLoader;
+import dev.parity.profile.ProfileSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider;
+import org.junit.jupiter.api.parallel.Resources;
+
+/**
+ * The resource locks of a {@link ProdLike} class. Its profile may pin the zone or locale, which writes
+ * JVM-global state; and every class reads the JVM zone, which the driver sends when a connection opens.
+ * So: read-write locks for what the profile pins, a read lock on the zone otherwise.
+ *
+ * <p>Locks are computed at discovery, which sees system properties but not configuration parameters. So
+ * unless the annotation names its profile, every profile of the file counts: if any pins, the class locks.
+ * If the file cannot be read, the class takes every lock; its error is reported when the class runs.
+ */
+final class ProdLikeResourceLocks implements ResourceLocksProvider {
+
+    @Override
+    public Set<Lock> provideForClass(Class<?> testClass) {
+        Set<Lock> locks = new HashSet<>();
+        try {
+            List<Profile> candidates = candidates(testClass);
+            boolean zone = candidates.stream().anyMatch(p -> p.clock().pinsTimeZone());
+            boolean locale = candidates.stream().anyMatch(p -> p.clock().pinsLocale());
+            if (zone) {
+                locks.add(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE));
+                locks.add(new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE));
+            } else {
+                locks.add(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ));
+            }
+            if (locale) {
+                locks.add(new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
+            }
+        } catch (RuntimeException unreadable) {
+            locks.add(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE));
+            locks.add(new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE));
+            locks.add(new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
+        }
+        return locks;
+    }
+
+    private static List<Profile> candidates(Class<?> testClass) {
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        ProfileFile file = new ProfileLoader(classLoader).load(
+                ProfileSource.locate(Optional.ofNullable(System.getProperty(ProfileSource.CONFIG_PARAMETER)), classLoader));
+        Optional<String> named = findAnnotation(testClass, ProdLike.class).map(ProdLike::value).filter(v -> !v.isBlank());
+        return named.map(name -> List.of(file.profile(name, "@ProdLike on " + testClass.getName()))).orElseGet(file::profiles);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.parity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+/**
+ * A profile's timezone and locale pin the JVM for the class and the database follows: container, server
+ * and session agree with the JVM, checked at start, and the JVM is restored afterwards.
+ */
+@ResourceLock(Resources.TIME_ZONE)
+@ResourceLock(Resources.LOCALE)
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
+class ProfileTimeZoneTest {
+
+    private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    private static final Map<String, String> ZONES = Map.of("parity.config", "profiles/zones.yml");
+
+    private TimeZone zoneBefore;
+    private Locale localeBefore;
+
+    @BeforeEach
+    void remember() {
+        SEEN.clear();
+        zoneBefore = TimeZone.getDefault();
+        localeBefore = Locale.getDefault();
+    }
+
+    @AfterEach
+    void assertRestored() {
+        assertThat(TimeZone.getDefault()).isEqualTo(zoneBefore);
+        assertThat(Locale.getDefault()).isEqualTo(localeBefore);
+    }
+
+    private static void record(DataSource dataSource) throws SQLException {
+        SEEN.put("jvm", TimeZone.getDefault().getID());
+        SEEN.put("locale", Locale.getDefault().toLanguageTag());
+        SEEN.put("session", ProdLikeIntegrationTest.query(dataSource, "select current_setting('TimeZone')"));
+        SEEN.put("server", ProdLikeIntegrationTest.query(dataSource, "select current_setting('log_timezone')"));
+        SEEN.put("dbDate", ProdLikeIntegrationTest.query(dataSource, "select current_date::text"));
+        SEEN.put("jvmDate", LocalDate.now().toString());
+    }
+
+    @ProdLike("tokyo")
+    static class Tokyo {
+        @Test
+        void test(DataSource dataSource, Clock clock) throws SQLException {
+            record(dataSource);
+            SEEN.put("clock", clock.getZone().getId());
+        }
+
+        @Test
+        void failing() {
+            throw new AssertionError("a failing test does not keep the pin");
+        }
+    }
+
+    @ProdLike("tokyo")
+    @PinTimeZone("America/Sao_Paulo")
+    static class AnnotationWins {
+        @Test
+        void test(DataSource dataSource) throws SQLException {
+            record(dataSource);
+        }
+    }
+
+    @ProdLike("berlin-dst")
+    static class FixedClock {
+        @Test
+        void test(Clock clock) {
+            SEEN.put("instant", clock.instant().toString());
+            SEEN.put("clock", clock.getZone().getId());
+        }
+    }
+
+    @ProdLike("mismatched")
+    static class Mismatched {
+        @Test
+        void test() {
+        }
+    }
+
+    @ProdLike
+    static class ActiveProfile {
+        @Test
+        void test(DataSource dataSource) throws SQLException {
+            record(dataSource);
+        }
+    }
+
+    @Test
+    void profilePinsTheJvmAndTheDatabaseFollows() {
+        ParityTestKit.run(ZONES, Tokyo.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+
+        assertThat(SEEN).containsEntry("jvm", "Asia/Tokyo").containsEntry("locale", "ja-JP")
+                .containsEntry("session", "Asia/Tokyo").containsEntry("server", "Asia/Tokyo").containsEntry("clock", "Asia/Tokyo");
+        assertThat(SEEN.get("dbDate")).isEqualTo(SEEN.get("jvmDate"));
+    }
+
+    @Test
+    void aClassAnnotationWinsOverTheProfile() {
+        ParityTestKit.run(ZONES, AnnotationWins.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(SEEN).containsEntry("jvm", "America/Sao_Paulo").containsEntry("session", "America/Sao_Paulo")
+                .containsEntry("server", "America/Sao_Paulo").containsEntry("locale", "ja-JP");
+    }
+
+    @Test
+    void aFixedClockFromTheProfileStandsAtTheDstChange() {
+        ParityTestKit.run(ZONES, FixedClock.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(SEEN).containsEntry("instant", "2024-03-31T01:30:00Z").containsEntry("clock", "Europe/Berlin");
+    }
+
+    @Test
+    void aServerInAnotherZoneFailsTheClassNamingBothValues() {
+        Throwable failure = ParityTestKit.onlyContainerFailure(ParityTestKit.run(ZONES, Mismatched.class));
+
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
+                "time zones disagree: expected 'Asia/Tokyo' from profile 'mismatched' (profiles/zones.yml, line 14), "
+                        + "but the server's zone is 'UTC' (log_timezone: the container's TZ and the server's settings from the profile). "
+                        + "Remove the setting that overrides it (a 'timezone' under database.settings, an 'options' or 'TimeZone' "
+                        + "in the JDBC URL), or pin the zone you mean in one place.");
+    }
+
+    @Test
+    void invalidZoneAndLocaleAreReportedWithTheirLinesBeforeAnythingChanges() {
+        Throwable failure = ParityTestKit.onlyContainerFailure(
+                ParityTestKit.run(Map.of("parity.config", "profiles/bad-zone.yml"), ActiveProfile.class));
+
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("profiles/bad-zone.yml has 2 problems:\n  - line 3: invalid timezone in profile 'default': ")
+                .hasMessageContaining("'Mars/Olympus'")
+                .hasMessageContaining("\n  - line 4: invalid locale in profile 'default': ")
+                .hasMessageContaining("'xx-YY-invalid'");
+    }
+
+    /**
+     * Near a date line: a zone whose date differs from UTC's right now. A session left in UTC (or in the
+     * build machine's zone) would disagree with LocalDate.now() there.
+     */
+    @Test
+    void currentDateInTheDatabaseIsTheJvmsWhereTheDateDiffersFromUtc(@TempDir Path dir) throws IOException {
+        Instant now = Instant.now();
+        LocalDate utcDate = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        String zone = ZoneId.getAvailableZoneIds().stream().sorted()
+                .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+                .filter(id -> !LocalDate.ofInstant(now, ZoneId.of(id)).equals(utcDate))
+                .max(Comparator.comparing(id -> Math.abs(ZoneId.of(id).getRules().getOffset(now).getTotalSeconds())))
+                .orElseThrow();
+        Path file = Files.writeString(dir.resolve("near-midnight.yml"),
+                "profiles:\n  default:\n    timezone: " + zone + "\n    database:\n      image: postgres:15\n");
+
+        ParityTestKit.run(Map.of("parity.config", file.toString()), ActiveProfile.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(SEEN).containsEntry("jvm", zone).containsEntry("session", zone);
+        assertThat(SEEN.get("dbDate")).isEqualTo(SEEN.get("jvmDate")).isNotEqualTo(utcDate.toString());
+    }
+}
