@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,16 @@ import javax.sql.DataSource;
 public class OrderService {
 
     private final Jdbc jdbc;
+    private final Clock clock;
 
     public OrderService(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    /** @param clock when orders are placed */
+    public OrderService(DataSource dataSource, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
+        this.clock = clock;
     }
 
     /**
@@ -32,8 +41,9 @@ public class OrderService {
         return jdbc.inTransaction(connection -> {
             long orderId;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into orders (customer_id) values (?) returning id")) {
+                    "insert into orders (customer_id, placed_at) values (?, ?) returning id")) {
                 insert.setLong(1, customerId);
+                insert.setTimestamp(2, Timestamp.from(clock.instant()));
                 try (ResultSet key = insert.executeQuery()) {
                     key.next();
                     orderId = key.getLong(1);
