@@ -54,7 +54,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Safe: the first class to need an environment starts it while others that need the same one wait;
  * classes then use it concurrently. The {@code DataSource} opens a new connection per call. A class
  * whose profile pins the zone or locale holds JUnit's read-write lock on it (and on system properties)
- * for the whole class; any other {@code @ProdLike} class holds a read lock on the time zone, so no
+ * for the whole class; any other {@code @ProdLike} class holds read locks on the time zone and system
+ * properties, so no
  * connection of it opens while another class has the zone pinned. Locks are decided at discovery from
  * the system property {@code parity.config} (not the configuration parameter): if the annotation names no
  * profile, the class locks whenever any profile of the file pins.

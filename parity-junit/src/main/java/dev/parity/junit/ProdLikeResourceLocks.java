@@ -17,7 +17,8 @@ import org.junit.jupiter.api.parallel.Resources;
 /**
  * The resource locks of a {@link ProdLike} class. Its profile may pin the zone or locale, which writes
  * JVM-global state; and every class reads the JVM zone, which the driver sends when a connection opens.
- * So: read-write locks for what the profile pins, a read lock on the zone otherwise.
+ * So: read-write locks for what the profile pins; otherwise read locks on the zone and on system
+ * properties (where {@code parity.profile} and {@code parity.config} may come from).
  *
  * <p>Locks are computed at discovery, which sees system properties but not configuration parameters. So
  * unless the annotation names its profile, every profile of the file counts: if any pins, the class locks.
@@ -37,6 +38,8 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
                 locks.add(new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE));
             } else {
                 locks.add(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ));
+                // parity.profile and parity.config may come from system properties
+                locks.add(new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ));
             }
             if (locale) {
                 locks.add(new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));

@@ -9,9 +9,11 @@ import org.apiguardian.api.API;
  * @param name     the profile's name in the file
  * @param source   the file it was read from
  * @param database its database
+ * @param network  the Toxiproxy server in front of it, and the toxics every test starts with
  * @param clock    the time zone, locale and fixed instant it pins ({@link ClockPin#NONE} if none)
  * @param clockOrigin where those were written, e.g. {@code profile 'x' (parity.yml, line 4)}
  */
 @API(status = API.Status.INTERNAL)
-public record Profile(String name, String source, DatabaseSpec database, ClockPin clock, String clockOrigin) {
+public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
+                      String clockOrigin) {
 }

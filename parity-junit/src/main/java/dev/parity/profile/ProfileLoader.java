@@ -24,7 +24,10 @@ import org.apiguardian.api.API;
 public final class ProfileLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("profiles");
-    static final List<String> PROFILE_KEYS = List.of("extends", "database", "timezone", "locale", "clock");
+    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock");
+    static final List<String> NETWORK_KEYS = List.of("provider", "host", "port", "binary", "toxics");
+    static final List<String> TOXIC_KEYS = List.of("type", "stream", "toxicity", "attributes");
+    private static final String TOXICS_EXAMPLE = "toxics:\n  - type: latency\n    stream: both\n    attributes: {latency: 40, jitter: 10}";
     static final List<String> CLOCK_KEYS = List.of("fixed");
     static final List<String> DATABASE_KEYS = List.of("engine", "image", "name", "username", "password", "init", "settings");
 
@@ -94,7 +97,8 @@ public final class ProfileLoader {
             Section section = new Section(body, "profile '" + name + "'", PROFILE_KEYS, none);
             ClockPin clock = readClock(section, "profile '" + name + "'", none);
             DatabaseSpec database = readDatabaseOf(section, "profile '" + name + "'", none).inTimeZone(clock.zone());
-            result.put(name, new Profile(name, file, database, clock, clockOrigin(name, body, file)));
+            result.put(name, new Profile(name, file, database, readNetwork(section, "profile '" + name + "'", none), clock,
+                    clockOrigin(name, body, file)));
         });
         return new ProfileFile(file, top.keyLocations().get("profiles"), result);
     }
@@ -103,6 +107,7 @@ public final class ProfileLoader {
         Section profile = new Section(body, path, PROFILE_KEYS, problems);
         profile.text("extends", "default");
         readDatabaseOf(profile, path, problems);
+        readNetwork(profile, path, problems);
         readClock(profile, path, problems);
     }
 
@@ -110,6 +115,45 @@ public final class ProfileLoader {
         YamlNode.Mapping database = profile.mapping("database", DATABASE_EXAMPLE)
                 .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database")));
         return readDatabase(new Section(database, path + " > database", DATABASE_KEYS, problems), path, problems);
+    }
+
+    private NetworkSpec readNetwork(Section profile, String path, List<Problem> problems) {
+        Optional<YamlNode.Mapping> node = profile.mapping("network", "network:\n  provider: container\n" + TOXICS_EXAMPLE.replaceAll("(?m)^", "  "));
+        if (node.isEmpty()) {
+            return NetworkSpec.DEFAULT;
+        }
+        Section network = new Section(node.get(), path + " > network", NETWORK_KEYS, problems);
+        String provider = network.text("provider", "container").orElse("container");
+        if (!NetworkSpec.PROVIDERS.contains(provider)) {
+            problems.add(new Problem(network.valueLocation("provider"), "unknown network provider '" + provider + "' in " + path,
+                    Suggestions.didYouMean(provider, NetworkSpec.PROVIDERS) + "Use container (Docker), process (a toxiproxy-server on this machine) or external (host and port of a running server)."));
+        }
+        String host = network.text("host", "localhost").orElse("localhost");
+        long port = network.integer("port", "8474").orElse(8474L);
+        if (port < 1 || port > 65535) {
+            problems.add(new Problem(network.valueLocation("port"), "port " + port + " in " + path + " > network is not a TCP port",
+                    "Use the Toxiproxy API port, 8474 unless the server was started with another."));
+        }
+        String binary = network.text("binary", "/usr/local/bin/toxiproxy-server").orElse("");
+        List<ToxicSpec> toxics = new ArrayList<>();
+        for (YamlNode.Mapping item : network.mappings("toxics", TOXICS_EXAMPLE)) {
+            Section toxic = new Section(item, path + " > network > toxics", TOXIC_KEYS, problems);
+            String type = toxic.text("type", "latency").orElse(null);
+            if (type == null) {
+                problems.add(new Problem(item.location(), "a toxic in " + path + " has no type", "Add one, for example: type: latency"));
+                continue;
+            }
+            Map<String, Long> attributes = new LinkedHashMap<>();
+            toxic.mapping("attributes", "attributes: {latency: 40, jitter: 10}").ifPresent(map -> {
+                Section values = new Section(map, path + " > network > toxics > attributes", List.copyOf(map.entries().keySet()), problems);
+                map.entries().keySet().forEach(name -> values.integer(name, "100").ifPresent(v -> attributes.put(name, v)));
+            });
+            ToxicSpec spec = new ToxicSpec(type, toxic.text("stream", "downstream").orElse("downstream"),
+                    toxic.number("toxicity", "0.05").orElse(1.0), attributes);
+            spec.problems().forEach(problem -> problems.add(new Problem(item.location(), "in " + path + " > network > toxics: " + problem, "")));
+            toxics.add(spec);
+        }
+        return new NetworkSpec(provider, host, (int) port, binary, toxics);
     }
 
     /** {@code timezone:}, {@code locale:} and {@code clock: {fixed: ...}}, validated as the annotations are. */

@@ -60,6 +60,69 @@ final class Section {
         return Optional.empty();
     }
 
+    /** A whole number. */
+    Optional<Long> integer(String key, String example) {
+        YamlNode node = mapping.entries().get(key);
+        if (node == null || isNull(node)) {
+            return Optional.empty();
+        }
+        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("int")) {
+            try {
+                return Optional.of(Long.decode(scalar.text().replace("_", "")));
+            } catch (NumberFormatException tooLarge) {
+                // reported below
+            }
+        }
+        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a whole number, but is " + node.kind(),
+                "Write it as, for example: " + key + ": " + example));
+        return Optional.empty();
+    }
+
+    /** A number, whole or not. */
+    Optional<Double> number(String key, String example) {
+        YamlNode node = mapping.entries().get(key);
+        if (node == null || isNull(node)) {
+            return Optional.empty();
+        }
+        if (node instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))) {
+            return Optional.of(Double.parseDouble(scalar.text().replace("_", "")));
+        }
+        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a number, but is " + node.kind(),
+                "Write it as, for example: " + key + ": " + example));
+        return Optional.empty();
+    }
+
+    /** The items of a list, each a mapping; other items are reported. */
+    List<YamlNode.Mapping> mappings(String key, String example) {
+        YamlNode node = mapping.entries().get(key);
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a list, but is " + node.kind(),
+                    "Write it as, for example:\n" + example));
+            return List.of();
+        }
+        List<YamlNode.Mapping> items = new ArrayList<>();
+        for (YamlNode item : sequence.items()) {
+            if (item instanceof YamlNode.Mapping itemMapping) {
+                items.add(itemMapping);
+            } else {
+                problems.add(new Problem(item.location(), "each item of '" + key + "' in " + path + " must be a mapping, but one is "
+                        + item.kind(), "Write it as, for example:\n" + example));
+            }
+        }
+        return items;
+    }
+
+    String path() {
+        return path;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
     /** An ISO-8601 instant, which YAML may read as a timestamp rather than a text. */
     Optional<String> instant(String key, String example) {
         YamlNode node = mapping.entries().get(key);

@@ -25,9 +25,10 @@ class ProdLikeResourceLocksTest {
     }
 
     @Test
-    void aProfileThatPinsNothingOnlyReadsTheZone() {
+    void aProfileThatPinsNothingOnlyReadsTheZoneAndSystemProperties() {
         assertThat(new ProdLikeResourceLocks().provideForClass(NoPinningProfile.class))
-                .containsExactly(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ));
+                .containsExactlyInAnyOrder(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ),
+                        new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ));
     }
 
     @Test

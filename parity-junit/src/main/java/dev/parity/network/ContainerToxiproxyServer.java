@@ -1,0 +1,74 @@
+package dev.parity.network;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.util.BitSet;
+import org.testcontainers.containers.Network;
+import org.testcontainers.toxiproxy.ToxiproxyContainer;
+
+/**
+ * Toxiproxy in a container on the database's Docker network; it reaches the database by its alias. The
+ * container exposes 32 proxy ports, handed out to concurrent classes and given back when they end.
+ */
+final class ContainerToxiproxyServer extends ToxiproxyServer {
+
+    static final String IMAGE = "ghcr.io/shopify/toxiproxy:2.12.0";
+    private static final int FIRST_PORT = 8666;
+    private static final int PORTS = 32;
+
+    private final ToxiproxyContainer container;
+    private final ToxiproxyClient client;
+    private final String upstream;
+    private final BitSet used = new BitSet(PORTS);
+
+    ContainerToxiproxyServer(ToxiproxyContainer container, String upstream) {
+        this.container = container;
+        this.client = new ToxiproxyClient(container.getHost(), container.getControlPort());
+        this.upstream = upstream;
+    }
+
+    static ToxiproxyContainer container(Network network) {
+        return new ToxiproxyContainer(IMAGE).withNetwork(network);
+    }
+
+    @Override
+    public ToxiproxyClient client() {
+        return client;
+    }
+
+    @Override
+    protected String upstream() {
+        return upstream;
+    }
+
+    @Override
+    protected synchronized String listenAddress() {
+        int free = used.nextClearBit(0);
+        if (free >= PORTS) {
+            throw new IllegalStateException("all " + PORTS + " proxy ports of the Toxiproxy container are in use: more than "
+                    + PORTS + " classes of one environment run at once. Lower junit.jupiter.execution.parallel parallelism.");
+        }
+        used.set(free);
+        return "0.0.0.0:" + (FIRST_PORT + free);
+    }
+
+    @Override
+    protected Endpoint endpointFor(Proxy proxy) {
+        return new Endpoint(container.getHost(), container.getMappedPort(port(proxy)));
+    }
+
+    @Override
+    protected synchronized void released(Proxy proxy) {
+        used.clear(port(proxy) - FIRST_PORT);
+    }
+
+    private static int port(Proxy proxy) {
+        String listen = proxy.getListen();
+        return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.parity.network;
+
+import org.apiguardian.api.API;
+
+/** A Toxiproxy server that could not be started or reached; the message says how to fix it. */
+@API(status = API.Status.INTERNAL)
+public class NetworkStartException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NetworkStartException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
