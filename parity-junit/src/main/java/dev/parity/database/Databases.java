@@ -9,6 +9,7 @@ import org.apiguardian.api.API;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerFetchException;
 import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.containers.Network;
 
 /** Starts databases: Docker checked, container started, init scripts run, or everything stopped again. */
 @API(status = API.Status.INTERNAL)
@@ -30,11 +31,19 @@ public final class Databases {
      *                                fails; nothing is left running then
      */
     public static RunningDatabase start(DatabaseSpec spec, ClassLoader classLoader, String label) {
+        return start(spec, classLoader, label, null, null);
+    }
+
+    /** As {@link #start(DatabaseSpec, ClassLoader, String)}, on {@code network} under {@code alias} if given. */
+    public static RunningDatabase start(DatabaseSpec spec, ClassLoader classLoader, String label, Network network, String alias) {
         requireDocker(spec);
         long started = System.nanoTime();
         JdbcDatabaseContainer<?> container = EngineSupport.of(spec.engine()).container(spec)
                 .withLabel(LABEL, "true")
                 .withLabel(LABEL + ".profile", label);
+        if (network != null) {
+            container.withNetwork(network).withNetworkAliases(alias);
+        }
         LeftoverGuard.remember(container);
         try {
             container.start();

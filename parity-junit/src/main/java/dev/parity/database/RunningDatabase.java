@@ -50,6 +50,31 @@ public final class RunningDatabase implements AutoCloseable {
         return startup;
     }
 
+    /** The host this machine reaches the database on. */
+    public String host() {
+        return container.getHost();
+    }
+
+    /** The port the database listens on inside its container. */
+    public int internalPort() {
+        return container.getExposedPorts().get(0);
+    }
+
+    /** The port this machine reaches the database on. */
+    public int publishedPort() {
+        return container.getMappedPort(internalPort());
+    }
+
+    /** {@link #jdbcUrl()} with its host and port replaced, e.g. by a proxy's. */
+    public String jdbcUrlVia(String host, int port) {
+        return jdbcUrl().replace("//" + host() + ":" + publishedPort() + "/", "//" + host + ":" + port + "/");
+    }
+
+    /** A data source like {@link #dataSource()} that connects through {@code host:port}. */
+    public DataSource dataSourceVia(String host, int port) {
+        return new DriverManagerDataSource(jdbcUrlVia(host, port), username(), password());
+    }
+
     public String containerId() {
         return container.getContainerId();
     }

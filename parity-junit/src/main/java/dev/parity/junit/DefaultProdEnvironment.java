@@ -2,10 +2,18 @@ package dev.parity.junit;
 
 import dev.parity.clock.ClockPin;
 import dev.parity.database.RunningDatabase;
+import dev.parity.network.ProxyEndpoint;
+import dev.parity.profile.ToxicSpec;
+import java.util.List;
 import javax.sql.DataSource;
 
-/** A profile's view of a (possibly shared) running database. */
-record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock) implements ProdEnvironment {
+/** A class's view of a (possibly shared) running database, through the class's own proxy. */
+record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock, ProxyEndpoint proxy,
+                              List<ToxicSpec> classToxics, DataSource dataSource) implements ProdEnvironment {
+
+    DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock, ProxyEndpoint proxy, List<ToxicSpec> classToxics) {
+        this(profile, database, clock, proxy, List.copyOf(classToxics), database.dataSourceVia(proxy.host(), proxy.port()));
+    }
 
     @Override
     public String image() {
@@ -14,6 +22,11 @@ record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin
 
     @Override
     public String jdbcUrl() {
+        return database.jdbcUrlVia(proxy.host(), proxy.port());
+    }
+
+    @Override
+    public String directJdbcUrl() {
         return database.jdbcUrl();
     }
 
@@ -25,11 +38,6 @@ record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin
     @Override
     public String password() {
         return database.password();
-    }
-
-    @Override
-    public DataSource dataSource() {
-        return database.dataSource();
     }
 
     @Override

@@ -17,8 +17,14 @@ public interface ProdEnvironment {
     /** The database image the profile pins, e.g. {@code postgres:15}. */
     String image();
 
-    /** A JDBC URL for the database, for code that builds its own connection pool. */
+    /**
+     * A JDBC URL for the database through this class's Toxiproxy proxy, so the network faults apply; for
+     * code that builds its own connection pool.
+     */
     String jdbcUrl();
+
+    /** A JDBC URL straight to the database, bypassing the proxy: for setup and assertions. */
+    String directJdbcUrl();
 
     /** The user to connect as. */
     String username();
@@ -27,7 +33,7 @@ public interface ProdEnvironment {
     String password();
 
     /**
-     * A {@link DataSource} for the database. It does not pool: each {@code getConnection()} opens a new
+     * A {@link DataSource} for the database, through the proxy. It does not pool: each {@code getConnection()} opens a new
      * connection, which the caller closes.
      */
     DataSource dataSource();

@@ -8,10 +8,16 @@ import dev.parity.database.RunningDatabase;
 import dev.parity.database.TimeZoneConsistency;
 import dev.parity.profile.DatabaseSpec;
 import dev.parity.profile.Profile;
+import dev.parity.network.ProxyEndpoint;
+import dev.parity.network.ProxyToxics;
+import dev.parity.profile.ToxicSpec;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -23,10 +29,22 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * lives in the root store ({@link SharedEnvironments}); the class store holds which environment this
  * class uses and the JVM zone/locale to restore when it is done.
  */
-final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
     private static final String PINNED = "pinned-jvm-clock";
+    private static final String PROXY = "proxy";
+    private static final String TEST_TOXICS = "test-toxics";
+
+    /** Before every test: the proxy back to exactly the profile's, the class's and the method's toxics. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        DefaultProdEnvironment environment = environment(context);
+        List<ToxicSpec> toxics = new ArrayList<>(environment.classToxics());
+        toxics.addAll(DeclaredToxics.on(context.getRequiredTestMethod()));
+        context.getStore(NAMESPACE).put(TEST_TOXICS, toxics);
+        ProxyToxics.reset(environment.proxy().proxy(), toxics);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -50,7 +68,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Pa
                     || context.getTestClass().flatMap(c -> findAnnotation(c, PinTimeZone.class, context.getEnclosingTestClasses())).isPresent();
             return !annotated && environment(context).clock().pinsTimeZone();
         }
-        return type == DataSource.class || type == ProdEnvironment.class;
+        return type == DataSource.class || type == ProdEnvironment.class || type == Faults.class;
     }
 
     @Override
@@ -59,6 +77,11 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Pa
         Class<?> type = parameter.getParameter().getType();
         if (type == Clock.class) {
             return environment.clock().clock();
+        }
+        if (type == Faults.class) {
+            @SuppressWarnings("unchecked")
+            List<ToxicSpec> baseline = context.getStore(NAMESPACE).get(TEST_TOXICS, List.class);
+            return new ProxyFaults(environment.proxy().proxy(), baseline != null ? baseline : environment.classToxics());
         }
         return type == DataSource.class ? environment.dataSource() : environment;
     }
@@ -78,7 +101,10 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Pa
             classContext.getStore(NAMESPACE).put(PINNED, JvmClockState.pin(clock.pin()));
         }
         DatabaseSpec spec = clock.pin().pinsTimeZone() ? profile.database().inTimeZone(clock.pin().zone()) : profile.database();
-        RunningDatabase database = SharedEnvironments.databaseFor(classContext, profile, spec);
+        List<ToxicSpec> classToxics = new ArrayList<>(profile.network().toxics());
+        classToxics.addAll(DeclaredToxics.on(classContext.getRequiredTestClass()));
+        SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec);
+        RunningDatabase database = shared.database();
         if (clock.pin().pinsTimeZone()) {
             try {
                 TimeZoneConsistency.check(database.dataSource(), clock.pin().zone(), clock.zoneOrigin());
@@ -86,7 +112,11 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Pa
                 throw new ExtensionConfigurationException(e.getMessage(), e);
             }
         }
-        return new DefaultProdEnvironment(profile.name(), database, clock.pin());
+        // a proxy of the class's own: its toxics never reach a parallel class; deleted when the class ends
+        ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
+        classContext.getStore(NAMESPACE).put(PROXY, proxy);
+        ProxyToxics.reset(proxy.proxy(), classToxics);
+        return new DefaultProdEnvironment(profile.name(), database, clock.pin(), proxy, classToxics);
     }
 
     private static ExtensionContext classContextOf(ExtensionContext context) {

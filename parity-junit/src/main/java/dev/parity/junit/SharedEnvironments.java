@@ -3,13 +3,17 @@ package dev.parity.junit;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
+import dev.parity.network.ToxiproxyServer;
+import dev.parity.network.ToxiproxyServers;
 import dev.parity.profile.DatabaseSpec;
+import dev.parity.profile.NetworkSpec;
 import dev.parity.profile.Profile;
 import dev.parity.profile.ProfileException;
 import dev.parity.profile.ProfileFile;
 import dev.parity.profile.ProfileLoader;
 import dev.parity.profile.ProfileSource;
 import java.util.Optional;
+import org.testcontainers.containers.Network;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -17,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 
 /**
  * What lives for the whole test run, in the root store: the parsed profile file, and one running
- * database per distinct {@link DatabaseSpec}. The root store closes the databases when the run ends.
+ * database (with its Toxiproxy server) per distinct {@link DatabaseSpec} and proxy server. The root store closes the databases when the run ends.
  * Its {@code getOrComputeIfAbsent} is atomic, so concurrent classes wait for one start, not race.
  */
 final class SharedEnvironments {
@@ -34,9 +38,14 @@ final class SharedEnvironments {
         return translated(() -> profileFile(classContext).profile(active.name(), active.origin()));
     }
 
-    /** The database for {@code spec}, started if this run has not started it yet. */
-    static RunningDatabase databaseFor(ExtensionContext context, Profile profile, DatabaseSpec spec) {
-        return root(context).getOrComputeIfAbsent(spec, key -> start(profile, spec, classLoader()), RunningDatabase.class);
+    /** The database for {@code spec} behind the profile's Toxiproxy server, started if this run has not yet. */
+    static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec) {
+        return root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server()),
+                key -> start(profile, spec, classLoader()), SharedEnvironment.class);
+    }
+
+    /** What decides sharing: the database, and the proxy server (not the toxics, which are per class). */
+    private record EnvironmentKey(DatabaseSpec database, NetworkSpec proxyServer) {
     }
 
     private static ProfileFile profileFile(ExtensionContext context) {
@@ -47,12 +56,30 @@ final class SharedEnvironments {
                 ProfileFile.class);
     }
 
-    private static RunningDatabase start(Profile profile, DatabaseSpec spec, ClassLoader classLoader) {
-        RunningDatabase database = translated(() -> Databases.start(spec, classLoader, profile.name()));
-        LOG.log(System.Logger.Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms at %s"
-                + " (shared by every class whose profile asks for the same database)",
-                spec.image(), profile.name(), database.startup().toMillis(), database.jdbcUrl()));
-        return database;
+    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, ClassLoader classLoader) {
+        long started = System.nanoTime();
+        Optional<Network> network = ToxiproxyServers.networkFor(profile.network());
+        RunningDatabase database;
+        try {
+            database = translated(() -> Databases.start(spec, classLoader, profile.name(), network.orElse(null), ToxiproxyServers.DATABASE_ALIAS));
+        } catch (RuntimeException e) {
+            network.ifPresent(Network::close);
+            throw e;
+        }
+        ToxiproxyServer toxiproxy;
+        try {
+            toxiproxy = ToxiproxyServers.start(profile.network(), network, database.internalPort(), database.host(),
+                    database.publishedPort(), profile.name());
+        } catch (RuntimeException e) {
+            database.close();
+            network.ifPresent(Network::close);
+            throw new ExtensionConfigurationException(e.getMessage() + " The database (" + spec.image() + ") has been stopped.", e);
+        }
+        LOG.log(System.Logger.Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms (database %d ms, "
+                + "Toxiproxy %s), shared by every class whose profile asks for the same database",
+                spec.image(), profile.name(), (System.nanoTime() - started) / 1_000_000, database.startup().toMillis(),
+                profile.network().provider()));
+        return new SharedEnvironment(database, toxiproxy, network);
     }
 
     static <T> T translated(java.util.function.Supplier<T> action) {

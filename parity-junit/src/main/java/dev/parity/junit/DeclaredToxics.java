@@ -1,0 +1,52 @@
+package dev.parity.junit;
+
+import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
+import static org.junit.platform.commons.support.AnnotationSupport.findRepeatableAnnotations;
+
+import dev.parity.profile.ToxicSpec;
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** The toxics a class or method declares with {@link Latency} and {@link Toxic}, validated. */
+final class DeclaredToxics {
+
+    private DeclaredToxics() {
+    }
+
+    static List<ToxicSpec> on(AnnotatedElement element) {
+        List<ToxicSpec> toxics = new ArrayList<>();
+        findAnnotation(element, Latency.class).ifPresent(latency -> toxics.add(valid(element, "@Latency",
+                new ToxicSpec("latency", latency.stream(), 1.0, Map.of("latency", latency.millis(), "jitter", latency.jitter())))));
+        for (Toxic toxic : findRepeatableAnnotations(element, Toxic.class)) {
+            toxics.add(valid(element, "@Toxic(type = \"" + toxic.type() + "\")",
+                    new ToxicSpec(toxic.type(), toxic.stream(), toxic.toxicity(), attributes(element, toxic))));
+        }
+        return toxics;
+    }
+
+    private static Map<String, Long> attributes(AnnotatedElement element, Toxic toxic) {
+        Map<String, Long> attributes = new LinkedHashMap<>();
+        for (String attribute : toxic.attributes()) {
+            String[] parts = attribute.split("=", 2);
+            try {
+                attributes.put(parts[0].strip(), Long.parseLong(parts[1].strip()));
+            } catch (RuntimeException e) {
+                throw new ExtensionConfigurationException("@Toxic(type = \"" + toxic.type() + "\") on " + element
+                        + " has attribute '" + attribute + "', which is not name=number. Write it as, e.g., \"latency=40\".", e);
+            }
+        }
+        return attributes;
+    }
+
+    private static ToxicSpec valid(AnnotatedElement element, String annotation, ToxicSpec spec) {
+        List<String> problems = spec.problems();
+        if (!problems.isEmpty()) {
+            throw new ExtensionConfigurationException(annotation + " on " + element + ": " + String.join(" ", problems));
+        }
+        return spec;
+    }
+}

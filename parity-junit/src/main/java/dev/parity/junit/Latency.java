@@ -1,0 +1,38 @@
+package dev.parity.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Adds network latency between a {@link ProdLike} test and its database: a Toxiproxy {@code latency}
+ * toxic on the class's proxy.
+ *
+ * <p>On a class it applies to every test of the class (and its {@code @BeforeAll} methods); on a method,
+ * to that test only, on top of the class's and the profile's toxics. It is put on before each test's
+ * {@code @BeforeEach} methods and taken off before the next test starts, whatever the test did. Each
+ * class has a proxy of its own, so parallel classes never see each other's latency. Used without
+ * {@code @ProdLike}, the class runs under the active profile.
+ *
+ * <pre>{@code @Latency(millis = 150, stream = "both")  // a round trip takes 300 ms longer}</pre>
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(ProdLikeExtension.class)
+public @interface Latency {
+
+    /** The delay in milliseconds added to each chunk of data in {@link #stream()}. */
+    long millis();
+
+    /** A random variation of up to this many milliseconds, either way. */
+    long jitter() default 0;
+
+    /** {@code downstream} (database to test, the default), {@code upstream}, or {@code both}. */
+    String stream() default "downstream";
+}

@@ -1,0 +1,32 @@
+package dev.parity.junit;
+
+import dev.parity.database.RunningDatabase;
+import dev.parity.network.ToxiproxyServer;
+import java.util.Optional;
+import org.testcontainers.containers.Network;
+
+/** A database and the Toxiproxy server in front of it, shared by the classes that ask for them. */
+record SharedEnvironment(RunningDatabase database, ToxiproxyServer toxiproxy, Optional<Network> network) implements AutoCloseable {
+
+    /** Stops all of it, the proxy server first; a failure to stop one does not keep the others running. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable part : new AutoCloseable[] {toxiproxy, database, network.orElse(null)}) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("could not stop all of " + database, e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
