@@ -1,0 +1,65 @@
+package dev.parity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** The process provider runs toxiproxy-server from PATH and stops it; bad toxics fail before anything starts. */
+class NetworkProvidersTest {
+
+    private static final Map<String, Object> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @ProdLike
+    static class ThroughAProcess {
+        @Test
+        void test(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+            try (Connection connection = dataSource.getConnection()) {
+                SEEN.put("roundTrip", NetworkLatencyTest.roundTripMillis(connection));
+            }
+            SEEN.put("url", environment.jdbcUrl());
+            SEEN.put("servers", toxiproxyServers());
+        }
+    }
+
+    private static List<Long> toxiproxyServers() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("toxiproxy-server"))
+                .map(ProcessHandle::pid).toList();
+    }
+
+    @Test
+    void processProviderRunsTheServerFromPathAndStopsItAtTheEnd() {
+        ParityTestKit.run(Map.of("parity.config", "profiles/process-network.yml"), ThroughAProcess.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat((String) SEEN.get("url")).startsWith("jdbc:postgresql://127.0.0.1:");
+        assertThat((Long) SEEN.get("roundTrip")).as("the profile's 100 ms latency applies").isBetween(100L, 1000L);
+        assertThat((List<?>) SEEN.get("servers")).hasSize(1);
+        assertThat(toxiproxyServers()).as("stopped with the environment").isEmpty();
+    }
+
+    @Test
+    void badToxicsAreReportedWithTheirLines() {
+        Throwable failure = ParityTestKit.onlyContainerFailure(
+                ParityTestKit.run(Map.of("parity.config", "profiles/bad-toxics.yml"), ThroughAProcess.class));
+
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
+                "profiles/bad-toxics.yml has 6 problems:\n"
+                        + "  - line 4: unknown network provider 'contaner' in profile 'default'. Did you mean 'container'? "
+                        + "Use container (Docker), process (a toxiproxy-server on this machine) or external (host and port of a running server).\n"
+                        + "  - line 6: in profile 'default' > network > toxics: unknown toxic type 'latncy'. Did you mean 'latency'? "
+                        + "Known types: latency, bandwidth, slow_close, timeout, reset_peer, slicer, limit_data, down.\n"
+                        + "  - line 8: in profile 'default' > network > toxics: unknown stream 'sideways' for a latency toxic. Use upstream, downstream or both.\n"
+                        + "  - line 8: in profile 'default' > network > toxics: toxicity 1.5 of a latency toxic is outside 0..1. "
+                        + "Use a share such as 0.05 for 5% of connections.\n"
+                        + "  - line 8: in profile 'default' > network > toxics: attribute 'latency' of a latency toxic is negative (-5). Use 0 or more.\n"
+                        + "  - line 8: in profile 'default' > network > toxics: a latency toxic has no attribute 'jiter'. Did you mean 'jitter'? "
+                        + "Its attributes: latency, jitter.");
+    }
+}
