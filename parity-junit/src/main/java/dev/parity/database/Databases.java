@@ -109,7 +109,7 @@ public final class Databases {
 
     private static void stopQuietly(JdbcDatabaseContainer<?> container) {
         try {
-            LeftoverGuard.stop(container);
+            LeftoverGuard.close(container);
         } catch (RuntimeException suppressed) {
             // the original failure is what the user needs to see
         }

@@ -1,52 +1,65 @@
 package dev.parity.database;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.testcontainers.containers.GenericContainer;
+import org.apiguardian.api.API;
 
 /**
- * Stops containers that are still running when the JVM exits without closing them (a killed build, a
- * System.exit in a test, a start cut short). Ryuk may be disabled, so nothing else would. Containers
- * are remembered before they start, so one half started is covered too.
+ * Stops what Parity started (containers, toxiproxy-server processes) if it is still running when the
+ * JVM exits without closing it: a killed build, a System.exit in a test, a start cut short. Ryuk may be
+ * disabled, so nothing else would. Things are remembered before they start, so one half started is
+ * covered too.
  */
-final class LeftoverGuard {
+@API(status = API.Status.INTERNAL)
+public final class LeftoverGuard {
 
-    private static final Set<GenericContainer<?>> OPEN = new LinkedHashSet<>();
+    private static final Set<AutoCloseable> OPEN = new LinkedHashSet<>();
     private static boolean hookInstalled;
 
     private LeftoverGuard() {
     }
 
-    static synchronized void remember(GenericContainer<?> container) {
+    public static synchronized void remember(AutoCloseable resource) {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(LeftoverGuard::stopAll, "parity-leftover-guard"));
+            Runtime.getRuntime().addShutdownHook(new Thread(LeftoverGuard::closeAll, "parity-leftover-guard"));
             hookInstalled = true;
         }
-        OPEN.add(container);
+        OPEN.add(resource);
     }
 
-    /** Stops the container and forgets it. */
-    static void stop(GenericContainer<?> container) {
+    /** Forgets {@code resource}, which its owner is closing. */
+    public static synchronized void forget(AutoCloseable resource) {
+        OPEN.remove(resource);
+    }
+
+    /** Closes {@code resource} and forgets it. */
+    public static void close(AutoCloseable resource) {
         try {
-            container.stop();
+            resource.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop " + resource, e);
         } finally {
             synchronized (LeftoverGuard.class) {
-                OPEN.remove(container);
+                OPEN.remove(resource);
             }
         }
     }
 
-    private static void stopAll() {
-        List<GenericContainer<?>> open;
+    private static void closeAll() {
+        List<AutoCloseable> open;
         synchronized (LeftoverGuard.class) {
             open = new ArrayList<>(OPEN);
         }
-        for (GenericContainer<?> container : open) {
+        Collections.reverse(open); // the last started first: proxies before their databases
+        for (AutoCloseable resource : open) {
             try {
-                container.stop();
-            } catch (RuntimeException e) {
+                resource.close();
+            } catch (Exception e) {
                 // the JVM is going down: stop what we can
             }
         }

@@ -81,7 +81,7 @@ public final class RunningDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        LeftoverGuard.stop(container);
+        LeftoverGuard.close(container);
     }
 
     @Override

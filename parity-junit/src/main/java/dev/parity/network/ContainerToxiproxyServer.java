@@ -1,5 +1,6 @@
 package dev.parity.network;
 
+import dev.parity.database.LeftoverGuard;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.util.BitSet;
@@ -17,28 +18,15 @@ final class ContainerToxiproxyServer extends ToxiproxyServer {
     private static final int PORTS = 32;
 
     private final ToxiproxyContainer container;
-    private final ToxiproxyClient client;
-    private final String upstream;
     private final BitSet used = new BitSet(PORTS);
 
     ContainerToxiproxyServer(ToxiproxyContainer container, String upstream) {
+        super(new ToxiproxyClient(container.getHost(), container.getControlPort()), upstream);
         this.container = container;
-        this.client = new ToxiproxyClient(container.getHost(), container.getControlPort());
-        this.upstream = upstream;
     }
 
     static ToxiproxyContainer container(Network network) {
         return new ToxiproxyContainer(IMAGE).withNetwork(network);
-    }
-
-    @Override
-    public ToxiproxyClient client() {
-        return client;
-    }
-
-    @Override
-    protected String upstream() {
-        return upstream;
     }
 
     @Override
@@ -69,6 +57,6 @@ final class ContainerToxiproxyServer extends ToxiproxyServer {
 
     @Override
     public void close() {
-        container.stop();
+        LeftoverGuard.close(container);
     }
 }

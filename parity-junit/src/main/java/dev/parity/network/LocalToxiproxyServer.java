@@ -9,27 +9,14 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
  */
 final class LocalToxiproxyServer extends ToxiproxyServer {
 
-    private final ToxiproxyClient client;
-    private final String upstream;
     private final String host;
     private final Process process;
 
     /** @param process the server's process, stopped on close; null for a server Parity did not start */
     LocalToxiproxyServer(String host, int apiPort, String upstream, Process process) {
-        this.client = new ToxiproxyClient(host, apiPort);
+        super(new ToxiproxyClient(host, apiPort), upstream);
         this.host = host;
-        this.upstream = upstream;
         this.process = process;
-    }
-
-    @Override
-    public ToxiproxyClient client() {
-        return client;
-    }
-
-    @Override
-    protected String upstream() {
-        return upstream;
     }
 
     @Override
@@ -45,6 +32,7 @@ final class LocalToxiproxyServer extends ToxiproxyServer {
 
     @Override
     public void close() {
+        dev.parity.database.LeftoverGuard.forget(this);
         if (process != null) {
             process.destroy();
             try {

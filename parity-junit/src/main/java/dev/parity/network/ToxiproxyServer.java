@@ -17,11 +17,19 @@ public abstract class ToxiproxyServer implements AutoCloseable {
 
     private static final AtomicLong PROXIES = new AtomicLong();
 
-    /** The client for the server's API. */
-    public abstract ToxiproxyClient client();
+    private final ToxiproxyClient client;
+    private final String upstream;
 
-    /** Where the server reaches the database. */
-    protected abstract String upstream();
+    /** @param upstream where the server reaches the database */
+    protected ToxiproxyServer(ToxiproxyClient client, String upstream) {
+        this.client = client;
+        this.upstream = upstream;
+    }
+
+    /** The client for the server's API. */
+    public ToxiproxyClient client() {
+        return client;
+    }
 
     /** The address to listen on, inside the server. */
     protected abstract String listenAddress();
@@ -37,10 +45,10 @@ public abstract class ToxiproxyServer implements AutoCloseable {
     public ProxyEndpoint createProxy(String owner) {
         String name = "parity-" + owner.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + PROXIES.incrementAndGet();
         try {
-            Proxy proxy = client().createProxy(name, listenAddress(), upstream());
+            Proxy proxy = client.createProxy(name, listenAddress(), upstream);
             return new ProxyEndpoint(this, proxy, endpointFor(proxy));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create Toxiproxy proxy " + name + " to " + upstream(), e);
+            throw new UncheckedIOException("could not create Toxiproxy proxy " + name + " to " + upstream, e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import dev.parity.database.LeftoverGuard;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.Network;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
@@ -40,14 +41,15 @@ public final class ToxiproxyServers {
             case "container": {
                 ToxiproxyContainer container = ContainerToxiproxyServer.container(network.orElseThrow())
                         .withLabel("dev.parity", "true").withLabel("dev.parity.profile", label);
+                LeftoverGuard.remember(container);
                 try {
                     container.start();
                 } catch (RuntimeException e) {
-                    container.stop();
+                    LeftoverGuard.close(container);
                     throw new NetworkStartException("the Toxiproxy container (" + ContainerToxiproxyServer.IMAGE + ") did not start: "
                             + e.getMessage() + ". Check that the image is available, or use network.provider: process.", e);
                 }
-                return new ContainerToxiproxyServer(container, DATABASE_ALIAS + ":" + databasePort);
+                return new ContainerToxiproxyServer(container, DATABASE_ALIAS + ":" + databasePort); // closing it forgets the container
             }
             case "process":
                 return startProcess(spec, databaseHost + ":" + publishedPort);
@@ -77,6 +79,7 @@ public final class ToxiproxyServers {
             throw new NetworkStartException("could not run " + binary + ": " + e.getMessage() + ". Check that it is executable.", e);
         }
         LocalToxiproxyServer server = new LocalToxiproxyServer("127.0.0.1", port, upstream, process);
+        LeftoverGuard.remember(server);
         try {
             requireReachable(server.client(), "toxiproxy-server (" + binary + ", port " + port + ")",
                     "Check that the binary is a Toxiproxy 2.x server.");
