@@ -26,9 +26,13 @@ final class CheckReader {
             "::(?:character varying|double precision|timestamp with(?:out)? time zone|time with(?:out)? time zone|\"?[a-z_][a-z0-9_]*\"?)"
                     + "(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
     private static final Pattern PARENTHESISED_NUMBER = Pattern.compile("\\(" + NUMBER + "\\)");
+    // PostgreSQL prints negative constants quoted: ('-5000'::integer)::numeric
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("\\(?'" + NUMBER + "'\\)?");
     private static final Pattern COMPARISON = Pattern.compile("^" + IDENT + " (>=|<=|<>|!=|>|<|=) " + NUMBER + "$");
     private static final Pattern REVERSED = Pattern.compile("^" + NUMBER + " (>=|<=|<>|!=|>|<|=) " + IDENT + "$");
-    private static final Pattern IN_LIST = Pattern.compile("^" + IDENT + " = ANY \\(ARRAY\\[(.*)\\]\\)$");
+    private static final Pattern IN_LIST = Pattern.compile("^" + IDENT + " = ANY \\(+ARRAY\\[(.*)\\]\\)+$");
+    // "(code)::text" loses its cast first, then its parentheses: "(code)" alone is no function call
+    private static final Pattern PARENTHESISED_IDENT = Pattern.compile("(?<![A-Za-z0-9_$])\\(" + IDENT + "\\)");
     private static final Pattern LENGTH = Pattern.compile("^(?:char_length|character_length|length)\\(" + IDENT + "\\) (>=|<=|>|<|=) (\\d+)$");
     private static final Pattern NOT_EMPTY = Pattern.compile("^" + IDENT + " <> ''$");
     private static final Pattern NOT_NULL = Pattern.compile("^" + IDENT + " IS NOT NULL$");
@@ -78,7 +82,8 @@ final class CheckReader {
     }
 
     private static boolean readInto(String condition, TableInfo table, Map<String, ColumnLimits> limits) {
-        String plain = PARENTHESISED_NUMBER.matcher(CAST.matcher(condition).replaceAll("")).replaceAll("$1");
+        String uncast = QUOTED_NUMBER.matcher(CAST.matcher(condition).replaceAll("")).replaceAll("$1");
+        String plain = PARENTHESISED_IDENT.matcher(PARENTHESISED_NUMBER.matcher(uncast).replaceAll("$1")).replaceAll("$1");
         for (String atom : splitAnd(unwrap(plain))) {
             if (!readAtom(unwrap(atom), table, limits)) {
                 return false;

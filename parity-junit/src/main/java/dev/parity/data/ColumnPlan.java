@@ -10,6 +10,7 @@ final class ColumnPlan {
 
     /** How far back a duplicate reaches: near enough to be found by a test, far enough to be unnoticed. */
     private static final int DUPLICATE_WINDOW = 1000;
+    private static final int MAX_HOPS = 8;
 
     private final String name;
     private final long salt;
@@ -48,6 +49,11 @@ final class ColumnPlan {
 
     /** The value of this column in {@code row}, mess included. */
     String value(long tableSeed, long row, CellRandom random) {
+        return value(tableSeed, row, random, 0);
+    }
+
+    /** A duplicate copies the final value of an earlier row, itself maybe a duplicate: a few hops at most. */
+    private String value(long tableSeed, long row, CellRandom random, int hops) {
         random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
         double u = random.nextDouble();
         if (u >= whitespace) {
@@ -62,7 +68,8 @@ final class ColumnPlan {
             }
             long source = row - 1 - random.nextLong(Math.min(row, DUPLICATE_WINDOW));
             int variant = text ? random.nextInt(4) : 0;
-            return fit(Nastiness.variant(clean(tableSeed, source, random), variant));
+            String copied = hops < MAX_HOPS ? value(tableSeed, source, random, hops + 1) : clean(tableSeed, source, random);
+            return copied == null ? null : fit(Nastiness.variant(copied, variant));
         }
         if (u < extremesUpTo) {
             return fit(extremes[random.nextInt(extremes.length)]);

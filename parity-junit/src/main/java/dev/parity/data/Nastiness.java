@@ -7,15 +7,15 @@ import java.util.Locale;
 /** The nasty text production has: many scripts, emoji, right-to-left, combining marks, stray whitespace. */
 final class Nastiness {
 
-    /** Text from many scripts; each sample also exercises escaping (quotes, backslashes, tabs). */
+    /** Text from many scripts, every sample with a non-ASCII character; some also test escaping (quotes, backslashes, tabs). */
     static final List<String> UNICODE = List.of(
             "Zoë Ångström", "José Müller-Łukasiewicz", "Ελένη Παπαδοπούλου", "Дмитрий Шостакович", "محمد عبد الله",
             "שׁלום עליכם", "山田 太郎", "김민준", "राहुल शर्मा", "Nguyễn Văn Anh", "ไทย ภาษา", "Ṁüłţî-ßçřîþţ",
             "😀 party 🎉", "👨‍👩‍👧‍👦 family", "🏳️‍🌈 flag", "👍🏽 ok", "e\u0301le\u0300ve cafe\u0301", "Z̤̈a̐l̙g̃o",
             "\u202Eevil RTL override\u202C", "\u200Fמימין\u200E left", "Straße İstanbul ı", "ǅemal Ǆ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝟙𝟚𝟛",
-            "O'Brien \"quoted\" \\ backslash", "tab\tinside", "line\nbreak\r\nwindows", "zero\u200Bwidth", "ﷺ ﷽", "Ⅻ ½ ²");
+            "Ø'Brien \"quoted\" \\ backslash", "tab\tinside ñ", "line\nbreak\r\nwindows ø", "zero\u200Bwidth", "ﷺ ﷽", "Ⅻ ½ ²");
 
-    private static final List<String> PADDING = List.of(" ", "  ", "\t", "\n", " \u00A0", "\r\n", "   ");
+    private static final List<String> PADDING = List.of(" ", "  ", "\t", "\n", " \u00A0 ", "\r\n", "   ");
 
     private Nastiness() {
     }

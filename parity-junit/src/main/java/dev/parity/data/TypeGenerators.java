@@ -353,6 +353,7 @@ final class TypeGenerators {
             to = hi;
         }
         long first = from;
+        long last = to;
         long span = to - from + 1;
         List<String> extremes = extremes(lo, hi, s);
         if (unconstrained && limits.min() == null && limits.max() == null) {
@@ -361,10 +362,19 @@ final class TypeGenerators {
             extremes.add("0.000000000000000000000000000001");
         }
         boolean skewed = span > 100 * unit;
+        long negatives = Math.max(0, Math.min(last, -1) - first + 1);
         return new ColumnValues((row, r) -> {
-            // amounts follow roughly a log-uniform law: many small ones, a few large
-            long offset = skewed ? (long) Math.min(span - 1, Math.expm1(r.nextDouble() * Math.log(span))) : r.nextLong(span);
-            return Formats.decimal(first + offset, s);
+            if (!skewed) {
+                return Formats.decimal(first + r.nextLong(span), s);
+            }
+            // amounts follow roughly a log-uniform law: many small ones, a few large; one in ten below zero where allowed
+            boolean negative = negatives > 0 && (negatives == span || r.nextInt(10) == 0);
+            long low = negative ? 0 : Math.max(0, first);
+            long high = negative ? negatives : last - low + 1;
+            // log-uniform from one unit (1.00) up: exact zeros and cents stay rare, as in production
+            double floor = Math.log(Math.min(unit, high - 1) + 1.0);
+            long magnitude = Math.min(high - 1, (long) Math.exp(floor + r.nextDouble() * (Math.log(high) - floor)) - 1);
+            return Formats.decimal(negative ? Math.min(last, -1) - magnitude : low + magnitude, s);
         }, extremes, false);
     }
 
