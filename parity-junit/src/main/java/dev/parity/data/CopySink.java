@@ -1,6 +1,5 @@
 package dev.parity.data;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,52 +26,24 @@ final class CopySink implements RowSink {
     public Object encode(TablePlan plan, long from, long to) {
         List<ColumnPlan> columns = plan.columns();
         int width = columns.size();
-        StringBuilder text = new StringBuilder((int) (to - from) * 24 * Math.max(1, width));
+        CopyBuffer buffer = new CopyBuffer((int) (to - from) * 32 * Math.max(1, width));
         CellRandom random = new CellRandom();
         long seed = plan.seed();
         for (long row = from; row < to; row++) {
             for (int i = 0; i < width; i++) {
                 if (i > 0) {
-                    text.append('\t');
+                    buffer.separator();
                 }
                 String value = columns.get(i).value(seed, row, random);
                 if (value == null) {
-                    text.append("\\N");
+                    buffer.nullValue();
                 } else {
-                    escape(value, text);
+                    buffer.value(value);
                 }
             }
-            text.append('\n');
+            buffer.endOfRow();
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    static void escape(String value, StringBuilder out) {
-        int length = value.length();
-        int plain = 0;
-        while (plain < length) {
-            char c = value.charAt(plain);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
-                break;
-            }
-            plain++;
-        }
-        if (plain == length) {
-            out.append(value);
-            return;
-        }
-        out.append(value, 0, plain);
-        for (int i = plain; i < length; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\0' -> { }
-                default -> out.append(c);
-            }
-        }
+        return buffer.toByteArray();
     }
 
     @Override

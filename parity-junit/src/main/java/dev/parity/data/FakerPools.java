@@ -27,7 +27,7 @@ import net.datafaker.providers.base.AbstractProvider;
 final class FakerPools {
 
     /** Values per pool: enough variety for realistic duplicates, cheap enough to build on every load. */
-    static final int SIZE = 2048;
+    static final int SIZE = 1024;
 
     private static final Pattern DIRECTIVE = Pattern.compile("#\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -43,6 +43,7 @@ final class FakerPools {
 
         private final String expression;
         private String[] values;
+        private String[] lowerCase;
 
         Pool(String expression) {
             this.expression = expression;
@@ -50,6 +51,11 @@ final class FakerPools {
 
         String pick(CellRandom random) {
             return values[random.nextInt(values.length)];
+        }
+
+        /** A value in lower case, for e-mail addresses and user names built from names. */
+        String pickLowerCase(CellRandom random) {
+            return lowerCase[random.nextInt(lowerCase.length)];
         }
 
         String at(int index) {
@@ -70,7 +76,11 @@ final class FakerPools {
         List<Future<?>> builds = new ArrayList<>();
         for (Pool pool : pools.values()) {
             if (pool.values == null) {
-                builds.add(executor.submit(() -> pool.values = build(pool.expression)));
+                builds.add(executor.submit(() -> {
+                    pool.values = build(pool.expression);
+                    pool.lowerCase = Arrays.stream(pool.values).map(v -> v.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", ""))
+                            .toArray(String[]::new);
+                }));
             }
         }
         for (Future<?> build : builds) {
@@ -86,14 +96,26 @@ final class FakerPools {
     }
 
     private String[] build(String expression) {
-        Faker faker = new Faker(Locale.ENGLISH, new Random(CellRandom.mix(seed, CellRandom.hash(expression))));
+        // a Faker is costly to make (it loads its locale files), so each thread keeps one and reseeds its Random
+        Seeded faker = PER_THREAD.get();
+        faker.random.setSeed(CellRandom.mix(seed, CellRandom.hash(expression)));
         String[] values = new String[SIZE];
         for (int i = 0; i < SIZE; i++) {
             // PostgreSQL text cannot hold NUL
-            values[i] = faker.expression(expression).replace("\0", "");
+            values[i] = faker.faker.expression(expression).replace("\0", "");
         }
         return values;
     }
+
+    /** A Faker whose Random Parity reseeds. */
+    private record Seeded(Faker faker, Random random) {
+        static Seeded create() {
+            Random random = new Random(0);
+            return new Seeded(new Faker(Locale.ENGLISH, random), random);
+        }
+    }
+
+    private static final ThreadLocal<Seeded> PER_THREAD = ThreadLocal.withInitial(Seeded::create);
 
     /**
      * Why Datafaker rejects {@code expression}, with the nearest provider or method it does know; empty

@@ -158,9 +158,9 @@ final class TypeGenerators {
             FakerPools.Pool last = pools.pool("#{Name.lastName}");
             FakerPools.Pool domains = pools.pool("#{Internet.domainName}");
             return (row, r) -> {
-                String local = first.pick(r).toLowerCase(Locale.ROOT) + (r.nextInt(3) == 0 ? "_" : ".") + last.pick(r).toLowerCase(Locale.ROOT);
+                String separator = r.nextInt(3) == 0 ? "_" : ".";
                 int number = r.nextInt(4) == 0 ? r.nextInt(1000) : -1;
-                return (number >= 0 ? local + number : local).replace(' ', '.').replace("'", "") + "@" + domains.pick(r);
+                return first.pickLowerCase(r) + separator + last.pickLowerCase(r) + (number >= 0 ? Integer.toString(number) : "") + "@" + domains.pick(r);
             };
         }
         if (has(words, "first", "firstname", "given", "forename")) {
@@ -239,9 +239,10 @@ final class TypeGenerators {
         extremes.add("");
         extremes.add("x");
         // at the column's maximum length, in characters that take 1, 2, 3 and 4 bytes
-        String longest = "Ab1 é€😀".repeat(max >= 0 ? max / 7 + 1 : 300);
-        extremes.add(Formats.truncate(longest, max >= 0 ? max : 2000));
-        extremes.add(Formats.truncate("W".repeat(max >= 0 ? max : 2000), max >= 0 ? max : 2000));
+        // unbounded text gets 1000 characters: long, yet short of TOAST, which would slow every load down
+        int longest = max >= 0 ? max : 1000;
+        extremes.add(Formats.truncate("Ab1 é€😀".repeat(longest / 7 + 1), longest));
+        extremes.add("W".repeat(longest));
         return extremes;
     }
 
