@@ -1,0 +1,260 @@
+package dev.parity.data;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the CHECK constraints PostgreSQL prints ({@code pg_get_constraintdef}) into {@link ColumnLimits}:
+ * comparisons with a number ({@code col > 0}, {@code between}, which PostgreSQL stores as two), lists
+ * ({@code col in (...)}, stored as {@code = ANY (ARRAY[...])}), lengths ({@code char_length(col) > n}),
+ * {@code col <> ''} and {@code IS NOT NULL}, joined by AND. Anything else (OR, two columns, functions,
+ * patterns) is opaque: its columns get clean values and a sample of rows is checked by the database
+ * before loading.
+ */
+final class CheckReader {
+
+    private static final String IDENT = "(\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)";
+    private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)";
+    private static final Pattern CAST = Pattern.compile(
+            "::(?:character varying|double precision|timestamp with(?:out)? time zone|time with(?:out)? time zone|\"?[a-z_][a-z0-9_]*\"?)"
+                    + "(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
+    private static final Pattern PARENTHESISED_NUMBER = Pattern.compile("\\(" + NUMBER + "\\)");
+    // PostgreSQL prints negative constants quoted: ('-5000'::integer)::numeric
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("\\(?'" + NUMBER + "'\\)?");
+    private static final Pattern COMPARISON = Pattern.compile("^" + IDENT + " (>=|<=|<>|!=|>|<|=) " + NUMBER + "$");
+    private static final Pattern REVERSED = Pattern.compile("^" + NUMBER + " (>=|<=|<>|!=|>|<|=) " + IDENT + "$");
+    private static final Pattern IN_LIST = Pattern.compile("^" + IDENT + " = ANY \\(+ARRAY\\[(.*)\\]\\)+$");
+    // "(code)::text" loses its cast first, then its parentheses: "(code)" alone is no function call
+    private static final Pattern PARENTHESISED_IDENT = Pattern.compile("(?<![A-Za-z0-9_$])\\(" + IDENT + "\\)");
+    private static final Pattern LENGTH = Pattern.compile("^(?:char_length|character_length|length)\\(" + IDENT + "\\) (>=|<=|>|<|=) (\\d+)$");
+    private static final Pattern NOT_EMPTY = Pattern.compile("^" + IDENT + " <> ''$");
+    private static final Pattern NOT_NULL = Pattern.compile("^" + IDENT + " IS NOT NULL$");
+    private static final Pattern ANY_IDENT = Pattern.compile("\"((?:[^\"]|\"\")+)\"|\\b([a-z_][a-z0-9_$]*)\\b");
+
+    /** The limits read per column, and the checks that could not be read with the columns they mention. */
+    record Result(Map<String, ColumnLimits> limits, Map<TableInfo.Check, Set<String>> opaque) {
+
+        ColumnLimits of(String column) {
+            return limits.getOrDefault(column, ColumnLimits.NONE);
+        }
+
+        Set<String> opaqueColumns() {
+            Set<String> columns = new LinkedHashSet<>();
+            opaque.values().forEach(columns::addAll);
+            return columns;
+        }
+    }
+
+    private CheckReader() {
+    }
+
+    static Result read(TableInfo table) {
+        Map<String, ColumnLimits> limits = new HashMap<>();
+        Map<TableInfo.Check, Set<String>> opaque = new java.util.LinkedHashMap<>();
+        for (TableInfo.Check check : table.checks()) {
+            Map<String, ColumnLimits> mine = new HashMap<>(limits);
+            if (!readInto(body(check.definition()), table, mine)) {
+                opaque.put(check, mentionedColumns(check.definition(), table));
+            } else {
+                limits = mine;
+            }
+        }
+        return new Result(limits, opaque);
+    }
+
+    /** The condition inside {@code CHECK (...)}, without NOT VALID. */
+    static String body(String definition) {
+        String text = definition.strip();
+        if (text.endsWith(" NOT VALID")) {
+            text = text.substring(0, text.length() - " NOT VALID".length());
+        }
+        if (text.startsWith("CHECK ")) {
+            text = text.substring("CHECK ".length());
+        }
+        return text;
+    }
+
+    private static boolean readInto(String condition, TableInfo table, Map<String, ColumnLimits> limits) {
+        String uncast = QUOTED_NUMBER.matcher(CAST.matcher(condition).replaceAll("")).replaceAll("$1");
+        String plain = PARENTHESISED_IDENT.matcher(PARENTHESISED_NUMBER.matcher(uncast).replaceAll("$1")).replaceAll("$1");
+        for (String atom : splitAnd(unwrap(plain))) {
+            if (!readAtom(unwrap(atom), table, limits)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean readAtom(String atom, TableInfo table, Map<String, ColumnLimits> limits) {
+        Matcher m;
+        if ((m = COMPARISON.matcher(atom)).matches()) {
+            return compare(column(m.group(1), table), m.group(2), new BigDecimal(m.group(3)), limits);
+        }
+        if ((m = REVERSED.matcher(atom)).matches()) {
+            return compare(column(m.group(3), table), flip(m.group(2)), new BigDecimal(m.group(1)), limits);
+        }
+        if ((m = IN_LIST.matcher(atom)).matches()) {
+            String column = column(m.group(1), table);
+            List<String> values = listItems(m.group(2));
+            return column != null && values != null && update(limits, column, l -> l.withAllowed(values));
+        }
+        if ((m = LENGTH.matcher(atom)).matches()) {
+            String column = column(m.group(1), table);
+            int n = Integer.parseInt(m.group(3));
+            return column != null && switch (m.group(2)) {
+                case ">" -> update(limits, column, l -> l.withMinLength(n + 1));
+                case ">=" -> update(limits, column, l -> l.withMinLength(n));
+                case "<" -> update(limits, column, l -> l.withMaxLength(n - 1));
+                case "<=" -> update(limits, column, l -> l.withMaxLength(n));
+                default -> update(limits, column, l -> l.withMinLength(n).withMaxLength(n));
+            };
+        }
+        if ((m = NOT_EMPTY.matcher(atom)).matches()) {
+            String column = column(m.group(1), table);
+            return column != null && update(limits, column, l -> l.withMinLength(1));
+        }
+        if ((m = NOT_NULL.matcher(atom)).matches()) {
+            return false; // opaque on purpose: its column then gets no NULLs, and the sample check confirms
+        }
+        return false;
+    }
+
+    private static boolean compare(String column, String op, BigDecimal value, Map<String, ColumnLimits> limits) {
+        if (column == null) {
+            return false;
+        }
+        return switch (op) {
+            case ">" -> update(limits, column, l -> l.withMin(value, true));
+            case ">=" -> update(limits, column, l -> l.withMin(value, false));
+            case "<" -> update(limits, column, l -> l.withMax(value, true));
+            case "<=" -> update(limits, column, l -> l.withMax(value, false));
+            case "=" -> update(limits, column, l -> l.withAllowed(List.of(value.toPlainString())));
+            default -> false; // <> a number: rare, and a range cannot say it
+        };
+    }
+
+    private static String flip(String op) {
+        return switch (op) {
+            case ">" -> "<";
+            case ">=" -> "<=";
+            case "<" -> ">";
+            case "<=" -> ">=";
+            default -> op;
+        };
+    }
+
+    private static boolean update(Map<String, ColumnLimits> limits, String column, java.util.function.UnaryOperator<ColumnLimits> change) {
+        limits.put(column, change.apply(limits.getOrDefault(column, ColumnLimits.NONE)));
+        return true;
+    }
+
+    private static String column(String identifier, TableInfo table) {
+        String name = identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+        return table.column(name).isPresent() ? name : null;
+    }
+
+    /** {@code 'a', 'b'} or {@code 1, 2}; null when an item is neither a plain string nor a number. */
+    private static List<String> listItems(String items) {
+        List<String> values = new ArrayList<>();
+        int i = 0;
+        while (i < items.length()) {
+            char c = items.charAt(i);
+            if (c == ' ' || c == ',') {
+                i++;
+            } else if (c == '\'') {
+                StringBuilder value = new StringBuilder();
+                i++;
+                while (i < items.length()) {
+                    if (items.charAt(i) == '\'') {
+                        if (i + 1 < items.length() && items.charAt(i + 1) == '\'') {
+                            value.append('\'');
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    value.append(items.charAt(i++));
+                }
+                values.add(value.toString());
+                i++;
+            } else {
+                int end = items.indexOf(',', i);
+                String item = (end < 0 ? items.substring(i) : items.substring(i, end)).strip();
+                if (!item.matches(NUMBER)) {
+                    return null;
+                }
+                values.add(item);
+                i = end < 0 ? items.length() : end;
+            }
+        }
+        return values;
+    }
+
+    /** Removes parentheses that enclose the whole text. */
+    private static String unwrap(String text) {
+        String t = text.strip();
+        while (t.startsWith("(") && t.endsWith(")") && closingOf(t, 0) == t.length() - 1) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static int closingOf(String text, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Splits at AND outside parentheses and quotes. */
+    private static List<String> splitAnd(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && text.startsWith(" AND ", i)) {
+                parts.add(text.substring(start, i));
+                start = i + " AND ".length();
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    private static Set<String> mentionedColumns(String definition, TableInfo table) {
+        Set<String> columns = new LinkedHashSet<>();
+        String withoutStrings = definition.replaceAll("'(?:[^']|'')*'", "''");
+        Matcher m = ANY_IDENT.matcher(withoutStrings);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2);
+            if (table.column(name).isPresent()) {
+                columns.add(name);
+            }
+        }
+        return columns;
+    }
+}

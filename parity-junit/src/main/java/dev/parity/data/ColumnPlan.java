@@ -1,0 +1,115 @@
+package dev.parity.data;
+
+import java.util.List;
+
+/**
+ * One written column: its clean values and the mess it may take. Each cell's value is a function of
+ * (table seed, row, column) only.
+ */
+final class ColumnPlan {
+
+    /** How far back a duplicate reaches: near enough to be found by a test, far enough to be unnoticed. */
+    private static final int DUPLICATE_WINDOW = 1000;
+    private static final int MAX_HOPS = 8;
+
+    private final String name;
+    private final long salt;
+    private final ValueGenerator generator;
+    private final String[] extremes;
+    private final boolean text;
+    private final boolean trailingKept;
+    private final int minLength;
+    private final int maxLength;
+    // cumulative thresholds of the mess kinds, in this order
+    private final double nulls;
+    private final double duplicates;
+    private final double extremesUpTo;
+    private final double unicode;
+    private final double whitespace;
+
+    ColumnPlan(ColumnInfo column, ColumnValues values, Mess mess, int minLength, int maxLength) {
+        this.name = column.name();
+        this.salt = CellRandom.hash(column.name());
+        this.generator = values.generator();
+        this.extremes = values.extremes().toArray(String[]::new);
+        this.text = values.text();
+        this.trailingKept = !column.type().equals("bpchar");
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+        this.nulls = mess.nulls();
+        this.duplicates = nulls + mess.duplicates();
+        this.extremesUpTo = duplicates + (extremes.length > 0 ? mess.extremes() : 0);
+        this.unicode = extremesUpTo + (text ? mess.unicode() : 0);
+        this.whitespace = unicode + (text ? mess.whitespace() : 0);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The value of this column in {@code row}, mess included. */
+    String value(long tableSeed, long row, CellRandom random) {
+        return value(tableSeed, row, random, 0);
+    }
+
+    /** A duplicate copies the final value of an earlier row, itself maybe a duplicate: a few hops at most. */
+    private String value(long tableSeed, long row, CellRandom random, int hops) {
+        random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
+        double u = random.nextDouble();
+        if (u >= whitespace) {
+            return fit(generator.next(row, random));
+        }
+        if (u < nulls) {
+            return null;
+        }
+        if (u < duplicates) {
+            if (row == 0) {
+                return fit(generator.next(row, random));
+            }
+            long source = row - 1 - random.nextLong(Math.min(row, DUPLICATE_WINDOW));
+            int variant = text ? random.nextInt(4) : 0;
+            String copied = hops < MAX_HOPS ? value(tableSeed, source, random, hops + 1) : clean(tableSeed, source, random);
+            return copied == null ? null : fit(Nastiness.variant(copied, variant));
+        }
+        if (u < extremesUpTo) {
+            return fit(extremes[random.nextInt(extremes.length)]);
+        }
+        String clean = generator.next(row, random);
+        if (u < unicode) {
+            return fit(Nastiness.unicode(clean, random));
+        }
+        if (clean == null) {
+            return null;
+        }
+        if (maxLength >= 0) {
+            clean = Formats.truncate(clean, Math.max(0, maxLength - 4)); // room for the padding
+        }
+        return fit(Nastiness.whitespace(clean, random, trailingKept));
+    }
+
+    /** The value {@code row} has before any mess. */
+    String clean(long tableSeed, long row, CellRandom random) {
+        random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
+        random.nextDouble();
+        return fit(generator.next(row, random));
+    }
+
+    private String fit(String value) {
+        if (value == null || !text) {
+            return value;
+        }
+        String fitted = Formats.truncate(value, maxLength);
+        if (minLength > 0 && Formats.length(fitted) < minLength) {
+            StringBuilder padded = new StringBuilder(fitted);
+            while (Formats.length(padded.toString()) < minLength) {
+                padded.append('x');
+            }
+            return padded.toString();
+        }
+        return fitted;
+    }
+
+    static List<String> names(List<ColumnPlan> columns) {
+        return columns.stream().map(ColumnPlan::name).toList();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.parity.data;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.datafaker.Faker;
+import net.datafaker.providers.base.AbstractProvider;
+
+/**
+ * Pools of pre-generated Datafaker values, one per expression: some providers cost microseconds a call,
+ * so a cell draws from a pool instead. Each pool has its own Faker seeded from (seed, expression), so its
+ * values do not depend on which thread builds it or on the other pools.
+ */
+final class FakerPools {
+
+    /** Values per pool: enough variety for realistic duplicates, cheap enough to build on every load. */
+    static final int SIZE = 1024;
+
+    private static final Pattern DIRECTIVE = Pattern.compile("#\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
+
+    private final long seed;
+    private final Map<String, Pool> pools = new LinkedHashMap<>();
+
+    FakerPools(long seed) {
+        this.seed = seed;
+    }
+
+    /** Values of one expression; usable once {@link #fill} has run. */
+    static final class Pool {
+
+        private final String expression;
+        private String[] values;
+        private String[] lowerCase;
+
+        Pool(String expression) {
+            this.expression = expression;
+        }
+
+        String pick(CellRandom random) {
+            return values[random.nextInt(values.length)];
+        }
+
+        /** A value in lower case, for e-mail addresses and user names built from names. */
+        String pickLowerCase(CellRandom random) {
+            return lowerCase[random.nextInt(lowerCase.length)];
+        }
+
+        String at(int index) {
+            return values[index % values.length];
+        }
+
+        int size() {
+            return values.length;
+        }
+    }
+
+    synchronized Pool pool(String expression) {
+        return pools.computeIfAbsent(expression, Pool::new);
+    }
+
+    /** Builds every pool not built yet, in parallel. */
+    void fill(ExecutorService executor) {
+        List<Future<?>> builds = new ArrayList<>();
+        for (Pool pool : pools.values()) {
+            if (pool.values == null) {
+                builds.add(executor.submit(() -> {
+                    pool.values = build(pool.expression);
+                    pool.lowerCase = Arrays.stream(pool.values).map(v -> v.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", ""))
+                            .toArray(String[]::new);
+                }));
+            }
+        }
+        for (Future<?> build : builds) {
+            try {
+                build.get();
+            } catch (ExecutionException e) {
+                throw new DatasetException("a Datafaker pool could not be built: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatasetException("interrupted while building Datafaker pools", e);
+            }
+        }
+    }
+
+    private String[] build(String expression) {
+        // a Faker is costly to make (it loads its locale files), so each thread keeps one and reseeds its Random
+        Seeded faker = PER_THREAD.get();
+        faker.random.setSeed(CellRandom.mix(seed, CellRandom.hash(expression)));
+        String[] values = new String[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            // PostgreSQL text cannot hold NUL
+            values[i] = faker.faker.expression(expression).replace("\0", "");
+        }
+        return values;
+    }
+
+    /** A Faker whose Random Parity reseeds. */
+    private record Seeded(Faker faker, Random random) {
+        static Seeded create() {
+            Random random = new Random(0);
+            return new Seeded(new Faker(Locale.ENGLISH, random), random);
+        }
+    }
+
+    private static final ThreadLocal<Seeded> PER_THREAD = ThreadLocal.withInitial(Seeded::create);
+
+    /**
+     * Why Datafaker rejects {@code expression}, with the nearest provider or method it does know; empty
+     * when the expression works.
+     */
+    static Optional<String> rejection(String expression) {
+        try {
+            Holder.FAKER.expression(expression);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("Datafaker cannot resolve the expression '" + expression + "'" + suggestion(expression)
+                    + ". Expressions look like #{Provider.method}, e.g. #{Internet.emailAddress} or #{Name.fullName}");
+        }
+    }
+
+    /** One Faker for validation only; it is never used for values. */
+    private static final class Holder {
+        static final Faker FAKER = new Faker(Locale.ENGLISH, new Random(0));
+    }
+
+    private static String suggestion(String expression) {
+        Matcher m = DIRECTIVE.matcher(expression);
+        if (!m.find()) {
+            return "";
+        }
+        String provider = m.group(1);
+        String method = m.group(2);
+        Map<String, Class<?>> providers = providers();
+        Class<?> type = providers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(provider)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        if (type == null) {
+            return Names.nearest(provider, providers.keySet()).map(p -> ": there is no provider '" + provider + "'. Did you mean '" + p + "'?")
+                    .orElse(": there is no provider '" + provider + "'");
+        }
+        List<String> methods = Arrays.stream(type.getMethods())
+                .filter(x -> Modifier.isPublic(x.getModifiers()) && x.getParameterCount() == 0 && x.getReturnType() == String.class)
+                .map(Method::getName).distinct().collect(Collectors.toList());
+        String name = capitalized(type.getSimpleName());
+        return Names.nearest(method, methods).map(x -> ": " + name + " has no method '" + method + "'. Did you mean '#{" + name + "." + x + "}'?")
+                .orElse(": " + name + " has no method '" + method + "'");
+    }
+
+    /** Faker's providers by the name used in expressions (its accessor, e.g. internet → Internet). */
+    private static Map<String, Class<?>> providers() {
+        Map<String, Class<?>> providers = new LinkedHashMap<>();
+        for (Method accessor : Faker.class.getMethods()) {
+            if (accessor.getParameterCount() == 0 && AbstractProvider.class.isAssignableFrom(accessor.getReturnType())) {
+                providers.put(capitalized(accessor.getName()), accessor.getReturnType());
+            }
+        }
+        return providers;
+    }
+
+    private static String capitalized(String name) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.parity.data;
+
+import java.util.List;
+
+/** The rows a foreign key (or a {@code ref}) can point at: their key values by index. */
+interface KeySource {
+
+    long size();
+
+    /** The value of the {@code ordinal}-th referenced column in the {@code index}-th row. */
+    String value(int ordinal, long index, CellRandom random);
+
+    /** Rows that were in the table before the load, read once. */
+    static KeySource existing(List<String[]> rows) {
+        return new KeySource() {
+            @Override
+            public long size() {
+                return rows.size();
+            }
+
+            @Override
+            public String value(int ordinal, long index, CellRandom random) {
+                return rows.get((int) index)[ordinal];
+            }
+        };
+    }
+}
