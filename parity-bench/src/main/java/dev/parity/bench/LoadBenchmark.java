@@ -45,7 +45,7 @@ public final class LoadBenchmark {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String heap = args.length > 2 ? args[2] : "160m";
-        DatabaseSpec spec = new DatabaseSpec(DatabaseEngine.POSTGRES, "postgres:15", "bench", "bench", "bench", List.of("bench/people.sql"), Map.of());
+        DatabaseSpec spec = new DatabaseSpec(DatabaseEngine.POSTGRES, "postgres:15", "bench", "bench", "bench", List.of("bench/people.sql"), Map.of(), null);
         System.out.printf("Starting %s ...%n", spec.image());
         try (RunningDatabase database = Databases.start(spec, LoadBenchmark.class.getClassLoader(), "bench")) {
             System.out.printf("Parity: %,d messy rows, %d generator threads, -Xmx%s ...%n", rows, threads, heap);

@@ -75,6 +75,11 @@ public final class RunningDatabase implements AutoCloseable {
         return new DriverManagerDataSource(jdbcUrlVia(host, port), username(), password());
     }
 
+    /** A data source for another database of this server, e.g. a copy, as this database's user. */
+    public DataSource dataSource(String jdbcUrl) {
+        return new DriverManagerDataSource(jdbcUrl, username(), password());
+    }
+
     public String containerId() {
         return container.getContainerId();
     }

@@ -9,10 +9,17 @@ import javax.sql.DataSource;
 
 /** A class's view of a (possibly shared) running database, through the class's own proxy. */
 record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock, ProxyEndpoint proxy,
-                              List<ToxicSpec> classToxics, DataSource dataSource) implements ProdEnvironment {
+                              List<ToxicSpec> classToxics, DataSource dataSource, long seed, FreshCopies copies)
+        implements ProdEnvironment {
 
-    DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock, ProxyEndpoint proxy, List<ToxicSpec> classToxics) {
-        this(profile, database, clock, proxy, List.copyOf(classToxics), database.dataSourceVia(proxy.host(), proxy.port()));
+    DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock, ProxyEndpoint proxy,
+                           List<ToxicSpec> classToxics, long seed, FreshCopies copies) {
+        this(profile, database, clock, proxy, List.copyOf(classToxics), database.dataSourceVia(proxy.host(), proxy.port()), seed, copies);
+    }
+
+    @Override
+    public DataSource freshCopy() {
+        return copies.next(jdbcUrl());
     }
 
     @Override

@@ -37,4 +37,19 @@ public interface ProdEnvironment {
      * connection, which the caller closes.
      */
     DataSource dataSource();
+
+    /**
+     * The seed the datasets were generated with: the configuration parameter or system property
+     * {@code parity.seed}, else the profile's {@code seed:}, else 0. Printed when a test fails.
+     */
+    long seed();
+
+    /**
+     * A database of its own, copied from the data exactly as loaded (a PostgreSQL template copy, so it
+     * costs about as much as copying the files, far less than generating the data again), through this
+     * class's proxy. For tests that change data. Dropped when the test class ends.
+     *
+     * @throws IllegalStateException if the profile loads no datasets (there is no loaded copy to take)
+     */
+    DataSource freshCopy();
 }

@@ -12,6 +12,8 @@ import dev.parity.network.ProxyEndpoint;
 import dev.parity.network.ProxyToxics;
 import dev.parity.profile.ToxicSpec;
 import java.time.Clock;
+import java.util.Random;
+import net.datafaker.Faker;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -23,13 +25,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Gives a {@link ProdLike} class its environment before {@code @BeforeAll}, and injects it. The database
  * lives in the root store ({@link SharedEnvironments}); the class store holds which environment this
  * class uses and the JVM zone/locale to restore when it is done.
  */
-final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
     private static final String PINNED = "pinned-jvm-clock";
@@ -68,7 +71,19 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
                     || context.getTestClass().flatMap(c -> findAnnotation(c, PinTimeZone.class, context.getEnclosingTestClasses())).isPresent();
             return !annotated && environment(context).clock().pinsTimeZone();
         }
-        return type == DataSource.class || type == ProdEnvironment.class || type == Faults.class;
+        return type == DataSource.class || type == ProdEnvironment.class || type == Faults.class || type == Faker.class;
+    }
+
+    /** A failed test says which seed its data came from, so the failure can be reproduced. */
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
+        if (seen != null && !seen.copies().isEmpty()) {
+            context.publishReportEntry("parity.seed", String.valueOf(seen.seed()));
+            System.getLogger("dev.parity").log(System.Logger.Level.WARNING, () -> "Parity: " + context.getDisplayName()
+                    + " failed with data seed " + seen.seed() + " (profile '" + seen.profile() + "'); rerun with -D"
+                    + DataPlan.SEED_PARAMETER + "=" + seen.seed() + " to get the same data");
+        }
     }
 
     @Override
@@ -77,6 +92,10 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         Class<?> type = parameter.getParameter().getType();
         if (type == Clock.class) {
             return environment.clock().clock();
+        }
+        if (type == Faker.class) {
+            // reproducible per test: the run's seed mixed with the test's identity
+            return new Faker(new Random(environment.seed() * 31 + context.getUniqueId().hashCode()));
         }
         if (type == Faults.class) {
             @SuppressWarnings("unchecked")
@@ -103,7 +122,8 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         DatabaseSpec spec = clock.pin().pinsTimeZone() ? profile.database().inTimeZone(clock.pin().zone()) : profile.database();
         List<ToxicSpec> classToxics = new ArrayList<>(profile.network().toxics());
         classToxics.addAll(DeclaredToxics.on(classContext.getRequiredTestClass()));
-        SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec);
+        DataPlan data = DataPlan.of(classContext, profile);
+        SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec, data);
         RunningDatabase database = shared.database();
         if (clock.pin().pinsTimeZone()) {
             try {
@@ -116,7 +136,9 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
         classContext.getStore(NAMESPACE).put(PROXY, proxy);
         ProxyToxics.reset(proxy.proxy(), classToxics);
-        return new DefaultProdEnvironment(profile.name(), database, clock.pin(), proxy, classToxics);
+        FreshCopies copies = new FreshCopies(database, shared.dataSnapshot());
+        classContext.getStore(NAMESPACE).put(FreshCopies.class, copies);
+        return new DefaultProdEnvironment(profile.name(), database, clock.pin(), proxy, classToxics, data.seed(), copies);
     }
 
     private static ExtensionContext classContextOf(ExtensionContext context) {

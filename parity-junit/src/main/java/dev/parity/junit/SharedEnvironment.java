@@ -5,8 +5,12 @@ import dev.parity.network.ToxiproxyServer;
 import java.util.Optional;
 import org.testcontainers.containers.Network;
 
-/** A database and the Toxiproxy server in front of it, shared by the classes that ask for them. */
-record SharedEnvironment(RunningDatabase database, ToxiproxyServer toxiproxy, Optional<Network> network) implements AutoCloseable {
+/**
+ * A database and the Toxiproxy server in front of it, shared by the classes that ask for them; with
+ * {@code dataSnapshot}, the name of an untouched copy of its loaded data, for fresh copies.
+ */
+record SharedEnvironment(RunningDatabase database, ToxiproxyServer toxiproxy, Optional<Network> network,
+                         Optional<String> dataSnapshot) implements AutoCloseable {
 
     /** Stops all of it, the proxy server first; a failure to stop one does not keep the others running. */
     @Override

@@ -39,13 +39,13 @@ final class SharedEnvironments {
     }
 
     /** The database for {@code spec} behind the profile's Toxiproxy server, started if this run has not yet. */
-    static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec) {
-        return root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server()),
-                key -> start(profile, spec, classLoader()), SharedEnvironment.class);
+    static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data) {
+        return root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
+                key -> start(profile, spec, data, classLoader()), SharedEnvironment.class);
     }
 
-    /** What decides sharing: the database, and the proxy server (not the toxics, which are per class). */
-    private record EnvironmentKey(DatabaseSpec database, NetworkSpec proxyServer) {
+    /** What decides sharing: the database, its data, and the proxy server (not the toxics, which are per class). */
+    private record EnvironmentKey(DatabaseSpec database, NetworkSpec proxyServer, DataPlan data) {
     }
 
     private static ProfileFile profileFile(ExtensionContext context) {
@@ -56,7 +56,7 @@ final class SharedEnvironments {
                 ProfileFile.class);
     }
 
-    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, ClassLoader classLoader) {
+    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, ClassLoader classLoader) {
         long started = System.nanoTime();
         Optional<Network> network = ToxiproxyServers.networkFor(profile.network());
         RunningDatabase database;
@@ -65,6 +65,14 @@ final class SharedEnvironments {
         } catch (RuntimeException e) {
             network.ifPresent(Network::close);
             throw e;
+        }
+        Optional<String> snapshot;
+        try {
+            snapshot = data.load(database);
+        } catch (RuntimeException e) {
+            database.close();
+            network.ifPresent(Network::close);
+            throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
         }
         ToxiproxyServer toxiproxy;
         try {
@@ -79,7 +87,7 @@ final class SharedEnvironments {
                 + "Toxiproxy %s), shared by every class whose profile asks for the same database",
                 spec.image(), profile.name(), (System.nanoTime() - started) / 1_000_000, database.startup().toMillis(),
                 profile.network().provider()));
-        return new SharedEnvironment(database, toxiproxy, network);
+        return new SharedEnvironment(database, toxiproxy, network, snapshot);
     }
 
     static <T> T translated(java.util.function.Supplier<T> action) {

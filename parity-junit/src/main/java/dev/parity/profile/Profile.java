@@ -1,6 +1,9 @@
 package dev.parity.profile;
 
 import dev.parity.clock.ClockPin;
+import dev.parity.data.DatasetSpec;
+import java.util.List;
+import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
@@ -12,8 +15,14 @@ import org.apiguardian.api.API;
  * @param network  the Toxiproxy server in front of it, and the toxics every test starts with
  * @param clock    the time zone, locale and fixed instant it pins ({@link ClockPin#NONE} if none)
  * @param clockOrigin where those were written, e.g. {@code profile 'x' (parity.yml, line 4)}
+ * @param seed     the seed of its datasets, if it sets one
+ * @param datasets the tables it fills before tests run
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
-                      String clockOrigin) {
+                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets) {
+
+    public Profile {
+        datasets = List.copyOf(datasets);
+    }
 }

@@ -10,9 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 import dev.parity.clock.ClockPin;
+import dev.parity.data.ColumnRule;
+import dev.parity.data.DatasetSpec;
+import dev.parity.data.Mess;
+import dev.parity.data.Skew;
 import dev.parity.clock.InvalidClockPinException;
 import org.apiguardian.api.API;
 
@@ -24,7 +29,11 @@ import org.apiguardian.api.API;
 public final class ProfileLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("profiles");
-    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock");
+    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets");
+    static final List<String> DATASET_KEYS = List.of("table", "rows", "seed", "mess", "columns");
+    static final List<String> MESS_KEYS = List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
+    static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value");
+    private static final String DATASETS_EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
     static final List<String> NETWORK_KEYS = List.of("provider", "host", "port", "binary", "toxics");
     static final List<String> TOXIC_KEYS = List.of("type", "stream", "toxicity", "attributes");
     private static final String TOXICS_EXAMPLE = "toxics:\n  - type: latency\n    stream: both\n    attributes: {latency: 40, jitter: 10}";
@@ -98,7 +107,8 @@ public final class ProfileLoader {
             ClockPin clock = readClock(section, "profile '" + name + "'", none);
             DatabaseSpec database = readDatabaseOf(section, "profile '" + name + "'", none).inTimeZone(clock.zone());
             result.put(name, new Profile(name, file, database, readNetwork(section, "profile '" + name + "'", none), clock,
-                    clockOrigin(name, body, file)));
+                    clockOrigin(name, body, file), section.integer("seed", "42").map(OptionalLong::of).orElse(OptionalLong.empty()),
+                    readDatasets(section, "profile '" + name + "'", none)));
         });
         return new ProfileFile(file, top.keyLocations().get("profiles"), result);
     }
@@ -109,6 +119,8 @@ public final class ProfileLoader {
         readDatabaseOf(profile, path, problems);
         readNetwork(profile, path, problems);
         readClock(profile, path, problems);
+        profile.integer("seed", "42");
+        readDatasets(profile, path, problems);
     }
 
     private DatabaseSpec readDatabaseOf(Section profile, String path, List<Problem> problems) {
@@ -154,6 +166,126 @@ public final class ProfileLoader {
             toxics.add(spec);
         }
         return new NetworkSpec(provider, host, (int) port, binary, toxics);
+    }
+
+    /** {@code datasets:}; tables and columns are checked against the schema once the database runs. */
+    private List<DatasetSpec> readDatasets(Section profile, String path, List<Problem> problems) {
+        List<DatasetSpec> datasets = new ArrayList<>();
+        for (YamlNode.Mapping item : profile.mappings("datasets", DATASETS_EXAMPLE)) {
+            Section dataset = new Section(item, path + " > datasets", DATASET_KEYS, problems);
+            Optional<String> table = dataset.text("table", "customers");
+            if (table.isEmpty()) {
+                problems.add(new Problem(item.location(), "a dataset in " + path + " names no table", "Add one, for example: table: customers"));
+                continue;
+            }
+            String where = path + " > datasets > " + table.get();
+            long rows = dataset.integer("rows", "1000000").orElse(-1L);
+            if (rows < 0) {
+                problems.add(new Problem(dataset.valueLocation("rows"), "'rows' of " + where + (item.entries().containsKey("rows") ? " is negative" : " is missing"),
+                        "Give the number of rows to load, 0 or more, for example: rows: 100000"));
+            }
+            DatasetSpec spec = DatasetSpec.of(table.get(), Math.max(rows, 0)).withOrigin(item.location().toString())
+                    .withMess(readMess(dataset, where, problems));
+            OptionalLong seed = dataset.integer("seed", "7").map(OptionalLong::of).orElse(OptionalLong.empty());
+            if (seed.isPresent()) {
+                spec = spec.withSeed(seed.getAsLong());
+            }
+            Optional<YamlNode.Mapping> columns = dataset.mapping("columns", "columns:\n  email: \"#{Internet.emailAddress}\"");
+            if (columns.isPresent()) {
+                for (Map.Entry<String, YamlNode> column : columns.get().entries().entrySet()) {
+                    ColumnRule rule = readRule(column.getValue(), where + " > columns > " + column.getKey(), problems);
+                    if (rule != null) {
+                        spec = spec.withColumn(column.getKey(), rule);
+                    }
+                }
+            }
+            datasets.add(spec);
+        }
+        return datasets;
+    }
+
+    private static Mess readMess(Section dataset, String where, List<Problem> problems) {
+        YamlNode node = dataset.valueNode("mess");
+        if (node == null) {
+            return Mess.defaults();
+        }
+        if (node instanceof YamlNode.Scalar scalar && scalar.text().equals("none")) {
+            return Mess.none();
+        }
+        Optional<YamlNode.Mapping> mapping = Section.asMapping(node, "'mess' of " + where,
+                "mess: {nulls: 0.05, unicode: 0.10}   (or mess: none)", problems);
+        if (mapping.isEmpty()) {
+            return Mess.defaults();
+        }
+        Section knobs = new Section(mapping.get(), "'mess' of " + where, MESS_KEYS, problems);
+        Mess defaults = Mess.defaults();
+        double[] values = {defaults.nulls(), defaults.unicode(), defaults.whitespace(), defaults.duplicates(), defaults.extremes()};
+        for (int i = 0; i < MESS_KEYS.size(); i++) {
+            String knob = MESS_KEYS.get(i);
+            Optional<Double> value = knobs.number(knob, "0.05");
+            if (value.isPresent() && (value.get() < 0 || value.get() > 1)) {
+                problems.add(new Problem(knobs.valueLocation(knob), "mess '" + knob + "' of " + where + " is " + value.get() + ", outside 0..1",
+                        "Give the fraction of cells, e.g. 0.05 for 5%."));
+            } else if (value.isPresent()) {
+                values[i] = value.get();
+            }
+        }
+        return new Mess(values[0], values[1], values[2], values[3], values[4]);
+    }
+
+    /** A Datafaker expression, {@code {values, weights}}, {@code {ref, skew}} or {@code {value}}. */
+    private static ColumnRule readRule(YamlNode node, String where, List<Problem> problems) {
+        String example = "  email: \"#{Internet.emailAddress}\"\n  country: {values: [BR, DE], weights: [5, 2]}\n"
+                + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}";
+        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("str")) {
+            return ColumnRule.expression(scalar.text());
+        }
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            problems.add(new Problem(node.location(), where + " must be a Datafaker expression or a mapping, but is " + node.kind(),
+                    "Write it as one of:\n" + example));
+            return null;
+        }
+        Section rule = new Section(mapping, where, RULE_KEYS, problems);
+        if (mapping.entries().containsKey("ref")) {
+            String skewName = rule.text("skew", "zipf").orElse("uniform");
+            Skew skew = Skew.byName(skewName);
+            if (skew == null) {
+                problems.add(new Problem(rule.valueLocation("skew"), "unknown skew '" + skewName + "' in " + where, "Use uniform or zipf."));
+            }
+            Skew chosen = skew != null ? skew : Skew.UNIFORM;
+            return rule.text("ref", "customers.id").map(ref -> ColumnRule.ref(ref, chosen)).orElse(null);
+        }
+        if (mapping.entries().containsKey("values")) {
+            List<String> values = rule.textList("values", "BR, DE", Section.ItemCheck.NONE);
+            List<Double> weights = new ArrayList<>();
+            YamlNode weightsNode = mapping.entries().get("weights");
+            if (weightsNode instanceof YamlNode.Sequence sequence) {
+                for (YamlNode weight : sequence.items()) {
+                    if (weight instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))
+                            && Double.parseDouble(scalar.text()) >= 0) {
+                        weights.add(Double.parseDouble(scalar.text()));
+                    } else {
+                        problems.add(new Problem(weight.location(), "each weight in " + where + " must be a number, 0 or more, but one is " + weight.kind(),
+                                "Write them as, for example: weights: [5, 2, 2, 1]"));
+                    }
+                }
+                if (weights.size() != values.size()) {
+                    problems.add(new Problem(weightsNode.location(), where + " has " + values.size() + " values but " + weights.size() + " weights",
+                            "Give one weight per value, or none for equal weights."));
+                }
+            } else if (weightsNode != null) {
+                problems.add(new Problem(weightsNode.location(), "'weights' in " + where + " must be a list, but is " + weightsNode.kind(),
+                        "Write them as, for example: weights: [5, 2, 2, 1]"));
+            }
+            return ColumnRule.values(values, weights);
+        }
+        if (mapping.entries().containsKey("value")) {
+            YamlNode value = mapping.entries().get("value");
+            return value instanceof YamlNode.Scalar scalar && !scalar.type().equals("null")
+                    ? ColumnRule.constant(scalar.text()) : ColumnRule.nullValue();
+        }
+        problems.add(new Problem(mapping.location(), where + " says neither values, ref nor value", "Write it as one of:\n" + example));
+        return null;
     }
 
     /** {@code timezone:}, {@code locale:} and {@code clock: {fixed: ...}}, validated as the annotations are. */

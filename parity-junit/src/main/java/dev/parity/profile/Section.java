@@ -175,6 +175,11 @@ final class Section {
         return settings;
     }
 
+    /** The node under {@code key}, or null. */
+    YamlNode valueNode(String key) {
+        return mapping.entries().get(key);
+    }
+
     /** Where the value of {@code key} was written (the mapping itself if the key is absent). */
     Location valueLocation(String key) {
         YamlNode node = mapping.entries().get(key);

@@ -32,7 +32,7 @@ class DatasetLoaderIntegrationTest {
     @BeforeAll
     static void startDatabase() {
         database = Databases.start(new DatabaseSpec(DatabaseEngine.POSTGRES, "postgres:15", "test", "test", "test",
-                List.of("db/datasets.sql"), Map.of()), DatasetLoaderIntegrationTest.class.getClassLoader(), "datasets-test");
+                List.of("db/datasets.sql"), Map.of(), null), DatasetLoaderIntegrationTest.class.getClassLoader(), "datasets-test");
         server = TemplateDatabases.on(database.jdbcUrl(), database.username(), database.password());
         server.snapshot("test", EMPTY);
     }

@@ -1,0 +1,73 @@
+package dev.parity.junit;
+
+import static org.junit.platform.commons.support.AnnotationSupport.findRepeatableAnnotations;
+
+import dev.parity.data.DatasetLoader;
+import dev.parity.data.DatasetSpec;
+import dev.parity.data.LoadReport;
+import dev.parity.data.TemplateDatabases;
+import dev.parity.database.RunningDatabase;
+import dev.parity.profile.Profile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The data a class's database is filled with: the profile's datasets with the class's {@link Dataset}s
+ * laid over them (by table), and the seed ({@code parity.seed}, else the profile's, else 0).
+ *
+ * @param seed     the seed of the load
+ * @param datasets what to load, in declaration order (the loader orders tables by foreign keys)
+ */
+record DataPlan(long seed, List<DatasetSpec> datasets) {
+
+    static final String SEED_PARAMETER = "parity.seed";
+    static final String SNAPSHOT = "parity_loaded_data";
+
+    static DataPlan of(ExtensionContext classContext, Profile profile) {
+        long seed = classContext.getConfigurationParameter(SEED_PARAMETER).map(String::strip).map(DataPlan::parseSeed)
+                .orElse(profile.seed().orElse(0L));
+        Map<String, DatasetSpec> byTable = new LinkedHashMap<>();
+        profile.datasets().forEach(spec -> byTable.put(spec.table(), spec));
+        Class<?> testClass = classContext.getRequiredTestClass();
+        for (Dataset dataset : findRepeatableAnnotations(testClass, Dataset.class)) {
+            DatasetSpec spec = DatasetSpec.of(dataset.table(), dataset.rows())
+                    .withOrigin("@Dataset(table = \"" + dataset.table() + "\") on " + testClass.getName());
+            byTable.put(dataset.table(), dataset.seed() >= 0 ? spec.withSeed(dataset.seed()) : spec);
+        }
+        return new DataPlan(seed, List.copyOf(new ArrayList<>(byTable.values())));
+    }
+
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException("the configuration parameter " + SEED_PARAMETER + " is '" + text
+                    + "', not a whole number. Give the seed printed by the failing run, e.g. -D" + SEED_PARAMETER + "=42.", e);
+        }
+    }
+
+    /**
+     * Loads the datasets, straight into the database (not through a proxy), and keeps an untouched
+     * copy for {@link ProdEnvironment#freshCopy()}. Nothing to load, nothing to copy.
+     *
+     * @return the copy's database name
+     */
+    Optional<String> load(RunningDatabase database) {
+        if (datasets.isEmpty()) {
+            return Optional.empty();
+        }
+        LoadReport report = DatasetLoader.load(database.dataSource(), datasets, seed, Runtime.getRuntime().availableProcessors());
+        System.getLogger("dev.parity").log(System.Logger.Level.INFO, () -> String.format(
+                "Parity: loaded %,d rows in %d ms (%,d rows/s), seed %d", report.rows(), report.duration().toMillis(),
+                (long) report.rowsPerSecond(), seed));
+        // no session is connected yet: the only moment PostgreSQL can copy it
+        TemplateDatabases.on(database.jdbcUrl(), database.username(), database.password())
+                .snapshot(database.spec().name(), SNAPSHOT);
+        return Optional.of(SNAPSHOT);
+    }
+}
