@@ -102,7 +102,7 @@ final class TypeGenerators {
             case "cidr":
                 return new ColumnValues((row, r) -> "10." + r.nextInt(256) + ".0.0/16", List.of("0.0.0.0/0", "::/0"), false);
             case "macaddr":
-                return ColumnValues.of((row, r) -> String.format("%02x:%02x:%02x:%02x:%02x:%02x",
+                return ColumnValues.of((row, r) -> String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x",
                         r.nextInt(256), r.nextInt(256), r.nextInt(256), r.nextInt(256), r.nextInt(256), r.nextInt(256)));
             case "xml":
                 FakerPools.Pool words = pools.pool("#{Lorem.word}");

@@ -18,9 +18,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The dataset engine against a real PostgreSQL 15: every test loads into its own copy of the empty schema. */
+// Checksums render timestamptz in the session's zone, which the driver takes from the JVM: read-lock it.
+@ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
 class DatasetLoaderIntegrationTest {
 
     private static final String EMPTY = "datasets_empty";

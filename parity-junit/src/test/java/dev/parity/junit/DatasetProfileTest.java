@@ -11,11 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import net.datafaker.Faker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Datasets from the profile and @Dataset, loaded once into a real PostgreSQL, seeded, copyable. */
+// checksums render timestamptz in the session's zone, which the driver takes from the JVM: read-lock it
+@ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
 class DatasetProfileTest {
 
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
