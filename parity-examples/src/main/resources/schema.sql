@@ -1,11 +1,15 @@
 -- The order service's schema (PostgreSQL).
+create extension if not exists unaccent;
+
 create table customers (
     id         bigserial primary key,
     email      varchar(320) not null unique,
-    full_name  varchar(200) not null,
+    full_name  varchar(200),               -- legacy rows have none
     country    char(2)      not null,
     created_at timestamptz  not null default now()
 );
+-- the support dashboard finds customers by e-mail whatever its case
+create index customers_email_lower_idx on customers (lower(email));
 
 create table products (
     id          bigserial primary key,
@@ -16,10 +20,11 @@ create table products (
 );
 
 create table orders (
-    id          bigserial primary key,
-    customer_id bigint      not null references customers (id),
-    status      varchar(16) not null default 'PLACED' check (status in ('PLACED', 'PAID', 'SHIPPED', 'CANCELLED')),
-    placed_at   timestamptz not null default now()
+    id              bigserial primary key,
+    customer_id     bigint      not null references customers (id),
+    status          varchar(16) not null default 'PLACED' check (status in ('PLACED', 'PAID', 'SHIPPED', 'CANCELLED')),
+    placed_at       timestamptz not null default now(),
+    idempotency_key uuid unique             -- a retried request places its order once
 );
 
 create table order_items (
