@@ -44,6 +44,42 @@ class NetworkProvidersTest {
         assertThat(toxiproxyServers()).as("stopped with the environment").isEmpty();
     }
 
+    /** A toxiproxy-server that Parity did not start, as on a shared CI host; Parity must leave it running. */
+    @Test
+    void externalProviderUsesARunningServerAndLeavesItRunning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process server = new ProcessBuilder("toxiproxy-server", "-host", "127.0.0.1", "-port", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            eu.rekawek.toxiproxy.ToxiproxyClient client = new eu.rekawek.toxiproxy.ToxiproxyClient("127.0.0.1", port);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (true) {
+                try {
+                    client.version();
+                    break;
+                } catch (java.io.IOException notYet) {
+                    assertThat(System.nanoTime()).as("toxiproxy-server answers within 10 s").isLessThan(deadline);
+                    Thread.sleep(50);
+                }
+            }
+            java.nio.file.Path profile = java.nio.file.Files.writeString(dir.resolve("external.yml"),
+                    "profiles:\n  default:\n    database:\n      image: postgres:15\n    network:\n      provider: external\n"
+                            + "      host: 127.0.0.1\n      port: " + port + "\n");
+            ParityTestKit.run(Map.of("parity.config", profile.toString()), ThroughAProcess.class)
+                    .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+            assertThat((String) SEEN.get("url")).startsWith("jdbc:postgresql://127.0.0.1:");
+            assertThat(server.isAlive()).isTrue();
+            assertThat(client.getProxies()).as("the class's proxy was deleted when the class ended").isEmpty();
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
     @Test
     void badToxicsAreReportedWithTheirLines() {
         Throwable failure = ParityTestKit.onlyContainerFailure(
