@@ -5,14 +5,15 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt keys and names. */
-final class Suggestions {
+/** "Did you mean ...?" for misspelt keys, profile, table and column names. */
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL)
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The closest candidate, if it is close enough to be a plausible typo of {@code given}. */
-    static Optional<String> nearest(String given, Collection<String> candidates) {
+    public static Optional<String> nearest(String given, Collection<String> candidates) {
         String lower = given.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))))
