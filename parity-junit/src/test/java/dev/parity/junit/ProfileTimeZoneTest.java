@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,30 @@ class ProfileTimeZoneTest {
         }
     }
 
+    /** Records what its tests saw under a key of its own, while other classes pin other zones in parallel. */
+    abstract static class SeesItsOwnZone {
+        @RepeatedTest(3)
+        void test(DataSource dataSource) throws SQLException, InterruptedException {
+            String jvm = TimeZone.getDefault().getID();
+            Thread.sleep(20); // give a parallel class the chance to interfere
+            String session = ProdLikeIntegrationTest.query(dataSource, "select current_setting('TimeZone')");
+            SEEN.merge(getClass().getSimpleName(), jvm + "/" + session + "/" + TimeZone.getDefault().getID() + ";", String::concat);
+        }
+    }
+
+    @ProdLike("tokyo")
+    static class InTokyo extends SeesItsOwnZone {
+    }
+
+    @ProdLike("tokyo")
+    @PinTimeZone("America/Sao_Paulo")
+    static class InSaoPaulo extends SeesItsOwnZone {
+    }
+
+    @ProdLike("berlin-dst")
+    static class InBerlin extends SeesItsOwnZone {
+    }
+
     @ProdLike("berlin-dst")
     static class FixedClock {
         @Test
@@ -124,6 +149,22 @@ class ProfileTimeZoneTest {
 
         assertThat(SEEN).containsEntry("jvm", "America/Sao_Paulo").containsEntry("session", "America/Sao_Paulo")
                 .containsEntry("server", "America/Sao_Paulo").containsEntry("locale", "ja-JP");
+    }
+
+    @Test
+    void parallelClassesPinningDifferentZonesNeverSeeEachOthers() {
+        Map<String, String> parallel = new java.util.HashMap<>(ZONES);
+        parallel.put("junit.jupiter.execution.parallel.enabled", "true");
+        parallel.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+        parallel.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+        for (int run = 0; run < 2; run++) {
+            SEEN.clear();
+            ParityTestKit.run(parallel, InTokyo.class, InSaoPaulo.class, InBerlin.class)
+                    .testEvents().assertStatistics(stats -> stats.succeeded(9).failed(0));
+            assertThat(SEEN.get("InTokyo")).isEqualTo("Asia/Tokyo/Asia/Tokyo/Asia/Tokyo;".repeat(3));
+            assertThat(SEEN.get("InSaoPaulo")).isEqualTo("America/Sao_Paulo/America/Sao_Paulo/America/Sao_Paulo;".repeat(3));
+            assertThat(SEEN.get("InBerlin")).isEqualTo("Europe/Berlin/Europe/Berlin/Europe/Berlin;".repeat(3));
+        }
     }
 
     @Test
