@@ -28,9 +28,14 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
 
     @Override
     public Set<Lock> provideForClass(Class<?> testClass) {
+        return locksFor(testClass, Optional.ofNullable(System.getProperty(ProfileSource.CONFIG_PARAMETER)));
+    }
+
+    /** @param configured the profile file named by {@code parity.config}, if any */
+    static Set<Lock> locksFor(Class<?> testClass, Optional<String> configured) {
         Set<Lock> locks = new HashSet<>();
         try {
-            List<Profile> candidates = candidates(testClass);
+            List<Profile> candidates = candidates(testClass, configured);
             boolean zone = candidates.stream().anyMatch(p -> p.clock().pinsTimeZone());
             boolean locale = candidates.stream().anyMatch(p -> p.clock().pinsLocale());
             if (zone) {
@@ -52,10 +57,9 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
         return locks;
     }
 
-    private static List<Profile> candidates(Class<?> testClass) {
+    private static List<Profile> candidates(Class<?> testClass, Optional<String> configured) {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        ProfileFile file = new ProfileLoader(classLoader).load(
-                ProfileSource.locate(Optional.ofNullable(System.getProperty(ProfileSource.CONFIG_PARAMETER)), classLoader));
+        ProfileFile file = new ProfileLoader(classLoader).load(ProfileSource.locate(configured, classLoader));
         Optional<String> named = findAnnotation(testClass, ProdLike.class).map(ProdLike::value).filter(v -> !v.isBlank());
         return named.map(name -> List.of(file.profile(name, "@ProdLike on " + testClass.getName()))).orElseGet(file::profiles);
     }

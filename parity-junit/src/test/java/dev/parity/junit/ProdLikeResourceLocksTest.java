@@ -2,10 +2,10 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
 import org.junit.jupiter.api.parallel.Resources;
 
@@ -26,29 +26,33 @@ class ProdLikeResourceLocksTest {
 
     @Test
     void aProfileThatPinsNothingOnlyReadsTheZoneAndSystemProperties() {
-        assertThat(new ProdLikeResourceLocks().provideForClass(NoPinningProfile.class))
+        assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.empty()))
                 .containsExactlyInAnyOrder(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ),
                         new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ));
     }
 
     @Test
-    @ResourceLock(Resources.SYSTEM_PROPERTIES)
     void aProfileThatPinsZoneAndLocaleWritesThem() {
-        String before = System.getProperty("parity.config");
-        System.setProperty("parity.config", "profiles/zones.yml");
-        try {
-            Set<Lock> expected = Set.of(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE),
-                    new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE),
-                    new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
-            assertThat(new ProdLikeResourceLocks().provideForClass(TokyoProfile.class)).isEqualTo(expected);
-            // no profile named: the active one is only known when the class runs, so any pinning profile counts
-            assertThat(new ProdLikeResourceLocks().provideForClass(AnyProfileOfTheFile.class)).isEqualTo(expected);
-        } finally {
-            if (before == null) {
-                System.clearProperty("parity.config");
-            } else {
-                System.setProperty("parity.config", before);
-            }
-        }
+        Set<Lock> expected = Set.of(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE),
+                new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE),
+                new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
+        Optional<String> zones = Optional.of("profiles/zones.yml");
+        assertThat(ProdLikeResourceLocks.locksFor(TokyoProfile.class, zones)).isEqualTo(expected);
+        // no profile named: the active one is only known when the class runs, so any pinning profile counts
+        assertThat(ProdLikeResourceLocks.locksFor(AnyProfileOfTheFile.class, zones)).isEqualTo(expected);
+    }
+
+    @Test
+    void anUnreadableFileTakesEveryLockAndLeavesTheErrorToTheClass() {
+        assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.of("profiles/malformed.yml")))
+                .containsExactlyInAnyOrder(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE),
+                        new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE),
+                        new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
+    }
+
+    @Test
+    void theProviderReadsTheSystemProperty() {
+        assertThat(new ProdLikeResourceLocks().provideForClass(NoPinningProfile.class))
+                .isEqualTo(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.ofNullable(System.getProperty("parity.config"))));
     }
 }
