@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import dev.parity.profile.ProfileSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -31,7 +32,7 @@ final class InitScripts {
     }
 
     private static String read(String script, ClassLoader classLoader) {
-        URL url = classLoader.getResource(script.startsWith("/") ? script.substring(1) : script);
+        URL url = ProfileSource.resource(classLoader, script);
         if (url == null) {
             throw new IllegalStateException("init script " + script + " vanished from the classpath after validation");
         }

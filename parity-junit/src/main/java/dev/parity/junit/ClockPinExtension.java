@@ -72,7 +72,8 @@ final class ClockPinExtension
                 () -> ClockPin.timeZone(annotation.value(), annotation.fixedAt())).clock();
     }
 
-    private static Optional<PinTimeZone> effectiveTimeZone(ExtensionContext context) {
+    /** The {@link PinTimeZone} in effect for {@code context}: the method's, else the class's. */
+    static Optional<PinTimeZone> effectiveTimeZone(ExtensionContext context) {
         return context.getTestMethod().flatMap(method -> findAnnotation(method, PinTimeZone.class))
                 .or(() -> context.getTestClass().flatMap(testClass ->
                         findAnnotation(testClass, PinTimeZone.class, context.getEnclosingTestClasses())));

@@ -22,9 +22,9 @@ final class FreshCopies implements AutoCloseable {
         this.snapshot = snapshot;
     }
 
-    /** Whether there is loaded data at all. */
-    boolean isEmpty() {
-        return snapshot.isEmpty();
+    /** Whether datasets were loaded (and so can be copied). */
+    boolean hasLoadedData() {
+        return snapshot.isPresent();
     }
 
     /** A new copy, reached through {@code proxiedUrl}'s host and port. */

@@ -1,7 +1,5 @@
 package dev.parity.junit;
 
-import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
-
 import dev.parity.clock.ClockPin;
 import dev.parity.clock.JvmClockState;
 import dev.parity.database.RunningDatabase;
@@ -67,9 +65,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         Class<?> type = parameter.getParameter().getType();
         if (type == Clock.class) {
             // @PinTimeZone's own extension supplies the clock where one is in effect
-            boolean annotated = context.getTestMethod().flatMap(m -> findAnnotation(m, PinTimeZone.class)).isPresent()
-                    || context.getTestClass().flatMap(c -> findAnnotation(c, PinTimeZone.class, context.getEnclosingTestClasses())).isPresent();
-            return !annotated && environment(context).clock().pinsTimeZone();
+            return ClockPinExtension.effectiveTimeZone(context).isEmpty() && environment(context).clock().pinsTimeZone();
         }
         return type == DataSource.class || type == ProdEnvironment.class || type == Faults.class || type == Faker.class;
     }
@@ -78,7 +74,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
-        if (seen != null && !seen.copies().isEmpty()) {
+        if (seen != null && seen.copies().hasLoadedData()) {
             context.publishReportEntry("parity.seed", String.valueOf(seen.seed()));
             System.getLogger("dev.parity").log(System.Logger.Level.WARNING, () -> "Parity: " + context.getDisplayName()
                     + " failed with data seed " + seen.seed() + " (profile '" + seen.profile() + "'); rerun with -D"
@@ -134,10 +130,10 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         }
         // a proxy of the class's own: its toxics never reach a parallel class; deleted when the class ends
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
-        classContext.getStore(NAMESPACE).put(PROXY, proxy);
+        classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
         ProxyToxics.reset(proxy.proxy(), classToxics);
         FreshCopies copies = new FreshCopies(database, shared.dataSnapshot());
-        classContext.getStore(NAMESPACE).put(FreshCopies.class, copies);
+        classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
         return new DefaultProdEnvironment(profile.name(), database, clock.pin(), proxy, classToxics, data.seed(), copies);
     }
 

@@ -67,21 +67,15 @@ final class SharedEnvironments {
             throw e;
         }
         Optional<String> snapshot;
-        try {
-            snapshot = data.load(database);
-        } catch (RuntimeException e) {
-            database.close();
-            network.ifPresent(Network::close);
-            throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
-        }
         ToxiproxyServer toxiproxy;
         try {
+            snapshot = data.load(database);
             toxiproxy = ToxiproxyServers.start(profile.network(), network, database.internalPort(), database.host(),
                     database.publishedPort(), profile.name());
         } catch (RuntimeException e) {
             database.close();
             network.ifPresent(Network::close);
-            throw new ExtensionConfigurationException(e.getMessage() + " The database (" + spec.image() + ") has been stopped.", e);
+            throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
         }
         LOG.log(System.Logger.Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms (database %d ms, "
                 + "Toxiproxy %s), shared by every class whose profile asks for the same database",

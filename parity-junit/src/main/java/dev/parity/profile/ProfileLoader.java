@@ -342,8 +342,8 @@ public final class ProfileLoader {
     }
 
     private void checkScriptExists(String script, Location at, List<Problem> problems) {
-        String resource = script.startsWith("/") ? script.substring(1) : script;
-        if (classLoader.getResource(resource) == null) {
+        if (ProfileSource.resource(classLoader, script) == null) {
+            String resource = script.startsWith("/") ? script.substring(1) : script;
             problems.add(new Problem(at, "init script '" + script + "' is not on the test classpath",
                     "Put it under src/test/resources/" + resource + " (names are classpath paths, relative to its root), or fix the name."));
         }

@@ -53,7 +53,7 @@ public record ProfileSource(String name, URL url) {
 
     private static ProfileSource named(String configured, ClassLoader classLoader) {
         String resource = configured.startsWith("classpath:") ? configured.substring("classpath:".length()) : configured;
-        URL url = classLoader.getResource(resource.startsWith("/") ? resource.substring(1) : resource);
+        URL url = resource(classLoader, resource);
         if (url != null) {
             return new ProfileSource(resource, url);
         }
@@ -69,6 +69,11 @@ public record ProfileSource(String name, URL url) {
                 "the configuration parameter '" + CONFIG_PARAMETER + "' names '" + configured
                         + "', which is neither a classpath resource nor a file (looked in " + Path.of("").toAbsolutePath() + ")",
                 "Fix the name, or remove the parameter to use parity.yml at the root of the test classpath."));
+    }
+
+    /** A classpath resource by the name a profile gives it; a leading '/' is allowed. */
+    public static URL resource(ClassLoader classLoader, String name) {
+        return classLoader.getResource(name.startsWith("/") ? name.substring(1) : name);
     }
 
     InputStream open() throws IOException {
