@@ -1,5 +1,8 @@
 package dev.parity.data;
 
+import dev.parity.config.Problem;
+import dev.parity.engine.SqlDialect;
+import dev.parity.engine.TableInfo;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * For CHECK constraints Parity cannot read, asks the database whether a sample of the generated rows
@@ -22,8 +24,8 @@ final class CheckProbe {
     }
 
     /** Problems, one per check that sample rows break. */
-    static List<String> probe(Connection connection, List<TablePlan> plans) throws SQLException {
-        List<String> problems = new ArrayList<>();
+    static List<Problem> probe(Connection connection, SqlDialect dialect, List<TablePlan> plans) throws SQLException {
+        List<Problem> problems = new ArrayList<>();
         CellRandom random = new CellRandom();
         for (TablePlan plan : plans) {
             for (Map.Entry<TableInfo.Check, Set<String>> entry : plan.opaqueChecks().entrySet()) {
@@ -32,30 +34,28 @@ final class CheckProbe {
                 if (columns.isEmpty() || sample == 0) {
                     continue;
                 }
-                StringBuilder values = new StringBuilder();
+                List<String> types = columns.stream().map(c -> plan.table().column(c).orElseThrow().type().sqlType()).toList();
+                List<List<String>> rows = new ArrayList<>();
                 for (long row = 0; row < sample; row++) {
-                    values.append(row == 0 ? "(" : ", (");
-                    for (int i = 0; i < columns.size(); i++) {
-                        String column = columns.get(i);
-                        String type = plan.table().column(column).orElseThrow().sqlType();
-                        values.append(i == 0 ? "" : ", ").append(Sql.literal(plan.column(column).value(plan.seed(), row, random))).append("::").append(type);
+                    List<String> values = new ArrayList<>();
+                    for (String column : columns) {
+                        values.add(plan.column(column).value(plan.seed(), row, random));
                     }
-                    values.append(')');
+                    rows.add(values);
                 }
-                String sql = "select count(*) from (values " + values + ") as t(" + columns.stream().map(Sql::identifier).collect(Collectors.joining(", "))
-                        + ") where not (" + CheckReader.body(entry.getKey().definition()) + ")";
                 long failing;
-                try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet result = statement.executeQuery(dialect.countViolations(columns, types, rows, entry.getKey().condition()))) {
                     result.next();
                     failing = result.getLong(1);
                 } catch (SQLException e) {
                     continue; // a check the sample cannot evaluate (it calls something on the table itself): the load will tell
                 }
                 if (failing > 0) {
-                    problems.add(SpecValidator.problem(plan.origin(), "table '" + plan.table().name() + "' has the CHECK constraint "
+                    problems.add(new Problem(plan.origin(), "table '" + plan.table().name() + "' has the CHECK constraint "
                             + entry.getKey().name() + " (" + entry.getKey().definition() + "), which Parity cannot read, and " + failing + " of "
                             + sample + " sample rows break it", "Give its columns (" + String.join(", ", columns)
-                            + ") rules under columns (values, or an expression) whose values satisfy it"));
+                            + ") rules under columns (values, or an expression) whose values satisfy it."));
                 }
             }
         }

@@ -1,42 +1,36 @@
 package dev.parity.data;
 
+import dev.parity.engine.TableInfo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the CHECK constraints PostgreSQL prints ({@code pg_get_constraintdef}) into {@link ColumnLimits}:
- * comparisons with a number ({@code col > 0}, {@code between}, which PostgreSQL stores as two), lists
- * ({@code col in (...)}, stored as {@code = ANY (ARRAY[...])}), lengths ({@code char_length(col) > n}),
- * {@code col <> ''} and {@code IS NOT NULL}, joined by AND. Anything else (OR, two columns, functions,
- * patterns) is opaque: its columns get clean values and a sample of rows is checked by the database
- * before loading.
+ * Reads CHECK constraints, in the plain form engines rewrite them into ({@link TableInfo.Check#neutral()}),
+ * into {@link ColumnLimits}: comparisons with a number ({@code col > 0}), lists ({@code col IN (...)}),
+ * lengths ({@code char_length(col) > n}), {@code col <> ''} and {@code IS NOT NULL}, joined by AND.
+ * Anything else (OR, two columns, functions, patterns) is opaque: its columns get clean values and a
+ * sample of rows is checked by the database before loading.
  */
 final class CheckReader {
 
-    private static final String IDENT = "(\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)";
-    private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)";
-    private static final Pattern CAST = Pattern.compile(
-            "::(?:character varying|double precision|timestamp with(?:out)? time zone|time with(?:out)? time zone|\"?[a-z_][a-z0-9_]*\"?)"
-                    + "(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
-    private static final Pattern PARENTHESISED_NUMBER = Pattern.compile("\\(" + NUMBER + "\\)");
-    // PostgreSQL prints negative constants quoted: ('-5000'::integer)::numeric
-    private static final Pattern QUOTED_NUMBER = Pattern.compile("\\(?'" + NUMBER + "'\\)?");
+    private static final String IDENT = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
+    private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)";
     private static final Pattern COMPARISON = Pattern.compile("^" + IDENT + " (>=|<=|<>|!=|>|<|=) " + NUMBER + "$");
     private static final Pattern REVERSED = Pattern.compile("^" + NUMBER + " (>=|<=|<>|!=|>|<|=) " + IDENT + "$");
-    private static final Pattern IN_LIST = Pattern.compile("^" + IDENT + " = ANY \\(+ARRAY\\[(.*)\\]\\)+$");
-    // "(code)::text" loses its cast first, then its parentheses: "(code)" alone is no function call
-    private static final Pattern PARENTHESISED_IDENT = Pattern.compile("(?<![A-Za-z0-9_$])\\(" + IDENT + "\\)");
+    private static final Pattern IN_LIST = Pattern.compile("^" + IDENT + " IN \\((.*)\\)$");
     private static final Pattern LENGTH = Pattern.compile("^(?:char_length|character_length|length)\\(" + IDENT + "\\) (>=|<=|>|<|=) (\\d+)$");
     private static final Pattern NOT_EMPTY = Pattern.compile("^" + IDENT + " <> ''$");
     private static final Pattern NOT_NULL = Pattern.compile("^" + IDENT + " IS NOT NULL$");
-    private static final Pattern ANY_IDENT = Pattern.compile("\"((?:[^\"]|\"\")+)\"|\\b([a-z_][a-z0-9_$]*)\\b");
+    private static final Pattern ANY_IDENT = Pattern.compile("\"((?:[^\"]|\"\")+)\"|\\b([A-Za-z_][A-Za-z0-9_$]*)\\b");
 
     /** The limits read per column, and the checks that could not be read with the columns they mention. */
     record Result(Map<String, ColumnLimits> limits, Map<TableInfo.Check, Set<String>> opaque) {
@@ -57,11 +51,11 @@ final class CheckReader {
 
     static Result read(TableInfo table) {
         Map<String, ColumnLimits> limits = new HashMap<>();
-        Map<TableInfo.Check, Set<String>> opaque = new java.util.LinkedHashMap<>();
+        Map<TableInfo.Check, Set<String>> opaque = new LinkedHashMap<>();
         for (TableInfo.Check check : table.checks()) {
             Map<String, ColumnLimits> mine = new HashMap<>(limits);
-            if (!readInto(body(check.definition()), table, mine)) {
-                opaque.put(check, mentionedColumns(check.definition(), table));
+            if (!readInto(check.neutral(), table, mine)) {
+                opaque.put(check, mentionedColumns(check.neutral(), table));
             } else {
                 limits = mine;
             }
@@ -69,22 +63,8 @@ final class CheckReader {
         return new Result(limits, opaque);
     }
 
-    /** The condition inside {@code CHECK (...)}, without NOT VALID. */
-    static String body(String definition) {
-        String text = definition.strip();
-        if (text.endsWith(" NOT VALID")) {
-            text = text.substring(0, text.length() - " NOT VALID".length());
-        }
-        if (text.startsWith("CHECK ")) {
-            text = text.substring("CHECK ".length());
-        }
-        return text;
-    }
-
     private static boolean readInto(String condition, TableInfo table, Map<String, ColumnLimits> limits) {
-        String uncast = QUOTED_NUMBER.matcher(CAST.matcher(condition).replaceAll("")).replaceAll("$1");
-        String plain = PARENTHESISED_IDENT.matcher(PARENTHESISED_NUMBER.matcher(uncast).replaceAll("$1")).replaceAll("$1");
-        for (String atom : splitAnd(unwrap(plain))) {
+        for (String atom : splitAnd(unwrap(condition))) {
             if (!readAtom(unwrap(atom), table, limits)) {
                 return false;
             }
@@ -120,9 +100,7 @@ final class CheckReader {
             String column = column(m.group(1), table);
             return column != null && update(limits, column, l -> l.withMinLength(1));
         }
-        if ((m = NOT_NULL.matcher(atom)).matches()) {
-            return false; // opaque on purpose: its column then gets no NULLs, and the sample check confirms
-        }
+        // IS NOT NULL is left opaque on purpose: its column then gets no NULLs, and the sample check confirms
         return false;
     }
 
@@ -150,14 +128,18 @@ final class CheckReader {
         };
     }
 
-    private static boolean update(Map<String, ColumnLimits> limits, String column, java.util.function.UnaryOperator<ColumnLimits> change) {
+    private static boolean update(Map<String, ColumnLimits> limits, String column, UnaryOperator<ColumnLimits> change) {
         limits.put(column, change.apply(limits.getOrDefault(column, ColumnLimits.NONE)));
         return true;
     }
 
+    /** The table's column an identifier names (quoted: exactly; bare: ignoring case, as engines fold it), or null. */
     private static String column(String identifier, TableInfo table) {
-        String name = identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
-        return table.column(name).isPresent() ? name : null;
+        if (identifier.startsWith("\"")) {
+            String name = identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
+            return table.column(name).isPresent() ? name : null;
+        }
+        return table.columns().stream().map(c -> c.name()).filter(n -> n.equalsIgnoreCase(identifier)).findFirst().orElse(null);
     }
 
     /** {@code 'a', 'b'} or {@code 1, 2}; null when an item is neither a plain string nor a number. */
@@ -245,14 +227,15 @@ final class CheckReader {
         return parts;
     }
 
-    private static Set<String> mentionedColumns(String definition, TableInfo table) {
+    private static Set<String> mentionedColumns(String condition, TableInfo table) {
         Set<String> columns = new LinkedHashSet<>();
-        String withoutStrings = definition.replaceAll("'(?:[^']|'')*'", "''");
+        String withoutStrings = condition.replaceAll("'(?:[^']|'')*'", "''");
         Matcher m = ANY_IDENT.matcher(withoutStrings);
         while (m.find()) {
-            String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2);
-            if (table.column(name).isPresent()) {
-                columns.add(name);
+            String name = m.group(1) != null ? "\"" + m.group(1) + "\"" : m.group(2);
+            String column = column(name, table);
+            if (column != null) {
+                columns.add(column);
             }
         }
         return columns;

@@ -1,5 +1,7 @@
 package dev.parity.data;
 
+import dev.parity.engine.ColumnInfo;
+import dev.parity.engine.ColumnType.Repertoire;
 import java.util.List;
 
 /**
@@ -12,12 +14,13 @@ final class ColumnPlan {
     private static final int DUPLICATE_WINDOW = 1000;
     private static final int MAX_HOPS = 8;
 
-    private final String name;
+    private final ColumnInfo column;
     private final long salt;
     private final ValueGenerator generator;
     private final String[] extremes;
     private final boolean text;
     private final boolean trailingKept;
+    private final Repertoire repertoire;
     private final int minLength;
     private final int maxLength;
     // cumulative thresholds of the mess kinds, in this order
@@ -28,12 +31,13 @@ final class ColumnPlan {
     private final double whitespace;
 
     ColumnPlan(ColumnInfo column, ColumnValues values, Mess mess, int minLength, int maxLength) {
-        this.name = column.name();
+        this.column = column;
         this.salt = CellRandom.hash(column.name());
         this.generator = values.generator();
         this.extremes = values.extremes().toArray(String[]::new);
         this.text = values.text();
-        this.trailingKept = !column.type().equals("bpchar");
+        this.trailingKept = !column.type().isFixedWidth();
+        this.repertoire = column.type().repertoire();
         this.minLength = minLength;
         this.maxLength = maxLength;
         this.nulls = mess.nulls();
@@ -44,7 +48,11 @@ final class ColumnPlan {
     }
 
     String name() {
-        return name;
+        return column.name();
+    }
+
+    ColumnInfo column() {
+        return column;
     }
 
     /** The value of this column in {@code row}, mess included. */
@@ -76,7 +84,7 @@ final class ColumnPlan {
         }
         String clean = generator.next(row, random);
         if (u < unicode) {
-            return fit(Nastiness.unicode(clean, random));
+            return fit(Nastiness.unicode(clean, random, repertoire));
         }
         if (clean == null) {
             return null;
@@ -94,11 +102,12 @@ final class ColumnPlan {
         return fit(generator.next(row, random));
     }
 
+    /** Text within the column's length and character set, padded to its minimum length. */
     private String fit(String value) {
         if (value == null || !text) {
             return value;
         }
-        String fitted = Formats.truncate(value, maxLength);
+        String fitted = Nastiness.fitted(Formats.truncate(value, maxLength), repertoire);
         if (minLength > 0 && Formats.length(fitted) < minLength) {
             StringBuilder padded = new StringBuilder(fitted);
             while (Formats.length(padded.toString()) < minLength) {

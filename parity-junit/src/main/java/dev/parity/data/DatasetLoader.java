@@ -1,10 +1,13 @@
 package dev.parity.data;
 
-import java.lang.System.Logger.Level;
+import dev.parity.config.Problem;
+import dev.parity.config.ProblemException;
+import dev.parity.engine.BulkLoader;
+import dev.parity.engine.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
 
@@ -23,14 +28,14 @@ import org.apiguardian.api.API;
  * Fills tables with large, messy, reproducible data.
  *
  * <p>Everything is validated before the first row is written (tables, columns, refs, row counts,
- * Datafaker expressions, CHECK constraints on a sample); a {@link DatasetException} then names each
+ * Datafaker expressions, CHECK constraints on a sample); a {@link ProblemException} then names each
  * spec's origin. Rows are generated in parallel in fixed chunks and written in order through one
- * connection, in one transaction: PostgreSQL gets {@code COPY ... FROM STDIN}, other databases batched
- * multi-row inserts. At most {@code 2 × threads} chunks are in memory at a time.
+ * connection, in one transaction, by the engine's {@link BulkLoader} (PostgreSQL's COPY, MariaDB's LOAD
+ * DATA). At most {@code 2 × threads} chunks are in memory at a time.
  *
  * <p>A cell's value depends only on (seed, table, row, column), so the same seed, schema and specs give
- * the same rows whatever the thread count. Sequences behind loaded serial or identity columns are moved
- * past the loaded rows, and loaded tables are analyzed.
+ * the same rows whatever the thread count. Sequences and auto-increment counters behind loaded columns
+ * are moved past the loaded rows, and loaded tables are analyzed.
  */
 @API(status = API.Status.INTERNAL)
 public final class DatasetLoader {
@@ -38,7 +43,6 @@ public final class DatasetLoader {
     /** Rows generated and written as one unit. */
     static final int CHUNK_ROWS = 4096;
 
-    private static final System.Logger LOG = System.getLogger(DatasetLoader.class.getName());
     private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
 
     private DatasetLoader() {
@@ -47,13 +51,14 @@ public final class DatasetLoader {
     /**
      * Loads {@code specs} into the database of {@code dataSource}.
      *
-     * @param seed    the seed of every dataset that has none of its own
-     * @param threads threads generating rows; 1 or more, any number gives the same rows
+     * @param seed     the seed of every dataset that has none of its own
+     * @param threads  threads generating rows; 1 or more, any number gives the same rows
+     * @param progress told now and then how a long load goes ("loading customers: 400,000 of 1,000,000 rows ...")
      * @return what was loaded, and how fast
-     * @throws DatasetException when a spec cannot be loaded (nothing is written then) or the database
+     * @throws ProblemException when a spec cannot be loaded (nothing is written then) or the database
      *                          rejects the rows (the transaction is rolled back)
      */
-    public static LoadReport load(DataSource dataSource, List<DatasetSpec> specs, long seed, int threads) {
+    public static LoadReport load(Engine engine, DataSource dataSource, List<DatasetSpec> specs, long seed, int threads, Consumer<String> progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
         }
@@ -61,133 +66,108 @@ public final class DatasetLoader {
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemonThreads());
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, FakerPools> pools = new HashMap<>();
-            List<TablePlan> plans = new DatasetPlanner(connection, seed, s -> pools.computeIfAbsent(s, FakerPools::new)).plan(specs);
+            // the session reads timestamps in the JVM's zone, which drivers send when they connect
+            List<TablePlan> plans = new DatasetPlanner(connection, engine, seed, s -> pools.computeIfAbsent(s, FakerPools::new),
+                    ZoneId.systemDefault()).plan(specs);
             pools.values().forEach(p -> p.fill(workers));
-            List<String> problems = CheckProbe.probe(connection, plans);
+            List<Problem> problems = CheckProbe.probe(connection, engine.dialect(), plans);
             if (!problems.isEmpty()) {
-                throw new DatasetException(problems);
+                throw new ProblemException(problems);
             }
-            List<LoadReport.TableLoad> loads = write(connection, plans, workers, started);
-            LoadReport report = new LoadReport(seed, loads, Duration.ofNanos(System.nanoTime() - started));
-            if (report.duration().toNanos() > PROGRESS_AFTER_NANOS) {
-                LOG.log(Level.INFO, "Parity loaded " + report);
-            }
-            return report;
+            List<LoadReport.TableLoad> loads = new Writer(engine.loader(), connection, workers, threads, started, progress).write(plans);
+            return new LoadReport(seed, loads, Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
-            throw new DatasetException("could not load the datasets: " + e.getMessage(), e);
+            throw new IllegalStateException("could not load the datasets: " + e.getMessage(), e);
         } finally {
             workers.shutdownNow();
         }
     }
 
-    /** Validates {@code specs} against the database's schema without writing anything. */
-    public static void validate(DataSource dataSource, List<DatasetSpec> specs) {
-        try (Connection connection = dataSource.getConnection()) {
-            new DatasetPlanner(connection, 0, FakerPools::new).plan(specs);
-        } catch (SQLException e) {
-            throw new DatasetException("could not read the schema to validate the datasets: " + e.getMessage(), e);
-        }
-    }
+    /** Writes the plans in order, one transaction. */
+    private record Writer(BulkLoader loader, Connection connection, ExecutorService workers, int threads, long started,
+                          Consumer<String> progress) {
 
-    private static List<LoadReport.TableLoad> write(Connection connection, List<TablePlan> plans, ExecutorService workers, long started)
-            throws SQLException {
-        boolean postgres = SchemaReader.isPostgres(connection);
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        List<LoadReport.TableLoad> loads = new ArrayList<>();
-        TablePlan current = null;
-        try {
-            for (TablePlan plan : plans) {
-                current = plan;
-                long tableStarted = System.nanoTime();
-                if (plan.rows() > 0 && !plan.columns().isEmpty()) {
-                    RowSink sink = postgres ? new CopySink(connection, plan) : new InsertSink(connection, plan);
-                    writeTable(plan, sink, workers, started);
-                    moveSequences(connection, plan, postgres);
-                }
-                loads.add(new LoadReport.TableLoad(plan.table().name(), plan.rows(), Duration.ofNanos(System.nanoTime() - tableStarted)));
-            }
-            current = null;
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            if (current != null && !(e instanceof DatasetException)) {
-                throw new DatasetException(SpecValidator.problem(current.origin(), "the database rejected rows of table '" + current.table().name()
-                        + "' (nothing was loaded): " + e.getMessage(), "This is a bug in Parity if the columns have no rules; otherwise check"
-                        + " the rules of the columns named above"), e);
-            }
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
-        if (postgres) {
-            try (Statement analyze = connection.createStatement()) {
+        List<LoadReport.TableLoad> write(List<TablePlan> plans) throws SQLException {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            List<LoadReport.TableLoad> loads = new ArrayList<>();
+            TablePlan current = null;
+            try {
+                loader.prepare(connection);
                 for (TablePlan plan : plans) {
-                    analyze.execute("analyze " + plan.table().qualifiedName());
+                    current = plan;
+                    long tableStarted = System.nanoTime();
+                    if (plan.rows() > 0 && !plan.columns().isEmpty()) {
+                        writeTable(plan, loader.open(connection, plan.table(), plan.writtenColumns()));
+                        loader.afterTable(connection, plan.table(), plan.autoIncrementColumns());
+                    }
+                    loads.add(new LoadReport.TableLoad(plan.table().name(), plan.rows(), Duration.ofNanos(System.nanoTime() - tableStarted)));
                 }
+                current = null;
+                loader.restore(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                if (current != null && !(e instanceof ProblemException)) {
+                    throw new ProblemException(new Problem(current.origin(), "the database rejected rows of table '" + current.table().name()
+                            + "' (nothing was loaded): " + e.getMessage(), "If no rule of this dataset explains it (a value, an expression), "
+                            + "the schema has something Parity does not understand yet: a trigger that rejects rows, or a constraint it "
+                            + "cannot read. Give the columns named above rules whose values the database accepts."), e);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            loader.analyze(connection, plans.stream().map(TablePlan::table).toList());
+            return loads;
+        }
+
+        private void writeTable(TablePlan plan, BulkLoader.TableWriter writer) throws SQLException {
+            long rows = plan.rows();
+            long chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+            int window = 2 * threads;
+            Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+            long submitted = 0;
+            long written = 0;
+            long tableStarted = System.nanoTime();
+            long lastLog = tableStarted;
+            try {
+                while (written < chunks) {
+                    while (inFlight.size() < window && submitted < chunks) {
+                        long from = submitted * CHUNK_ROWS;
+                        long to = Math.min(rows, from + CHUNK_ROWS);
+                        inFlight.add(workers.submit(() -> writer.encode(plan.cursor(), from, to)));
+                        submitted++;
+                    }
+                    writer.write(inFlight.poll().get());
+                    written++;
+                    long now = System.nanoTime();
+                    if (now - started > PROGRESS_AFTER_NANOS && now - lastLog > PROGRESS_AFTER_NANOS) {
+                        long done = Math.min(rows, written * CHUNK_ROWS);
+                        progress.accept(String.format("loading %s: %,d of %,d rows (%,.0f rows/s)", plan.table().name(), done, rows,
+                                done / ((now - tableStarted) / 1e9)));
+                        lastLog = now;
+                    }
+                }
+                writer.finish();
+            } catch (ExecutionException e) {
+                writer.abort();
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                writer.abort();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading " + plan.table().name(), e);
+            } catch (SQLException | RuntimeException e) {
+                writer.abort();
+                throw e;
+            } finally {
+                inFlight.forEach(f -> f.cancel(true));
             }
         }
-        return loads;
     }
 
-    private static void writeTable(TablePlan plan, RowSink sink, ExecutorService workers, long started) throws SQLException {
-        long rows = plan.rows();
-        long chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        int window = 2 * ((java.util.concurrent.ThreadPoolExecutor) workers).getCorePoolSize();
-        Deque<Future<Object>> inFlight = new ArrayDeque<>();
-        long submitted = 0;
-        long written = 0;
-        long tableStarted = System.nanoTime();
-        long lastLog = tableStarted;
-        try {
-            while (written < chunks) {
-                while (inFlight.size() < window && submitted < chunks) {
-                    long from = submitted * CHUNK_ROWS;
-                    long to = Math.min(rows, from + CHUNK_ROWS);
-                    inFlight.add(workers.submit(() -> sink.encode(plan, from, to)));
-                    submitted++;
-                }
-                sink.write(inFlight.poll().get());
-                written++;
-                long now = System.nanoTime();
-                if (now - started > PROGRESS_AFTER_NANOS && now - lastLog > PROGRESS_AFTER_NANOS) {
-                    long done = Math.min(rows, written * CHUNK_ROWS);
-                    LOG.log(Level.INFO, String.format("Parity is loading %s: %,d of %,d rows (%,.0f rows/s)", plan.table().name(), done, rows,
-                            done / ((now - tableStarted) / 1e9)));
-                    lastLog = now;
-                }
-            }
-            sink.finish();
-        } catch (ExecutionException e) {
-            sink.abort();
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            sink.abort();
-            Thread.currentThread().interrupt();
-            throw new DatasetException("interrupted while loading " + plan.table().name(), e);
-        } catch (SQLException | RuntimeException e) {
-            sink.abort();
-            throw e;
-        } finally {
-            inFlight.forEach(f -> f.cancel(true));
-        }
-    }
-
-    private static void moveSequences(Connection connection, TablePlan plan, boolean postgres) throws SQLException {
-        if (!postgres) {
-            return;
-        }
-        for (String column : plan.sequenceColumns()) {
-            String table = plan.table().qualifiedName();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("select setval(pg_get_serial_sequence(" + Sql.literal(table) + ", " + Sql.literal(column) + "), max("
-                        + Sql.identifier(column) + ")) from " + table + " having max(" + Sql.identifier(column) + ") is not null");
-            }
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "parity-data-" + count.incrementAndGet());
@@ -195,4 +175,5 @@ public final class DatasetLoader {
             return thread;
         };
     }
+
 }

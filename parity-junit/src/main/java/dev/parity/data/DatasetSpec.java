@@ -1,5 +1,6 @@
 package dev.parity.data;
 
+import dev.parity.config.Location;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,11 +16,12 @@ import org.apiguardian.api.API;
  * @param seed    this dataset's own seed, overriding the load's seed for its rows and pools
  * @param mess    how messy; {@link Mess#defaults()} unless the profile says otherwise
  * @param columns rules for some columns, in the order written; the others are generated
- * @param origin  where the spec was written, e.g. {@code "parity.yml, line 12"}; every error about this
- *                spec starts with it
+ * @param origin  where the spec was written ({@code parity.yml, line 12}, or an annotation on a class);
+ *                every problem with this spec is reported there. Not part of its identity: two classes
+ *                declaring the same dataset share one load.
  */
 @API(status = API.Status.INTERNAL)
-public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess, Map<String, ColumnRule> columns, String origin) {
+public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess, Map<String, ColumnRule> columns, Location origin) {
 
     public DatasetSpec {
         Objects.requireNonNull(table, "table");
@@ -31,7 +33,7 @@ public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess,
 
     /** {@code rows} rows of {@code table} with the default mess, no rules and no own seed. */
     public static DatasetSpec of(String table, long rows) {
-        return new DatasetSpec(table, rows, OptionalLong.empty(), Mess.defaults(), Map.of(), "dataset " + table);
+        return new DatasetSpec(table, rows, OptionalLong.empty(), Mess.defaults(), Map.of(), Location.of("dataset " + table));
     }
 
     public DatasetSpec withSeed(long ownSeed) {
@@ -48,7 +50,24 @@ public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess,
         return new DatasetSpec(table, rows, seed, mess, more, origin);
     }
 
-    public DatasetSpec withOrigin(String where) {
+    public DatasetSpec withOrigin(Location where) {
         return new DatasetSpec(table, rows, seed, mess, columns, where);
+    }
+
+    /** The rule for {@code column}: its own, or {@link ColumnRule#FROM_TYPE}. */
+    public ColumnRule rule(String column) {
+        return columns.getOrDefault(column, ColumnRule.FROM_TYPE);
+    }
+
+    /** Equal when they load the same rows, wherever they were declared. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatasetSpec that && table.equals(that.table) && rows == that.rows && seed.equals(that.seed)
+                && mess.equals(that.mess) && columns.equals(that.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table, rows, seed, mess, columns);
     }
 }

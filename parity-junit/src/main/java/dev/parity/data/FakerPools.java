@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import dev.parity.config.Suggestions;
 import net.datafaker.Faker;
 import net.datafaker.providers.base.AbstractProvider;
 
@@ -87,10 +88,10 @@ final class FakerPools {
             try {
                 build.get();
             } catch (ExecutionException e) {
-                throw new DatasetException("a Datafaker pool could not be built: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException("a Datafaker pool could not be built: " + e.getCause().getMessage(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DatasetException("interrupted while building Datafaker pools", e);
+                throw new IllegalStateException("interrupted while building Datafaker pools", e);
             }
         }
     }
@@ -126,8 +127,7 @@ final class FakerPools {
             Holder.FAKER.expression(expression);
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of("Datafaker cannot resolve the expression '" + expression + "'" + suggestion(expression)
-                    + ". Expressions look like #{Provider.method}, e.g. #{Internet.emailAddress} or #{Name.fullName}");
+            return Optional.of("Datafaker cannot resolve the expression '" + expression + "'" + suggestion(expression));
         }
     }
 
@@ -147,14 +147,14 @@ final class FakerPools {
         Class<?> type = providers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(provider)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
         if (type == null) {
-            return Names.nearest(provider, providers.keySet()).map(p -> ": there is no provider '" + provider + "'. Did you mean '" + p + "'?")
+            return Suggestions.nearest(provider, providers.keySet()).map(p -> ": there is no provider '" + provider + "'. Did you mean '" + p + "'?")
                     .orElse(": there is no provider '" + provider + "'");
         }
         List<String> methods = Arrays.stream(type.getMethods())
                 .filter(x -> Modifier.isPublic(x.getModifiers()) && x.getParameterCount() == 0 && x.getReturnType() == String.class)
                 .map(Method::getName).distinct().collect(Collectors.toList());
         String name = capitalized(type.getSimpleName());
-        return Names.nearest(method, methods).map(x -> ": " + name + " has no method '" + method + "'. Did you mean '#{" + name + "." + x + "}'?")
+        return Suggestions.nearest(method, methods).map(x -> ": " + name + " has no method '" + method + "'. Did you mean '#{" + name + "." + x + "}'?")
                 .orElse(": " + name + " has no method '" + method + "'");
     }
 

@@ -3,7 +3,7 @@ package dev.parity.data;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** Fast text forms of numbers, dates, timestamps and UUIDs as PostgreSQL reads them. */
+/** Fast text forms of numbers, dates, timestamps and UUIDs, as every engine reads them. */
 final class Formats {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -64,15 +64,6 @@ final class Formats {
             }
             long word = i < 16 ? high : low;
             out[at++] = HEX[(int) (word >>> (60 - 4 * (i % 16))) & 0xF];
-        }
-        return new String(out);
-    }
-
-    static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
-            out[2 * i + 1] = HEX[bytes[i] & 0xF];
         }
         return new String(out);
     }

@@ -1,5 +1,8 @@
 package dev.parity.data;
 
+import dev.parity.config.Problem;
+import dev.parity.engine.ColumnInfo;
+import dev.parity.engine.TableInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +18,7 @@ import java.util.Set;
 final class LoadOrder {
 
     /** The order, and the foreign keys left NULL to break cycles. */
-    record Result(List<DatasetSpec> order, Set<TableInfo.ForeignKey> broken, List<String> problems) {
+    record Result(List<DatasetSpec> order, Set<TableInfo.ForeignKey> broken, List<Problem> problems) {
     }
 
     private LoadOrder() {
@@ -44,9 +47,9 @@ final class LoadOrder {
                     .findFirst().orElse(null);
             if (breakable == null) {
                 List<String> names = waiting.stream().map(s -> tables.get(s).name()).toList();
-                return new Result(order, broken, List.of(SpecValidator.problem(waiting.get(0).origin(),
+                return new Result(order, broken, List.of(new Problem(waiting.get(0).origin(),
                         "tables " + String.join(", ", names) + " reference one another through NOT NULL foreign keys",
-                        "Load one of them from an init script instead, or make one of those foreign key columns nullable")));
+                        "Load one of them from an init script instead, or make one of those foreign key columns nullable.")));
             }
             broken.add(breakable);
         }

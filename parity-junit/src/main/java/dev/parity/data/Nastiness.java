@@ -1,10 +1,16 @@
 package dev.parity.data;
 
+import dev.parity.engine.ColumnType.Repertoire;
 import java.text.Normalizer;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The nasty text production has: many scripts, emoji, right-to-left, combining marks, stray whitespace. */
+/**
+ * The nasty text production has: many scripts, emoji, right-to-left, combining marks, stray whitespace;
+ * as much of it as the column's character set can hold.
+ */
 final class Nastiness {
 
     /** Text from many scripts, every sample with a non-ASCII character; some also test escaping (quotes, backslashes, tabs). */
@@ -15,13 +21,49 @@ final class Nastiness {
             "\u202Eevil RTL override\u202C", "\u200Fמימין\u200E left", "Straße İstanbul ı", "ǅemal Ǆ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝟙𝟚𝟛",
             "Ø'Brien \"quoted\" \\ backslash", "tab\tinside ñ", "line\nbreak\r\nwindows ø", "zero\u200Bwidth", "ﷺ ﷽", "Ⅻ ½ ²");
 
+    /** Samples for seven-bit columns: no scripts to show, only what tests escaping. */
+    private static final List<String> ASCII = List.of("O'Brien \"quoted\" \\ backslash", "tab\tinside", "line\nbreak\r\nwindows",
+            "100% _under_score_", "semi;colon, comma");
+
+    private static final Map<Repertoire, List<String>> SAMPLES = samples();
+
     private static final List<String> PADDING = List.of(" ", "  ", "\t", "\n", " \u00A0 ", "\r\n", "   ");
 
     private Nastiness() {
     }
 
-    static String unicode(String clean, CellRandom random) {
-        String sample = UNICODE.get(random.nextInt(UNICODE.size()));
+    private static Map<Repertoire, List<String>> samples() {
+        Map<Repertoire, List<String>> samples = new EnumMap<>(Repertoire.class);
+        for (Repertoire repertoire : Repertoire.values()) {
+            List<String> fitting = UNICODE.stream().filter(s -> fits(s, repertoire)).toList();
+            samples.put(repertoire, repertoire == Repertoire.ASCII ? ASCII : fitting);
+        }
+        return samples;
+    }
+
+    /** Whether every character of {@code text} is in {@code repertoire}. */
+    static boolean fits(String text, Repertoire repertoire) {
+        return switch (repertoire) {
+            case UNICODE -> true;
+            case BMP -> text.codePoints().allMatch(Character::isBmpCodePoint);
+            case LATIN1 -> text.chars().allMatch(c -> c < 0x100);
+            case ASCII -> text.chars().allMatch(c -> c < 0x80);
+        };
+    }
+
+    /** {@code text} with every character outside {@code repertoire} replaced by '?'. */
+    static String fitted(String text, Repertoire repertoire) {
+        if (repertoire == Repertoire.UNICODE || fits(text, repertoire)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.appendCodePoint(fits(new String(Character.toChars(cp)), repertoire) ? cp : '?'));
+        return out.toString();
+    }
+
+    static String unicode(String clean, CellRandom random, Repertoire repertoire) {
+        List<String> samples = SAMPLES.get(repertoire);
+        String sample = samples.get(random.nextInt(samples.size()));
         return clean == null || clean.isEmpty() || random.nextInt(2) == 0 ? sample : clean + " " + sample;
     }
 

@@ -1,20 +1,26 @@
 package dev.parity.data;
 
+import dev.parity.config.Location;
+import dev.parity.engine.ColumnInfo;
+import dev.parity.engine.RowSource;
+import dev.parity.engine.TableInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One table ready to load: its rows, its seed and how each written column gets its values. */
-final class TablePlan {
+final class TablePlan implements RowSource {
 
     private final DatasetSpec spec;
     private final TableInfo table;
     private final long seed;
     private final List<ColumnPlan> columns = new ArrayList<>();
     private final Map<String, ColumnPlan> byName = new HashMap<>();
-    private final List<String> sequenceColumns = new ArrayList<>();
-    private final Map<TableInfo.Check, java.util.Set<String>> opaqueChecks = new java.util.LinkedHashMap<>();
+    private final List<ColumnInfo> autoIncrementColumns = new ArrayList<>();
+    private final Map<TableInfo.Check, Set<String>> opaqueChecks = new LinkedHashMap<>();
 
     TablePlan(DatasetSpec spec, TableInfo table, long seed) {
         this.spec = spec;
@@ -25,14 +31,13 @@ final class TablePlan {
     void add(ColumnPlan column) {
         columns.add(column);
         byName.put(column.name(), column);
+        if (column.column().autoIncrement()) {
+            autoIncrementColumns.add(column.column());
+        }
     }
 
-    void addSequence(String column) {
-        sequenceColumns.add(column);
-    }
-
-    void addOpaqueCheck(TableInfo.Check check, java.util.Set<String> columns) {
-        opaqueChecks.put(check, columns);
+    void addOpaqueCheck(TableInfo.Check check, Set<String> checkColumns) {
+        opaqueChecks.put(check, checkColumns);
     }
 
     DatasetSpec spec() {
@@ -51,7 +56,7 @@ final class TablePlan {
         return spec.rows();
     }
 
-    String origin() {
+    Location origin() {
         return spec.origin();
     }
 
@@ -59,15 +64,31 @@ final class TablePlan {
         return columns;
     }
 
+    List<ColumnInfo> writtenColumns() {
+        return columns.stream().map(ColumnPlan::column).toList();
+    }
+
     ColumnPlan column(String name) {
         return byName.get(name);
     }
 
-    List<String> sequenceColumns() {
-        return sequenceColumns;
+    List<ColumnInfo> autoIncrementColumns() {
+        return autoIncrementColumns;
     }
 
-    Map<TableInfo.Check, java.util.Set<String>> opaqueChecks() {
+    Map<TableInfo.Check, Set<String>> opaqueChecks() {
         return opaqueChecks;
+    }
+
+    @Override
+    public int width() {
+        return columns.size();
+    }
+
+    @Override
+    public Cursor cursor() {
+        CellRandom random = new CellRandom();
+        ColumnPlan[] plans = columns.toArray(ColumnPlan[]::new);
+        return (row, column) -> plans[column].value(seed, row, random);
     }
 }

@@ -1,6 +1,6 @@
 package dev.parity.database;
 
-import dev.parity.profile.DatabaseSpec;
+import dev.parity.engine.DatabaseSpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -38,7 +38,7 @@ public final class Databases {
     public static RunningDatabase start(DatabaseSpec spec, ClassLoader classLoader, String label, Network network, String alias) {
         requireDocker(spec);
         long started = System.nanoTime();
-        JdbcDatabaseContainer<?> container = EngineSupport.of(spec.engine()).container(spec)
+        JdbcDatabaseContainer<?> container = spec.engine().container(spec)
                 .withLabel(LABEL, "true")
                 .withLabel(LABEL + ".profile", label);
         if (network != null) {
@@ -51,8 +51,9 @@ public final class Databases {
             stopQuietly(container);
             throw new DatabaseStartException(whyNotStarted(spec, e), e);
         }
-        try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(), container.getPassword())) {
-            InitScripts.run(spec.init(), connection, classLoader);
+        // as the administrator, as the image's own init scripts run: a script may create what the test user may not
+        try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), spec.engine().adminUser(spec), spec.password())) {
+            InitScripts.run(spec.init(), connection, spec.engine().dialect(), classLoader);
         } catch (InitScripts.InitScriptException e) {
             stopQuietly(container);
             throw new DatabaseStartException("init script failed: " + e.describe()
@@ -65,7 +66,12 @@ public final class Databases {
         return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static void requireDocker(DatabaseSpec spec) {
+    /**
+     * Fails with what to do when Docker cannot be reached.
+     *
+     * @throws DatabaseStartException saying how to start Docker or point at one
+     */
+    public static void requireDocker(DatabaseSpec spec) {
         try {
             DockerClientFactory.instance().client();
         } catch (RuntimeException e) {
@@ -74,7 +80,7 @@ public final class Databases {
                         + rootMessage(e) + "). Where no registry can be reached, set the environment variable TESTCONTAINERS_RYUK_DISABLED=true "
                         + "(Parity stops its containers itself) or make the image available locally, then run the tests again.", e);
             }
-            throw new DatabaseStartException("Docker is not reachable, and Parity runs the " + spec.engine().id() + " database ("
+            throw new DatabaseStartException("Docker is not reachable, and Parity runs the " + spec.engine().displayName() + " database ("
                     + spec.image() + ") in a container. Start Docker (Docker Desktop, or 'sudo systemctl start docker' on Linux), "
                     + "or point DOCKER_HOST at a running engine, then run the tests again. Testcontainers said: " + rootMessage(e), e);
         }
@@ -91,11 +97,11 @@ public final class Databases {
 
     private static String whyNotStarted(DatabaseSpec spec, RuntimeException e) {
         if (causedBy(e, ContainerFetchException.class)) {
-                return "the image '" + spec.image() + "' is not available: it is not on this machine and could not be pulled ("
-                        + rootMessage(e) + "). Check the image name and tag in the profile, or pull it first with 'docker pull "
-                        + spec.image() + "'.";
+            return "the image '" + spec.image() + "' is not available: it is not on this machine and could not be pulled ("
+                    + rootMessage(e) + "). Check the image name and tag in the profile, or pull it first with 'docker pull "
+                    + spec.image() + "'.";
         }
-        return "the " + spec.engine().id() + " container (" + spec.image() + ") did not start: " + rootMessage(e)
+        return "the " + spec.engine().displayName() + " container (" + spec.image() + ") did not start: " + rootMessage(e)
                 + ". Check the image and the profile's settings; the container has been removed.";
     }
 

@@ -1,5 +1,8 @@
 package dev.parity.database;
 
+import dev.parity.config.Classpath;
+import dev.parity.engine.SqlDialect;
+import dev.parity.engine.SqlStatement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -8,31 +11,28 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import dev.parity.profile.ProfileSource;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
-/** Runs a profile's init scripts, statement by statement, and says exactly where one failed. */
+/** Runs a profile's init scripts, statement by statement as the engine splits them, and says exactly where one failed. */
 final class InitScripts {
 
     private InitScripts() {
     }
 
-    static void run(List<String> scripts, Connection connection, ClassLoader classLoader) throws InitScriptException {
+    static void run(List<String> scripts, Connection connection, SqlDialect dialect, ClassLoader classLoader) throws InitScriptException {
         for (String script : scripts) {
             String text = read(script, classLoader);
-            for (SqlScript.Statement statement : SqlScript.split(text)) {
+            for (SqlStatement statement : dialect.split(text)) {
                 try (Statement jdbc = connection.createStatement()) {
                     jdbc.execute(statement.sql());
                 } catch (SQLException e) {
-                    throw new InitScriptException(script, statement, e);
+                    throw new InitScriptException(script, statement, dialect, e);
                 }
             }
         }
     }
 
     private static String read(String script, ClassLoader classLoader) {
-        URL url = ProfileSource.resource(classLoader, script);
+        URL url = Classpath.resource(classLoader, script);
         if (url == null) {
             throw new IllegalStateException("init script " + script + " vanished from the classpath after validation");
         }
@@ -51,33 +51,21 @@ final class InitScripts {
         private final String script;
         private final int line;
         private final String statement;
+        private final String message;
 
-        InitScriptException(String script, SqlScript.Statement statement, SQLException cause) {
+        InitScriptException(String script, SqlStatement statement, SqlDialect dialect, SQLException cause) {
             super(cause.getMessage(), cause);
             this.script = script;
-            this.line = lineOfError(statement, cause);
+            this.line = dialect.errorLine(statement, cause);
             this.statement = statement.sql();
+            this.message = dialect.errorMessage(cause);
         }
 
-        /** "schema.sql, line 12: ERROR: ... \n in: create table ..." */
+        /** "schema.sql, line 12: ERROR: ... \n in statement: create table ..." */
         String describe() {
             String first = statement.lines().findFirst().orElse("");
             String shown = statement.contains("\n") ? first + " ..." : first;
-            return script + ", line " + line + ": " + firstLine(getCause().getMessage()) + "\n    in statement: " + shown;
-        }
-
-        private static int lineOfError(SqlScript.Statement statement, SQLException e) {
-            if (e instanceof PSQLException psql) {
-                ServerErrorMessage server = psql.getServerErrorMessage();
-                if (server != null && server.getPosition() > 0) {
-                    return statement.lineOf(server.getPosition());
-                }
-            }
-            return statement.line();
-        }
-
-        private static String firstLine(String message) {
-            return message == null ? "" : message.lines().findFirst().orElse(message);
+            return script + ", line " + line + ": " + message.lines().findFirst().orElse(message) + "\n    in statement: " + shown;
         }
     }
 }

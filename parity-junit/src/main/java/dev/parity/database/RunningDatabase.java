@@ -1,6 +1,10 @@
 package dev.parity.database;
 
-import dev.parity.profile.DatabaseSpec;
+import dev.parity.engine.DatabaseCopies;
+import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.Engine;
+import dev.parity.engine.JdbcUrls;
+import dev.parity.engine.Server;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
@@ -15,13 +19,16 @@ public final class RunningDatabase implements AutoCloseable {
 
     private final DatabaseSpec spec;
     private final JdbcDatabaseContainer<?> container;
+    private final Server server;
     private final DataSource dataSource;
     private final Duration startup;
 
     RunningDatabase(DatabaseSpec spec, JdbcDatabaseContainer<?> container, Duration startup) {
         this.spec = spec;
         this.container = container;
-        this.dataSource = new DriverManagerDataSource(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        this.server = new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                spec.engine().adminUser(spec), spec.password());
+        this.dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), server.password());
         this.startup = startup;
     }
 
@@ -29,18 +36,28 @@ public final class RunningDatabase implements AutoCloseable {
         return spec;
     }
 
+    public Engine engine() {
+        return spec.engine();
+    }
+
+    /** How to reach the server, as the test user and as its administrator. */
+    public Server server() {
+        return server;
+    }
+
     public String jdbcUrl() {
-        return container.getJdbcUrl();
+        return server.jdbcUrl();
     }
 
     public String username() {
-        return container.getUsername();
+        return server.username();
     }
 
     public String password() {
-        return container.getPassword();
+        return server.password();
     }
 
+    /** Straight to the database, as the test user; a new connection per call. */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -65,23 +82,19 @@ public final class RunningDatabase implements AutoCloseable {
         return container.getMappedPort(internalPort());
     }
 
-    /** {@link #jdbcUrl()} with its host and port replaced, e.g. by a proxy's. */
-    public String jdbcUrlVia(String host, int port) {
-        return jdbcUrl().replace("//" + host() + ":" + publishedPort() + "/", "//" + host + ":" + port + "/");
+    /** {@code jdbcUrl} (this server's, or a copy's) with its host and port replaced, e.g. by a proxy's. */
+    public static String via(String jdbcUrl, String host, int port) {
+        return JdbcUrls.withHostAndPort(jdbcUrl, host, port);
     }
 
-    /** A data source like {@link #dataSource()} that connects through {@code host:port}. */
-    public DataSource dataSourceVia(String host, int port) {
-        return new DriverManagerDataSource(jdbcUrlVia(host, port), username(), password());
-    }
-
-    /** A data source for another database of this server, e.g. a copy, as this database's user. */
+    /** A data source as the test user for {@code jdbcUrl}: this database through a proxy, or a copy. */
     public DataSource dataSource(String jdbcUrl) {
         return new DriverManagerDataSource(jdbcUrl, username(), password());
     }
 
-    public String containerId() {
-        return container.getContainerId();
+    /** Copies of this server's databases. */
+    public DatabaseCopies copies() {
+        return spec.engine().copies(server);
     }
 
     @Override

@@ -1,13 +1,14 @@
 package dev.parity.junit;
 
-import static org.junit.platform.commons.support.AnnotationSupport.findRepeatableAnnotations;
-
 import dev.parity.data.DatasetLoader;
 import dev.parity.data.DatasetSpec;
+import dev.parity.data.DatasetsSection;
 import dev.parity.data.LoadReport;
-import dev.parity.data.TemplateDatabases;
 import dev.parity.database.RunningDatabase;
+import dev.parity.engine.Capability;
+import dev.parity.engine.Engine;
 import dev.parity.profile.Profile;
+import dev.parity.report.RunLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The data a class's database is filled with: the profile's datasets with the class's {@link Dataset}s
- * laid over them (by table), and the seed ({@code parity.seed}, else the profile's, else 0).
+ * laid over them (by table), and the seed ({@code parity.seed}, else the profile's, else 0). Part of the
+ * environment's identity: where a dataset was declared is not, so classes declaring the same share one load.
  *
  * @param seed     the seed of the load
  * @param datasets what to load, in declaration order (the loader orders tables by foreign keys)
@@ -34,9 +36,19 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
         Map<String, DatasetSpec> byTable = new LinkedHashMap<>();
         profile.datasets().forEach(spec -> byTable.put(spec.table(), spec));
         Class<?> testClass = classContext.getRequiredTestClass();
-        for (Dataset dataset : findRepeatableAnnotations(testClass, Dataset.class)) {
+        List<Dataset> declared = EnvironmentAnnotations.repeatable(testClass, Dataset.class, classContext.getEnclosingTestClasses());
+        Engine engine = profile.database().engine();
+        if (!declared.isEmpty() && !engine.can(Capability.DATASETS)) {
+            throw new ExtensionConfigurationException("@Dataset on " + testClass.getName() + ": the " + engine.displayName()
+                    + " engine of profile '" + profile.name() + "' does not support " + Capability.DATASETS.description() + ".");
+        }
+        for (Dataset dataset : declared) {
+            if (dataset.rows() < 0) {
+                throw new ExtensionConfigurationException("@Dataset(table = \"" + dataset.table() + "\", rows = " + dataset.rows() + ") on "
+                        + testClass.getName() + " asks for a negative number of rows. Ask for 0 or more.");
+            }
             DatasetSpec spec = DatasetSpec.of(dataset.table(), dataset.rows())
-                    .withOrigin("@Dataset(table = \"" + dataset.table() + "\") on " + testClass.getName());
+                    .withOrigin(DatasetsSection.annotationOrigin(dataset.table(), testClass.getName()));
             byTable.put(dataset.table(), dataset.seed() >= 0 ? spec.withSeed(dataset.seed()) : spec);
         }
         return new DataPlan(seed, List.copyOf(new ArrayList<>(byTable.values())));
@@ -53,7 +65,7 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
 
     /**
      * Loads the datasets, straight into the database (not through a proxy), and keeps an untouched
-     * copy for {@link ProdEnvironment#freshCopy()}. Nothing to load, nothing to copy.
+     * copy for {@link ProdEnvironment#freshCopy()} where the engine can copy. Nothing to load, nothing to copy.
      *
      * @return the copy's database name
      */
@@ -61,13 +73,14 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
         if (datasets.isEmpty()) {
             return Optional.empty();
         }
-        LoadReport report = DatasetLoader.load(database.dataSource(), datasets, seed, Runtime.getRuntime().availableProcessors());
-        System.getLogger("dev.parity").log(System.Logger.Level.INFO, () -> String.format(
-                "Parity: loaded %,d rows in %d ms (%,d rows/s), seed %d", report.rows(), report.duration().toMillis(),
-                (long) report.rowsPerSecond(), seed));
+        LoadReport report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
+                Runtime.getRuntime().availableProcessors(), RunLog::progress);
+        RunLog.dataLoaded(report.toString());
+        if (!database.engine().can(Capability.FRESH_COPIES)) {
+            return Optional.empty();
+        }
         // no session is connected yet: the only moment PostgreSQL can copy it
-        TemplateDatabases.on(database.jdbcUrl(), database.username(), database.password())
-                .snapshot(database.spec().name(), SNAPSHOT);
+        database.copies().snapshot(database.spec().name(), SNAPSHOT);
         return Optional.of(SNAPSHOT);
     }
 }

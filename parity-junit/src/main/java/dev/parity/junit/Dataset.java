@@ -7,7 +7,9 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Fills a table of a {@link ProdLike} class's database with generated, messy, reproducible rows before
@@ -25,7 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @Repeatable(Dataset.List.class)
-@ExtendWith(ProdLikeExtension.class)
+@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@ResourceLock(providers = ProdLikeResourceLocks.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Dataset {
 
     /** The table to fill, as the database names it (unqualified: the connection's schema). */
@@ -42,7 +46,8 @@ public @interface Dataset {
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
     @Inherited
-    @ExtendWith(ProdLikeExtension.class)
+    @ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+    @ResourceLock(providers = ProdLikeResourceLocks.class)
     @interface List {
         Dataset[] value();
     }

@@ -3,7 +3,7 @@ package dev.parity.junit;
 import static org.junit.platform.commons.support.AnnotationSupport.findAnnotation;
 import static org.junit.platform.commons.support.AnnotationSupport.findRepeatableAnnotations;
 
-import dev.parity.profile.ToxicSpec;
+import dev.parity.network.ToxicSpec;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,25 +1,24 @@
 package dev.parity.junit;
 
-import dev.parity.clock.ClockPin;
 import dev.parity.database.RunningDatabase;
 import dev.parity.network.ProxyEndpoint;
-import dev.parity.profile.ToxicSpec;
+import dev.parity.network.ToxicSpec;
 import java.util.List;
 import javax.sql.DataSource;
 
 /** A class's view of a (possibly shared) running database, through the class's own proxy. */
-record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock, ProxyEndpoint proxy,
-                              List<ToxicSpec> classToxics, DataSource dataSource, long seed, FreshCopies copies)
-        implements ProdEnvironment {
+record DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEndpoint proxy, List<ToxicSpec> classToxics,
+                              DataSource dataSource, long seed, FreshCopies copies) implements ProdEnvironment {
 
-    DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin clock, ProxyEndpoint proxy,
-                           List<ToxicSpec> classToxics, long seed, FreshCopies copies) {
-        this(profile, database, clock, proxy, List.copyOf(classToxics), database.dataSourceVia(proxy.host(), proxy.port()), seed, copies);
+    DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEndpoint proxy, List<ToxicSpec> classToxics, long seed,
+                           FreshCopies copies) {
+        this(profile, database, proxy, List.copyOf(classToxics),
+                database.dataSource(RunningDatabase.via(database.jdbcUrl(), proxy.host(), proxy.port())), seed, copies);
     }
 
     @Override
     public DataSource freshCopy() {
-        return copies.next(jdbcUrl());
+        return copies.next(proxy.host(), proxy.port());
     }
 
     @Override
@@ -29,7 +28,7 @@ record DefaultProdEnvironment(String profile, RunningDatabase database, ClockPin
 
     @Override
     public String jdbcUrl() {
-        return database.jdbcUrlVia(proxy.host(), proxy.port());
+        return RunningDatabase.via(database.jdbcUrl(), proxy.host(), proxy.port());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import org.apiguardian.api.API;
 import eu.rekawek.toxiproxy.Proxy;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.function.Executable;
  * <p>Methods return this, to chain: {@code faults.latency(ofMillis(200)).bandwidth(64)}. Toxics added
  * here affect data flowing from the database to the test (downstream), as Toxiproxy does by default.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Faults {
 
     /** Delays each chunk of data by {@code latency}. */

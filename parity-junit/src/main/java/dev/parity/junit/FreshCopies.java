@@ -1,7 +1,8 @@
 package dev.parity.junit;
 
-import dev.parity.data.TemplateDatabases;
 import dev.parity.database.RunningDatabase;
+import dev.parity.engine.Capability;
+import dev.parity.engine.EngineException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,23 +28,28 @@ final class FreshCopies implements AutoCloseable {
         return snapshot.isPresent();
     }
 
-    /** A new copy, reached through {@code proxiedUrl}'s host and port. */
-    synchronized DataSource next(String proxiedUrl) {
+    /** A new copy, reached through {@code host:port} (the class's proxy). */
+    synchronized DataSource next(String host, int port) {
+        if (!database.engine().can(Capability.FRESH_COPIES)) {
+            throw new IllegalStateException("the " + database.engine().displayName() + " engine does not support "
+                    + Capability.FRESH_COPIES.description() + ". Clean up after the test instead, or use an engine that supports it.");
+        }
         String template = snapshot.orElseThrow(() -> new IllegalStateException(
                 "freshCopy() copies the loaded datasets, and this profile loads none. Add datasets: to the profile or @Dataset to the class."));
         String name = "parity_copy_" + COPIES.incrementAndGet();
-        server().cloneOf(template, name);
+        String url;
+        try {
+            url = database.copies().cloneOf(template, name);
+        } catch (EngineException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         made.add(name);
-        return database.dataSource(TemplateDatabases.on(proxiedUrl, database.username(), database.password()).urlOf(name));
-    }
-
-    private TemplateDatabases server() {
-        return TemplateDatabases.on(database.jdbcUrl(), database.username(), database.password());
+        return database.dataSource(RunningDatabase.via(url, host, port));
     }
 
     @Override
     public synchronized void close() {
-        made.forEach(server()::drop);
+        made.forEach(database.copies()::drop);
         made.clear();
     }
 }

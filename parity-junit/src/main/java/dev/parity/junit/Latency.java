@@ -6,7 +6,9 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Adds network latency between a {@link ProdLike} test and its database: a Toxiproxy {@code latency}
@@ -15,8 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>On a class it applies to every test of the class (and its {@code @BeforeAll} methods); on a method,
  * to that test only, on top of the class's and the profile's toxics. It is put on before each test's
  * {@code @BeforeEach} methods and taken off before the next test starts, whatever the test did. Each
- * class has a proxy of its own, so parallel classes never see each other's latency. Used without
- * {@code @ProdLike}, the class runs under the active profile.
+ * class has a proxy of its own, so parallel classes never see each other's latency. Used on a class
+ * without {@code @ProdLike}, the class runs under the active profile, with the same environment, locks
+ * and injection. On a method, its class must have an environment ({@code @ProdLike}, or one of these
+ * annotations on the class): environments live as long as a class, so a method alone fails with a
+ * configuration error saying so.
  *
  * <pre>{@code @Latency(millis = 150, stream = "both")  // a round trip takes 300 ms longer}</pre>
  */
@@ -24,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(ProdLikeExtension.class)
+@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@ResourceLock(providers = ProdLikeResourceLocks.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Latency {
 
     /** The delay in milliseconds added to each chunk of data in {@link #stream()}. */

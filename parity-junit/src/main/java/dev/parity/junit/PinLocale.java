@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import org.apiguardian.api.API;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.parallel.Resources;
 @Documented
 @ExtendWith(ClockPinExtension.class)
 @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ_WRITE)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface PinLocale {
 
     /**

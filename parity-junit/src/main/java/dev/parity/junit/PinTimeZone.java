@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import org.apiguardian.api.API;
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
@@ -65,6 +66,7 @@ import org.junit.jupiter.api.parallel.Resources;
 @ExtendWith(ClockPinExtension.class)
 @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ_WRITE)
 @ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface PinTimeZone {
 
     /**

@@ -1,14 +1,16 @@
 package dev.parity.junit;
 
+import org.apiguardian.api.API;
 import javax.sql.DataSource;
 
 /**
  * The production-like environment a {@link ProdLike} test runs in. Inject it as a parameter of a test
  * constructor, test method or lifecycle method.
  *
- * <p>Instances are shared by every test class of the run that uses the same database; they are
- * thread-safe.
+ * <p>Each test class gets an instance of its own: a view of a database that classes asking for the same
+ * one share, through the class's own Toxiproxy proxy. Instances are thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ProdEnvironment {
 
     /** The name of the profile this test class runs under. */

@@ -6,13 +6,16 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * Runs a test class against a production-like environment described by a profile in {@code parity.yml}
- * (or {@code parity.yaml}) at the root of the test classpath: today a real database, started in a
- * container at the version and with the settings the profile pins.
+ * Runs a test class against the production-like environment a profile in {@code parity.yml} (or
+ * {@code parity.yaml}) at the root of the test classpath describes: a real database (PostgreSQL or
+ * MariaDB) in a container at the version and with the settings production runs, behind a Toxiproxy
+ * server that can slow or break the network, in production's time zone and locale, filled with
+ * production-sized, messy data.
  *
  * <pre>{@code
  * @ProdLike
@@ -30,24 +33,29 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <h2>When things start and stop</h2>
  * The whole profile file is read and validated the first time any class asks for it, before anything is
- * started; a mistake fails the class with an {@link org.junit.jupiter.api.extension.ExtensionConfigurationException}
- * naming the file, the line and the fix. The database starts before the class's {@code @BeforeAll}
- * methods, once per test run for each distinct database configuration: every class whose profile asks
- * for the same database (even under another profile name) shares it, so fifty classes start one
- * container, not fifty. It is stopped when the test run ends, and on JVM exit if the run was cut short.
- * Tests share its data: a test that changes data should clean up or use its own rows.
+ * started or any global state changes; a mistake fails the class with an
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the file, the line and
+ * the fix. The database and its Toxiproxy server start side by side before the class's
+ * {@code @BeforeAll} methods, once per test run for each distinct database, data and proxy server:
+ * every class whose profile asks for the same (even under another profile name) shares them, so fifty
+ * classes start one container, not fifty. They are stopped when the test run ends, and on JVM exit if
+ * the run was cut short. Each class gets a proxy of its own, deleted when the class ends. Tests share the
+ * database's data: a test that changes data should use its own rows or {@link ProdEnvironment#freshCopy()}.
  *
  * <h2>Injection</h2>
- * Test constructors, test methods and lifecycle methods may declare {@link javax.sql.DataSource} and
- * {@link ProdEnvironment} parameters.
+ * Test constructors, test methods and lifecycle methods may declare {@link ProdEnvironment} and
+ * {@link Faults} parameters, and, unannotated, {@link javax.sql.DataSource} (through the class's proxy)
+ * and {@code net.datafaker.Faker} (seeded from the run's seed and the test); a {@link java.time.Clock}
+ * where a zone is pinned. A {@code DataSource} parameter with an annotation ({@code @Autowired}) is left
+ * to the extension that annotation belongs to.
  *
  * <h2>Time zone and locale</h2>
  * A profile's {@code timezone:} and {@code locale:} pin the JVM for the class (restored after it), and the
- * database runs in that zone: the container's {@code TZ}, the server's {@code timezone} and, because
- * the driver sends the JVM's zone when a connection opens, each session's. A class's own
- * {@link PinTimeZone} / {@link PinLocale} wins over the profile. After the start, the JVM's, the session's
- * and the server's zones are compared; a mismatch fails the class, naming each value and its origin.
- * A {@link java.time.Clock} parameter gets the system clock in the pinned zone, or the profile's
+ * database runs in that zone: the container's {@code TZ}, the server's zone and, because drivers send
+ * the JVM's zone when a connection opens, each session's. A class's own {@link PinTimeZone} /
+ * {@link PinLocale} wins over the profile. After the start, the JVM's, the session's and the server's
+ * zones are compared; a mismatch fails the class, naming each value and its origin. A
+ * {@link java.time.Clock} parameter gets the system clock in the pinned zone, or the profile's
  * {@code clock: {fixed: ...}} instant.
  *
  * <h2>Parallel execution</h2>
@@ -55,10 +63,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * classes then use it concurrently. The {@code DataSource} opens a new connection per call. A class
  * whose profile pins the zone or locale holds JUnit's read-write lock on it (and on system properties)
  * for the whole class; any other {@code @ProdLike} class holds read locks on the time zone and system
- * properties, so no
- * connection of it opens while another class has the zone pinned. Locks are decided at discovery from
- * the system property {@code parity.config} (not the configuration parameter): if the annotation names no
- * profile, the class locks whenever any profile of the file pins.
+ * properties, so no connection of it opens while another class has the zone pinned. {@link Latency},
+ * {@link Toxic} and {@link Dataset} on a class take the same locks. Locks are decided at discovery from
+ * the system property {@code parity.config} (not the configuration parameter): if the annotation names
+ * no profile, the class locks whenever any profile of the file pins.
  *
  * <p>Inherited by subclasses and {@code @Nested} classes; usable as a meta-annotation.
  */
@@ -66,8 +74,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(ProdLikeExtension.class)
+@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
 @ResourceLock(providers = ProdLikeResourceLocks.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface ProdLike {
 
     /**

@@ -1,45 +1,67 @@
 package dev.parity.junit;
 
-import dev.parity.clock.ClockPin;
-import dev.parity.clock.JvmClockState;
-import dev.parity.database.RunningDatabase;
 import dev.parity.database.TimeZoneConsistency;
-import dev.parity.profile.DatabaseSpec;
-import dev.parity.profile.Profile;
+import dev.parity.engine.Capability;
+import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.ProxyEndpoint;
 import dev.parity.network.ProxyToxics;
-import dev.parity.profile.ToxicSpec;
-import java.time.Clock;
-import java.util.Random;
-import net.datafaker.Faker;
+import dev.parity.network.ToxicSpec;
+import dev.parity.profile.Profile;
+import dev.parity.report.RunLog;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import javax.sql.DataSource;
+import net.datafaker.Faker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * Gives a {@link ProdLike} class its environment before {@code @BeforeAll}, and injects it. The database
- * lives in the root store ({@link SharedEnvironments}); the class store holds which environment this
- * class uses and the JVM zone/locale to restore when it is done.
+ * Gives a {@link ProdLike} class (or one with {@link Latency}, {@link Toxic} or {@link Dataset}) its
+ * environment before {@code @BeforeAll}, resets its proxy before every test, and injects it. The
+ * database lives in the root store ({@link SharedEnvironments}); the class store holds the class's view
+ * of it (its own proxy, its copies); its zone and locale are {@link ClassPins}'.
+ *
+ * <p>Parameters: {@link ProdEnvironment} and {@link Faults} always; {@link DataSource} and {@link Faker}
+ * when the parameter carries no annotation (but nullness ones). An annotated one ({@code @Autowired},
+ * {@code @Qualifier}, ...) belongs to the extension that annotation is for, so Parity and, say, Spring
+ * never both claim it; when two extensions do claim one, the failure says what to do.
  */
-final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
+final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher,
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
-    private static final String PINNED = "pinned-jvm-clock";
     private static final String PROXY = "proxy";
     private static final String TEST_TOXICS = "test-toxics";
+    private static final Set<Class<?>> OWN_TYPES = Set.of(ProdEnvironment.class, Faults.class);
+    private static final Set<Class<?>> SHARED_TYPES = Set.of(DataSource.class, Faker.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        environment(context);
+    }
 
     /** Before every test: the proxy back to exactly the profile's, the class's and the method's toxics. */
     @Override
     public void beforeEach(ExtensionContext context) {
+        ExtensionContext classContext = classContextOf(context);
+        if (!EnvironmentAnnotations.onClass(classContext)) {
+            throw new ExtensionConfigurationException(declared(context) + " on " + context.getRequiredTestMethod() + " needs an environment, "
+                    + "and environments live as long as a class: put @ProdLike on " + classContext.getRequiredTestClass().getName() + ".");
+        }
         DefaultProdEnvironment environment = environment(context);
         List<ToxicSpec> toxics = new ArrayList<>(environment.classToxics());
         toxics.addAll(DeclaredToxics.on(context.getRequiredTestMethod()));
@@ -48,47 +70,26 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        environment(context);
-    }
-
-    @Override
     public void afterAll(ExtensionContext context) {
-        JvmClockState pinned = context.getStore(NAMESPACE).remove(PINNED, JvmClockState.class);
-        if (pinned != null) {
-            pinned.restore();
-        }
+        ClassPins.release(context);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        if (type == Clock.class) {
-            // @PinTimeZone's own extension supplies the clock where one is in effect
-            return ClockPinExtension.effectiveTimeZone(context).isEmpty() && environment(context).clock().pinsTimeZone();
-        }
-        return type == DataSource.class || type == ProdEnvironment.class || type == Faults.class || type == Faker.class;
+        Parameter declared = parameter.getParameter();
+        Class<?> type = declared.getType();
+        return OWN_TYPES.contains(type) || SHARED_TYPES.contains(type) && Arrays.stream(declared.getAnnotations()).allMatch(ProdLikeExtension::nullness);
     }
 
-    /** A failed test says which seed its data came from, so the failure can be reproduced. */
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-        DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
-        if (seen != null && seen.copies().hasLoadedData()) {
-            context.publishReportEntry("parity.seed", String.valueOf(seen.seed()));
-            System.getLogger("dev.parity").log(System.Logger.Level.WARNING, () -> "Parity: " + context.getDisplayName()
-                    + " failed with data seed " + seen.seed() + " (profile '" + seen.profile() + "'); rerun with -D"
-                    + DataPlan.SEED_PARAMETER + "=" + seen.seed() + " to get the same data");
-        }
+    /** @NonNull, @Nullable and the like say nothing about who supplies the value. */
+    private static boolean nullness(java.lang.annotation.Annotation annotation) {
+        return Set.of("NonNull", "Nonnull", "NotNull", "Nullable", "CheckForNull").contains(annotation.annotationType().getSimpleName());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         DefaultProdEnvironment environment = environment(context);
         Class<?> type = parameter.getParameter().getType();
-        if (type == Clock.class) {
-            return environment.clock().clock();
-        }
         if (type == Faker.class) {
             // reproducible per test: the run's seed mixed with the test's identity
             return new Faker(new Random(environment.seed() * 31 + context.getUniqueId().hashCode()));
@@ -101,6 +102,53 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         return type == DataSource.class ? environment.dataSource() : environment;
     }
 
+    /** A failed test says which seed its data came from, so the failure can be reproduced. */
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
+        if (seen != null && seen.copies().hasLoadedData()) {
+            context.publishReportEntry("parity.seed", String.valueOf(seen.seed()));
+            RunLog.failedWithSeed(context.getDisplayName(), seen.seed(), seen.profile(), DataPlan.SEED_PARAMETER);
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw explained(throwable);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw explained(throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw explained(throwable);
+    }
+
+    /** JUnit's "competing ParameterResolvers" failure, with what to do when Parity is one of them. */
+    private static Throwable explained(Throwable throwable) {
+        if (throwable instanceof ParameterResolutionException && throwable.getMessage() != null
+                && throwable.getMessage().contains("competing ParameterResolvers") && throwable.getMessage().contains(ProdLikeExtension.class.getName())) {
+            ParameterResolutionException explained = new ParameterResolutionException(throwable.getMessage() + ". Parity resolves DataSource and "
+                    + "Faker parameters that carry no annotation: to take another extension's, annotate the parameter as that extension "
+                    + "asks (Spring: @Autowired); for Parity's, take a ProdEnvironment parameter and call dataSource().", throwable);
+            explained.setStackTrace(throwable.getStackTrace());
+            return explained;
+        }
+        return throwable;
+    }
+
+    /**
+     * Everything a class's environment is made from, checked before anything starts or a pin is taken:
+     * its datasets and its toxics.
+     */
+    static void validate(ExtensionContext classContext, Profile profile) {
+        DataPlan.of(classContext, profile);
+        DeclaredToxics.on(classContext.getRequiredTestClass());
+    }
+
     /** Also called for constructor parameters, which a PER_CLASS lifecycle resolves before beforeAll. */
     static DefaultProdEnvironment environment(ExtensionContext context) {
         ExtensionContext classContext = classContextOf(context);
@@ -110,20 +158,23 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
 
     private static DefaultProdEnvironment open(ExtensionContext classContext) {
         Profile profile = SharedEnvironments.profileFor(classContext);
-        ClassClock clock = ClassClock.of(classContext, profile);
-        if (!clock.pin().equals(ClockPin.NONE)) {
-            // pinned before connecting: the driver sends the JVM's zone when a connection opens
-            classContext.getStore(NAMESPACE).put(PINNED, JvmClockState.pin(clock.pin()));
-        }
-        DatabaseSpec spec = clock.pin().pinsTimeZone() ? profile.database().inTimeZone(clock.pin().zone()) : profile.database();
+        DataPlan data = DataPlan.of(classContext, profile);
         List<ToxicSpec> classToxics = new ArrayList<>(profile.network().toxics());
         classToxics.addAll(DeclaredToxics.on(classContext.getRequiredTestClass()));
-        DataPlan data = DataPlan.of(classContext, profile);
+        // pinned before connecting: drivers send the JVM's zone when a connection opens
+        ClassPins.Pinned pinned = ClassPins.ensure(classContext);
+        DatabaseSpec spec = profile.database();
+        if (pinned.pin().pinsTimeZone()) {
+            if (!spec.engine().can(Capability.TIME_ZONE)) {
+                throw new ExtensionConfigurationException("the " + spec.engine().displayName() + " engine does not support "
+                        + Capability.TIME_ZONE.description() + ", which " + pinned.zoneOrigin() + " asks for.");
+            }
+            spec = spec.inTimeZone(pinned.pin().zone());
+        }
         SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec, data);
-        RunningDatabase database = shared.database();
-        if (clock.pin().pinsTimeZone()) {
+        if (pinned.pin().pinsTimeZone()) {
             try {
-                TimeZoneConsistency.check(database.dataSource(), clock.pin().zone(), clock.zoneOrigin());
+                TimeZoneConsistency.check(shared.database(), pinned.pin().zone(), pinned.zoneOrigin());
             } catch (IllegalStateException e) {
                 throw new ExtensionConfigurationException(e.getMessage(), e);
             }
@@ -132,12 +183,20 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
         classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
         ProxyToxics.reset(proxy.proxy(), classToxics);
-        FreshCopies copies = new FreshCopies(database, shared.dataSnapshot());
+        FreshCopies copies = new FreshCopies(shared.database(), shared.dataSnapshot());
         classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
-        return new DefaultProdEnvironment(profile.name(), database, clock.pin(), proxy, classToxics, data.seed(), copies);
+        return new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, data.seed(), copies);
     }
 
-    private static ExtensionContext classContextOf(ExtensionContext context) {
+    /** The annotations on a test method that ask for an environment, for messages. */
+    private static String declared(ExtensionContext context) {
+        return Arrays.stream(context.getRequiredTestMethod().getAnnotations())
+                .map(a -> "@" + a.annotationType().getSimpleName())
+                .filter(a -> a.equals("@Latency") || a.equals("@Toxic") || a.equals("@List"))
+                .findFirst().map(a -> a.equals("@List") ? "@Toxic" : a).orElse("@Latency or @Toxic");
+    }
+
+    static ExtensionContext classContextOf(ExtensionContext context) {
         ExtensionContext current = context;
         while (!(current.getElement().orElse(null) instanceof Class<?>)) {
             current = current.getParent().orElseThrow(() -> new IllegalStateException("no test class around " + context.getUniqueId()));

@@ -1,7 +1,7 @@
 package dev.parity.junit;
 
 import dev.parity.network.ProxyToxics;
-import dev.parity.profile.ToxicSpec;
+import dev.parity.network.ToxicSpec;
 import eu.rekawek.toxiproxy.Proxy;
 import java.time.Duration;
 import java.util.List;

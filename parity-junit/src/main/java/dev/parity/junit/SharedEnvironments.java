@@ -1,33 +1,38 @@
 package dev.parity.junit;
 
+import dev.parity.config.ProblemException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
+import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.EngineException;
+import dev.parity.network.NetworkSpec;
+import dev.parity.network.NetworkStartException;
 import dev.parity.network.ToxiproxyServer;
 import dev.parity.network.ToxiproxyServers;
-import dev.parity.profile.DatabaseSpec;
-import dev.parity.profile.NetworkSpec;
 import dev.parity.profile.Profile;
-import dev.parity.profile.ProfileException;
 import dev.parity.profile.ProfileFile;
 import dev.parity.profile.ProfileLoader;
 import dev.parity.profile.ProfileSource;
+import dev.parity.report.RunLog;
+import java.time.Duration;
 import java.util.Optional;
-import org.testcontainers.containers.Network;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.testcontainers.containers.Network;
 
 /**
  * What lives for the whole test run, in the root store: the parsed profile file, and one running
- * database (with its Toxiproxy server) per distinct {@link DatabaseSpec} and proxy server. The root store closes the databases when the run ends.
- * Its {@code getOrComputeIfAbsent} is atomic, so concurrent classes wait for one start, not race.
+ * database (with its Toxiproxy server and loaded data) per distinct database, data and proxy server.
+ * The root store closes the databases when the run ends. Its {@code getOrComputeIfAbsent} is atomic, so
+ * concurrent classes wait for one start, not race.
  */
 final class SharedEnvironments {
 
     private static final Namespace NAMESPACE = Namespace.create(SharedEnvironments.class);
-    private static final System.Logger LOG = System.getLogger("dev.parity");
 
     private SharedEnvironments() {
     }
@@ -41,7 +46,7 @@ final class SharedEnvironments {
     /** The database for {@code spec} behind the profile's Toxiproxy server, started if this run has not yet. */
     static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data) {
         return root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
-                key -> start(profile, spec, data, classLoader()), SharedEnvironment.class);
+                key -> translated(() -> start(profile, spec, data, classLoader())), SharedEnvironment.class);
     }
 
     /** What decides sharing: the database, its data, and the proxy server (not the toxics, which are per class). */
@@ -56,38 +61,41 @@ final class SharedEnvironments {
                 ProfileFile.class);
     }
 
+    /**
+     * The database and the Toxiproxy container start side by side (neither needs the other to start);
+     * the proxy is pointed at the database once both run. Whatever fails, what started is stopped.
+     */
     private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, ClassLoader classLoader) {
         long started = System.nanoTime();
+        Databases.requireDocker(spec);
         Optional<Network> network = ToxiproxyServers.networkFor(profile.network());
-        RunningDatabase database;
+        ToxiproxyServers.Starting proxy = ToxiproxyServers.begin(profile.network(), network, profile.name());
+        RunningDatabase database = null;
         try {
-            database = translated(() -> Databases.start(spec, classLoader, profile.name(), network.orElse(null), ToxiproxyServers.DATABASE_ALIAS));
+            database = Databases.start(spec, classLoader, profile.name(), network.orElse(null), ToxiproxyServers.DATABASE_ALIAS);
+            Optional<String> snapshot = data.load(database);
+            ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
+            RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),
+                    profile.network().provider());
+            return new SharedEnvironment(database, toxiproxy, network, snapshot);
         } catch (RuntimeException e) {
+            proxy.close();
+            if (database != null) {
+                database.close();
+            }
             network.ifPresent(Network::close);
+            if (database != null) {
+                throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
+            }
             throw e;
         }
-        Optional<String> snapshot;
-        ToxiproxyServer toxiproxy;
-        try {
-            snapshot = data.load(database);
-            toxiproxy = ToxiproxyServers.start(profile.network(), network, database.internalPort(), database.host(),
-                    database.publishedPort(), profile.name());
-        } catch (RuntimeException e) {
-            database.close();
-            network.ifPresent(Network::close);
-            throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
-        }
-        LOG.log(System.Logger.Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms (database %d ms, "
-                + "Toxiproxy %s), shared by every class whose profile asks for the same database",
-                spec.image(), profile.name(), (System.nanoTime() - started) / 1_000_000, database.startup().toMillis(),
-                profile.network().provider()));
-        return new SharedEnvironment(database, toxiproxy, network, snapshot);
     }
 
-    static <T> T translated(java.util.function.Supplier<T> action) {
+    /** Parity's own failures, which say what to fix, as JUnit's configuration errors. */
+    static <T> T translated(Supplier<T> action) {
         try {
             return action.get();
-        } catch (ProfileException | DatabaseStartException e) {
+        } catch (ProblemException | DatabaseStartException | NetworkStartException | EngineException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
     }

@@ -7,7 +7,9 @@ import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Puts any Toxiproxy toxic between a {@link ProdLike} test and its database. Repeatable.
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @Repeatable(Toxic.List.class)
-@ExtendWith(ProdLikeExtension.class)
+@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@ResourceLock(providers = ProdLikeResourceLocks.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Toxic {
 
     /** The toxic's type, e.g. {@code latency} or {@code reset_peer}. */
@@ -48,7 +52,8 @@ public @interface Toxic {
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
     @Inherited
-    @ExtendWith(ProdLikeExtension.class)
+    @ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+    @ResourceLock(providers = ProdLikeResourceLocks.class)
     @interface List {
         Toxic[] value();
     }

@@ -1,6 +1,5 @@
 package dev.parity.network;
 
-import dev.parity.profile.ToxicSpec;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;

@@ -1,6 +1,5 @@
 package dev.parity.network;
 
-import dev.parity.profile.NetworkSpec;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.File;
 import java.io.IOException;
@@ -8,7 +7,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import dev.parity.database.LeftoverGuard;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.Network;
@@ -30,35 +32,104 @@ public final class ToxiproxyServers {
     }
 
     /**
-     * @param databasePort  the database's port inside its container (container provider)
-     * @param databaseHost  the database's host as this machine sees it (process and external providers)
-     * @param publishedPort the database's port as this machine sees it
-     * @throws NetworkStartException saying what is missing and how to fix it
+     * Starts what can start before the database does: the container provider's container, in the
+     * background, so that the database and its proxy start side by side. {@link Starting#finish} then
+     * points the server at the database.
      */
-    public static ToxiproxyServer start(NetworkSpec spec, Optional<Network> network, int databasePort,
-                                        String databaseHost, int publishedPort, String label) {
-        switch (spec.provider()) {
-            case "container": {
-                ToxiproxyContainer container = ContainerToxiproxyServer.container(network.orElseThrow())
-                        .withLabel("dev.parity", "true").withLabel("dev.parity.profile", label);
-                LeftoverGuard.remember(container);
-                try {
-                    container.start();
-                } catch (RuntimeException e) {
-                    LeftoverGuard.close(container);
-                    throw new NetworkStartException("the Toxiproxy container (" + ContainerToxiproxyServer.IMAGE + ") did not start: "
-                            + e.getMessage() + ". Check that the image is available, or use network.provider: process.", e);
-                }
-                return new ContainerToxiproxyServer(container, DATABASE_ALIAS + ":" + databasePort); // closing it forgets the container
+    public static Starting begin(NetworkSpec spec, Optional<Network> network, String label) {
+        return new Starting(spec, network, label);
+    }
+
+    /** A Toxiproxy server on its way: finish it once the database runs, or close it to stop what started. */
+    public static final class Starting implements AutoCloseable {
+
+        private final NetworkSpec spec;
+        private final CompletableFuture<ToxiproxyContainer> container;
+        private final long started = System.nanoTime();
+        private volatile long ready;
+
+        private Starting(NetworkSpec spec, Optional<Network> network, String label) {
+            this.spec = spec;
+            if (spec.provider().equals("container")) {
+                container = new CompletableFuture<>();
+                Thread starter = new Thread(() -> {
+                    try {
+                        container.complete(startContainer(network.orElseThrow(), label));
+                        ready = System.nanoTime();
+                    } catch (Throwable e) {
+                        container.completeExceptionally(e);
+                    }
+                }, "parity-toxiproxy-start");
+                starter.setDaemon(true);
+                starter.start();
+            } else {
+                container = null;
             }
-            case "process":
-                return startProcess(spec, databaseHost + ":" + publishedPort);
-            default:
-                LocalToxiproxyServer external = new LocalToxiproxyServer(spec.host(), spec.port(), databaseHost + ":" + publishedPort, null);
-                requireReachable(external.client(), "the external Toxiproxy server at " + spec.host() + ":" + spec.port(),
-                        "Start it (toxiproxy-server -host 0.0.0.0) or fix network.host and network.port.");
-                return external;
         }
+
+        /**
+         * The server, in front of the database.
+         *
+         * @param databasePort  the database's port inside its container (container provider)
+         * @param databaseHost  the database's host as this machine sees it (process and external providers)
+         * @param publishedPort the database's port as this machine sees it
+         * @throws NetworkStartException saying what is missing and how to fix it
+         */
+        public ToxiproxyServer finish(int databasePort, String databaseHost, int publishedPort) {
+            switch (spec.provider()) {
+                case "container":
+                    return new ContainerToxiproxyServer(awaitContainer(), DATABASE_ALIAS + ":" + databasePort); // closing it forgets the container
+                case "process":
+                    ToxiproxyServer process = startProcess(spec, databaseHost + ":" + publishedPort);
+                    ready = System.nanoTime();
+                    return process;
+                default:
+                    LocalToxiproxyServer external = new LocalToxiproxyServer(spec.host(), spec.port(), databaseHost + ":" + publishedPort, null);
+                    requireReachable(external.client(), "the external Toxiproxy server at " + spec.host() + ":" + spec.port(),
+                            "Start it (toxiproxy-server -host 0.0.0.0) or fix network.host and network.port.");
+                    ready = System.nanoTime();
+                    return external;
+            }
+        }
+
+        /** How long the server took to start (for the container provider: by itself, beside the database). */
+        public Duration took() {
+            return Duration.ofNanos(Math.max(0, (ready == 0 ? System.nanoTime() : ready) - started));
+        }
+
+        private ToxiproxyContainer awaitContainer() {
+            try {
+                return container.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
+
+        /** Stops a container started for a database that then failed; nothing for the other providers. */
+        @Override
+        public void close() {
+            if (container != null) {
+                try {
+                    LeftoverGuard.close(container.join());
+                } catch (RuntimeException startFailed) {
+                    // nothing is running
+                }
+            }
+        }
+    }
+
+    private static ToxiproxyContainer startContainer(Network network, String label) {
+        ToxiproxyContainer container = ContainerToxiproxyServer.container(network)
+                .withLabel("dev.parity", "true").withLabel("dev.parity.profile", label);
+        LeftoverGuard.remember(container);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            LeftoverGuard.close(container);
+            throw new NetworkStartException("the Toxiproxy container (" + ContainerToxiproxyServer.IMAGE + ") did not start: "
+                    + e.getMessage() + ". Check that the image is available, or use network.provider: process.", e);
+        }
+        return container;
     }
 
     private static ToxiproxyServer startProcess(NetworkSpec spec, String upstream) {

@@ -2,6 +2,8 @@ package dev.parity.profile;
 
 import dev.parity.clock.ClockPin;
 import dev.parity.data.DatasetSpec;
+import dev.parity.engine.DatabaseSpec;
+import dev.parity.network.NetworkSpec;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
@@ -9,14 +11,14 @@ import org.apiguardian.api.API;
 /**
  * One validated profile, with everything it inherits through {@code extends} already merged in.
  *
- * @param name     the profile's name in the file
- * @param source   the file it was read from
- * @param database its database
- * @param network  the Toxiproxy server in front of it, and the toxics every test starts with
- * @param clock    the time zone, locale and fixed instant it pins ({@link ClockPin#NONE} if none)
+ * @param name        the profile's name in the file
+ * @param source      the file it was read from
+ * @param database    its database (in the profile's zone, if it pins one)
+ * @param network     the Toxiproxy server in front of it, and the toxics every test starts with
+ * @param clock       the time zone, locale and fixed instant it pins ({@link ClockPin#NONE} if none)
  * @param clockOrigin where those were written, e.g. {@code profile 'x' (parity.yml, line 4)}
- * @param seed     the seed of its datasets, if it sets one
- * @param datasets the tables it fills before tests run
+ * @param seed        the seed of its datasets, if it sets one
+ * @param datasets    the tables it fills before tests run
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,

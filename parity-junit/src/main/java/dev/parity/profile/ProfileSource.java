@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import dev.parity.config.Classpath;
+import dev.parity.config.Location;
+import dev.parity.config.Problem;
+import dev.parity.config.ProblemException;
 import org.apiguardian.api.API;
 
 /**
@@ -36,13 +40,13 @@ public record ProfileSource(String name, URL url) {
         }
         List<String> present = DEFAULT_NAMES.stream().filter(n -> classLoader.getResource(n) != null).toList();
         if (present.size() > 1) {
-            throw new ProfileException(new Problem(Location.of("parity.yml"),
+            throw new ProblemException(new Problem(Location.of("parity.yml"),
                     "both parity.yml and parity.yaml are on the test classpath (" + classLoader.getResource("parity.yml")
                             + ", " + classLoader.getResource("parity.yaml") + ")",
                     "Keep one of them, so there is no doubt which profiles apply."));
         }
         if (present.isEmpty()) {
-            throw new ProfileException(new Problem(Location.of("parity.yml"),
+            throw new ProblemException(new Problem(Location.of("parity.yml"),
                     "no parity.yml (or parity.yaml) at the root of the test classpath",
                     "Create src/test/resources/parity.yml, for example:\n"
                             + "profiles:\n  default:\n    database:\n      engine: postgres\n      image: postgres:15\n"
@@ -53,7 +57,7 @@ public record ProfileSource(String name, URL url) {
 
     private static ProfileSource named(String configured, ClassLoader classLoader) {
         String resource = configured.startsWith("classpath:") ? configured.substring("classpath:".length()) : configured;
-        URL url = resource(classLoader, resource);
+        URL url = Classpath.resource(classLoader, resource);
         if (url != null) {
             return new ProfileSource(resource, url);
         }
@@ -65,15 +69,10 @@ public record ProfileSource(String name, URL url) {
                 throw new IllegalStateException(e);
             }
         }
-        throw new ProfileException(new Problem(Location.of(configured),
+        throw new ProblemException(new Problem(Location.of(configured),
                 "the configuration parameter '" + CONFIG_PARAMETER + "' names '" + configured
                         + "', which is neither a classpath resource nor a file (looked in " + Path.of("").toAbsolutePath() + ")",
                 "Fix the name, or remove the parameter to use parity.yml at the root of the test classpath."));
-    }
-
-    /** A classpath resource by the name a profile gives it; a leading '/' is allowed. */
-    public static URL resource(ClassLoader classLoader, String name) {
-        return classLoader.getResource(name.startsWith("/") ? name.substring(1) : name);
     }
 
     InputStream open() throws IOException {

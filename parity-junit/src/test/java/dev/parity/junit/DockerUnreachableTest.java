@@ -54,7 +54,7 @@ class DockerUnreachableTest {
 
         assertThat(output).as("the child's output (its errors: %s)", Files.readString(errors)).contains(
                 "FAILURE org.junit.jupiter.api.extension.ExtensionConfigurationException",
-                "MESSAGE Docker is not reachable, and Parity runs the postgres database (postgres:15) in a container. "
+                "MESSAGE Docker is not reachable, and Parity runs the PostgreSQL database (postgres:15) in a container. "
                         + "Start Docker (Docker Desktop, or 'sudo systemctl start docker' on Linux), or point DOCKER_HOST at a "
                         + "running engine, then run the tests again. Testcontainers said: Could not find a valid Docker environment. "
                         + "Please see logs and check configuration");

@@ -1,0 +1,130 @@
+package dev.parity.data;
+
+import dev.parity.engine.ColumnInfo;
+import dev.parity.engine.ColumnType;
+import dev.parity.engine.ValueSyntax;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Values for a column nobody configured, chosen by its kind, its CHECK limits and its name. Every kind is
+ * handled here or explicitly left to the database ({@link ColumnType.Kind#OTHER}): a new kind does not
+ * compile until this switch says what it gets.
+ */
+final class ColumnGenerators {
+
+    private final FakerPools pools;
+    private final ValueSyntax syntax;
+    private final ZoneId sessionZone;
+    private final TextValues text;
+    private final StructuredValues structured;
+
+    /** @param sessionZone the zone the loading session reads timestamps in, for engines that take no zone in a literal */
+    ColumnGenerators(FakerPools pools, ValueSyntax syntax, ZoneId sessionZone) {
+        this.pools = pools;
+        this.syntax = syntax;
+        this.sessionZone = sessionZone;
+        this.text = new TextValues(pools);
+        this.structured = new StructuredValues(pools, syntax);
+    }
+
+    /** Values for {@code column}, or null when Parity cannot make its type. */
+    ColumnValues forColumn(ColumnInfo column, ColumnLimits limits) {
+        if (limits.allowed() != null) {
+            return StructuredValues.oneOf(limits.allowed());
+        }
+        return forType(column.name(), column.type(), limits);
+    }
+
+    private ColumnValues forType(String name, ColumnType type, ColumnLimits limits) {
+        return switch (type.kind()) {
+            case TEXT -> text.of(name, type, limits);
+            case INTEGER -> NumberValues.integer(name, type, limits);
+            case DECIMAL -> NumberValues.decimal(name, type, type.precision(), type.scale(), limits);
+            case MONEY -> NumberValues.decimal(name, type, 15, 2, limits);
+            case FLOAT, DOUBLE -> NumberValues.floating(type, limits);
+            case YEAR -> NumberValues.year(type, limits);
+            case BIT -> NumberValues.bits(type);
+            case BOOLEAN -> NumberValues.bool(syntax);
+            case DATE -> TemporalValues.date(name, type);
+            case TIMESTAMP, TIMESTAMP_TZ -> TemporalValues.timestamp(name, type, syntax.zonesInLiterals() ? null : sessionZone);
+            case TIME, TIME_TZ -> TemporalValues.time(type);
+            case INTERVAL -> TemporalValues.interval();
+            case UUID -> StructuredValues.uuid();
+            case JSON -> structured.json();
+            case BYTES -> structured.bytes(type);
+            case INET -> StructuredValues.inet();
+            case CIDR -> StructuredValues.cidr();
+            case MACADDR -> StructuredValues.macaddr();
+            case XML -> structured.xml();
+            case ENUM -> StructuredValues.oneOf(type.labels());
+            case SET -> StructuredValues.subsetOf(type.labels());
+            case ARRAY -> {
+                ColumnValues elements = forType(name, type.element(), ColumnLimits.NONE);
+                yield elements == null ? null : structured.array(elements, type.element());
+            }
+            case OTHER -> null;
+        };
+    }
+
+    /**
+     * Values unique per row, for a key column that is not a foreign key; null when its kind cannot be.
+     *
+     * @param offset rows already in the table push a unique number past them
+     * @param base   values to make unique (a rule's), or null for the column's own
+     */
+    ValueGenerator unique(ColumnInfo column, ColumnLimits limits, long offset, ValueGenerator base) {
+        ColumnType type = column.type();
+        return switch (type.kind()) {
+            case INTEGER, DECIMAL, YEAR -> {
+                long first = Math.max(Math.max(1, type.kind() == ColumnType.Kind.INTEGER ? type.min() : 1), NumberValues.lowest(limits, 0)) + offset;
+                yield (row, r) -> Long.toString(first + row);
+            }
+            case TEXT -> {
+                ValueGenerator prefix = base != null ? base : text.generator(column.name(), type.length());
+                int max = type.length();
+                yield (row, r) -> withSuffix(prefix.next(row, r), Long.toString(row + offset, 36), max);
+            }
+            // mix is a bijection, so distinct rows give distinct high halves
+            case UUID -> (row, r) -> Formats.uuid(CellRandom.mix(row + offset), r.nextLong());
+            case DATE -> (row, r) -> Formats.date(LocalDate.of(2000, 1, 1).toEpochDay() + row + offset);
+            case TIMESTAMP -> (row, r) -> Formats.timestamp(946_684_800L + row + offset, 0);
+            case TIMESTAMP_TZ -> syntax.zonesInLiterals()
+                    ? (row, r) -> Formats.timestamp(946_684_800L + row + offset, 0) + "+00"
+                    // whole days apart in the session's zone: distinct instants, none in a DST gap
+                    : (row, r) -> Formats.date(LocalDate.of(2000, 1, 1).toEpochDay() + row + offset) + " 12:00:00";
+            default -> null;
+        };
+    }
+
+    /** How many distinct values {@link #unique} can make for the column, or Long.MAX_VALUE when practically unbounded. */
+    static long uniqueCapacity(ColumnInfo column, ColumnLimits limits) {
+        ColumnType type = column.type();
+        return switch (type.kind()) {
+            case INTEGER, YEAR -> {
+                long lo = Math.max(Math.max(1, type.min()), NumberValues.lowest(limits, 0));
+                long hi = Math.min(type.max(), NumberValues.highest(limits, 0));
+                yield hi < lo ? 0 : hi - lo == Long.MAX_VALUE ? Long.MAX_VALUE : hi - lo + 1;
+            }
+            case TIMESTAMP_TZ, DATE -> type.latest() == null ? Long.MAX_VALUE
+                    : Math.max(0, type.latest().toLocalDate().toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay());
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** "value-suffix" within {@code max} characters, the suffix kept whole; e-mail addresses get "+suffix@". */
+    static String withSuffix(String value, String suffix, int max) {
+        int at = value.indexOf('@');
+        if (at > 0 && (max < 0 || value.length() + suffix.length() + 1 <= max)) {
+            return value.substring(0, at) + "+" + suffix + value.substring(at);
+        }
+        if (max >= 0 && suffix.length() + 1 > max) {
+            return Formats.truncate(suffix, max);
+        }
+        return Formats.truncate(value, max < 0 ? -1 : max - suffix.length() - 1) + "-" + suffix;
+    }
+
+    FakerPools pools() {
+        return pools;
+    }
+}

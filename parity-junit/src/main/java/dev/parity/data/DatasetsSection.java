@@ -1,0 +1,189 @@
+package dev.parity.data;
+
+import dev.parity.config.Location;
+import dev.parity.config.Problem;
+import dev.parity.config.Section;
+import dev.parity.config.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apiguardian.api.API;
+
+/**
+ * Reads a profile's {@code seed:} and {@code datasets:}, reporting every problem with its line. Tables and
+ * columns are checked against the schema once the database runs ({@link DatasetLoader}).
+ */
+@API(status = API.Status.INTERNAL)
+public final class DatasetsSection {
+
+    public static final List<String> DATASET_KEYS = List.of("table", "rows", "seed", "mess", "columns");
+    public static final List<String> MESS_KEYS = List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
+    public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value");
+    private static final String EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
+    private static final String RULE_EXAMPLE = "  email: \"#{Internet.emailAddress}\"\n  country: {values: [BR, DE], weights: [5, 2]}\n"
+            + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}";
+
+    private DatasetsSection() {
+    }
+
+    /** The profile's {@code seed:}, if it sets one. */
+    public static OptionalLong seed(Section profile) {
+        return profile.integer("seed", "42").map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** The profile's {@code datasets:}, in file order. */
+    public static List<DatasetSpec> datasets(Section profile, List<Problem> problems) {
+        String path = profile.path();
+        List<DatasetSpec> datasets = new ArrayList<>();
+        for (YamlNode.Mapping item : profile.mappings("datasets", EXAMPLE)) {
+            Section dataset = new Section(item, path + " > datasets", DATASET_KEYS, problems);
+            Optional<String> table = dataset.text("table", "customers");
+            if (table.isEmpty()) {
+                problems.add(new Problem(item.location(), "a dataset in " + path + " names no table", "Add one, for example: table: customers"));
+                continue;
+            }
+            String where = path + " > datasets > " + table.get();
+            Optional<Long> rows = dataset.integer("rows", "1000000");
+            if (rows.isPresent() && rows.get() < 0) {
+                problems.add(new Problem(dataset.valueLocation("rows"), "'rows' of " + where + " is negative",
+                        "Give the number of rows to load, 0 or more, for example: rows: 100000"));
+            } else if (!item.entries().containsKey("rows")) {
+                problems.add(new Problem(dataset.valueLocation("rows"), "'rows' of " + where + " is missing",
+                        "Give the number of rows to load, 0 or more, for example: rows: 100000"));
+            }
+            DatasetSpec spec = DatasetSpec.of(table.get(), Math.max(rows.orElse(0L), 0)).withOrigin(item.location())
+                    .withMess(mess(dataset, where, problems));
+            OptionalLong seed = dataset.integer("seed", "7").map(OptionalLong::of).orElse(OptionalLong.empty());
+            if (seed.isPresent()) {
+                spec = spec.withSeed(seed.getAsLong());
+            }
+            Optional<YamlNode.Mapping> columns = dataset.mapping("columns", "columns:\n  email: \"#{Internet.emailAddress}\"");
+            if (columns.isPresent()) {
+                for (Map.Entry<String, YamlNode> column : columns.get().entries().entrySet()) {
+                    ColumnRule rule = rule(column.getValue(), where + " > columns > " + column.getKey(), problems);
+                    if (rule != null) {
+                        spec = spec.withColumn(column.getKey(), rule);
+                    }
+                }
+            }
+            datasets.add(spec);
+        }
+        return datasets;
+    }
+
+    private static Mess mess(Section dataset, String where, List<Problem> problems) {
+        YamlNode node = dataset.valueNode("mess");
+        if (node == null) {
+            return Mess.defaults();
+        }
+        if (node instanceof YamlNode.Scalar scalar && scalar.text().equals("none")) {
+            return Mess.none();
+        }
+        Optional<YamlNode.Mapping> mapping = Section.asMapping(node, "'mess' of " + where,
+                "mess: {nulls: 0.05, unicode: 0.10}   (or mess: none)", problems);
+        if (mapping.isEmpty()) {
+            return Mess.defaults();
+        }
+        Section knobs = new Section(mapping.get(), "'mess' of " + where, MESS_KEYS, problems);
+        Mess defaults = Mess.defaults();
+        double[] values = {defaults.nulls(), defaults.unicode(), defaults.whitespace(), defaults.duplicates(), defaults.extremes()};
+        for (int i = 0; i < MESS_KEYS.size(); i++) {
+            String knob = MESS_KEYS.get(i);
+            Optional<Double> value = knobs.number(knob, "0.05");
+            if (value.isPresent() && (value.get() < 0 || value.get() > 1)) {
+                problems.add(new Problem(knobs.valueLocation(knob), "mess '" + knob + "' of " + where + " is " + value.get() + ", outside 0..1",
+                        "Give the fraction of cells, e.g. 0.05 for 5%."));
+            } else if (value.isPresent()) {
+                values[i] = value.get();
+            }
+        }
+        return new Mess(values[0], values[1], values[2], values[3], values[4]);
+    }
+
+    /** A Datafaker expression, {@code {values, weights}}, {@code {ref, skew}} or {@code {value}}. */
+    private static ColumnRule rule(YamlNode node, String where, List<Problem> problems) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("str")) {
+            return ColumnRule.expression(scalar.text());
+        }
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            problems.add(new Problem(node.location(), where + " must be a Datafaker expression or a mapping, but is " + node.kind(),
+                    "Write it as one of:\n" + RULE_EXAMPLE));
+            return null;
+        }
+        Section rule = new Section(mapping, where, RULE_KEYS, problems);
+        if (mapping.entries().containsKey("ref")) {
+            String skewName = rule.text("skew", "zipf").orElse("uniform");
+            Skew skew = Skew.byName(skewName);
+            if (skew == null) {
+                problems.add(new Problem(rule.valueLocation("skew"), "unknown skew '" + skewName + "' in " + where, "Use uniform or zipf."));
+            }
+            Skew chosen = skew != null ? skew : Skew.UNIFORM;
+            return rule.text("ref", "customers.id").map(ref -> ColumnRule.ref(ref, chosen)).orElse(null);
+        }
+        if (mapping.entries().containsKey("values")) {
+            return ColumnRule.values(values(mapping.entries().get("values"), where, problems), weights(mapping, where, problems));
+        }
+        if (mapping.entries().containsKey("value")) {
+            YamlNode value = mapping.entries().get("value");
+            if (value instanceof YamlNode.Scalar scalar) {
+                return scalar.type().equals("null") ? ColumnRule.nullValue() : ColumnRule.constant(scalar.text());
+            }
+            problems.add(new Problem(value.location(), "'value' in " + where + " must be a single value, but is " + value.kind(),
+                    "Write it as, for example: {value: ACTIVE}, {value: 42} or {value: null}."));
+            return null;
+        }
+        problems.add(new Problem(mapping.location(), where + " says neither values, ref nor value", "Write it as one of:\n" + RULE_EXAMPLE));
+        return null;
+    }
+
+    /** Values as YAML writes them: texts, numbers and booleans alike. */
+    private static List<String> values(YamlNode node, String where, List<Problem> problems) {
+        List<String> values = new ArrayList<>();
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(new Problem(node.location(), "'values' in " + where + " must be a list, but is " + node.kind(),
+                    "Write them as, for example: values: [BR, DE] or values: [1999, 2005]"));
+            return values;
+        }
+        for (YamlNode item : sequence.items()) {
+            if (item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null")) {
+                values.add(scalar.text());
+            } else {
+                problems.add(new Problem(item.location(), "each of the values in " + where + " must be a single value, but one is " + item.kind(),
+                        "Write them as, for example: values: [BR, DE] or values: [1999, 2005]; leave NULLs to the mess."));
+            }
+        }
+        return values;
+    }
+
+    private static List<Double> weights(YamlNode.Mapping mapping, String where, List<Problem> problems) {
+        List<Double> weights = new ArrayList<>();
+        YamlNode weightsNode = mapping.entries().get("weights");
+        int values = mapping.entries().get("values") instanceof YamlNode.Sequence s ? s.items().size() : 0;
+        if (weightsNode instanceof YamlNode.Sequence sequence) {
+            for (YamlNode weight : sequence.items()) {
+                if (weight instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))
+                        && Double.parseDouble(scalar.text()) >= 0) {
+                    weights.add(Double.parseDouble(scalar.text()));
+                } else {
+                    problems.add(new Problem(weight.location(), "each weight in " + where + " must be a number, 0 or more, but one is " + weight.kind(),
+                            "Write them as, for example: weights: [5, 2, 2, 1]"));
+                }
+            }
+            if (sequence.items().size() != values) {
+                problems.add(new Problem(weightsNode.location(), where + " has " + values + " values but " + sequence.items().size() + " weights",
+                        "Give one weight per value, or none for equal weights."));
+            }
+        } else if (weightsNode != null) {
+            problems.add(new Problem(weightsNode.location(), "'weights' in " + where + " must be a list, but is " + weightsNode.kind(),
+                    "Write them as, for example: weights: [5, 2, 2, 1]"));
+        }
+        return weights;
+    }
+
+    /** Where a dataset declared on a class was written. */
+    public static Location annotationOrigin(String table, String className) {
+        return Location.of("@Dataset(table = \"" + table + "\") on " + className);
+    }
+}

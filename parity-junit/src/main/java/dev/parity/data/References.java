@@ -1,0 +1,185 @@
+package dev.parity.data;
+
+import dev.parity.config.Problem;
+import dev.parity.engine.ColumnInfo;
+import dev.parity.engine.SqlDialect;
+import dev.parity.engine.TableInfo;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The foreign keys and refs of one table, each a group of columns pointing at one referenced row: rows
+ * loaded before it, rows already in the table, or (self-references) earlier rows of the table itself.
+ */
+final class References {
+
+    /** Parent rows read from tables nobody loads, at most this many: enough to spread references over. */
+    private static final int MAX_EXISTING_KEYS = 1_000_000;
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final Map<String, TableInfo> schema;
+    private final List<Problem> problems;
+
+    References(Connection connection, SqlDialect dialect, Map<String, TableInfo> schema, List<Problem> problems) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.problems = problems;
+    }
+
+    /** A group of columns pointing at rows of one table: a foreign key, or a ref. */
+    static final class Reference {
+        final String name;
+        final List<String> columns;
+        final KeySource keys;
+        final Skew skew;
+        final boolean nullable;
+        final boolean self;
+        long divisor;
+        private ReferencePick pick;
+
+        Reference(String name, List<String> columns, KeySource keys, Skew skew, boolean nullable, boolean self) {
+            this.name = name;
+            this.columns = columns;
+            this.keys = keys;
+            this.skew = skew;
+            this.nullable = nullable;
+            this.self = self;
+        }
+
+        ValueGenerator generator(String column, long tableSeed, double nulls) {
+            if (keys == null) {
+                return (row, r) -> null;
+            }
+            if (pick == null) {
+                pick = new ReferencePick(keys, skew, nullable, nulls, tableSeed, name, self, divisor);
+            }
+            return pick.column(columns.indexOf(column));
+        }
+    }
+
+    /** The table's references; foreign keys in {@code broken} (to break a cycle) are left NULL. */
+    List<Reference> of(DatasetSpec spec, TableInfo table, Map<String, TablePlan> plans, Set<TableInfo.ForeignKey> broken, TablePlan own)
+            throws SQLException {
+        List<Reference> references = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        for (TableInfo.ForeignKey fk : table.foreignKeys()) {
+            boolean nullable = fk.columns().stream().allMatch(c -> table.column(c).map(ColumnInfo::nullable).orElse(false));
+            Skew skew = Skew.UNIFORM;
+            for (int i = 0; i < fk.columns().size(); i++) {
+                if (spec.columns().get(fk.columns().get(i)) instanceof ColumnRule.Ref ref) {
+                    if (!ref.table().equalsIgnoreCase(fk.refTable()) || !ref.column().equalsIgnoreCase(fk.refColumns().get(i))) {
+                        problems.add(new Problem(spec.origin(), "column '" + fk.columns().get(i) + "' has ref '" + ref.table() + "." + ref.column()
+                                + "', but its foreign key " + fk.name() + " points at " + fk.refTable() + "." + fk.refColumns().get(i),
+                                "Write ref: " + fk.refTable() + "." + fk.refColumns().get(i) + ", or remove the ref."));
+                    }
+                    skew = ref.skew();
+                }
+            }
+            if (broken.contains(fk)) {
+                references.add(new Reference(fk.name(), fk.columns(), null, skew, true, false));
+            } else {
+                references.add(reference(spec, table, fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), skew, nullable, plans, own));
+            }
+            covered.addAll(fk.columns());
+        }
+        for (Map.Entry<String, ColumnRule> entry : spec.columns().entrySet()) {
+            if (entry.getValue() instanceof ColumnRule.Ref ref && !covered.contains(entry.getKey())) {
+                String target = schema.keySet().stream().filter(t -> t.equalsIgnoreCase(ref.table())).findFirst().orElse(ref.table());
+                boolean nullable = table.column(entry.getKey()).map(ColumnInfo::nullable).orElse(false);
+                references.add(reference(spec, table, "ref:" + entry.getKey(), List.of(entry.getKey()), target, List.of(ref.column()),
+                        ref.skew(), nullable, plans, own));
+            }
+        }
+        return references;
+    }
+
+    /** Each column's reference (the first, where a column is in two). */
+    static Map<String, Reference> byColumn(List<Reference> references) {
+        Map<String, Reference> byColumn = new HashMap<>();
+        for (Reference reference : references) {
+            reference.columns.forEach(c -> byColumn.putIfAbsent(c, reference));
+        }
+        return byColumn;
+    }
+
+    private Reference reference(DatasetSpec spec, TableInfo table, String name, List<String> columns, String refTable, List<String> refColumns,
+                                Skew skew, boolean nullable, Map<String, TablePlan> plans, TablePlan own) throws SQLException {
+        if (refTable.equals(table.name())) {
+            return new Reference(name, columns, rowsOf(own, refColumns), skew, nullable, true);
+        }
+        TablePlan parent = plans.get(refTable);
+        KeySource keys = parent != null && parent.rows() > 0 ? rowsOf(parent, refColumns) : KeySource.existing(existingKeys(refTable, refColumns));
+        if (keys.size() == 0 && !nullable) {
+            problems.add(new Problem(spec.origin(), "table '" + table.name() + "' references " + refTable + " (" + String.join(", ", columns)
+                    + " → " + String.join(", ", refColumns) + "), which has no rows, and those columns are NOT NULL",
+                    "Add a dataset for " + refTable + " with rows above 0, or insert its rows in an init script."));
+        }
+        return new Reference(name, columns, keys.size() == 0 ? null : keys, skew, nullable, false);
+    }
+
+    /** The key values of rows a plan loads. */
+    private static KeySource rowsOf(TablePlan plan, List<String> columns) {
+        return new KeySource() {
+            @Override
+            public long size() {
+                return plan.rows();
+            }
+
+            @Override
+            public String value(int ordinal, long index, CellRandom random) {
+                return plan.column(columns.get(ordinal)).value(plan.seed(), index, random);
+            }
+        };
+    }
+
+    private List<String[]> existingKeys(String table, List<String> columns) throws SQLException {
+        TableInfo info = schema.get(table);
+        if (info == null) {
+            return List.of();
+        }
+        String select = columns.stream().map(dialect::identifier).collect(Collectors.joining(", "));
+        String notNull = columns.stream().map(c -> dialect.identifier(c) + " is not null").collect(Collectors.joining(" and "));
+        List<String[]> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select distinct " + select + " from " + info.qualifiedName() + " where " + notNull
+                     + " limit " + MAX_EXISTING_KEYS)) {
+            while (result.next()) {
+                String[] row = new String[columns.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = result.getString(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** A unique key made only of foreign keys: rows enumerate the combinations of referenced rows. */
+    void enumerate(DatasetSpec spec, TableInfo table, List<String> key, Map<String, Reference> referenceOf) {
+        List<Reference> groups = key.stream().map(referenceOf::get).distinct().toList();
+        if (groups.stream().anyMatch(g -> g.divisor > 0 || g.keys == null || g.self)) {
+            return;
+        }
+        long divisor = 1;
+        for (Reference group : groups) {
+            group.divisor = divisor;
+            divisor = Math.multiplyExact(divisor, Math.max(1, group.keys.size()));
+        }
+        if (spec.rows() > divisor) {
+            problems.add(new Problem(spec.origin(), "table '" + table.name() + "' has the unique key (" + String.join(", ", key)
+                    + ") of foreign keys, which allows only " + divisor + " distinct rows, fewer than the " + spec.rows() + " asked for",
+                    "Ask for at most " + divisor + " rows, or more rows in the referenced tables."));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parity.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The engine's fastest way to write many rows (PostgreSQL's {@code COPY}, MariaDB's {@code LOAD DATA}),
+ * and what must happen around it. All calls share one connection, in one transaction.
+ */
+@API(status = API.Status.INTERNAL)
+public interface BulkLoader {
+
+    /** Prepares the load's connection (e.g. constraint checks that rows valid by construction do not need). */
+    default void prepare(Connection connection) throws SQLException {
+    }
+
+    /** A writer for {@code columns} of {@code table}. */
+    TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) throws SQLException;
+
+    /** After a table is loaded: sequences and auto-increment counters moved past the loaded rows. */
+    void afterTable(Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns) throws SQLException;
+
+    /** After everything is committed: statistics brought up to date, so that plans are production's. */
+    void analyze(Connection connection, List<TableInfo> tables) throws SQLException;
+
+    /** Undoes {@link #prepare}. */
+    default void restore(Connection connection) throws SQLException {
+    }
+
+    /** Writes one table's rows: chunks encoded by worker threads, written in order by one. */
+    interface TableWriter {
+
+        /** Rows [from, to), in the form {@link #write} takes; thread-safe. */
+        byte[] encode(RowSource.Cursor cursor, long from, long to);
+
+        void write(byte[] chunk) throws SQLException;
+
+        /** The table's rows are all written. */
+        void finish() throws SQLException;
+
+        /** Abandons the table after a failure; the caller rolls back. */
+        void abort();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.parity.engine;
+
+import org.apiguardian.api.API;
+
+/** What an engine may or may not support; a profile asking for a missing one fails before anything starts. */
+@API(status = API.Status.INTERNAL)
+public enum Capability {
+
+    /** {@code database.init}: scripts run once after the start. */
+    INIT_SCRIPTS("init scripts (database.init)"),
+
+    /** {@code database.settings}: server parameters at start. */
+    SETTINGS("server settings (database.settings)"),
+
+    /** {@code timezone}: the server and every session in the pinned zone. */
+    TIME_ZONE("a server time zone (timezone)"),
+
+    /** {@code datasets} and {@code @Dataset}: schema-aware generated rows. */
+    DATASETS("datasets (datasets, @Dataset)"),
+
+    /** {@code ProdEnvironment.freshCopy()}: copies of the loaded data. */
+    FRESH_COPIES("fresh copies of loaded data (ProdEnvironment.freshCopy())");
+
+    private final String description;
+
+    Capability(String description) {
+        this.description = description;
+    }
+
+    /** What a user asked for, in the words of the profile or the API. */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.parity.engine;
+
+import dev.parity.config.Classpath;
+import dev.parity.config.Location;
+import dev.parity.config.Problem;
+import dev.parity.config.Section;
+import dev.parity.config.Suggestions;
+import dev.parity.config.YamlNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/** Reads a profile's {@code database:} section into a {@link DatabaseSpec}, reporting every problem with its line. */
+@API(status = API.Status.INTERNAL)
+public final class DatabaseSection {
+
+    public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "init", "settings");
+    private static final String EXAMPLE = "database:\n  engine: postgres\n  image: postgres:15\n  init: [schema.sql]";
+
+    private final ClassLoader classLoader;
+
+    /** @param classLoader where init scripts are looked up */
+    public DatabaseSection(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /** The profile's database; its engine's defaults where the profile says nothing. */
+    public DatabaseSpec read(Section profile, List<Problem> problems) {
+        String path = profile.path();
+        YamlNode.Mapping node = profile.mapping("database", EXAMPLE)
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database")));
+        Section database = new Section(node, path + " > database", KEYS, problems);
+        Engine engine = database.text("engine", Engines.DEFAULT).flatMap(id -> known(id, database.valueLocation("engine"), path, problems))
+                .orElseGet(Engines::defaultEngine);
+        String image = database.text("image", engine.defaultImage()).orElse(engine.defaultImage());
+        if (image.chars().anyMatch(Character::isWhitespace)) {
+            problems.add(new Problem(database.valueLocation("image"), "image '" + image + "' in " + path + " contains white space",
+                    "Write the image as repository:tag, for example " + engine.defaultImage() + "."));
+        }
+        Engine chosen = engine;
+        Engines.ownerOfImage(image).filter(owner -> owner != chosen).ifPresent(owner -> problems.add(new Problem(database.valueLocation("image"),
+                "image '" + image + "' in " + path + " > database is a " + owner.displayName() + " image, but the engine is " + chosen.id(),
+                "Set database.image to a " + chosen.displayName() + " image such as " + chosen.defaultImage() + ", or database.engine to "
+                        + owner.id() + ".")));
+        String name = database.text("name", "orders").orElse("test");
+        String username = database.text("username", "app").orElse("test");
+        String password = database.text("password", "secret").orElse("test");
+        List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
+        Map<String, String> settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");
+        if (!init.isEmpty()) {
+            require(engine, Capability.INIT_SCRIPTS, database.valueLocation("init"), problems);
+        }
+        if (!settings.isEmpty()) {
+            require(engine, Capability.SETTINGS, database.valueLocation("settings"), problems);
+        }
+        return new DatabaseSpec(engine, image, name, username, password, init, settings, null);
+    }
+
+    /** Adds a problem if {@code engine} cannot do {@code capability}, which a profile asks for at {@code where}. */
+    public static void require(Engine engine, Capability capability, Location where, List<Problem> problems) {
+        if (!engine.can(capability)) {
+            problems.add(new Problem(where, "the " + engine.displayName() + " engine (" + engine.id() + ") does not support "
+                    + capability.description(), "Remove it from the profile, or use an engine that supports it: "
+                    + String.join(", ", Engines.ids().stream().filter(id -> Engines.byId(id).orElseThrow().can(capability)).toList()) + "."));
+        }
+    }
+
+    private static Optional<Engine> known(String id, Location at, String path, List<Problem> problems) {
+        Optional<Engine> engine = Engines.byId(id);
+        if (engine.isEmpty()) {
+            problems.add(new Problem(at, "unknown database engine '" + id + "' in " + path,
+                    Suggestions.didYouMean(id, Engines.ids()) + "Known engines: " + String.join(", ", Engines.ids()) + "."));
+        }
+        return engine;
+    }
+
+    private void checkScriptExists(String script, Location at, List<Problem> problems) {
+        if (Classpath.resource(classLoader, script) == null) {
+            String resource = script.startsWith("/") ? script.substring(1) : script;
+            problems.add(new Problem(at, "init script '" + script + "' is not on the test classpath",
+                    "Put it under src/test/resources/" + resource + " (names are classpath paths, relative to its root), or fix the name."));
+        }
+    }
+}

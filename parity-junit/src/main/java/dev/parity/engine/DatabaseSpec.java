@@ -1,0 +1,57 @@
+package dev.parity.engine;
+
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * What a profile asks of its database. Two profiles with equal specs share one running database, so
+ * everything that changes the database belongs here and nothing else does.
+ *
+ * @param engine   the engine
+ * @param image    the container image, pinned to what production runs
+ * @param name     the database name
+ * @param username the user tests connect as
+ * @param password that user's password
+ * @param init     classpath scripts run once, in order, after the database starts
+ * @param settings server parameters, in file order, passed as the engine passes them
+ * @param timeZone the zone the server runs in; {@code null}: the image's
+ */
+@API(status = API.Status.INTERNAL)
+public record DatabaseSpec(Engine engine, String image, String name, String username, String password,
+                           List<String> init, Map<String, String> settings, ZoneId timeZone) {
+
+    public DatabaseSpec {
+        Objects.requireNonNull(engine, "engine");
+        init = List.copyOf(init);
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** The engine's defaults: its default image, database, user and password {@code test}, nothing else. */
+    public static DatabaseSpec defaults(Engine engine) {
+        return new DatabaseSpec(engine, engine.defaultImage(), "test", "test", "test", List.of(), Map.of(), null);
+    }
+
+    /** This spec with the server running in {@code zone}. */
+    public DatabaseSpec inTimeZone(ZoneId zone) {
+        return new DatabaseSpec(engine, image, name, username, password, init, settings, zone);
+    }
+
+    public DatabaseSpec withInit(List<String> scripts) {
+        return new DatabaseSpec(engine, image, name, username, password, scripts, settings, timeZone);
+    }
+
+    public DatabaseSpec withImage(String newImage) {
+        return new DatabaseSpec(engine, newImage, name, username, password, init, settings, timeZone);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSpec[" + engine.id() + ", " + image + ", database " + name + ", user " + username + ", init " + init
+                + ", settings " + settings + ", zone " + timeZone + "]"; // never the password
+    }
+}

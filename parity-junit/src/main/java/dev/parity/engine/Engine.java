@@ -1,0 +1,63 @@
+package dev.parity.engine;
+
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+
+/**
+ * Everything Parity knows of one database engine, in one place: its container and image defaults, how
+ * server settings and the time zone are passed, its SQL (quoting, scripts, where a statement failed), how
+ * its schema reads, how rows are bulk-loaded, and how a loaded database is copied. Nothing outside an
+ * engine's own package asks "is this PostgreSQL?".
+ *
+ * <p>A new engine implements this interface in a package of its own (as {@code dev.parity.engine.postgres}
+ * and {@code dev.parity.engine.mariadb} do) and is listed in
+ * {@code META-INF/services/dev.parity.engine.Engine}; {@link Engines} finds it by its {@link #id()}, the
+ * name profiles use under {@code database.engine}. What it cannot do it leaves out of
+ * {@link #capabilities()}: a profile asking for it then fails before anything starts, naming the engine
+ * and the capability.
+ */
+@API(status = API.Status.INTERNAL)
+public interface Engine {
+
+    /** The name profiles use, e.g. {@code postgres}. */
+    String id();
+
+    /** The name people use, e.g. {@code PostgreSQL}. */
+    String displayName();
+
+    /** The image a profile gets when it names none. */
+    String defaultImage();
+
+    /** What this engine can do beyond starting a server. */
+    Set<Capability> capabilities();
+
+    /** A container for {@code spec}, not started: image, database, user, settings, time zone and Parity's labels still to add. */
+    JdbcDatabaseContainer<?> container(DatabaseSpec spec);
+
+    /** The user Parity administers the server as (creating and dropping copies), with the spec's password. */
+    String adminUser(DatabaseSpec spec);
+
+    /** Quoting, literals, scripts and their errors. */
+    SqlDialect dialect();
+
+    /** How the server and a session report their time zone. */
+    ZoneSupport zones();
+
+    /** How the schema reads: tables, columns and their types, keys, foreign keys, CHECKs. */
+    SchemaReader schema();
+
+    /** How values are written in the form the bulk loader passes to the server. */
+    ValueSyntax values();
+
+    /** The fastest way to write many rows. */
+    BulkLoader loader();
+
+    /** Copies of a loaded database on {@code server}. */
+    DatabaseCopies copies(Server server);
+
+    /** Whether it can do {@code capability}. */
+    default boolean can(Capability capability) {
+        return capabilities().contains(capability);
+    }
+}

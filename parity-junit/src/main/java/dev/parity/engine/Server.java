@@ -1,0 +1,21 @@
+package dev.parity.engine;
+
+import org.apiguardian.api.API;
+
+/**
+ * How to reach a running server: a JDBC URL to its test database, the test user, and the user Parity
+ * administers it as.
+ */
+@API(status = API.Status.INTERNAL)
+public record Server(String jdbcUrl, String username, String password, String adminUsername, String adminPassword) {
+
+    /** {@link #jdbcUrl()} pointing at another database of the same server, with the same parameters. */
+    public String urlOf(String database) {
+        return JdbcUrls.withDatabase(jdbcUrl, database);
+    }
+
+    @Override
+    public String toString() {
+        return "Server[" + jdbcUrl + ", user " + username + "]"; // never the passwords
+    }
+}

@@ -1,0 +1,40 @@
+package dev.parity.engine;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/** The SQL Parity writes and reads for one engine: quoting, literals, scripts, and where a statement failed. */
+@API(status = API.Status.INTERNAL)
+public interface SqlDialect {
+
+    /** A quoted identifier: any name, any case. */
+    String identifier(String name);
+
+    /** {@code schema.table}, both quoted. */
+    default String qualified(String schema, String name) {
+        return identifier(schema) + "." + identifier(name);
+    }
+
+    /** A string literal; {@code null} for SQL NULL. */
+    String literal(String value);
+
+    /** The script's statements, split as the engine's command-line client splits them. */
+    List<SqlStatement> split(String script);
+
+    /** The server's message for {@code error}, without what the driver adds (connection ids and the like). */
+    default String errorMessage(SQLException error) {
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+
+    /** The script line a failed statement's error points at: the server's position if it gives one, else the statement's first line. */
+    int errorLine(SqlStatement statement, SQLException error);
+
+    /**
+     * A query giving one number: how many of {@code rows} (values in the columns' text form, null for NULL)
+     * do not satisfy {@code condition}, a boolean expression over {@code columns} as the engine printed it.
+     *
+     * @param types each column's type as SQL spells it, for the casts the condition may need
+     */
+    String countViolations(List<String> columns, List<String> types, List<List<String>> rows, String condition);
+}

@@ -1,0 +1,31 @@
+package dev.parity.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/** How a server and a session report their time zones, as offsets that can be compared with the JVM's. */
+@API(status = API.Status.INTERNAL)
+public interface ZoneSupport {
+
+    /** The session's and the server's zones as seen on {@code connection}, with their UTC offsets at {@code instants}. */
+    Reading read(Connection connection, List<Instant> instants) throws SQLException;
+
+    /**
+     * What the server says.
+     *
+     * @param sessionZone    the session's zone, as the server names it
+     * @param sessionSource  where a session's zone comes from, for messages
+     * @param sessionOffsets its offsets in seconds at each instant
+     * @param serverZone     the server's own zone
+     * @param serverSource   where that comes from, for messages
+     * @param serverOffsets  its offsets in seconds at each instant
+     * @param overrides      what can set another zone than the pinned one, for the fix, e.g.
+     *                       {@code a 'timezone' under database.settings, an 'options' or 'TimeZone' in the JDBC URL}
+     */
+    record Reading(String sessionZone, String sessionSource, List<Integer> sessionOffsets,
+                   String serverZone, String serverSource, List<Integer> serverOffsets, String overrides) {
+    }
+}

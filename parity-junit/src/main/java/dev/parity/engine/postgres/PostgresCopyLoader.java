@@ -1,0 +1,79 @@
+package dev.parity.engine.postgres;
+
+import dev.parity.engine.BulkLoader;
+import dev.parity.engine.ColumnInfo;
+import dev.parity.engine.RowSource;
+import dev.parity.engine.TabSeparatedBuffer;
+import dev.parity.engine.TableInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * {@code COPY ... FROM STDIN} in text format, one COPY per table; {@code setval} moves sequences and
+ * identities past the loaded rows; {@code ANALYZE} afterwards.
+ */
+final class PostgresCopyLoader implements BulkLoader {
+
+    private static final PostgresDialect SQL = new PostgresDialect();
+
+    @Override
+    public TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) throws SQLException {
+        String names = columns.stream().map(c -> SQL.identifier(c.name())).collect(Collectors.joining(", "));
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + table.qualifiedName() + " (" + names + ") FROM STDIN");
+        int width = columns.size();
+        return new TableWriter() {
+            @Override
+            public byte[] encode(RowSource.Cursor cursor, long from, long to) {
+                return TabSeparatedBuffer.encode(cursor, width, from, to);
+            }
+
+            @Override
+            public void write(byte[] chunk) throws SQLException {
+                copy.writeToCopy(chunk, 0, chunk.length);
+            }
+
+            @Override
+            public void finish() throws SQLException {
+                copy.endCopy();
+            }
+
+            @Override
+            public void abort() {
+                try {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
+                } catch (SQLException ignored) {
+                    // the failure that led here is the one to report
+                }
+            }
+        };
+    }
+
+    @Override
+    public void afterTable(Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns) throws SQLException {
+        for (ColumnInfo column : autoIncrementColumns) {
+            String name = SQL.identifier(column.name());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("select setval(pg_get_serial_sequence(" + SQL.literal(table.qualifiedName()) + ", "
+                        + SQL.literal(column.name()) + "), max(" + name + ")) from " + table.qualifiedName()
+                        + " having max(" + name + ") is not null");
+            }
+        }
+    }
+
+    @Override
+    public void analyze(Connection connection, List<TableInfo> tables) throws SQLException {
+        try (Statement analyze = connection.createStatement()) {
+            for (TableInfo table : tables) {
+                analyze.execute("analyze " + table.qualifiedName());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.parity.engine.postgres;
+
+import dev.parity.engine.ScriptSplitter;
+import dev.parity.engine.SqlDialect;
+import dev.parity.engine.SqlStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/** PostgreSQL's quoting, {@code $$} bodies, and the error position the server reports. */
+final class PostgresDialect implements SqlDialect {
+
+    private static final ScriptSplitter SPLITTER = new ScriptSplitter(ScriptSplitter.Syntax.POSTGRES);
+
+    @Override
+    public String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String literal(String value) {
+        return value == null ? "null" : "'" + value.replace("'", "''") + "'";
+    }
+
+    @Override
+    public List<SqlStatement> split(String script) {
+        return SPLITTER.split(script);
+    }
+
+    @Override
+    public int errorLine(SqlStatement statement, SQLException error) {
+        if (error instanceof PSQLException psql) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            if (server != null && server.getPosition() > 0) {
+                return statement.lineOf(server.getPosition());
+            }
+        }
+        return statement.line();
+    }
+
+    @Override
+    public String countViolations(List<String> columns, List<String> types, List<List<String>> rows, String condition) {
+        StringBuilder values = new StringBuilder();
+        for (List<String> row : rows) {
+            values.append(values.length() == 0 ? "(" : ", (");
+            for (int i = 0; i < row.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append(literal(row.get(i))).append("::").append(types.get(i));
+            }
+            values.append(')');
+        }
+        return "select count(*) from (values " + values + ") as t(" + columns.stream().map(this::identifier).collect(Collectors.joining(", "))
+                + ") where not (" + condition + ")";
+    }
+}

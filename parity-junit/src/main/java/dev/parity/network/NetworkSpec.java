@@ -1,0 +1,31 @@
+package dev.parity.network;
+
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The Toxiproxy server in front of a profile's database, and the toxics every test starts with.
+ *
+ * @param provider container (Testcontainers, the default), process (a toxiproxy-server child process)
+ *                 or external (a server already running at host:port)
+ * @param host     the external server's host
+ * @param port     the external server's API port
+ * @param binary   the toxiproxy-server binary for the process provider (empty: found on PATH)
+ * @param toxics   the profile's toxics
+ */
+@API(status = API.Status.INTERNAL)
+public record NetworkSpec(String provider, String host, int port, String binary, List<ToxicSpec> toxics) {
+
+    public static final List<String> PROVIDERS = List.of("container", "process", "external");
+
+    public static final NetworkSpec DEFAULT = new NetworkSpec("container", "localhost", 8474, "", List.of());
+
+    public NetworkSpec {
+        toxics = List.copyOf(toxics);
+    }
+
+    /** The server alone, without the toxics: what decides whether two profiles can share it. */
+    public NetworkSpec server() {
+        return new NetworkSpec(provider, host, port, binary, List.of());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parity.report;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import org.apiguardian.api.API;
+
+/**
+ * Everything Parity tells about a run, in one place and under one logger name, {@code dev.parity}
+ * (through {@link System.Logger}, so it reaches whatever logging the build uses): environments started,
+ * data loaded, long loads' progress, and the seed of a failed test's data. Never a password.
+ */
+@API(status = API.Status.INTERNAL)
+public final class RunLog {
+
+    /** The logger name of every message. */
+    public static final String LOGGER = "dev.parity";
+
+    private static final Logger LOG = System.getLogger(LOGGER);
+
+    private RunLog() {
+    }
+
+    /** A database and its Toxiproxy server are ready for the classes of a profile. */
+    public static void environmentReady(String image, String profile, Duration total, Duration database, Duration proxy, String provider) {
+        LOG.log(Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms (database %d ms, Toxiproxy %s %d ms, started side by side), "
+                        + "shared by every class whose profile asks for the same database", image, profile, total.toMillis(), database.toMillis(),
+                provider, proxy.toMillis()));
+    }
+
+    /** Datasets were loaded. */
+    public static void dataLoaded(String summary) {
+        LOG.log(Level.INFO, () -> "Parity: loaded " + summary);
+    }
+
+    /** A long load goes on. */
+    public static void progress(String message) {
+        LOG.log(Level.INFO, () -> "Parity is " + message);
+    }
+
+    /** A test failed on generated data: how to get the same data again. */
+    public static void failedWithSeed(String test, long seed, String profile, String parameter) {
+        LOG.log(Level.WARNING, () -> "Parity: " + test + " failed with data seed " + seed + " (profile '" + profile + "'); rerun with -D"
+                + parameter + "=" + seed + " to get the same data");
+    }
+}

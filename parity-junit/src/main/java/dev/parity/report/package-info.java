@@ -1,0 +1,8 @@
+/**
+ * What Parity tells about a run: one logger ({@code dev.parity}) and one class, {@link dev.parity.report.RunLog},
+ * for environments started, data loaded and seeds of failed tests. Internal; no JUnit types.
+ */
+@API(status = API.Status.INTERNAL)
+package dev.parity.report;
+
+import org.apiguardian.api.API;
