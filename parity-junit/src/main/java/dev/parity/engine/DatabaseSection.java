@@ -38,23 +38,33 @@ public final class DatabaseSection {
             problems.add(new Problem(database.valueLocation("image"), "image '" + image + "' in " + path + " contains white space",
                     "Write the image as repository:tag, for example " + engine.defaultImage() + "."));
         }
-        Engine chosen = engine;
-        Engines.ownerOfImage(image).filter(owner -> owner != chosen).ifPresent(owner -> problems.add(new Problem(database.valueLocation("image"),
-                "image '" + image + "' in " + path + " > database is a " + owner.displayName() + " image, but the engine is " + chosen.id(),
-                "Set database.image to a " + chosen.displayName() + " image such as " + chosen.defaultImage() + ", or database.engine to "
-                        + owner.id() + ".")));
         String name = database.text("name", "orders").orElse("test");
         String username = database.text("username", "app").orElse("test");
         String password = database.text("password", "secret").orElse("test");
         List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
         Map<String, String> settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");
-        if (!init.isEmpty()) {
+        return new DatabaseSpec(engine, image, name, username, password, init, settings, null);
+    }
+
+    /**
+     * What only the whole profile, merged with what it extends, can get wrong: an image of another
+     * engine, a capability the engine lacks. Not for a profile as written, which may leave the engine
+     * or the image to its parent.
+     */
+    public static void checkCombination(DatabaseSpec spec, Section profile, List<Problem> problems) {
+        Engine engine = spec.engine();
+        Section database = new Section(profile.mapping("database", EXAMPLE)
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database"))), profile.path() + " > database", KEYS, new java.util.ArrayList<>());
+        Engines.ownerOfImage(spec.image()).filter(owner -> owner != engine).ifPresent(owner -> problems.add(new Problem(database.valueLocation("image"),
+                "image '" + spec.image() + "' in " + profile.path() + " > database is a " + owner.displayName() + " image, but the engine is "
+                        + engine.id(), "Set database.image to a " + engine.displayName() + " image such as " + engine.defaultImage()
+                        + ", or database.engine to " + owner.id() + ".")));
+        if (!spec.init().isEmpty()) {
             require(engine, Capability.INIT_SCRIPTS, database.valueLocation("init"), problems);
         }
-        if (!settings.isEmpty()) {
+        if (!spec.settings().isEmpty()) {
             require(engine, Capability.SETTINGS, database.valueLocation("settings"), problems);
         }
-        return new DatabaseSpec(engine, image, name, username, password, init, settings, null);
     }
 
     /** Adds a problem if {@code engine} cannot do {@code capability}, which a profile asks for at {@code where}. */

@@ -22,6 +22,11 @@ record DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEnd
     }
 
     @Override
+    public String engine() {
+        return database.engine().id();
+    }
+
+    @Override
     public String image() {
         return database.spec().image();
     }

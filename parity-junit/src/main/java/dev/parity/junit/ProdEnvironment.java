@@ -16,6 +16,9 @@ public interface ProdEnvironment {
     /** The name of the profile this test class runs under. */
     String profile();
 
+    /** The database engine, as profiles name it: {@code postgres} or {@code mariadb}. */
+    String engine();
+
     /** The database image the profile pins, e.g. {@code postgres:15}. */
     String image();
 
@@ -47,9 +50,10 @@ public interface ProdEnvironment {
     long seed();
 
     /**
-     * A database of its own, copied from the data exactly as loaded (a PostgreSQL template copy, so it
-     * costs about as much as copying the files, far less than generating the data again), through this
-     * class's proxy. For tests that change data. Dropped when the test class ends.
+     * A database of its own, copied from the data exactly as loaded, through this class's proxy: on
+     * PostgreSQL a template copy (about the time it takes to copy the files), on MariaDB the tables
+     * re-created and filled from the loaded ones; either far cheaper than generating the data again. For
+     * tests that change data. Dropped when the test class ends.
      *
      * @throws IllegalStateException if the profile loads no datasets (there is no loaded copy to take)
      */

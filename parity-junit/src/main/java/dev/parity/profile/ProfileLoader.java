@@ -87,7 +87,7 @@ public final class ProfileLoader {
             YamlNode.Mapping body = Section.asMapping(node, "profile '" + name + "'", "  " + name + ":\n    database:\n      image: postgres:15", problems)
                     .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profiles.keyLocations().get(name)));
             raw.put(name, body);
-            profile(name, file, body, problems);
+            profile(name, file, body, problems, false);
         });
 
         // Then as merged with what they extend: what only the combination gets wrong is reported too.
@@ -96,7 +96,7 @@ public final class ProfileLoader {
         problems.forEach(p -> reported.add(p.where()));
         Map<String, Profile> result = new LinkedHashMap<>();
         List<Problem> afterMerge = new ArrayList<>();
-        merged.forEach((name, body) -> result.put(name, profile(name, file, body, afterMerge)));
+        merged.forEach((name, body) -> result.put(name, profile(name, file, body, afterMerge, true)));
         afterMerge.stream().filter(p -> !reported.contains(p.where())).forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new ProblemException(List.copyOf(new LinkedHashSet<>(problems)));
@@ -104,19 +104,28 @@ public final class ProfileLoader {
         return new ProfileFile(top.keyLocations().get("profiles"), result);
     }
 
-    private Profile profile(String name, String file, YamlNode.Mapping body, List<Problem> problems) {
+    /** @param whole merged with what it extends: only then are combinations of keys checked */
+    private Profile profile(String name, String file, YamlNode.Mapping body, List<Problem> problems, boolean whole) {
         Section section = new Section(body, "profile '" + name + "'", PROFILE_KEYS, problems);
         section.text("extends", "default");
         ClockSection.Pinned clock = ClockSection.read(section, name, problems);
         DatabaseSpec database = databases.read(section, problems).inTimeZone(clock.pin().zone());
         NetworkSpec network = NetworkSection.read(section, problems);
         List<DatasetSpec> datasets = DatasetsSection.datasets(section, problems);
+        if (whole) {
+            checkCombination(section, clock, database, datasets, problems);
+        }
+        return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets);
+    }
+
+    private static void checkCombination(Section section, ClockSection.Pinned clock, DatabaseSpec database, List<DatasetSpec> datasets,
+                                          List<Problem> problems) {
+        DatabaseSection.checkCombination(database, section, problems);
         if (clock.pin().pinsTimeZone()) {
             DatabaseSection.require(database.engine(), Capability.TIME_ZONE, section.valueLocation("timezone"), problems);
         }
         if (!datasets.isEmpty()) {
             DatabaseSection.require(database.engine(), Capability.DATASETS, section.valueLocation("datasets"), problems);
         }
-        return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets);
     }
 }

@@ -12,23 +12,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The happy path against a real PostgreSQL 15 started from the default profile of parity.yml. */
-@ProdLike
+/** The happy path, on each engine, against a real server started from a profile of parity.yml. */
 class ProdLikeIntegrationTest {
-
-    private static ProdEnvironment fromBeforeAll;
-
-    private final DataSource fromConstructor;
-
-    ProdLikeIntegrationTest(DataSource dataSource) {
-        this.fromConstructor = dataSource;
-    }
-
-    @BeforeAll
-    static void rememberEnvironment(ProdEnvironment environment) {
-        fromBeforeAll = environment;
-    }
 
     static String query(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); ResultSet rows = connection.createStatement().executeQuery(sql)) {
@@ -40,45 +27,82 @@ class ProdLikeIntegrationTest {
         }
     }
 
-    @Test
-    void runsTheMajorVersionTheProfilePins(DataSource dataSource) throws SQLException {
-        assertThat(query(dataSource, "show server_version")).startsWith("15.");
-    }
-
-    @Test
-    void initScriptsRanOnceInOrder(DataSource dataSource) throws SQLException {
-        assertThat(query(dataSource, "select name from customer order by id")).isEqualTo("Ada Lovelace|O'Brien; Ltd");
-        assertThat(query(dataSource, "select customer_count()")).isEqualTo("2");
-    }
-
-    @Test
-    void serverSettingsFromTheProfileApply(DataSource dataSource) throws SQLException {
-        assertThat(query(dataSource, "show max_connections")).isEqualTo("50");
-    }
-
-    @Test
-    void environmentDescribesTheDatabase(ProdEnvironment environment) throws SQLException {
-        assertThat(environment.profile()).isEqualTo("default");
-        assertThat(environment.image()).isEqualTo("postgres:15");
-        assertThat(environment.jdbcUrl()).startsWith("jdbc:postgresql://");
-        try (Connection connection = DriverManager.getConnection(environment.jdbcUrl(), environment.username(), environment.password())) {
-            assertThat(connection.isValid(2)).isTrue();
+    @Nested
+    @ProdLike("default")
+    class OnPostgres extends Suite {
+        OnPostgres(DataSource dataSource) {
+            super(dataSource, "postgres:15", "15.");
         }
     }
 
-    @Test
-    void constructorLifecycleAndTestSeeTheSameEnvironment(ProdEnvironment environment, DataSource dataSource) {
-        assertThat(fromBeforeAll).isSameAs(environment);
-        assertThat(fromConstructor).isSameAs(dataSource).isSameAs(environment.dataSource());
+    @Nested
+    @ProdLike("mariadb")
+    class OnMariaDb extends Suite {
+        OnMariaDb(DataSource dataSource) {
+            super(dataSource, "mariadb:10.11", "10.11.");
+        }
     }
 
-    @Nested
-    class NestedClasses {
+    /** Written once, run on each engine. The class lifecycle lets @BeforeAll take parameters in a @Nested class. */
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Suite {
+
+        private final DataSource fromConstructor;
+        private final String image;
+        private final String version;
+        private ProdEnvironment fromBeforeAll;
+
+        Suite(DataSource fromConstructor, String image, String version) {
+            this.fromConstructor = fromConstructor;
+            this.image = image;
+            this.version = version;
+        }
+
+        @BeforeAll
+        void rememberEnvironment(ProdEnvironment environment) {
+            fromBeforeAll = environment;
+        }
 
         @Test
-        void useTheEnclosingClassProfile(ProdEnvironment environment) {
-            assertThat(environment.profile()).isEqualTo("default");
-            assertThat(environment.jdbcUrl()).isEqualTo(fromBeforeAll.jdbcUrl());
+        void runsTheVersionTheProfilePins(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+            assertThat(query(dataSource, TestEngine.of(environment).serverVersion)).startsWith(version);
+        }
+
+        @Test
+        void initScriptsRanOnceInOrder(DataSource dataSource) throws SQLException {
+            assertThat(query(dataSource, "select name from customer order by id")).isEqualTo("Ada Lovelace|O'Brien; Ltd");
+            assertThat(query(dataSource, "select customer_count()")).isEqualTo("2");
+        }
+
+        @Test
+        void serverSettingsFromTheProfileApply(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+            assertThat(query(dataSource, TestEngine.of(environment).maxConnections)).isEqualTo("50");
+        }
+
+        @Test
+        void environmentDescribesTheDatabase(ProdEnvironment environment) throws SQLException {
+            assertThat(environment.profile()).isEqualTo(TestEngine.of(environment).profile);
+            assertThat(environment.image()).isEqualTo(image);
+            assertThat(environment.jdbcUrl()).startsWith("jdbc:" + (environment.engine().equals("mariadb") ? "mariadb" : "postgresql") + "://");
+            try (Connection connection = DriverManager.getConnection(environment.jdbcUrl(), environment.username(), environment.password())) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+        }
+
+        @Test
+        void constructorLifecycleAndTestSeeTheSameEnvironment(ProdEnvironment environment, DataSource dataSource) {
+            assertThat(fromBeforeAll).isSameAs(environment);
+            assertThat(fromConstructor).isSameAs(dataSource).isSameAs(environment.dataSource());
+        }
+
+        @Nested
+        class NestedClasses {
+
+            @Test
+            void useTheEnclosingClassProfile(ProdEnvironment environment) {
+                assertThat(environment.profile()).isEqualTo(fromBeforeAll.profile());
+                assertThat(environment.jdbcUrl()).isEqualTo(fromBeforeAll.jdbcUrl());
+            }
         }
     }
 }
