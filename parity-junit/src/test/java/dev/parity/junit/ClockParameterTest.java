@@ -46,7 +46,6 @@ class ClockParameterTest {
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     static class SystemClock {
         private final Clock constructorClock;
@@ -69,7 +68,6 @@ class ClockParameterTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone(value = "Europe/Berlin", fixedAt = "2024-03-31T01:30:00Z")
     static class FixedClock {
         private Clock beforeEachClock;
@@ -97,7 +95,6 @@ class ClockParameterTest {
         }
     }
 
-    @Kit.Fixture
     @PinLocale("de-DE")
     static class LocaleOnly {
         @Test

@@ -56,7 +56,6 @@ class ComposedPinTest {
         PinLocaleTest.assertLocale("tr-TR");
     }
 
-    @Kit.Fixture
     @TurkishProduction
     static class TurkishClass {
         @Test
@@ -65,7 +64,6 @@ class ComposedPinTest {
         }
     }
 
-    @Kit.Fixture
     static class TurkishMethod {
         @Test
         @TurkishProduction
@@ -74,7 +72,6 @@ class ComposedPinTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     static class Locks {
         @Test

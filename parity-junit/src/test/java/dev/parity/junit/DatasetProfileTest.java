@@ -70,7 +70,7 @@ class DatasetProfileTest {
     private static EngineExecutionResults run(Map<String, String> extra, Class<?>... fixtures) {
         Map<String, String> parameters = new HashMap<>(Map.of("parity.config", "profiles/data.yml"));
         parameters.putAll(extra);
-        return ParityTestKit.run(parameters, fixtures);
+        return Kit.run(parameters, fixtures);
     }
 
     @Test
@@ -115,8 +115,8 @@ class DatasetProfileTest {
 
     @Test
     void badDatasetsInTheProfileAreReportedWithTheirLines() {
-        Throwable failure = ParityTestKit.onlyContainerFailure(
-                ParityTestKit.run(Map.of("parity.config", "profiles/bad-data.yml"), Shop.class));
+        Throwable failure = Kit.onlyContainerFailure(
+                Kit.run(Map.of("parity.config", "profiles/bad-data.yml"), Shop.class));
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
                 "profiles/bad-data.yml has 4 problems:\n"
                         + "  - line 8: 'rows' of profile 'shop' > datasets > customers is negative. Give the number of rows to load, 0 or more, for example: rows: 100000\n"
@@ -127,8 +127,8 @@ class DatasetProfileTest {
 
     @Test
     void anUnknownTableIsReportedWithTheProfileLineAndNothingIsLeftRunning() {
-        Throwable failure = ParityTestKit.onlyContainerFailure(
-                ParityTestKit.run(Map.of("parity.config", "profiles/unknown-table.yml"), Shop.class));
+        Throwable failure = Kit.onlyContainerFailure(
+                Kit.run(Map.of("parity.config", "profiles/unknown-table.yml"), Shop.class));
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageStartingWith("profiles/unknown-table.yml, line 7: ")
                 .hasMessageContaining("custmers")

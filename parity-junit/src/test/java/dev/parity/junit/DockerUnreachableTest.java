@@ -33,7 +33,7 @@ class DockerUnreachableTest {
     /** Runs in the child JVM: one @ProdLike class, and what it failed with, on standard output. */
     static final class Child {
         public static void main(String[] args) {
-            Throwable failure = ParityTestKit.onlyContainerFailure(ParityTestKit.run(ProdLikeConfigurationErrorsTest.UsesActiveProfile.class));
+            Throwable failure = Kit.onlyContainerFailure(Kit.run(ProdLikeConfigurationErrorsTest.UsesActiveProfile.class));
             System.out.println("FAILURE " + failure.getClass().getName());
             System.out.println("MESSAGE " + failure.getMessage());
         }

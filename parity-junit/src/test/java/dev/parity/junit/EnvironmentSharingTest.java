@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One database per distinct database configuration per run: started on first use, shared by every
@@ -24,8 +24,8 @@ class EnvironmentSharingTest {
     private static final Map<String, String[]> SEEN = new ConcurrentHashMap<>();
 
     private static void record(String fixture, ProdEnvironment environment, DataSource dataSource) throws SQLException {
-        SEEN.put(fixture, new String[] {environment.profile(), environment.jdbcUrl(),
-                ProdLikeIntegrationTest.query(dataSource, "select extract(epoch from pg_postmaster_start_time())::text")});
+        SEEN.put(fixture, new String[] {environment.profile(), environment.directJdbcUrl(),
+                ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).serverIdentity)});
     }
 
     @ProdLike("shared")
@@ -67,10 +67,11 @@ class EnvironmentSharingTest {
         SEEN.clear();
     }
 
-    @ParameterizedTest(name = "parallel execution: {0}")
-    @ValueSource(booleans = {false, true})
-    void classesAskingForTheSameDatabaseShareOneStartedOnFirstUseAndStoppedAtTheEnd(boolean parallel) {
-        Map<String, String> parameters = new HashMap<>(Map.of("parity.config", "profiles/sharing.yml", "parity.profile", "shared"));
+    @ParameterizedTest(name = "{0}, parallel execution: {1}")
+    @CsvSource({"postgres, false", "postgres, true", "mariadb, false", "mariadb, true"})
+    void classesAskingForTheSameDatabaseShareOneStartedOnFirstUseAndStoppedAtTheEnd(String engine, boolean parallel) {
+        String file = engine.equals("mariadb") ? "profiles/sharing-mariadb.yml" : "profiles/sharing.yml";
+        Map<String, String> parameters = new HashMap<>(Map.of("parity.config", file, "parity.profile", "shared"));
         if (parallel) {
             parameters.put("junit.jupiter.execution.parallel.enabled", "true");
             parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
@@ -78,7 +79,7 @@ class EnvironmentSharingTest {
             parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
         }
 
-        ParityTestKit.run(parameters, First.class, Second.class, Alias.class, Separate.class)
+        Kit.run(parameters, First.class, Second.class, Alias.class, Separate.class)
                 .testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
 
         assertThat(SEEN.get("first")[0]).isEqualTo("shared");
@@ -92,7 +93,7 @@ class EnvironmentSharingTest {
 
         for (String fixture : SEEN.keySet()) {
             String url = SEEN.get(fixture)[1];
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "test", "test"))
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "test", "test").close())
                     .as("the database %s used by %s is stopped when the run ends", url, fixture)
                     .isInstanceOf(SQLException.class);
         }

@@ -3,39 +3,58 @@ package dev.parity.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** A failing init script names the script's line and the SQL error, and leaves no container behind. */
+/** A failing init script names the script's line and the server's error, on each engine, and leaves no container behind. */
 class InitScriptFailureTest {
 
-    @ProdLike("broken-init")
+    @ProdLike
     static class OneClass {
-        @Test
+        @org.junit.jupiter.api.Test
         void test() {
         }
     }
 
-    @ProdLike("broken-init")
+    @ProdLike
     static class AnotherClass {
-        @Test
+        @org.junit.jupiter.api.Test
         void test() {
         }
     }
 
-    @Test
-    void failsEveryClassOfTheProfileWithTheScriptLineAndStopsTheDatabase() {
-        EngineExecutionResults results = ParityTestKit.run(Map.of("parity.config", "profiles/failing-script.yml"),
+    static Stream<Arguments> brokenScripts() {
+        return Stream.of(
+                Arguments.of("broken-init", "init script failed: db/broken.sql, line 6: ERROR: relation \"prodcut\" does not exist\n"
+                        + "    in statement: insert into prodcut (id) ...\n"
+                        + "Fix the script and run again; the database (postgres:15) has been stopped."),
+                Arguments.of("broken-init-mariadb", "init script failed: db/mariadb/broken.sql, line 6: Table 'test.prodcut' doesn't exist\n"
+                        + "    in statement: insert into prodcut (id) ...\n"
+                        + "Fix the script and run again; the database (mariadb:10.11) has been stopped."),
+                // the server names the line within the statement; Parity adds where the statement starts
+                Arguments.of("syntax-error-mariadb", "init script failed: db/mariadb/syntax-error.sql, line 7: You have an error in your SQL "
+                        + "syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near "
+                        + "'1; end' at line 4\n"
+                        + "    in statement: create procedure add_product(in product_id bigint) ...\n"
+                        + "Fix the script and run again; the database (mariadb:10.11) has been stopped."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenScripts")
+    void failsEveryClassOfTheProfileWithTheScriptLineAndStopsTheDatabase(String profile, String message) {
+        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/failing-script.yml", "parity.profile", profile),
                 OneClass.class, AnotherClass.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(0));
         assertThat(results.containerEvents().failed().list()).hasSize(2).allSatisfy(event ->
-                assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                assertThat(event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
                         .isInstanceOf(ExtensionConfigurationException.class)
-                        .hasMessage("init script failed: db/broken.sql, line 6: ERROR: relation \"prodcut\" does not exist\n"
-                                + "    in statement: insert into prodcut (id) ...\n"
-                                + "Fix the script and run again; the database (postgres:15) has been stopped."));
-        assertThat(DockerContainers.startedForProfile("broken-init")).isEmpty();
+                        .hasMessage(message));
+        assertThat(DockerContainers.startedForProfile(profile)).isEmpty();
     }
 }

@@ -35,7 +35,7 @@ class NetworkProvidersTest {
 
     @Test
     void processProviderRunsTheServerFromPathAndStopsItAtTheEnd() {
-        ParityTestKit.run(Map.of("parity.config", "profiles/process-network.yml"), ThroughAProcess.class)
+        Kit.run(Map.of("parity.config", "profiles/process-network.yml"), ThroughAProcess.class)
                 .testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         assertThat((String) SEEN.get("url")).startsWith("jdbc:postgresql://127.0.0.1:");
@@ -68,7 +68,7 @@ class NetworkProvidersTest {
             java.nio.file.Path profile = java.nio.file.Files.writeString(dir.resolve("external.yml"),
                     "profiles:\n  default:\n    database:\n      image: postgres:15\n    network:\n      provider: external\n"
                             + "      host: 127.0.0.1\n      port: " + port + "\n");
-            ParityTestKit.run(Map.of("parity.config", profile.toString()), ThroughAProcess.class)
+            Kit.run(Map.of("parity.config", profile.toString()), ThroughAProcess.class)
                     .testEvents().assertStatistics(stats -> stats.succeeded(1));
 
             assertThat((String) SEEN.get("url")).startsWith("jdbc:postgresql://127.0.0.1:");
@@ -82,8 +82,8 @@ class NetworkProvidersTest {
 
     @Test
     void badToxicsAreReportedWithTheirLines() {
-        Throwable failure = ParityTestKit.onlyContainerFailure(
-                ParityTestKit.run(Map.of("parity.config", "profiles/bad-toxics.yml"), ThroughAProcess.class));
+        Throwable failure = Kit.onlyContainerFailure(
+                Kit.run(Map.of("parity.config", "profiles/bad-toxics.yml"), ThroughAProcess.class));
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
                 "profiles/bad-toxics.yml has 6 problems:\n"

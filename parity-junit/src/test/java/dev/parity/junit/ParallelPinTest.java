@@ -78,7 +78,6 @@ class ParallelPinTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     @PinLocale("ja-JP")
     static class TokyoClass {
@@ -88,7 +87,6 @@ class ParallelPinTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("America/Sao_Paulo")
     @PinLocale("tr-TR")
     static class SaoPauloClass {
@@ -98,7 +96,6 @@ class ParallelPinTest {
         }
     }
 
-    @Kit.Fixture
     static class MethodPins {
         @Test
         @PinTimeZone("Europe/Berlin")
@@ -149,7 +146,6 @@ class ParallelPinTest {
 
     // Plain @Test methods, not @RepeatedTest: JUnit 5.14.4 can hang for good when a READ-locked test template runs
     // in parallel next to READ_WRITE holders (a task it defers while awaiting its invocations is never resubmitted).
-    @Kit.Fixture
     static class ZoneReaders {
         @Test
         @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
@@ -170,7 +166,6 @@ class ParallelPinTest {
         }
     }
 
-    @Kit.Fixture
     static class LocaleReaders {
         @Test
         @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ)
@@ -191,7 +186,6 @@ class ParallelPinTest {
         }
     }
 
-    @Kit.Fixture
     static class UnlockedTokyo {
         @Test
         void writesWithoutLock() throws Exception {
@@ -199,7 +193,6 @@ class ParallelPinTest {
         }
     }
 
-    @Kit.Fixture
     static class UnlockedLisbon {
         @Test
         void writesWithoutLock() throws Exception {

@@ -80,7 +80,6 @@ class PinLocaleTest {
         assertThat(Locale.getDefault(Locale.Category.FORMAT)).isEqualTo(expected);
     }
 
-    @Kit.Fixture
     @PinLocale("tr-TR")
     static class Turkish {
         @Test
@@ -99,7 +98,6 @@ class PinLocaleTest {
         }
     }
 
-    @Kit.Fixture
     @PinLocale("tr-TR")
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class ClassAndMethodPins {
@@ -132,7 +130,6 @@ class PinLocaleTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     @PinLocale("tr_TR")
     static class Underscore {
@@ -141,7 +138,6 @@ class PinLocaleTest {
         }
     }
 
-    @Kit.Fixture
     static class UnknownLanguage {
         @Test
         @PinLocale("xx-YY-invalid")

@@ -141,7 +141,6 @@ class PinTimeZoneTest {
         assertThat(System.getProperty("user.timezone")).isEqualTo(id);
     }
 
-    @Kit.Fixture
     @PinTimeZone("America/Sao_Paulo")
     static class SaoPaulo {
         @Test
@@ -155,11 +154,9 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     static class InheritsSaoPaulo extends SaoPaulo {
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     static class FailingUnderPins {
         @Test
@@ -174,7 +171,6 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     static class ThrowingBeforeEach {
         @BeforeEach
@@ -200,7 +196,6 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     @ExtendWith(FailsInBeforeAll.class)
     static class PinThenFailingExtension {
@@ -209,7 +204,6 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     @ExtendWith(FailsInBeforeAll.class)
     @PinTimeZone("Asia/Tokyo")
     static class FailingExtensionThenPin {
@@ -218,7 +212,6 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class ClassAndMethodPins {
@@ -254,7 +247,6 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Asia/Tokyo")
     static class NestedPins {
         @Test
@@ -304,7 +296,6 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     @PinTimeZone("Mars/Olympus")
     @PinLocale("tr-TR")
     static class UnknownZone {
@@ -313,7 +304,6 @@ class PinTimeZoneTest {
         }
     }
 
-    @Kit.Fixture
     static class UnparsableInstant {
         @Test
         @PinTimeZone(value = "Europe/Berlin", fixedAt = "last Tuesday")

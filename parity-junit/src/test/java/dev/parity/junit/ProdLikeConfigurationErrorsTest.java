@@ -29,11 +29,11 @@ class ProdLikeConfigurationErrorsTest {
     }
 
     private static EngineExecutionResults runWith(String profileFile) {
-        return ParityTestKit.run(Map.of("parity.config", "profiles/" + profileFile), UsesActiveProfile.class);
+        return Kit.run(Map.of("parity.config", "profiles/" + profileFile), UsesActiveProfile.class);
     }
 
     private static void assertFailsWith(EngineExecutionResults results, String message) {
-        Throwable failure = ParityTestKit.onlyContainerFailure(results);
+        Throwable failure = Kit.onlyContainerFailure(results);
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(message);
         results.testEvents().assertStatistics(stats -> stats.started(0));
     }
@@ -88,7 +88,7 @@ class ProdLikeConfigurationErrorsTest {
 
     @Test
     void unknownProfileFromTheAnnotationListsTheKnownOnes() {
-        assertFailsWith(ParityTestKit.run(AsksForUnknownProfile.class),
+        assertFailsWith(Kit.run(AsksForUnknownProfile.class),
                 "parity.yml, line 2: there is no profile 'paymnets' (asked for by @ProdLike(\"paymnets\") on "
                         + AsksForUnknownProfile.class.getName() + "). Known profiles: default, alias, latest, slow-network. "
                         + "Add 'paymnets:' under 'profiles:' or ask for a known one.");
@@ -96,7 +96,7 @@ class ProdLikeConfigurationErrorsTest {
 
     @Test
     void unknownProfileFromTheConfigurationParameterSuggestsTheNearest() {
-        assertFailsWith(ParityTestKit.run(Map.of("parity.profile", "defualt"), UsesActiveProfile.class),
+        assertFailsWith(Kit.run(Map.of("parity.profile", "defualt"), UsesActiveProfile.class),
                 "parity.yml, line 2: there is no profile 'defualt' (asked for by the configuration parameter parity.profile=defualt). "
                         + "Did you mean 'default'? Known profiles: default, alias, latest, slow-network. Add 'defualt:' under 'profiles:' or ask for a known one.");
     }
@@ -121,7 +121,7 @@ class ProdLikeConfigurationErrorsTest {
         });
         EngineExecutionResults results;
         try {
-            results = ParityTestKit.run(UsesActiveProfile.class);
+            results = Kit.run(UsesActiveProfile.class);
         } finally {
             Thread.currentThread().setContextClassLoader(original);
         }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
@@ -36,7 +38,9 @@ import org.junit.jupiter.api.parallel.Resources;
 class ProfileTimeZoneTest {
 
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
-    private static final Map<String, String> ZONES = Map.of("parity.config", "profiles/zones.yml");
+    private static Map<String, String> zones(TestEngine engine) {
+        return Map.of("parity.config", engine.file("zones"));
+    }
 
     private TimeZone zoneBefore;
     private Locale localeBefore;
@@ -54,20 +58,21 @@ class ProfileTimeZoneTest {
         assertThat(Locale.getDefault()).isEqualTo(localeBefore);
     }
 
-    private static void record(DataSource dataSource) throws SQLException {
+    private static void record(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+        TestEngine engine = TestEngine.of(environment);
         SEEN.put("jvm", TimeZone.getDefault().getID());
         SEEN.put("locale", Locale.getDefault().toLanguageTag());
-        SEEN.put("session", ProdLikeIntegrationTest.query(dataSource, "select current_setting('TimeZone')"));
-        SEEN.put("server", ProdLikeIntegrationTest.query(dataSource, "select current_setting('log_timezone')"));
-        SEEN.put("dbDate", ProdLikeIntegrationTest.query(dataSource, "select current_date::text"));
+        SEEN.put("session", ProdLikeIntegrationTest.query(dataSource, engine.sessionZone));
+        SEEN.put("server", ProdLikeIntegrationTest.query(dataSource, engine.serverZone));
+        SEEN.put("dbDate", ProdLikeIntegrationTest.query(dataSource, engine.currentDate));
         SEEN.put("jvmDate", LocalDate.now().toString());
     }
 
     @ProdLike("tokyo")
     static class Tokyo {
         @Test
-        void test(DataSource dataSource, Clock clock) throws SQLException {
-            record(dataSource);
+        void test(DataSource dataSource, ProdEnvironment environment, Clock clock) throws SQLException {
+            record(dataSource, environment);
             SEEN.put("clock", clock.getZone().getId());
         }
 
@@ -81,18 +86,18 @@ class ProfileTimeZoneTest {
     @PinTimeZone("America/Sao_Paulo")
     static class AnnotationWins {
         @Test
-        void test(DataSource dataSource) throws SQLException {
-            record(dataSource);
+        void test(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+            record(dataSource, environment);
         }
     }
 
     /** Records what its tests saw under a key of its own, while other classes pin other zones in parallel. */
     abstract static class SeesItsOwnZone {
         @RepeatedTest(3)
-        void test(DataSource dataSource) throws SQLException, InterruptedException {
+        void test(DataSource dataSource, ProdEnvironment environment) throws SQLException, InterruptedException {
             String jvm = TimeZone.getDefault().getID();
             Thread.sleep(20); // give a parallel class the chance to interfere
-            String session = ProdLikeIntegrationTest.query(dataSource, "select current_setting('TimeZone')");
+            String session = ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).sessionZone);
             SEEN.merge(getClass().getSimpleName(), jvm + "/" + session + "/" + TimeZone.getDefault().getID() + ";", String::concat);
         }
     }
@@ -129,37 +134,40 @@ class ProfileTimeZoneTest {
     @ProdLike
     static class ActiveProfile {
         @Test
-        void test(DataSource dataSource) throws SQLException {
-            record(dataSource);
+        void test(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+            record(dataSource, environment);
         }
     }
 
-    @Test
-    void profilePinsTheJvmAndTheDatabaseFollows() {
-        ParityTestKit.run(ZONES, Tokyo.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void profilePinsTheJvmAndTheDatabaseFollows(TestEngine engine) {
+        Kit.run(zones(engine), Tokyo.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
 
         assertThat(SEEN).containsEntry("jvm", "Asia/Tokyo").containsEntry("locale", "ja-JP")
                 .containsEntry("session", "Asia/Tokyo").containsEntry("server", "Asia/Tokyo").containsEntry("clock", "Asia/Tokyo");
         assertThat(SEEN.get("dbDate")).isEqualTo(SEEN.get("jvmDate"));
     }
 
-    @Test
-    void aClassAnnotationWinsOverTheProfile() {
-        ParityTestKit.run(ZONES, AnnotationWins.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void aClassAnnotationWinsOverTheProfile(TestEngine engine) {
+        Kit.run(zones(engine), AnnotationWins.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(SEEN).containsEntry("jvm", "America/Sao_Paulo").containsEntry("session", "America/Sao_Paulo")
                 .containsEntry("server", "America/Sao_Paulo").containsEntry("locale", "ja-JP");
     }
 
-    @Test
-    void parallelClassesPinningDifferentZonesNeverSeeEachOthers() {
-        Map<String, String> parallel = new java.util.HashMap<>(ZONES);
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void parallelClassesPinningDifferentZonesNeverSeeEachOthers(TestEngine engine) {
+        Map<String, String> parallel = new java.util.HashMap<>(zones(engine));
         parallel.put("junit.jupiter.execution.parallel.enabled", "true");
         parallel.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
         parallel.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
         for (int run = 0; run < 2; run++) {
             SEEN.clear();
-            ParityTestKit.run(parallel, InTokyo.class, InSaoPaulo.class, InBerlin.class)
+            Kit.run(parallel, InTokyo.class, InSaoPaulo.class, InBerlin.class)
                     .testEvents().assertStatistics(stats -> stats.succeeded(9).failed(0));
             assertThat(SEEN.get("InTokyo")).isEqualTo("Asia/Tokyo/Asia/Tokyo/Asia/Tokyo;".repeat(3));
             assertThat(SEEN.get("InSaoPaulo")).isEqualTo("America/Sao_Paulo/America/Sao_Paulo/America/Sao_Paulo;".repeat(3));
@@ -169,14 +177,14 @@ class ProfileTimeZoneTest {
 
     @Test
     void aFixedClockFromTheProfileStandsAtTheDstChange() {
-        ParityTestKit.run(ZONES, FixedClock.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Kit.run(zones(TestEngine.POSTGRES), FixedClock.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(SEEN).containsEntry("instant", "2024-03-31T01:30:00Z").containsEntry("clock", "Europe/Berlin");
     }
 
     @Test
     void aServerInAnotherZoneFailsTheClassNamingBothValues() {
-        Throwable failure = ParityTestKit.onlyContainerFailure(ParityTestKit.run(ZONES, Mismatched.class));
+        Throwable failure = Kit.onlyContainerFailure(Kit.run(zones(TestEngine.POSTGRES), Mismatched.class));
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
                 "time zones disagree: expected 'Asia/Tokyo' from profile 'mismatched' (profiles/zones.yml, line 14), "
@@ -186,9 +194,20 @@ class ProfileTimeZoneTest {
     }
 
     @Test
+    void aMariaDbServerInAnotherZoneFailsTheClassNamingBothValues() {
+        Throwable failure = Kit.onlyContainerFailure(Kit.run(zones(TestEngine.MARIADB), Mismatched.class));
+
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
+                "time zones disagree: expected 'Asia/Tokyo' from profile 'mismatched' (profiles/zones-mariadb.yml, line 16), "
+                        + "but the server's zone is 'UTC' (@@global.time_zone: --default-time-zone from the profile's timezone, or the "
+                        + "container's TZ). Remove the setting that overrides it (a 'default_time_zone' under database.settings, a "
+                        + "'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL), or pin the zone you mean in one place.");
+    }
+
+    @Test
     void invalidZoneAndLocaleAreReportedWithTheirLinesBeforeAnythingChanges() {
-        Throwable failure = ParityTestKit.onlyContainerFailure(
-                ParityTestKit.run(Map.of("parity.config", "profiles/bad-zone.yml"), ActiveProfile.class));
+        Throwable failure = Kit.onlyContainerFailure(
+                Kit.run(Map.of("parity.config", "profiles/bad-zone.yml"), ActiveProfile.class));
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageStartingWith("profiles/bad-zone.yml has 2 problems:\n  - line 3: invalid timezone in profile 'default': ")
@@ -201,8 +220,9 @@ class ProfileTimeZoneTest {
      * Near a date line: a zone whose date differs from UTC's right now. A session left in UTC (or in the
      * build machine's zone) would disagree with LocalDate.now() there.
      */
-    @Test
-    void currentDateInTheDatabaseIsTheJvmsWhereTheDateDiffersFromUtc(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void currentDateInTheDatabaseIsTheJvmsWhereTheDateDiffersFromUtc(TestEngine engine, @TempDir Path dir) throws IOException {
         Instant now = Instant.now();
         LocalDate utcDate = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String zone = ZoneId.getAvailableZoneIds().stream().sorted()
@@ -211,9 +231,9 @@ class ProfileTimeZoneTest {
                 .max(Comparator.comparing(id -> Math.abs(ZoneId.of(id).getRules().getOffset(now).getTotalSeconds())))
                 .orElseThrow();
         Path file = Files.writeString(dir.resolve("near-midnight.yml"),
-                "profiles:\n  default:\n    timezone: " + zone + "\n    database:\n      image: postgres:15\n");
+                "profiles:\n  default:\n    timezone: " + zone + "\n" + engine.databaseYaml());
 
-        ParityTestKit.run(Map.of("parity.config", file.toString()), ActiveProfile.class)
+        Kit.run(Map.of("parity.config", file.toString()), ActiveProfile.class)
                 .testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(SEEN).containsEntry("jvm", zone).containsEntry("session", zone);

@@ -31,11 +31,14 @@ final class MariaDbDialect implements SqlDialect {
         return SPLITTER.split(script);
     }
 
-    /** Without Connector/J's "(conn=12) " in front. */
+    /**
+     * Without Connector/J's "(conn=12) " in front, on one line: a syntax error quotes the statement from the
+     * point it failed ("near '1;\nend' at line 4"), and its line comes last.
+     */
     @Override
     public String errorMessage(SQLException error) {
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
-        return message.replaceFirst("^\\(conn=\\d+\\) ", "");
+        return message.replaceFirst("^\\(conn=\\d+\\) ", "").replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override
