@@ -32,7 +32,7 @@ final class SpecValidator {
             Optional<TableInfo> table = table(spec.table());
             if (table.isEmpty()) {
                 problem(spec, "there is no table '" + spec.table() + "' in schema " + schemaName(),
-                        Suggestions.didYouMean(spec.table(), schema.keySet()) + "Name one of its tables: " + String.join(", ", schema.keySet()) + ".");
+                        Suggestions.didYouMean(spec.table(), schema.keySet()) + "Name one of its tables: " + String.join(", ", new java.util.TreeSet<>(schema.keySet())) + ".");
                 continue;
             }
             if (!seen.add(table.get().name())) {

@@ -37,7 +37,7 @@ class DatasetProfileTest {
             SEEN.put("brazilians", ProdLikeIntegrationTest.query(dataSource, "select count(*) from customers where country = 'BR'"));
             SEEN.put("topCustomerOrders", ProdLikeIntegrationTest.query(dataSource,
                     "select max(n) from (select count(*) n from orders group by customer_id) t"));
-            SEEN.put("checksum", Checksums.of(dataSource, "customers", "id"));
+            SEEN.put("checksum", dev.parity.testing.Checksums.of(dataSource, "customers", "id"));
             SEEN.put("seed", String.valueOf(environment.seed()));
             SEEN.put("faker", faker.name().fullName());
 
@@ -46,7 +46,7 @@ class DatasetProfileTest {
                 connection.createStatement().executeUpdate("delete from orders");
             }
             SEEN.put("copyOrders", ProdLikeIntegrationTest.query(copy, "select count(*) from orders"));
-            SEEN.put("copyChecksum", Checksums.of(copy, "customers", "id"));
+            SEEN.put("copyChecksum", dev.parity.testing.Checksums.of(copy, "customers", "id"));
             SEEN.put("ordersAfterCopyChanged", ProdLikeIntegrationTest.query(dataSource, "select count(*) from orders"));
         }
     }

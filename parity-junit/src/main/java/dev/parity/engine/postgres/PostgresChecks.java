@@ -21,7 +21,8 @@ final class PostgresChecks {
     private static final Pattern QUOTED_NUMBER = Pattern.compile("\\(?'" + NUMBER + "'\\)?");
     // "(code)::text" loses its cast first, then its parentheses: "(code)" alone is no function call
     private static final Pattern PARENTHESISED_IDENT = Pattern.compile("(?<![A-Za-z0-9_$])\\(" + IDENT + "\\)");
-    private static final Pattern ANY_ARRAY = Pattern.compile(IDENT + " = ANY \\(+ARRAY\\[(.*?)\\]\\)+");
+    // "= ANY (ARRAY[...])", or with the array in parentheses of its own once its cast is gone: "= ANY ((ARRAY[...]))"
+    private static final Pattern ANY_ARRAY = Pattern.compile(IDENT + " = ANY \\((\\(ARRAY\\[(.*?)\\]\\)|ARRAY\\[(.*?)\\])\\)");
 
     private PostgresChecks() {
     }
@@ -44,7 +45,8 @@ final class PostgresChecks {
         Matcher any = ANY_ARRAY.matcher(plain);
         StringBuilder out = new StringBuilder();
         while (any.find()) {
-            any.appendReplacement(out, Matcher.quoteReplacement(any.group(1) + " IN (" + any.group(2) + ")"));
+            String items = any.group(3) != null ? any.group(3) : any.group(4);
+            any.appendReplacement(out, Matcher.quoteReplacement(any.group(1) + " IN (" + items + ")"));
         }
         any.appendTail(out);
         return out.toString();

@@ -1,4 +1,4 @@
-package dev.parity.junit;
+package dev.parity.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,12 +10,12 @@ import java.util.HexFormat;
 import javax.sql.DataSource;
 
 /** A table's rows as one hash, the same way on every engine: each cell as the driver reads it, in key order. */
-final class Checksums {
+public final class Checksums {
 
     private Checksums() {
     }
 
-    static String of(DataSource dataSource, String table, String orderBy) throws SQLException {
+    public static String of(DataSource dataSource, String table, String orderBy) throws SQLException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
