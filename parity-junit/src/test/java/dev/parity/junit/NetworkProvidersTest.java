@@ -9,6 +9,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The process provider runs toxiproxy-server from PATH and stops it; bad toxics fail before anything starts. */
 class NetworkProvidersTest {
@@ -33,13 +35,15 @@ class NetworkProvidersTest {
                 .map(ProcessHandle::pid).toList();
     }
 
-    @Test
-    void processProviderRunsTheServerFromPathAndStopsItAtTheEnd() {
-        Kit.run(Map.of("parity.config", "profiles/process-network.yml"), ThroughAProcess.class)
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void processProviderRunsTheServerFromPathAndStopsItAtTheEnd(TestEngine engine) {
+        Kit.run(Map.of("parity.config", engine.file("process-network")), ThroughAProcess.class)
                 .testEvents().assertStatistics(stats -> stats.succeeded(1));
 
-        assertThat((String) SEEN.get("url")).startsWith("jdbc:postgresql://127.0.0.1:");
-        assertThat((Long) SEEN.get("roundTrip")).as("the profile's 100 ms latency applies").isBetween(100L, 1000L);
+        assertThat((String) SEEN.get("url")).startsWith("jdbc:" + (engine == TestEngine.MARIADB ? "mariadb" : "postgresql") + "://127.0.0.1:");
+        // the best of three round trips: the toxic adds at least its 100 ms, a loaded machine more, never less
+        assertThat((Long) SEEN.get("roundTrip")).as("the profile's 100 ms latency applies").isGreaterThanOrEqualTo(100L);
         assertThat((List<?>) SEEN.get("servers")).hasSize(1);
         assertThat(toxiproxyServers()).as("stopped with the environment").isEmpty();
     }

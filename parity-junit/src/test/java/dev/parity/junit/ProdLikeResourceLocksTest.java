@@ -4,13 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
 import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
+import org.junit.platform.engine.support.hierarchical.Node;
 
-/** Which JUnit locks a @ProdLike class holds, as decided at discovery from its profile. */
+/** Which JUnit locks a class with an environment holds, as decided at discovery from its profile. */
 class ProdLikeResourceLocksTest {
+
+    private static final Set<Lock> READS = Set.of(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ),
+            new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ));
+    private static final Set<Lock> WRITES = Set.of(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE),
+            new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE),
+            new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
 
     @ProdLike
     static class NoPinningProfile {
@@ -24,35 +37,84 @@ class ProdLikeResourceLocksTest {
     static class AnyProfileOfTheFile {
     }
 
+    @Latency(millis = 10)
+    static class OnlyLatency {
+        @Test
+        void test() {
+        }
+    }
+
+    @Toxic(type = "down")
+    static class OnlyToxic {
+        @Test
+        void test() {
+        }
+    }
+
+    @Dataset(table = "customers", rows = 1)
+    static class OnlyDataset {
+        @Test
+        void test() {
+        }
+    }
+
     @Test
     void aProfileThatPinsNothingOnlyReadsTheZoneAndSystemProperties() {
-        assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.empty()))
-                .containsExactlyInAnyOrder(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ),
-                        new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ));
+        assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.empty())).isEqualTo(READS);
     }
 
     @Test
     void aProfileThatPinsZoneAndLocaleWritesThem() {
-        Set<Lock> expected = Set.of(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE),
-                new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE),
-                new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
         Optional<String> zones = Optional.of("profiles/zones.yml");
-        assertThat(ProdLikeResourceLocks.locksFor(TokyoProfile.class, zones)).isEqualTo(expected);
+        assertThat(ProdLikeResourceLocks.locksFor(TokyoProfile.class, zones)).isEqualTo(WRITES);
         // no profile named: the active one is only known when the class runs, so any pinning profile counts
-        assertThat(ProdLikeResourceLocks.locksFor(AnyProfileOfTheFile.class, zones)).isEqualTo(expected);
+        assertThat(ProdLikeResourceLocks.locksFor(AnyProfileOfTheFile.class, zones)).isEqualTo(WRITES);
     }
 
     @Test
     void anUnreadableFileTakesEveryLockAndLeavesTheErrorToTheClass() {
-        assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.of("profiles/malformed.yml")))
-                .containsExactlyInAnyOrder(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE),
-                        new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE),
-                        new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
+        assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.of("profiles/malformed.yml"))).isEqualTo(WRITES);
     }
 
+    /** The provider JUnit calls reads parity.config from the system properties, which is why it is read-locked. */
     @Test
-    void theProviderReadsTheSystemProperty() {
-        assertThat(new ProdLikeResourceLocks().provideForClass(NoPinningProfile.class))
-                .isEqualTo(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.ofNullable(System.getProperty("parity.config"))));
+    @ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
+    void theProviderReadsTheFileTheSystemPropertyNames() {
+        String before = System.getProperty("parity.config");
+        try {
+            System.setProperty("parity.config", "profiles/zones.yml");
+            assertThat(new ProdLikeResourceLocks().provideForClass(AnyProfileOfTheFile.class)).isEqualTo(WRITES);
+            System.clearProperty("parity.config");
+            assertThat(new ProdLikeResourceLocks().provideForClass(AnyProfileOfTheFile.class)).as("parity.yml pins nothing").isEqualTo(READS);
+        } finally {
+            if (before == null) {
+                System.clearProperty("parity.config");
+            } else {
+                System.setProperty("parity.config", before);
+            }
+        }
+    }
+
+    /** Every annotation that can start an environment takes @ProdLike's locks: a zone-pinning profile makes them write locks. */
+    @ParameterizedTest
+    @ValueSource(classes = {OnlyLatency.class, OnlyToxic.class, OnlyDataset.class})
+    @ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
+    void latencyToxicAndDatasetAloneTakeTheSameLocks(Class<?> fixture) {
+        String before = System.getProperty("parity.config");
+        try {
+            System.setProperty("parity.config", "profiles/zones.yml");
+            TestDescriptor classDescriptor = Kit.discover(fixture).getChildren().iterator().next();
+            Set<String> locks = ((Node<?>) classDescriptor).getExclusiveResources().stream()
+                    .map(r -> r.getKey() + " " + r.getLockMode()).collect(Collectors.toSet());
+            assertThat(locks).containsExactlyInAnyOrder(Resources.TIME_ZONE + " " + ExclusiveResource.LockMode.READ_WRITE,
+                    Resources.SYSTEM_PROPERTIES + " " + ExclusiveResource.LockMode.READ_WRITE,
+                    Resources.LOCALE + " " + ExclusiveResource.LockMode.READ_WRITE);
+        } finally {
+            if (before == null) {
+                System.clearProperty("parity.config");
+            } else {
+                System.setProperty("parity.config", before);
+            }
+        }
     }
 }
