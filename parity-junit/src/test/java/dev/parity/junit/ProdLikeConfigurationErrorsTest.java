@@ -90,7 +90,7 @@ class ProdLikeConfigurationErrorsTest {
     void unknownProfileFromTheAnnotationListsTheKnownOnes() {
         assertFailsWith(Kit.run(AsksForUnknownProfile.class),
                 "parity.yml, line 2: there is no profile 'paymnets' (asked for by @ProdLike(\"paymnets\") on "
-                        + AsksForUnknownProfile.class.getName() + "). Known profiles: default, alias, latest, slow-network. "
+                        + AsksForUnknownProfile.class.getName() + "). Known profiles: default, alias, latest, slow-network, mariadb, mariadb-latest, mariadb-slow-network. "
                         + "Add 'paymnets:' under 'profiles:' or ask for a known one.");
     }
 
@@ -98,7 +98,7 @@ class ProdLikeConfigurationErrorsTest {
     void unknownProfileFromTheConfigurationParameterSuggestsTheNearest() {
         assertFailsWith(Kit.run(Map.of("parity.profile", "defualt"), UsesActiveProfile.class),
                 "parity.yml, line 2: there is no profile 'defualt' (asked for by the configuration parameter parity.profile=defualt). "
-                        + "Did you mean 'default'? Known profiles: default, alias, latest, slow-network. Add 'defualt:' under 'profiles:' or ask for a known one.");
+                        + "Did you mean 'default'? Known profiles: default, alias, latest, slow-network, mariadb, mariadb-latest, mariadb-slow-network. Add 'defualt:' under 'profiles:' or ask for a known one.");
     }
 
     @Test
