@@ -5,7 +5,7 @@ package dev.parity.data;
 interface ValueGenerator {
 
     /**
-     * The value in PostgreSQL's text input form, or null for SQL NULL.
+     * The value in the text form the engine's bulk loader passes on (see {@link dev.parity.engine.ValueSyntax}), or null for SQL NULL.
      *
      * @param row    0-based index of the row within this load of the table
      * @param random seeded for this cell; a generator may reseed it, but only as its last use

@@ -1,17 +1,27 @@
 /**
- * Large, messy, reproducible datasets, loaded at COPY speed; no JUnit here, the extension wires it.
+ * Large, messy, reproducible datasets, loaded at each engine's bulk-load speed; no JUnit here, the
+ * extension wires it.
  *
  * <h2>API</h2>
  * <pre>{@code
  * List<DatasetSpec> specs = List.of(
- *     DatasetSpec.of("customers", 1_000_000).withOrigin("parity.yml, line 12")
+ *     DatasetSpec.of("customers", 1_000_000).withOrigin(new Location("parity.yml", 12))
  *         .withMess(Mess.defaults())                                   // or Mess.none()
  *         .withColumn("email", ColumnRule.expression("#{Internet.emailAddress}"))
  *         .withColumn("country", ColumnRule.values(List.of("BR", "DE", "IN", "US"), List.of(5.0, 2.0, 2.0, 1.0))),
  *     DatasetSpec.of("orders", 5_000_000)
  *         .withColumn("customer_id", ColumnRule.ref("customers.id", Skew.ZIPF)));
- * LoadReport report = DatasetLoader.load(dataSource, specs, 42, 2);   // seed, generator threads
+ * LoadReport report = DatasetLoader.load(engine, dataSource, specs, 42, 2, progress -> { });   // seed, generator threads
  * }</pre>
+ *
+ * <h2>How a column gets its values</h2>
+ * The engine reads the schema ({@link dev.parity.engine.SchemaReader}) and maps each column onto a
+ * {@link dev.parity.engine.ColumnType} kind with its limits (lengths, unsigned ranges, a TIMESTAMP's years,
+ * the character set). Its {@link dev.parity.data.ColumnRule} decides: a rule the dataset gives, else a
+ * foreign key's referenced rows ({@link dev.parity.data.References}), else a unique sequence for a key
+ * column, else values by kind, CHECK limits ({@link dev.parity.data.CheckReader}) and name
+ * ({@link dev.parity.data.NameRules}, {@link dev.parity.data.ColumnGenerators}). Mess is laid on per cell
+ * ({@link dev.parity.data.ColumnPlan}), within the column's length and character set.
  *
  * <h2>Knobs and defaults</h2>
  * <ul>
@@ -28,9 +38,10 @@
  *
  * <h2>Cost</h2>
  * A million rows of a ten-column table (bigint key, names, e-mail, phone, city, country, dates,
- * timestamptz, numeric(12,2), notes) with the default mess load in about 4.5–5 s on 2 cores
- * (≈ 200k rows/s, ≈ 4.5× a hand-written Datafaker + batched-insert loader) with a 160 MB heap and a peak
- * RSS under 150 MB; see {@code parity-bench} ({@code dev.parity.bench.LoadBenchmark}). About 3 s of
- * that is PostgreSQL itself parsing and storing the COPY stream.
+ * timestamp, decimal(12,2), notes) with the default mess load in about 4.5 s on PostgreSQL on 2 cores;
+ * see {@code parity-bench} for both engines' figures beside a hand-written loader.
  */
+@API(status = API.Status.INTERNAL)
 package dev.parity.data;
+
+import org.apiguardian.api.API;
