@@ -1,48 +1,21 @@
 package dev.parity.engine.mariadb;
 
-import dev.parity.engine.BulkLoader;
 import dev.parity.engine.Capability;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
-import dev.parity.engine.Engine;
-import dev.parity.engine.SchemaReader;
+import dev.parity.engine.EngineBase;
 import dev.parity.engine.Server;
-import dev.parity.engine.SqlDialect;
-import dev.parity.engine.ValueSyntax;
-import dev.parity.engine.ZoneSupport;
 import java.util.EnumSet;
-import java.util.Set;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /** MariaDB: the official image (or one built on it), {@code LOAD DATA LOCAL}, copies by replaying DDL and data. */
 @API(status = API.Status.INTERNAL)
-public final class MariaDbEngine implements Engine {
+public final class MariaDbEngine extends EngineBase {
 
-    private static final SqlDialect DIALECT = new MariaDbDialect();
-    private static final ZoneSupport ZONES = new MariaDbZones();
-    private static final SchemaReader SCHEMA = new MariaDbSchema();
-    private static final ValueSyntax VALUES = new MariaDbValues();
-    private static final BulkLoader LOADER = new MariaDbLoadData();
-
-    @Override
-    public String id() {
-        return "mariadb";
-    }
-
-    @Override
-    public String displayName() {
-        return "MariaDB";
-    }
-
-    @Override
-    public String defaultImage() {
-        return "mariadb:10.11";
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
+    public MariaDbEngine() {
+        super(new Parts("mariadb", "MariaDB", "mariadb:10.11", EnumSet.allOf(Capability.class), new MariaDbDialect(),
+                new MariaDbZones(), new MariaDbSchema(), new MariaDbValues(), new MariaDbLoadData()));
     }
 
     @Override
@@ -57,37 +30,7 @@ public final class MariaDbEngine implements Engine {
     }
 
     @Override
-    public SqlDialect dialect() {
-        return DIALECT;
-    }
-
-    @Override
-    public ZoneSupport zones() {
-        return ZONES;
-    }
-
-    @Override
-    public SchemaReader schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public ValueSyntax values() {
-        return VALUES;
-    }
-
-    @Override
-    public BulkLoader loader() {
-        return LOADER;
-    }
-
-    @Override
     public DatabaseCopies copies(Server server) {
         return new MariaDbCopies(server);
-    }
-
-    @Override
-    public String toString() {
-        return id();
     }
 }

@@ -1,0 +1,90 @@
+package dev.parity.engine;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * The parts every engine has, given once: its names, default image, capabilities and the stateless
+ * pieces it is made of. An engine adds its container, its administrator and its copies.
+ */
+@API(status = API.Status.INTERNAL)
+public abstract class EngineBase implements Engine {
+
+    private final String id;
+    private final String displayName;
+    private final String defaultImage;
+    private final Set<Capability> capabilities;
+    private final SqlDialect dialect;
+    private final ZoneSupport zones;
+    private final SchemaReader schema;
+    private final ValueSyntax values;
+    private final BulkLoader loader;
+
+    /** The parts of an engine, in the order {@link Engine} lists them. */
+    public record Parts(String id, String displayName, String defaultImage, Set<Capability> capabilities, SqlDialect dialect,
+                           ZoneSupport zones, SchemaReader schema, ValueSyntax values, BulkLoader loader) {
+    }
+
+    protected EngineBase(Parts parts) {
+        this.id = parts.id();
+        this.displayName = parts.displayName();
+        this.defaultImage = parts.defaultImage();
+        this.capabilities = Set.copyOf(EnumSet.copyOf(parts.capabilities()));
+        this.dialect = parts.dialect();
+        this.zones = parts.zones();
+        this.schema = parts.schema();
+        this.values = parts.values();
+        this.loader = parts.loader();
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public final String defaultImage() {
+        return defaultImage;
+    }
+
+    @Override
+    public final Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public final SqlDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public final ZoneSupport zones() {
+        return zones;
+    }
+
+    @Override
+    public final SchemaReader schema() {
+        return schema;
+    }
+
+    @Override
+    public final ValueSyntax values() {
+        return values;
+    }
+
+    @Override
+    public final BulkLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
