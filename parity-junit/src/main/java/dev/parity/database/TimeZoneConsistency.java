@@ -26,7 +26,7 @@ public final class TimeZoneConsistency {
     /**
      * @param expected       the zone everything should be in
      * @param expectedOrigin where it came from, e.g. {@code @PinTimeZone("Asia/Tokyo") on class X}
-     * @throws IllegalStateException naming every layer that disagrees, its value, and where that came from
+     * @throws TimeZoneMismatchException naming every layer that disagrees, its value, and where that came from
      */
     public static void check(RunningDatabase database, ZoneId expected, String expectedOrigin) {
         List<Instant> probes = probes();
@@ -50,7 +50,7 @@ public final class TimeZoneConsistency {
             throw new IllegalStateException("could not read the database's time zone: " + e.getMessage(), e);
         }
         if (!mismatches.isEmpty()) {
-            throw new IllegalStateException("time zones disagree: expected '" + expected.getId() + "' from " + expectedOrigin
+            throw new TimeZoneMismatchException("time zones disagree: expected '" + expected.getId() + "' from " + expectedOrigin
                     + ", but " + String.join("; and ", mismatches) + ". Remove the setting that overrides it (" + overrides
                     + "), or pin the zone you mean in one place.");
         }

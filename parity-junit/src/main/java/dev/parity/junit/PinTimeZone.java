@@ -23,9 +23,14 @@ import org.junit.jupiter.api.parallel.Resources;
  * {@link java.time.ZoneId#systemDefault()}, {@code LocalDate.now()}, {@code java.util.Date#toString()}, ...) and
  * the {@code user.timezone} system property. Tests may also declare a {@link java.time.Clock} parameter (test,
  * lifecycle method or constructor): it receives {@code Clock.system(zone)}, or {@code Clock.fixed(instant, zone)}
- * when {@link #fixedAt()} is set. A {@code Clock} parameter is only resolved while a {@code @PinTimeZone} is in
- * effect; otherwise this extension does not claim it (JUnit then reports that no {@code ParameterResolver} is
- * registered for it, and any other resolver you registered for {@code Clock} is free to supply it).
+ * when {@link #fixedAt()} is set. A {@code Clock} parameter is only resolved while a zone is pinned (by this
+ * annotation, or by the {@code timezone:} of a {@link ProdLike} profile); otherwise Parity does not claim it
+ * (JUnit then reports that no {@code ParameterResolver} is registered for it, and any other resolver you
+ * registered for {@code Clock} is free to supply it).
+ *
+ * <p><b>With {@link ProdLike}.</b> On a {@code @ProdLike} class this annotation wins over the profile's
+ * {@code timezone:}; the database then runs in this zone (a database of its own if the profile's is in
+ * another), and the JVM's, the session's and the server's zones are checked to agree.
  *
  * <p><b>When it is set and restored.</b> On a test class (or a superclass: the annotation is {@link Inherited}),
  * the zone is pinned before the first {@code @BeforeAll} method runs and restored after the last {@code @AfterAll}

@@ -1,6 +1,5 @@
 package dev.parity.junit;
 
-import dev.parity.database.TimeZoneConsistency;
 import dev.parity.engine.Capability;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.ProxyEndpoint;
@@ -171,14 +170,8 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
             }
             spec = spec.inTimeZone(pinned.pin().zone());
         }
-        SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec, data);
-        if (pinned.pin().pinsTimeZone()) {
-            try {
-                TimeZoneConsistency.check(shared.database(), pinned.pin().zone(), pinned.zoneOrigin());
-            } catch (IllegalStateException e) {
-                throw new ExtensionConfigurationException(e.getMessage(), e);
-            }
-        }
+        // the zones of the JVM, a session and the server are checked once, when the environment starts: its zone is part of its identity
+        SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec, data, pinned.zoneOrigin());
         // a proxy of the class's own: its toxics never reach a parallel class; deleted when the class ends
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
         classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it

@@ -4,6 +4,8 @@ import dev.parity.config.ProblemException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
+import dev.parity.database.TimeZoneConsistency;
+import dev.parity.database.TimeZoneMismatchException;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineException;
 import dev.parity.network.NetworkSpec;
@@ -43,10 +45,14 @@ final class SharedEnvironments {
         return translated(() -> profileFile(classContext).profile(active.name(), active.origin()));
     }
 
-    /** The database for {@code spec} behind the profile's Toxiproxy server, started if this run has not yet. */
-    static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data) {
+    /**
+     * The database for {@code spec} behind the profile's Toxiproxy server, started if this run has not yet.
+     *
+     * @param zoneOrigin where the pinned zone came from, for the message if the zones disagree at start
+     */
+    static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
         return root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
-                key -> translated(() -> start(profile, spec, data, classLoader())), SharedEnvironment.class);
+                key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader())), SharedEnvironment.class);
     }
 
     /** What decides sharing: the database, its data, and the proxy server (not the toxics, which are per class). */
@@ -65,7 +71,7 @@ final class SharedEnvironments {
      * The database and the Toxiproxy container start side by side (neither needs the other to start);
      * the proxy is pointed at the database once both run. Whatever fails, what started is stopped.
      */
-    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, ClassLoader classLoader) {
+    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
         Optional<Network> network = ToxiproxyServers.networkFor(profile.network());
@@ -73,6 +79,10 @@ final class SharedEnvironments {
         RunningDatabase database = null;
         try {
             database = Databases.start(spec, classLoader, profile.name(), network.orElse(null), ToxiproxyServers.DATABASE_ALIAS);
+            if (spec.timeZone() != null) {
+                // before the load, whose timestamps the session reads in its zone
+                TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
+            }
             Optional<String> snapshot = data.load(database);
             ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
             RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),
@@ -84,6 +94,9 @@ final class SharedEnvironments {
                 database.close();
             }
             network.ifPresent(Network::close);
+            if (e instanceof TimeZoneMismatchException) {
+                throw new ExtensionConfigurationException(e.getMessage(), e); // what to fix is the profile's zone, not the database
+            }
             if (database != null) {
                 throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
             }

@@ -165,7 +165,7 @@ class ProfileTimeZoneTest {
         parallel.put("junit.jupiter.execution.parallel.enabled", "true");
         parallel.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
         parallel.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
-        for (int run = 0; run < 2; run++) {
+        for (int run = 0; run < (engine == TestEngine.POSTGRES ? 2 : 1); run++) { // twice on one engine: interleavings differ between runs
             SEEN.clear();
             Kit.run(parallel, InTokyo.class, InSaoPaulo.class, InBerlin.class)
                     .testEvents().assertStatistics(stats -> stats.succeeded(9).failed(0));
