@@ -9,6 +9,7 @@ import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
+import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.parallel.Resources;
  */
 // Checksums read timestamps in the session's zone, which the drivers take from the JVM: read-lock it.
 @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
+@NeedsDocker
 class DatasetLoaderIntegrationTest {
 
     private static final AtomicInteger COPIES = new AtomicInteger();

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** Datasets from the profile and @Dataset, loaded once into each engine's real server, seeded, copyable, shared. */
 // checksums read timestamps in the session's zone, which the drivers take from the JVM: read-lock it
 @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
+@NeedsDocker
 class DatasetProfileTest {
 
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();

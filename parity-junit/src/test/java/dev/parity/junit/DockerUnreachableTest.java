@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.condition.OS;
  */
 @EnabledOnOs(OS.LINUX)
 @EnabledIf("dockerCanBeHidden")
+@NeedsDocker
 class DockerUnreachableTest {
 
     static boolean dockerCanBeHidden() {

@@ -3,6 +3,7 @@ package dev.parity.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parity.testing.NeedsDocker;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * One database per distinct database configuration per run: started on first use, shared by every
  * class whose profile asks for it (under whatever name), stopped when the run ends.
  */
+@NeedsDocker
 class EnvironmentSharingTest {
 
     /** What each fixture saw: its profile, and the server's identity (URL and start time). */

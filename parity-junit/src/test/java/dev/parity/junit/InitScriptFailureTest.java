@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** A failing init script names the script's line and the server's error, on each engine, and leaves no container behind. */
+@NeedsDocker
 class InitScriptFailureTest {
 
     @ProdLike

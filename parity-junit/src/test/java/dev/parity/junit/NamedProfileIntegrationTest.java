@@ -2,12 +2,14 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Named profiles that extend another and override only the image: each engine's second line starts as asked. */
+@NeedsDocker
 class NamedProfileIntegrationTest {
 
     @Nested

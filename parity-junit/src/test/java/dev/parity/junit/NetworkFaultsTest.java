@@ -3,6 +3,7 @@ package dev.parity.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parity.testing.NeedsDocker;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * run in random order and each starts by checking that no earlier test's fault is left. What the drivers
  * report differs; both report a connection failure (SQLState class 08) where the network breaks.
  */
+@NeedsDocker
 class NetworkFaultsTest {
 
     @Nested

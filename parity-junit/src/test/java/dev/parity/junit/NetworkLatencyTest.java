@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** A profile's latency toxic, both ways, against each engine behind a real Toxiproxy. */
+@NeedsDocker
 class NetworkLatencyTest {
 
     static long roundTripMillis(Connection connection) throws SQLException {

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The process provider runs toxiproxy-server from PATH and stops it; bad toxics fail before anything starts. */
+@NeedsDocker
 class NetworkProvidersTest {
 
     private static final Map<String, Object> SEEN = new java.util.concurrent.ConcurrentHashMap<>();

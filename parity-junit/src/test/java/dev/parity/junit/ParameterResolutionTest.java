@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -23,6 +24,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * annotation is for, as Spring's {@code @Autowired}; where two extensions do claim one, the failure says
  * what to do.
  */
+@NeedsDocker
 class ParameterResolutionTest {
 
     private static final Map<String, Object> SEEN = new ConcurrentHashMap<>();

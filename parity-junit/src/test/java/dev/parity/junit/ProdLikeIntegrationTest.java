@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The happy path, on each engine, against a real server started from a profile of parity.yml. */
+@NeedsDocker
 class ProdLikeIntegrationTest {
 
     static String query(DataSource dataSource, String sql) throws SQLException {

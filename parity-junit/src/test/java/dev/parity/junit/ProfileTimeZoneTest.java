@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.NeedsDocker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.TIME_ZONE)
 @ResourceLock(Resources.LOCALE)
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
+@NeedsDocker
 class ProfileTimeZoneTest {
 
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
