@@ -2,7 +2,9 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +38,18 @@ class CellRandomTest {
     void boundedValuesStayWithinTheirBounds() {
         CellRandom random = new CellRandom().seed(1);
         Set<Integer> ints = new HashSet<>();
+        List<String> outside = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             int n = random.nextInt(7);
-            assertThat(n).isBetween(0, 6);
+            long l = random.nextLong(1_000_000_007L);
+            long zero = random.nextLong(1);
+            double d = random.nextDouble();
+            if (n < 0 || n > 6 || l < 0 || l >= 1_000_000_007L || zero != 0 || d < 0 || d >= 1) {
+                outside.add(n + " " + l + " " + zero + " " + d);
+            }
             ints.add(n);
-            assertThat(random.nextLong(1_000_000_007L)).isBetween(0L, 1_000_000_006L);
-            assertThat(random.nextLong(1)).isZero();
-            assertThat(random.nextDouble()).isGreaterThanOrEqualTo(0).isLessThan(1);
         }
+        assertThat(outside).isEmpty();
         assertThat(ints).hasSize(7);
     }
 
