@@ -64,7 +64,7 @@ final class NumberValues {
 
     static ColumnValues decimal(String columnName, ColumnType type, int precision, int scale, ColumnLimits limits) {
         boolean unconstrained = precision < 0;
-        int s = unconstrained ? 2 : scale;
+        int s = unconstrained ? 2 : Math.min(scale, 18); // a long holds 18 digits: finer scales get values with 18
         int integerDigits = unconstrained ? 16 : precision - scale;
         long typeMax = integerDigits + s >= 18 ? MAX_UNSCALED : BigInteger.TEN.pow(integerDigits + s).longValueExact() - 1;
         long lo = Math.max(type.min() >= 0 ? 0 : -typeMax, lowest(limits, s));

@@ -199,7 +199,10 @@ class ColumnGeneratorsTest {
                 pg("amount", PostgresFixtures.type("numeric", (30 << 16 | 6) + 4, null, "numeric(30,6)", List.of())),
                 pg("price", pgType("money", "money")),
                 maria("balance", mariaDecimal("decimal(10,2) unsigned", 10, 2)), maria("ratio", mariaDecimal("decimal(4,4)", 4, 4)),
-                maria("total", mariaDecimal("decimal(18,0)", 18, 0)), maria("amount", mariaDecimal("decimal(20,18)", 20, 18)));
+                maria("total", mariaDecimal("decimal(18,0)", 18, 0)), maria("amount", mariaDecimal("decimal(20,18)", 20, 18)),
+                // finer than a long's 18 digits
+                pg("rate", PostgresFixtures.type("numeric", (38 << 16 | 20) + 4, null, "numeric(38,20)", List.of())),
+                maria("balance", mariaDecimal("decimal(65,30)", 65, 30)));
     }
 
     @ParameterizedTest
