@@ -33,10 +33,14 @@ public final class ClockSection {
                 new Section(clock, path + " > clock", CLOCK_KEYS, problems).instant("fixed", "2024-03-31T01:30:00Z"));
         if (zone.isPresent() || fixed.isPresent()) {
             try {
-                pin = pin.and(ClockPin.timeZone(zone.orElse("UTC"), fixed.orElse("")));
+                ClockPin.timeZone(zone.orElse("UTC")); // the zone alone first: a bad instant is the clock's fault, not the zone's
+                try {
+                    pin = pin.and(ClockPin.timeZone(zone.orElse("UTC"), fixed.orElse("")));
+                } catch (InvalidClockPinException e) {
+                    problems.add(new Problem(profile.valueLocation("clock"), "invalid clock in " + path + ": " + e.getMessage(), ""));
+                }
             } catch (InvalidClockPinException e) {
-                Location at = zone.isPresent() ? profile.valueLocation("timezone") : profile.valueLocation("clock");
-                problems.add(new Problem(at, "invalid " + (zone.isPresent() ? "timezone" : "clock") + " in " + path + ": " + e.getMessage(), ""));
+                problems.add(new Problem(profile.valueLocation("timezone"), "invalid timezone in " + path + ": " + e.getMessage(), ""));
             }
         }
         Optional<String> locale = profile.text("locale", "de-DE");

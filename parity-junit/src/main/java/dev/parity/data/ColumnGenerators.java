@@ -77,7 +77,8 @@ final class ColumnGenerators {
         ColumnType type = column.type();
         return switch (type.kind()) {
             case INTEGER, DECIMAL, YEAR -> {
-                long first = Math.max(Math.max(1, type.kind() == ColumnType.Kind.INTEGER ? type.min() : 1), NumberValues.lowest(limits, 0)) + offset;
+                // from the type's lowest (YEAR: 1901), as uniqueCapacity counts
+                long first = Math.max(Math.max(1, type.min()), NumberValues.lowest(limits, 0)) + offset;
                 yield (row, r) -> Long.toString(first + row);
             }
             case TEXT -> {

@@ -49,7 +49,7 @@ public final class DatasetsSection {
             if (rows.isPresent() && rows.get() < 0) {
                 problems.add(new Problem(dataset.valueLocation("rows"), "'rows' of " + where + " is negative",
                         "Give the number of rows to load, 0 or more, for example: rows: 100000"));
-            } else if (!item.entries().containsKey("rows")) {
+            } else if (!item.entries().containsKey("rows") || Section.isNull(item.entries().get("rows"))) { // "rows:" with no number too
                 problems.add(new Problem(dataset.valueLocation("rows"), "'rows' of " + where + " is missing",
                         "Give the number of rows to load, 0 or more, for example: rows: 100000"));
             }

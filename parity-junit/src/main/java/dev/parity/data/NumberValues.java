@@ -52,7 +52,8 @@ final class NumberValues {
     static ColumnValues bits(ColumnType type) {
         int bits = Math.min(63, Math.max(1, type.length()));
         long max = (1L << bits) - 1;
-        return new ColumnValues((row, r) -> Long.toString(r.nextLong(max + 1)), List.of("0", Long.toString(max)), false);
+        // a mask, not nextLong(max + 1): for 63 bits max + 1 overflows and the values would be negative
+        return new ColumnValues((row, r) -> Long.toString(r.nextLong() & max), List.of("0", Long.toString(max)), false);
     }
 
     static ColumnValues bool(ValueSyntax syntax) {
@@ -63,7 +64,7 @@ final class NumberValues {
 
     static ColumnValues decimal(String columnName, ColumnType type, int precision, int scale, ColumnLimits limits) {
         boolean unconstrained = precision < 0;
-        int s = unconstrained ? 2 : scale;
+        int s = unconstrained ? 2 : Math.min(scale, 18); // a long holds 18 digits: finer scales get values with 18
         int integerDigits = unconstrained ? 16 : precision - scale;
         long typeMax = integerDigits + s >= 18 ? MAX_UNSCALED : BigInteger.TEN.pow(integerDigits + s).longValueExact() - 1;
         long lo = Math.max(type.min() >= 0 ? 0 : -typeMax, lowest(limits, s));
@@ -104,8 +105,10 @@ final class NumberValues {
 
     static ColumnValues floating(ColumnType type, ColumnLimits limits) {
         boolean single = type.kind() == ColumnType.Kind.FLOAT;
-        double lo = limits.min() == null ? 0 : limits.min().doubleValue() + (limits.minExclusive() ? 1e-6 : 0);
-        double hi = limits.max() == null ? lo + 1000 : limits.max().doubleValue() - (limits.maxExclusive() ? 1e-6 : 0);
+        double max = limits.max() == null ? Double.NaN : limits.max().doubleValue() - (limits.maxExclusive() ? 1e-6 : 0);
+        // without a lower limit from 0, or from 1000 below an upper limit under 0
+        double lo = limits.min() != null ? limits.min().doubleValue() + (limits.minExclusive() ? 1e-6 : 0) : max < 0 ? max - 1000 : 0;
+        double hi = limits.max() == null ? lo + 1000 : max;
         List<String> extremes = new ArrayList<>();
         if (!limits.hasRange()) {
             extremes.addAll(single ? List.of("3.4e38", "-3.4e38", "1e-37", "0", "-0") : List.of("1e308", "-1e308", "1e-307", "0", "-0"));

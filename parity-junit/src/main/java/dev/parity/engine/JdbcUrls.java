@@ -12,7 +12,7 @@ public final class JdbcUrls {
     /** The URL with another database. */
     public static String withDatabase(String url, String database) {
         int hostStart = hostStart(url);
-        int slash = url.indexOf('/', hostStart);
+        int slash = databaseSlash(url, hostStart);
         int query = url.indexOf('?', hostStart);
         String server = url.substring(0, slash >= 0 ? slash : query >= 0 ? query : url.length());
         String parameters = query >= 0 ? url.substring(query) : "";
@@ -32,12 +32,19 @@ public final class JdbcUrls {
     /** The database the URL names. */
     public static String database(String url) {
         int hostStart = hostStart(url);
-        int slash = url.indexOf('/', hostStart);
+        int slash = databaseSlash(url, hostStart);
         if (slash < 0) {
             return "";
         }
         int query = url.indexOf('?', slash);
         return url.substring(slash + 1, query >= 0 ? query : url.length());
+    }
+
+    /** The slash before the database, or -1: one in the parameters ({@code ?sslrootcert=/etc/ca.pem}) is none. */
+    private static int databaseSlash(String url, int hostStart) {
+        int slash = url.indexOf('/', hostStart);
+        int query = url.indexOf('?', hostStart);
+        return query >= 0 && slash > query ? -1 : slash;
     }
 
     private static int hostStart(String url) {

@@ -121,7 +121,7 @@ final class MariaDbTypes {
             return Repertoire.ASCII;
         }
         String name = charset.toLowerCase(Locale.ROOT);
-        if (name.equals("utf8mb4") || name.equals("utf16") || name.equals("utf32")) {
+        if (name.equals("utf8mb4") || name.startsWith("utf16") || name.equals("utf32")) { // utf16 and utf16le
             return Repertoire.UNICODE;
         }
         if (name.startsWith("utf8") || name.equals("ucs2")) {

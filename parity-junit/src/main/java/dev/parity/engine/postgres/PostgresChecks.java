@@ -17,12 +17,12 @@ final class PostgresChecks {
             "::(?:character varying|double precision|timestamp with(?:out)? time zone|time with(?:out)? time zone|\"?[a-z_][a-z0-9_]*\"?)"
                     + "(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
     private static final Pattern PARENTHESISED_NUMBER = Pattern.compile("\\(" + NUMBER + "\\)");
-    // PostgreSQL prints negative constants quoted: ('-5000'::integer)::numeric
-    private static final Pattern QUOTED_NUMBER = Pattern.compile("\\(?'" + NUMBER + "'\\)?");
+    // PostgreSQL prints negative constants quoted: ('-5000'::integer)::numeric, or (qty >= '-5'::integer) without parentheses of their own
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("\\('" + NUMBER + "'\\)|'" + NUMBER + "'");
     // "(code)::text" loses its cast first, then its parentheses: "(code)" alone is no function call
     private static final Pattern PARENTHESISED_IDENT = Pattern.compile("(?<![A-Za-z0-9_$])\\(" + IDENT + "\\)");
-    // "= ANY (ARRAY[...])", or with the array in parentheses of its own once its cast is gone: "= ANY ((ARRAY[...]))"
-    private static final Pattern ANY_ARRAY = Pattern.compile(IDENT + " = ANY \\((\\(ARRAY\\[(.*?)\\]\\)|ARRAY\\[(.*?)\\])\\)");
+    // the closing parentheses of the ones ANY opened, and any that close what enclosed it
+    private static final Pattern ANY_ARRAY = Pattern.compile(IDENT + " = ANY (\\(+)ARRAY\\[(.*?)\\](\\)+)");
 
     private PostgresChecks() {
     }
@@ -40,13 +40,14 @@ final class PostgresChecks {
     }
 
     static String neutral(String definition) {
-        String uncast = QUOTED_NUMBER.matcher(CAST.matcher(condition(definition)).replaceAll("")).replaceAll("$1");
+        String uncast = QUOTED_NUMBER.matcher(CAST.matcher(condition(definition)).replaceAll(""))
+                .replaceAll(m -> m.group(1) != null ? m.group(1) : m.group(2));
         String plain = PARENTHESISED_IDENT.matcher(PARENTHESISED_NUMBER.matcher(uncast).replaceAll("$1")).replaceAll("$1");
         Matcher any = ANY_ARRAY.matcher(plain);
         StringBuilder out = new StringBuilder();
         while (any.find()) {
-            String items = any.group(3) != null ? any.group(3) : any.group(4);
-            any.appendReplacement(out, Matcher.quoteReplacement(any.group(1) + " IN (" + items + ")"));
+            String enclosing = ")".repeat(Math.max(0, any.group(4).length() - any.group(2).length()));
+            any.appendReplacement(out, Matcher.quoteReplacement(any.group(1) + " IN (" + any.group(3) + ")" + enclosing));
         }
         any.appendTail(out);
         return out.toString();

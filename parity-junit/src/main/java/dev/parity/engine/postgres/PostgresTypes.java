@@ -31,7 +31,8 @@ final class PostgresTypes {
     static ColumnType of(String typname, int typmod, String elementType, String sqlType, List<String> labels) {
         if (elementType != null) {
             String elementSql = sqlType.endsWith("[]") ? sqlType.substring(0, sqlType.length() - 2) : elementType;
-            return ColumnType.array(sqlType, of(elementType, -1, null, elementSql, labels));
+            // an array's typmod is its elements': varchar(10)[] has that of varchar(10)
+            return ColumnType.array(sqlType, of(elementType, typmod, null, elementSql, labels));
         }
         if (!labels.isEmpty()) {
             return ColumnType.labelled(Kind.ENUM, sqlType, labels);

@@ -1,0 +1,181 @@
+package dev.parity.engine;
+
+import static dev.parity.config.YamlSections.described;
+import static dev.parity.config.YamlSections.profile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.config.Location;
+import dev.parity.config.Problem;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+
+/** A profile's database section read from YAML, its engine's defaults, and what only engine and image together get wrong. */
+class DatabaseSectionTest {
+
+    private final List<Problem> problems = new ArrayList<>();
+    private final DatabaseSection section = new DatabaseSection(getClass().getClassLoader());
+
+    private DatabaseSpec read(String yaml) {
+        return section.read(profile(yaml, problems), problems);
+    }
+
+    private List<Problem> combination(String yaml) {
+        List<Problem> found = new ArrayList<>();
+        DatabaseSection.checkCombination(read(yaml), profile(yaml, new ArrayList<>()), found);
+        return found;
+    }
+
+    @Test
+    void noDatabaseIsTheDefaultEnginesDefaults() {
+        assertThat(read("seed: 1")).isEqualTo(DatabaseSpec.defaults(Engines.defaultEngine()));
+        assertThat(read("database:")).isEqualTo(DatabaseSpec.defaults(Engines.defaultEngine()));
+        assertThat(read("database: {engine: mariadb}")).isEqualTo(DatabaseSpec.defaults(Engines.byId("mariadb").orElseThrow()));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void readsEverything() {
+        DatabaseSpec spec = read("""
+                database:
+                  engine: mariadb
+                  image: mariadb:11.4
+                  name: shop
+                  username: app
+                  password: secret
+                  init: [db/mariadb/schema.sql, /db/mariadb/seed.sql]
+                  settings:
+                    max_connections: 200
+                    innodb_buffer_pool_size: 256M
+                    log.level: on
+                """);
+        assertThat(problems).isEmpty();
+        assertThat(spec).isEqualTo(new DatabaseSpec(Engines.byId("mariadb").orElseThrow(), "mariadb:11.4", "shop", "app", "secret",
+                List.of("db/mariadb/schema.sql", "/db/mariadb/seed.sql"),
+                Map.of("max_connections", "200", "innodb_buffer_pool_size", "256M", "log.level", "on"), null));
+        assertThat(spec.settings().keySet()).containsExactly("max_connections", "innodb_buffer_pool_size", "log.level");
+    }
+
+    @Test
+    void reportsEveryProblemWithItsLine() {
+        read("""
+                database:
+                  engine: postgress
+                  image: "postgres 15"
+                  name: 42
+                  init: [missing.sql, 7]
+                  settings:
+                    "bad name": 1
+                    work_mem: [4MB]
+                  imgae: x
+                """);
+        assertThat(described(problems)).containsExactly(
+                "9: unknown key 'imgae' in profile 'p' > database. Did you mean 'image'?"
+                        + " Known keys here: engine, image, name, username, password, init, settings.",
+                "2: unknown database engine 'postgress' in profile 'p'. Did you mean 'postgres'? Known engines: postgres, mariadb.",
+                "3: image 'postgres 15' in profile 'p' contains white space. Write the image as repository:tag, for example postgres:15.",
+                "4: 'name' in profile 'p' > database must be a text, but is a number (42). Write it as, for example: name: orders"
+                        + " (quote it if YAML reads it as something else: name: \"orders\")",
+                "5: init script 'missing.sql' is not on the test classpath. Put it under src/test/resources/missing.sql"
+                        + " (names are classpath paths, relative to its root), or fix the name.",
+                "5: each item of 'init' in profile 'p' > database must be a text, but one is a number (7). Write it as, for example: init: [schema.sql]",
+                "7: 'bad name' in profile 'p' > database.settings is not a valid setting name."
+                        + " Use the server's parameter name, letters, digits, '_' and '.', e.g. max_connections.",
+                "8: setting 'work_mem' in profile 'p' > database.settings must be a plain value, but is a list. Write it as, for example:\n"
+                        + "settings:\n  max_connections: 200\n  work_mem: 4MB");
+    }
+
+    @Test
+    void anImageOfAnotherEngineIsReportedAtTheImage() {
+        assertThat(described(combination("database:\n  engine: mariadb\n  image: postgres:15"))).containsExactly(
+                "3: image 'postgres:15' in profile 'p' > database is a PostgreSQL image, but the engine is mariadb."
+                        + " Set database.image to a MariaDB image such as mariadb:10.11, or database.engine to postgres.");
+        assertThat(described(combination("database:\n  image: docker.io/library/mariadb:11.8"))).containsExactly(
+                "2: image 'docker.io/library/mariadb:11.8' in profile 'p' > database is a MariaDB image, but the engine is postgres."
+                        + " Set database.image to a PostgreSQL image such as postgres:15, or database.engine to mariadb.");
+    }
+
+    @Test
+    void ownImagesAndMatchingOnesAreFine() {
+        assertThat(combination("database:\n  engine: mariadb\n  image: mycorp/db:1")).isEmpty();
+        assertThat(combination("database:\n  engine: postgres\n  image: postgres:17")).isEmpty();
+        assertThat(combination("database:\n  init: [db/schema.sql]\n  settings: {work_mem: 4MB}")).isEmpty();
+    }
+
+    @Test
+    void aCapabilityTheEngineLacksIsReportedWithTheEnginesThatHaveIt() {
+        List<Problem> found = new ArrayList<>();
+        DatabaseSection.require(new Lacking(), Capability.TIME_ZONE, new Location("t.yml", 4), found);
+        DatabaseSection.require(Engines.defaultEngine(), Capability.TIME_ZONE, new Location("t.yml", 5), found);
+        assertThat(described(found)).containsExactly("4: the Lacking engine (lacking) does not support a server time zone (timezone)."
+                + " Remove it from the profile, or use an engine that supports it: postgres, mariadb.");
+    }
+
+    /** An engine that can only start a server; nothing of it runs. */
+    private static final class Lacking implements Engine {
+
+        @Override
+        public String id() {
+            return "lacking";
+        }
+
+        @Override
+        public String displayName() {
+            return "Lacking";
+        }
+
+        @Override
+        public String defaultImage() {
+            return "lacking:1";
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.noneOf(Capability.class);
+        }
+
+        @Override
+        public JdbcDatabaseContainer<?> container(DatabaseSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String adminUser(DatabaseSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SqlDialect dialect() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ZoneSupport zones() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SchemaReader schema() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ValueSyntax values() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public BulkLoader loader() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public DatabaseCopies copies(Server server) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.parity.engine.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.engine.ColumnType;
+import dev.parity.engine.ColumnType.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL's type names and modifiers mapped onto Parity's kinds and limits. */
+class PostgresTypesTest {
+
+    private static ColumnType of(String typname, int typmod, String sqlType) {
+        return PostgresTypes.of(typname, typmod, null, sqlType, List.of());
+    }
+
+    /** atttypmod of numeric(precision, scale). */
+    private static int numeric(int precision, int scale) {
+        return (precision << 16 | scale) + 4;
+    }
+
+    @Test
+    void integersHaveTheirTypesRanges() {
+        assertThat(of("int2", -1, "smallint")).isEqualTo(ColumnType.integer("smallint", -32_768, 32_767));
+        assertThat(of("int4", -1, "integer")).isEqualTo(ColumnType.integer("integer", -2_147_483_648L, 2_147_483_647L));
+        assertThat(of("int8", -1, "bigint")).isEqualTo(ColumnType.integer("bigint", Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
+    @Test
+    void numericTakesPrecisionAndScaleFromTheTypmod() {
+        assertThat(of("numeric", numeric(12, 2), "numeric(12,2)")).isEqualTo(ColumnType.decimal("numeric(12,2)", 12, 2));
+        assertThat(of("numeric", numeric(5, 0), "numeric(5,0)")).isEqualTo(ColumnType.decimal("numeric(5,0)", 5, 0));
+        assertThat(of("numeric", numeric(1000, 30), "numeric(1000,30)")).isEqualTo(ColumnType.decimal("numeric(1000,30)", 1000, 30));
+        assertThat(of("numeric", -1, "numeric")).isEqualTo(ColumnType.decimal("numeric", -1, -1));
+    }
+
+    @Test
+    void varcharAndBpcharTakeTheirLength() {
+        assertThat(of("varchar", 14, "character varying(10)")).isEqualTo(ColumnType.text("character varying(10)", 10));
+        assertThat(of("bpchar", 7, "character(3)")).isEqualTo(ColumnType.text("character(3)", 3));
+        assertThat(of("varchar", -1, "character varying")).isEqualTo(ColumnType.text("character varying", -1));
+        assertThat(of("text", -1, "text")).isEqualTo(ColumnType.text("text", -1));
+        assertThat(of("bpchar", 7, "character(3)").isFixedWidth()).isTrue();
+        assertThat(of("varchar", 14, "character varying(10)").isFixedWidth()).isFalse();
+    }
+
+    @Test
+    void otherKnownTypesMapByName() {
+        assertThat(of("timestamptz", -1, "timestamp with time zone").kind()).isEqualTo(Kind.TIMESTAMP_TZ);
+        assertThat(of("timestamp", 3, "timestamp(0) without time zone").kind()).isEqualTo(Kind.TIMESTAMP);
+        assertThat(of("jsonb", -1, "jsonb").kind()).isEqualTo(Kind.JSON);
+        assertThat(of("bool", -1, "boolean").kind()).isEqualTo(Kind.BOOLEAN);
+        assertThat(of("float4", -1, "real").kind()).isEqualTo(Kind.FLOAT);
+        assertThat(of("money", -1, "money").kind()).isEqualTo(Kind.MONEY);
+        assertThat(of("bytea", -1, "bytea").kind()).isEqualTo(Kind.BYTES);
+        assertThat(of("citext", -1, "citext")).isEqualTo(ColumnType.of(Kind.TEXT, "citext"));
+    }
+
+    @Test
+    void unknownTypesAreOther() {
+        assertThat(of("tsvector", -1, "tsvector")).isEqualTo(ColumnType.of(Kind.OTHER, "tsvector"));
+        assertThat(of("geometry", -1, "geometry(Point,4326)")).isEqualTo(ColumnType.of(Kind.OTHER, "geometry(Point,4326)"));
+    }
+
+    @Test
+    void enumsCarryTheirLabels() {
+        assertThat(PostgresTypes.of("mood", -1, null, "mood", List.of("happy", "it's")))
+                .isEqualTo(ColumnType.labelled(Kind.ENUM, "mood", List.of("happy", "it's")));
+    }
+
+    @Test
+    void arraysCarryTheirElementType() {
+        assertThat(PostgresTypes.of("_int4", -1, "int4", "integer[]", List.of()))
+                .isEqualTo(ColumnType.array("integer[]", ColumnType.integer("integer", Integer.MIN_VALUE, Integer.MAX_VALUE)));
+        assertThat(PostgresTypes.of("_mood", -1, "mood", "mood[]", List.of("happy", "sad")))
+                .isEqualTo(ColumnType.array("mood[]", ColumnType.labelled(Kind.ENUM, "mood", List.of("happy", "sad"))));
+    }
+
+    @Test
+    void anArraysTypmodLimitsItsElements() {
+        // atttypmod of varchar(10)[] is that of varchar(10): elements longer than 10 would be rejected
+        assertThat(PostgresTypes.of("_varchar", 14, "varchar", "character varying(10)[]", List.of()))
+                .isEqualTo(ColumnType.array("character varying(10)[]", ColumnType.text("character varying(10)", 10)));
+        assertThat(PostgresTypes.of("_numeric", numeric(5, 2), "numeric", "numeric(5,2)[]", List.of()))
+                .isEqualTo(ColumnType.array("numeric(5,2)[]", ColumnType.decimal("numeric(5,2)", 5, 2)));
+    }
+}
