@@ -19,8 +19,8 @@ public class CustomerSearch {
     public List<Customer> byName(String text, int limit) {
         return jdbc.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id, email, full_name, country from customers "
-                            + "where unaccent(lower(full_name)) like '%' || unaccent(lower(?)) || '%' escape '\\' order by id limit ?")) {
+                    "select id, email, full_name, country from customers where " + Dialect.of(connection).nameContains()
+                            + " order by id limit ?")) {
                 select.setString(1, escapeLike(text.strip()));
                 select.setInt(2, limit);
                 List<Customer> found = new ArrayList<>();

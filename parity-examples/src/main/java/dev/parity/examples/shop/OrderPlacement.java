@@ -1,8 +1,6 @@
 package dev.parity.examples.shop;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -30,18 +28,7 @@ public class OrderPlacement {
         SQLException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "with placed as (insert into orders (customer_id, idempotency_key) values (?, ?) "
-                                + "on conflict (idempotency_key) do nothing returning id) "
-                                + "select id from placed union all select id from orders where idempotency_key = ?")) {
-                    insert.setLong(1, customerId);
-                    insert.setObject(2, requestKey);
-                    insert.setObject(3, requestKey);
-                    try (ResultSet row = insert.executeQuery()) {
-                        row.next();
-                        return row.getLong(1);
-                    }
-                }
+                return Dialect.of(connection).placeOnce(connection, requestKey, customerId);
             } catch (SQLException e) {
                 if (!isTransient(e)) {
                     throw new ShopException("could not place the order: " + e.getMessage(), e);

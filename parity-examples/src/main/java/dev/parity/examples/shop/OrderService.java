@@ -49,35 +49,24 @@ public class OrderService {
                     orderId = key.getLong(1);
                 }
             }
+            Dialect dialect = Dialect.of(connection);
             // Lock products in id order so concurrent orders cannot deadlock on each other.
             for (Map.Entry<Long, Integer> line : new TreeMap<>(quantities).entrySet()) {
-                BigDecimal price = reserve(connection, line.getKey(), line.getValue());
+                long productId = line.getKey();
+                int quantity = line.getValue();
+                BigDecimal price = dialect.reserve(connection, productId, quantity).orElseThrow(
+                        () -> new ShopException("product " + productId + " is unknown or has fewer than " + quantity + " in stock"));
                 try (PreparedStatement item = connection.prepareStatement(
                         "insert into order_items (order_id, product_id, quantity, unit_price) values (?, ?, ?, ?)")) {
                     item.setLong(1, orderId);
-                    item.setLong(2, line.getKey());
-                    item.setInt(3, line.getValue());
+                    item.setLong(2, productId);
+                    item.setInt(3, quantity);
                     item.setBigDecimal(4, price);
                     item.executeUpdate();
                 }
             }
             return read(connection, orderId);
         });
-    }
-
-    private static BigDecimal reserve(Connection connection, long productId, int quantity) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update products set stock = stock - ? where id = ? and stock >= ? returning price")) {
-            update.setInt(1, quantity);
-            update.setLong(2, productId);
-            update.setInt(3, quantity);
-            try (ResultSet row = update.executeQuery()) {
-                if (!row.next()) {
-                    throw new ShopException("product " + productId + " is unknown or has fewer than " + quantity + " in stock");
-                }
-                return row.getBigDecimal(1);
-            }
-        }
     }
 
     public List<Order> ordersOf(long customerId) {

@@ -49,6 +49,9 @@ public class OrderStatusLookup {
         if (e instanceof java.sql.SQLTransientConnectionException) {
             return true; // the pool found no live connection in time
         }
+        if (e instanceof java.sql.SQLTimeoutException) {
+            return true; // MariaDB's query timeout (max_statement_time); PostgreSQL reports 57014 instead
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException || "57014".equals(e.getSQLState())) {
                 return true;
