@@ -20,7 +20,9 @@ import org.junit.jupiter.api.parallel.Resources;
  * So: read-write locks for what the profile pins; otherwise read locks on the zone and on system
  * properties (where {@code parity.profile} and {@code parity.config} may come from).
  *
- * <p>Locks are computed at discovery, which sees system properties but not configuration parameters. So
+ * <p>The provider is called for top-level and {@code @Nested} classes alike (a method's annotations add toxics
+ * to its class's environment and take nothing of their own). Locks are computed at discovery, which sees
+ * system properties but not configuration parameters. So
  * unless the annotation names its profile, every profile of the file counts: if any pins, the class locks.
  * If the file cannot be read, the class takes every lock; its error is reported when the class runs.
  */
@@ -29,6 +31,12 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
     @Override
     public Set<Lock> provideForClass(Class<?> testClass) {
         return locksFor(testClass, Optional.ofNullable(System.getProperty(ProfileSource.CONFIG_PARAMETER)));
+    }
+
+    /** A {@code @Nested} class with an environment of its own locks as a top-level class does. */
+    @Override
+    public Set<Lock> provideForNestedClass(List<Class<?>> enclosingInstanceTypes, Class<?> testClass) {
+        return provideForClass(testClass);
     }
 
     /** @param configured the profile file named by {@code parity.config}, if any */

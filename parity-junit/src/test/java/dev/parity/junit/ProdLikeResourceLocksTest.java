@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -58,6 +59,16 @@ class ProdLikeResourceLocksTest {
         }
     }
 
+    static class Outer {
+        @Nested
+        @ProdLike("tokyo")
+        class InTokyo {
+            @Test
+            void test() {
+            }
+        }
+    }
+
     @Test
     void aProfileThatPinsNothingOnlyReadsTheZoneAndSystemProperties() {
         assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.empty())).isEqualTo(READS);
@@ -87,11 +98,36 @@ class ProdLikeResourceLocksTest {
             System.clearProperty("parity.config");
             assertThat(new ProdLikeResourceLocks().provideForClass(AnyProfileOfTheFile.class)).as("parity.yml pins nothing").isEqualTo(READS);
         } finally {
-            if (before == null) {
-                System.clearProperty("parity.config");
-            } else {
-                System.setProperty("parity.config", before);
-            }
+            restore(before);
+        }
+    }
+
+    /** A @Nested class with a profile of its own locks as a top-level class does. */
+    @Test
+    @ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
+    void aNestedClassWithItsOwnProfileTakesItsLocks() {
+        String before = System.getProperty("parity.config");
+        try {
+            System.setProperty("parity.config", "profiles/zones.yml");
+            TestDescriptor outer = Kit.discover(Outer.class).getChildren().iterator().next();
+            TestDescriptor nested = outer.getChildren().iterator().next();
+            assertThat(locksOf(nested)).containsExactlyInAnyOrder(Resources.TIME_ZONE + " " + ExclusiveResource.LockMode.READ_WRITE,
+                    Resources.SYSTEM_PROPERTIES + " " + ExclusiveResource.LockMode.READ_WRITE,
+                    Resources.LOCALE + " " + ExclusiveResource.LockMode.READ_WRITE);
+        } finally {
+            restore(before);
+        }
+    }
+
+    private static Set<String> locksOf(TestDescriptor descriptor) {
+        return ((Node<?>) descriptor).getExclusiveResources().stream().map(r -> r.getKey() + " " + r.getLockMode()).collect(Collectors.toSet());
+    }
+
+    private static void restore(String parityConfig) {
+        if (parityConfig == null) {
+            System.clearProperty("parity.config");
+        } else {
+            System.setProperty("parity.config", parityConfig);
         }
     }
 
@@ -104,17 +140,11 @@ class ProdLikeResourceLocksTest {
         try {
             System.setProperty("parity.config", "profiles/zones.yml");
             TestDescriptor classDescriptor = Kit.discover(fixture).getChildren().iterator().next();
-            Set<String> locks = ((Node<?>) classDescriptor).getExclusiveResources().stream()
-                    .map(r -> r.getKey() + " " + r.getLockMode()).collect(Collectors.toSet());
-            assertThat(locks).containsExactlyInAnyOrder(Resources.TIME_ZONE + " " + ExclusiveResource.LockMode.READ_WRITE,
+            assertThat(locksOf(classDescriptor)).containsExactlyInAnyOrder(Resources.TIME_ZONE + " " + ExclusiveResource.LockMode.READ_WRITE,
                     Resources.SYSTEM_PROPERTIES + " " + ExclusiveResource.LockMode.READ_WRITE,
                     Resources.LOCALE + " " + ExclusiveResource.LockMode.READ_WRITE);
         } finally {
-            if (before == null) {
-                System.clearProperty("parity.config");
-            } else {
-                System.setProperty("parity.config", before);
-            }
+            restore(before);
         }
     }
 }

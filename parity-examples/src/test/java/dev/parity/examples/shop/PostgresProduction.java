@@ -6,24 +6,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The shop's production on PostgreSQL: profile {@code default} of parity.yml. Tagged {@code postgres}, so
  * that {@code -Dgroups=postgres} runs the suite on this engine alone.
- *
- * <p>The locks are what {@code @ProdLike} takes for a top-level class whose profile pins the zone and the
- * locale, as this one does; Parity computes none for a {@code @Nested} class, where these annotations go,
- * so without them another class could restore the JVM's zone or locale in the middle of this one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ProdLike("default")
-@ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ_WRITE)
-@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
-@ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ_WRITE)
 @Tag("postgres")
 @interface PostgresProduction {
 }
