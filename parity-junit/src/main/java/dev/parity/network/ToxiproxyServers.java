@@ -45,7 +45,7 @@ public final class ToxiproxyServers {
 
         private final NetworkSpec spec;
         private final CompletableFuture<ToxiproxyContainer> container;
-        private final long started = System.nanoTime();
+        private volatile long started = System.nanoTime();
         private volatile long ready;
 
         private Starting(NetworkSpec spec, Optional<Network> network, String label) {
@@ -80,10 +80,12 @@ public final class ToxiproxyServers {
                 case "container":
                     return new ContainerToxiproxyServer(awaitContainer(), DATABASE_ALIAS + ":" + databasePort); // closing it forgets the container
                 case "process":
+                    started = System.nanoTime(); // it starts once the database runs: its time is its own
                     ToxiproxyServer process = startProcess(spec, databaseHost + ":" + publishedPort);
                     ready = System.nanoTime();
                     return process;
                 default:
+                    started = System.nanoTime();
                     LocalToxiproxyServer external = new LocalToxiproxyServer(spec.host(), spec.port(), databaseHost + ":" + publishedPort, null);
                     requireReachable(external.client(), "the external Toxiproxy server at " + spec.host() + ":" + spec.port(),
                             "Start it (toxiproxy-server -host 0.0.0.0) or fix network.host and network.port.");
