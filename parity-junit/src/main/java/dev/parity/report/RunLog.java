@@ -23,9 +23,9 @@ public final class RunLog {
 
     /** A database and its Toxiproxy server are ready for the classes of a profile. */
     public static void environmentReady(String image, String profile, Duration total, Duration database, Duration proxy, String provider) {
-        LOG.log(Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms (database %d ms, Toxiproxy %s %d ms, started side by side), "
+        LOG.log(Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms (database %d ms, Toxiproxy %s %d ms%s), "
                         + "shared by every class whose profile asks for the same database", image, profile, total.toMillis(), database.toMillis(),
-                provider, proxy.toMillis()));
+                provider, proxy.toMillis(), provider.equals("container") ? ", started beside it" : ""));
     }
 
     /** Datasets were loaded. */
