@@ -105,10 +105,6 @@ public record ColumnType(Kind kind, String sqlType, int length, int precision, i
         return kind == Kind.TEXT;
     }
 
-    public boolean isNumber() {
-        return kind == Kind.INTEGER || kind == Kind.DECIMAL || kind == Kind.FLOAT || kind == Kind.DOUBLE || kind == Kind.MONEY
-                || kind == Kind.YEAR;
-    }
 
     /** A fixed-width text ({@code char(n)}), whose trailing spaces the engine drops. */
     public boolean isFixedWidth() {

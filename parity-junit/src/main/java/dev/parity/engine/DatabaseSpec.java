@@ -45,9 +45,6 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
         return new DatabaseSpec(engine, image, name, username, password, scripts, settings, timeZone);
     }
 
-    public DatabaseSpec withImage(String newImage) {
-        return new DatabaseSpec(engine, newImage, name, username, password, init, settings, timeZone);
-    }
 
     @Override
     public String toString() {
