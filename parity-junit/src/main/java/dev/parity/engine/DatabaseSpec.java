@@ -41,6 +41,10 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
         return new DatabaseSpec(engine, image, name, username, password, init, settings, zone);
     }
 
+    public DatabaseSpec withImage(String newImage) {
+        return new DatabaseSpec(engine, newImage, name, username, password, init, settings, timeZone);
+    }
+
     public DatabaseSpec withInit(List<String> scripts) {
         return new DatabaseSpec(engine, image, name, username, password, scripts, settings, timeZone);
     }
