@@ -11,23 +11,26 @@ import java.util.concurrent.TimeUnit;
 import net.datafaker.Faker;
 
 /**
- * What a user writes by hand: Datafaker called for every cell, JDBC batches of 1000 inserts with
- * {@code reWriteBatchedInserts=true}. Prints "RESULT seconds rows peakRssMb highWaterMarkMb".
+ * What a user writes by hand, for either engine: Datafaker called for every cell, JDBC batches of 1000
+ * inserts in one transaction, with whatever batch rewriting the JDBC URL asks the driver for (the
+ * benchmark passes {@code reWriteBatchedInserts=true} to pgjdbc, {@code rewriteBatchedStatements=true}
+ * to MariaDB Connector/J). Arguments: url, user, password, rows. Prints a {@link LoadRun} line.
  */
 public final class BaselineLoad {
+
+    private static final String INSERT = "insert into people (id, full_name, email, phone, city, country, birth_date,"
+            + " created_at, balance, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private BaselineLoad() {
     }
 
     public static void main(String[] args) throws Exception {
         PeakRss rss = PeakRss.start();
-        String url = args[0] + (args[0].contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         long rows = Long.parseLong(args[3]);
         Faker faker = new Faker(Locale.ENGLISH, new Random(42));
         long started = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(url, args[1], args[2]);
-             PreparedStatement insert = connection.prepareStatement("insert into people (id, full_name, email, phone, city, country, birth_date,"
-                     + " created_at, balance, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2]);
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(false);
             for (long id = 1; id <= rows; id++) {
                 insert.setLong(1, id);
@@ -49,6 +52,6 @@ public final class BaselineLoad {
             connection.commit();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("RESULT %.3f %d %d %d%n", seconds, rows, rss.sampledPeakMb(), PeakRss.highWaterMarkMb());
+        System.out.println(new LoadRun(seconds, rows, rss.sampledPeakMb(), PeakRss.highWaterMarkMb()).line());
     }
 }

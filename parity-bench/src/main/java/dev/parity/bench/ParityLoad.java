@@ -1,32 +1,65 @@
 package dev.parity.bench;
 
+import dev.parity.config.Location;
 import dev.parity.data.DatasetLoader;
 import dev.parity.data.DatasetSpec;
 import dev.parity.data.LoadReport;
+import dev.parity.engine.Engine;
+import dev.parity.engine.Engines;
+import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The Parity side, in a JVM of its own so that its memory is its own: loads {@code rows} messy rows into
- * {@code people} and prints "RESULT seconds rows peakRssMb highWaterMarkMb".
+ * {@code people} with {@link DatasetLoader} and prints a {@link LoadRun} line.
+ *
+ * <p>Arguments: loader, url, user, password, rows, generator threads. The loader is an engine id
+ * ({@code postgres}: COPY, {@code mariadb}: LOAD DATA LOCAL INFILE) or {@value #MARIADB_INSERT}, MariaDB
+ * with {@link MultiRowInsertLoader} in place of its own bulk loader.
  */
 public final class ParityLoad {
+
+    static final String MARIADB_INSERT = "mariadb-insert";
 
     private ParityLoad() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws SQLException {
         PeakRss rss = PeakRss.start();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(args[0]);
-        dataSource.setUser(args[1]);
-        dataSource.setPassword(args[2]);
-        long rows = Long.parseLong(args[3]);
-        int threads = Integer.parseInt(args[4]);
+        Engine engine = engine(args[0]);
+        DataSource dataSource = dataSource(args[1], args[2], args[3]);
+        long rows = Long.parseLong(args[4]);
+        int threads = Integer.parseInt(args[5]);
+        DatasetSpec people = DatasetSpec.of("people", rows).withOrigin(Location.of("the benchmark's people dataset"));
         long started = System.nanoTime();
-        LoadReport report = DatasetLoader.load(dataSource, List.of(DatasetSpec.of("people", rows)), 42, threads);
+        LoadReport report = DatasetLoader.load(engine, dataSource, List.of(people), 42, threads, System.out::println);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.println(report);
-        System.out.printf("RESULT %.3f %d %d %d%n", seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb());
+        System.out.println(new LoadRun(seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb()).line());
+    }
+
+    private static Engine engine(String loader) {
+        if (loader.equals(MARIADB_INSERT)) {
+            Engine mariadb = Engines.byId("mariadb").orElseThrow();
+            return new EngineWithLoader(mariadb, new MultiRowInsertLoader(mariadb.loader(), mariadb.dialect()));
+        }
+        return Engines.byId(loader).orElseThrow(() -> new IllegalArgumentException("no engine " + loader + "; known: " + Engines.ids()));
+    }
+
+    private static DataSource dataSource(String url, String user, String password) throws SQLException {
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(url);
+            postgres.setUser(user);
+            postgres.setPassword(password);
+            return postgres;
+        }
+        MariaDbDataSource mariadb = new MariaDbDataSource(url);
+        mariadb.setUser(user);
+        mariadb.setPassword(password);
+        return mariadb;
     }
 }

@@ -2,31 +2,37 @@ package dev.parity.network;
 
 import dev.parity.database.LeftoverGuard;
 import eu.rekawek.toxiproxy.Proxy;
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.util.BitSet;
+import java.util.stream.IntStream;
 import org.testcontainers.containers.Network;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
 
 /**
  * Toxiproxy in a container on the database's Docker network; it reaches the database by its alias. The
- * container exposes 32 proxy ports, handed out to concurrent classes and given back when they end.
+ * container exposes {@value #PORTS} proxy ports, handed out to concurrent classes and given back when
+ * they end. Not more: Docker starts a userland proxy process or two per published port, about 20 ms each,
+ * and the container starts beside the database, competing with it for the machine (Testcontainers' own
+ * default of 32 ports took a second on a two-core machine, 16 take 0.7 s).
  */
 final class ContainerToxiproxyServer extends ToxiproxyServer {
 
     static final String IMAGE = "ghcr.io/shopify/toxiproxy:2.12.0";
+    private static final int CONTROL_PORT = 8474;
     private static final int FIRST_PORT = 8666;
-    private static final int PORTS = 32;
+    static final int PORTS = 16;
 
     private final ToxiproxyContainer container;
     private final BitSet used = new BitSet(PORTS);
 
     ContainerToxiproxyServer(ToxiproxyContainer container, String upstream) {
-        super(new ToxiproxyClient(container.getHost(), container.getControlPort()), upstream);
+        super(container.getHost(), container.getControlPort(), upstream);
         this.container = container;
     }
 
     static ToxiproxyContainer container(Network network) {
-        return new ToxiproxyContainer(IMAGE).withNetwork(network);
+        ToxiproxyContainer container = new ToxiproxyContainer(IMAGE).withNetwork(network);
+        container.setExposedPorts(IntStream.concat(IntStream.of(CONTROL_PORT), IntStream.range(FIRST_PORT, FIRST_PORT + PORTS)).boxed().toList());
+        return container;
     }
 
     @Override

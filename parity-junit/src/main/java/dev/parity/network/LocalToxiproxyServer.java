@@ -1,7 +1,6 @@
 package dev.parity.network;
 
 import eu.rekawek.toxiproxy.Proxy;
-import eu.rekawek.toxiproxy.ToxiproxyClient;
 
 /**
  * A Toxiproxy server on this machine or reachable from it (the process and external providers): it
@@ -14,7 +13,7 @@ final class LocalToxiproxyServer extends ToxiproxyServer {
 
     /** @param process the server's process, stopped on close; null for a server Parity did not start */
     LocalToxiproxyServer(String host, int apiPort, String upstream, Process process) {
-        super(new ToxiproxyClient(host, apiPort), upstream);
+        super(host, apiPort, upstream);
         this.host = host;
         this.process = process;
     }

@@ -18,11 +18,17 @@ public abstract class ToxiproxyServer implements AutoCloseable {
     private static final AtomicLong PROXIES = new AtomicLong();
 
     private final ToxiproxyClient client;
+    private final ToxiproxyApi api;
     private final String upstream;
 
-    /** @param upstream where the server reaches the database */
-    protected ToxiproxyServer(ToxiproxyClient client, String upstream) {
-        this.client = client;
+    /**
+     * @param host     where the JVM reaches the server's API
+     * @param apiPort  its port
+     * @param upstream where the server reaches the database
+     */
+    protected ToxiproxyServer(String host, int apiPort, String upstream) {
+        this.client = new ToxiproxyClient(host, apiPort);
+        this.api = new ToxiproxyApi(host, apiPort);
         this.upstream = upstream;
     }
 
@@ -41,11 +47,12 @@ public abstract class ToxiproxyServer implements AutoCloseable {
     protected void released(Proxy proxy) {
     }
 
-    /** A new proxy to the database, named after {@code owner}. */
+    /** A new proxy to the database, named after {@code owner}: enabled, no toxics; {@link ProxyToxics} puts them on. */
     public ProxyEndpoint createProxy(String owner) {
         String name = "parity-" + owner.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + PROXIES.incrementAndGet();
         try {
             Proxy proxy = client.createProxy(name, listenAddress(), upstream);
+            ProxyToxics.created(proxy, api);
             return new ProxyEndpoint(this, proxy, endpointFor(proxy));
         } catch (IOException e) {
             throw new UncheckedIOException("could not create Toxiproxy proxy " + name + " to " + upstream, e);
@@ -58,6 +65,7 @@ public abstract class ToxiproxyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete Toxiproxy proxy " + proxy.getName(), e);
         } finally {
+            ProxyToxics.deleted(proxy);
             released(proxy);
         }
     }

@@ -1,0 +1,86 @@
+package dev.parity.bench;
+
+import dev.parity.engine.BulkLoader;
+import dev.parity.engine.Capability;
+import dev.parity.engine.DatabaseCopies;
+import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.Engine;
+import dev.parity.engine.SchemaReader;
+import dev.parity.engine.Server;
+import dev.parity.engine.SqlDialect;
+import dev.parity.engine.ValueSyntax;
+import dev.parity.engine.ZoneSupport;
+import java.util.Set;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+
+/** An engine as Parity knows it, except that rows are written by another bulk loader (e.g. {@link MultiRowInsertLoader}). */
+final class EngineWithLoader implements Engine {
+
+    private final Engine engine;
+    private final BulkLoader loader;
+
+    EngineWithLoader(Engine engine, BulkLoader loader) {
+        this.engine = engine;
+        this.loader = loader;
+    }
+
+    @Override
+    public BulkLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public String id() {
+        return engine.id();
+    }
+
+    @Override
+    public String displayName() {
+        return engine.displayName() + " (" + loader.getClass().getSimpleName() + ")";
+    }
+
+    @Override
+    public String defaultImage() {
+        return engine.defaultImage();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return engine.capabilities();
+    }
+
+    @Override
+    public JdbcDatabaseContainer<?> container(DatabaseSpec spec) {
+        return engine.container(spec);
+    }
+
+    @Override
+    public String adminUser(DatabaseSpec spec) {
+        return engine.adminUser(spec);
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return engine.dialect();
+    }
+
+    @Override
+    public ZoneSupport zones() {
+        return engine.zones();
+    }
+
+    @Override
+    public SchemaReader schema() {
+        return engine.schema();
+    }
+
+    @Override
+    public ValueSyntax values() {
+        return engine.values();
+    }
+
+    @Override
+    public DatabaseCopies copies(Server server) {
+        return engine.copies(server);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.parity.bench;
+
+import dev.parity.database.Databases;
+import dev.parity.database.RunningDatabase;
+import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.Engines;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database a load benchmark runs against, started by Parity with the benchmark's {@code people}
+ * table, and the runs against it: each loads into the empty table in a child JVM ({@link ChildJvm}), is
+ * counted, and the table is emptied again. Closing it stops the database.
+ */
+final class LoadTarget implements AutoCloseable {
+
+    /** On the database container as {@code dev.parity.profile}, to find leftovers: {@code docker ps -a -f label=dev.parity.profile=parity-bench-load}. */
+    static final String LABEL = "parity-bench-load";
+
+    private final RunningDatabase database;
+    private final String heap;
+    private final List<String> emptyTable;
+
+    private LoadTarget(RunningDatabase database, String heap, List<String> emptyTable) {
+        this.database = database;
+        this.heap = heap;
+        this.emptyTable = emptyTable;
+    }
+
+    /**
+     * @param engine     an engine id, {@code postgres} or {@code mariadb}
+     * @param schema     the classpath script that creates {@code people}
+     * @param heap       the children's heap limit, e.g. {@code 160m}
+     * @param emptyTable what empties {@code people} between runs
+     */
+    static LoadTarget start(String engine, String image, String schema, String heap, List<String> emptyTable) {
+        DatabaseSpec spec = DatabaseSpec.defaults(Engines.byId(engine).orElseThrow()).withImage(image).withInit(List.of(schema));
+        System.out.printf("Starting %s ...%n", image);
+        return new LoadTarget(Databases.start(spec, LoadTarget.class.getClassLoader(), LABEL), heap, emptyTable);
+    }
+
+    /** Parity's {@link ParityLoad} with {@code loader} (an engine id, or {@link ParityLoad#MARIADB_INSERT}). */
+    LoadRun parity(String loader, long rows, int threads) throws Exception {
+        return checked(ChildJvm.run(ParityLoad.class, heap, List.of(loader, database.jdbcUrl(), database.username(), database.password(),
+                Long.toString(rows), Integer.toString(threads))), rows);
+    }
+
+    /** The hand-written {@link BaselineLoad}, with {@code urlOptions} added to the JDBC URL. */
+    LoadRun baseline(String urlOptions, long rows) throws Exception {
+        String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + urlOptions;
+        return checked(ChildJvm.run(BaselineLoad.class, heap, List.of(url, database.username(), database.password(), Long.toString(rows))), rows);
+    }
+
+    private LoadRun checked(LoadRun run, long rows) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet count = statement.executeQuery("select count(*) from people")) {
+                count.next();
+                if (count.getLong(1) != rows) {
+                    throw new IllegalStateException("people has " + count.getLong(1) + " rows, not " + rows);
+                }
+            }
+            for (String sql : emptyTable) {
+                statement.execute(sql);
+            }
+        }
+        System.out.printf("  %.2f s, %,.0f rows/s, peak RSS %d MB%n", run.seconds(), run.rowsPerSecond(), run.peakRssMb());
+        return run;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
