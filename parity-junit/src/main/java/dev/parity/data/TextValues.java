@@ -7,6 +7,9 @@ import java.util.List;
 /** Text chosen by the column's name (see {@link NameRules}), and its extremes: empty, one character, the longest allowed. */
 final class TextValues {
 
+    /** The longest extreme: a column's own limit up to this many characters. */
+    static final int LONGEST = 1000;
+
     private final FakerPools pools;
 
     TextValues(FakerPools pools) {
@@ -54,13 +57,14 @@ final class TextValues {
 
     /**
      * Empty, one character, and the longest allowed in characters of 1 to 4 bytes (those the column's
-     * character set holds); unbounded text gets 1000 characters: long, yet short of PostgreSQL's TOAST,
-     * which would slow every load down.
+     * character set holds), up to {@value #LONGEST} characters: unbounded text and very long limits (MariaDB's
+     * TEXT holds 16,383 four-byte characters) get {@value #LONGEST}: long, yet short of PostgreSQL's TOAST, and
+     * no load spends most of its bytes on padding.
      */
     static List<String> extremes(ColumnType type, ColumnLimits limits) {
         int length = type.length();
         int max = limits.maxLength() >= 0 ? (length >= 0 ? Math.min(length, limits.maxLength()) : limits.maxLength()) : length;
-        int longest = max >= 0 ? max : 1000;
+        int longest = max >= 0 ? Math.min(max, LONGEST) : LONGEST;
         String wide = switch (type.repertoire()) {
             case UNICODE -> "Ab1 é€😀";
             case BMP -> "Ab1 é€Ж";

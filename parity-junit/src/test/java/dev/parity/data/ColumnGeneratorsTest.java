@@ -276,7 +276,7 @@ class ColumnGeneratorsTest {
         assertThat(values).allMatch(v -> length < 0 || Formats.length(v) <= length, "at most " + length + " characters")
                 .allMatch(v -> Nastiness.fits(v, c.type().repertoire()), "in " + c.type().repertoire());
         // the longest extreme is as long as the column allows
-        int longest = c.type().length() >= 0 ? c.type().length() : 1000;
+        int longest = c.type().length() >= 0 ? Math.min(c.type().length(), TextValues.LONGEST) : TextValues.LONGEST;
         assertThat(values.stream().mapToInt(Formats::length).max().orElseThrow()).isEqualTo(longest);
     }
 
