@@ -3,8 +3,7 @@ package dev.parity.engine.mariadb;
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ColumnType.Kind;
-import dev.parity.engine.RowSource;
-import dev.parity.engine.TabSeparatedBuffer;
+import dev.parity.engine.TabSeparatedWriter;
 import dev.parity.engine.TableInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,25 +76,19 @@ final class MariaDbLoadData implements BulkLoader {
      * One table's statement, started on the first chunk: {@link #write} queues chunks for its stream,
      * {@link #finish} ends the stream and waits for the statement and its warnings.
      */
-    private static final class StreamingWriter implements TableWriter {
+    private static final class StreamingWriter extends TabSeparatedWriter {
 
         private final Connection connection;
         private final String sql;
         private final TableInfo table;
-        private final int width;
         private final ChunkStream rows = new ChunkStream();
         private CompletableFuture<Void> statement;
 
         StreamingWriter(Connection connection, String sql, TableInfo table, int width) {
+            super(width);
             this.connection = connection;
             this.sql = sql;
             this.table = table;
-            this.width = width;
-        }
-
-        @Override
-        public byte[] encode(RowSource.Cursor cursor, long from, long to) {
-            return TabSeparatedBuffer.encode(cursor, width, from, to);
         }
 
         @Override

@@ -2,8 +2,7 @@ package dev.parity.engine.postgres;
 
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.RowSource;
-import dev.parity.engine.TabSeparatedBuffer;
+import dev.parity.engine.TabSeparatedWriter;
 import dev.parity.engine.TableInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,13 +25,7 @@ final class PostgresCopyLoader implements BulkLoader {
         String names = columns.stream().map(c -> SQL.identifier(c.name())).collect(Collectors.joining(", "));
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + table.qualifiedName() + " (" + names + ") FROM STDIN");
-        int width = columns.size();
-        return new TableWriter() {
-            @Override
-            public byte[] encode(RowSource.Cursor cursor, long from, long to) {
-                return TabSeparatedBuffer.encode(cursor, width, from, to);
-            }
-
+        return new TabSeparatedWriter(columns.size()) {
             @Override
             public void write(byte[] chunk) throws SQLException {
                 copy.writeToCopy(chunk, 0, chunk.length);
