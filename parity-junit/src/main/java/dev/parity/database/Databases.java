@@ -51,7 +51,14 @@ public final class Databases {
             stopQuietly(container);
             throw new DatabaseStartException(whyNotStarted(spec, e), e);
         }
-        // as the administrator, as the image's own init scripts run: a script may create what the test user may not
+        if (!spec.init().isEmpty()) {
+            runInitScripts(spec, container, classLoader);
+        }
+        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** As the administrator, as the image's own init scripts run: a script may create what the test user may not. */
+    private static void runInitScripts(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader) {
         try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), spec.engine().adminUser(spec), spec.password())) {
             InitScripts.run(spec.init(), connection, spec.engine().dialect(), classLoader);
         } catch (InitScripts.InitScriptException e) {
@@ -63,7 +70,6 @@ public final class Databases {
             throw new DatabaseStartException("could not connect to the new " + spec.image() + " database to run its init scripts: "
                     + e.getMessage() + "; it has been stopped.", e);
         }
-        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
