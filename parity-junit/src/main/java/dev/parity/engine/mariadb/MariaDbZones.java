@@ -5,58 +5,49 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The session's zone is {@code @@session.time_zone} (the driver sets it to the JVM's at connect); the
- * server's own is {@code @@global.time_zone}, {@code SYSTEM} meaning the container's. Offsets come from
- * {@code FROM_UNIXTIME}, which answers in the session's zone, so the server's are read with the session
- * switched to it for a moment.
+ * server's own is {@code @@global.time_zone}, {@code SYSTEM} meaning the container's. {@code FROM_UNIXTIME}
+ * answers in the session's zone; {@code CONVERT_TZ} from UTC gives the server's. One round trip.
  */
 final class MariaDbZones implements ZoneSupport {
 
     @Override
     public Reading read(Connection connection, List<Instant> instants) throws SQLException {
-        String session = single(connection, "select @@session.time_zone");
-        String global = single(connection, "select if(@@global.time_zone = 'SYSTEM', concat('SYSTEM (', @@system_time_zone, ')'), @@global.time_zone)");
-        List<Integer> sessionOffsets = offsets(connection, instants);
-        List<Integer> serverOffsets;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set @parity_zone = @@session.time_zone, time_zone = @@global.time_zone");
-            try {
-                serverOffsets = offsets(connection, instants);
-            } finally {
-                statement.execute("set time_zone = @parity_zone");
-            }
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < instants.size(); i++) {
+            numbered.add("select ? as t, " + i + " as i");
         }
-        return new Reading(session, "@@session.time_zone: set by the driver from the JVM's zone when the connection opened, or by the URL",
-                sessionOffsets, global, "@@global.time_zone: --default-time-zone from the profile's timezone, or the container's TZ",
-                serverOffsets, "a 'default_time_zone' under database.settings, a 'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL");
-    }
-
-    private static List<Integer> offsets(Connection connection, List<Instant> instants) throws SQLException {
-        List<Integer> offsets = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(?)) - ?")) {
-            for (Instant instant : instants) {
-                select.setLong(1, instant.getEpochSecond());
-                select.setLong(2, instant.getEpochSecond());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    offsets.add(row.getInt(1));
+        String probes = String.join(" union all ", numbered);
+        String sql = "select @@session.time_zone,"
+                + " if(@@global.time_zone = 'SYSTEM', concat('SYSTEM (', @@system_time_zone, ')'), @@global.time_zone),"
+                + " timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(t)) - t,"
+                + " timestampdiff(second, utc, convert_tz(utc, '+00:00', @@global.time_zone))"
+                + " from (select t, from_unixtime(t) - interval (timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(t)) - t) second"
+                + " as utc, i from (" + probes + ") p) q order by i";
+        String session = null;
+        String server = null;
+        List<Integer> sessionOffsets = new ArrayList<>();
+        List<Integer> serverOffsets = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < instants.size(); i++) {
+                select.setLong(i + 1, instants.get(i).getEpochSecond());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    session = rows.getString(1);
+                    server = rows.getString(2);
+                    sessionOffsets.add(rows.getInt(3));
+                    serverOffsets.add(rows.getInt(4));
                 }
             }
         }
-        return offsets;
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getString(1);
-        }
+        return new Reading(session, "@@session.time_zone: set by the driver from the JVM's zone when the connection opened, or by the URL",
+                sessionOffsets, server, "@@global.time_zone: --default-time-zone from the profile's timezone, or the container's TZ",
+                serverOffsets, "a 'default_time_zone' under database.settings, a 'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL");
     }
 }
