@@ -1,8 +1,11 @@
 package dev.parity.engine;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -27,5 +30,25 @@ public interface ZoneSupport {
      */
     record Reading(String sessionZone, String sessionSource, List<Integer> sessionOffsets,
                    String serverZone, String serverSource, List<Integer> serverOffsets, String overrides) {
+
+        /**
+         * A reading from {@code select}'s rows, one per instant in order: the session's zone, the server's
+         * zone, the session's offset and the server's offset at that instant.
+         */
+        public static Reading of(PreparedStatement select, String sessionSource, String serverSource, String overrides) throws SQLException {
+            String session = null;
+            String server = null;
+            List<Integer> sessionOffsets = new ArrayList<>();
+            List<Integer> serverOffsets = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    session = rows.getString(1);
+                    server = rows.getString(2);
+                    sessionOffsets.add(rows.getInt(3));
+                    serverOffsets.add(rows.getInt(4));
+                }
+            }
+            return new Reading(session, sessionSource, sessionOffsets, server, serverSource, serverOffsets, overrides);
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.parity.engine.mariadb;
 import dev.parity.engine.ZoneSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,25 +28,13 @@ final class MariaDbZones implements ZoneSupport {
                 + " timestampdiff(second, utc, convert_tz(utc, '+00:00', @@global.time_zone))"
                 + " from (select t, from_unixtime(t) - interval (timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(t)) - t) second"
                 + " as utc, i from (" + probes + ") p) q order by i";
-        String session = null;
-        String server = null;
-        List<Integer> sessionOffsets = new ArrayList<>();
-        List<Integer> serverOffsets = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < instants.size(); i++) {
                 select.setLong(i + 1, instants.get(i).getEpochSecond());
             }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    session = rows.getString(1);
-                    server = rows.getString(2);
-                    sessionOffsets.add(rows.getInt(3));
-                    serverOffsets.add(rows.getInt(4));
-                }
-            }
+            return Reading.of(select, "@@session.time_zone: set by the driver from the JVM's zone when the connection opened, or by the URL",
+                    "@@global.time_zone: --default-time-zone from the profile's timezone, or the container's TZ",
+                    "a 'default_time_zone' under database.settings, a 'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL");
         }
-        return new Reading(session, "@@session.time_zone: set by the driver from the JVM's zone when the connection opened, or by the URL",
-                sessionOffsets, server, "@@global.time_zone: --default-time-zone from the profile's timezone, or the container's TZ",
-                serverOffsets, "a 'default_time_zone' under database.settings, a 'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL");
     }
 }

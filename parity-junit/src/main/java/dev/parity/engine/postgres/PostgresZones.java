@@ -3,10 +3,8 @@ package dev.parity.engine.postgres;
 import dev.parity.engine.ZoneSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,24 +24,12 @@ final class PostgresZones implements ZoneSupport {
 
     @Override
     public Reading read(Connection connection, List<Instant> instants) throws SQLException {
-        String session = null;
-        String server = null;
-        List<Integer> sessionOffsets = new ArrayList<>();
-        List<Integer> serverOffsets = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(READING)) {
             select.setString(1, "{" + String.join(",", instants.stream().map(Instant::toString).toList()) + "}");
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    session = rows.getString(1);
-                    server = rows.getString(2);
-                    sessionOffsets.add(rows.getInt(3));
-                    serverOffsets.add(rows.getInt(4));
-                }
-            }
+            return Reading.of(select,
+                    "current_setting('TimeZone'): sent by the driver when the connection opened, or set by the URL or the server's settings",
+                    "log_timezone: the container's TZ and the server's settings from the profile",
+                    "a 'timezone' under database.settings, an 'options' or 'TimeZone' in the JDBC URL");
         }
-        return new Reading(session,
-                "current_setting('TimeZone'): sent by the driver when the connection opened, or set by the URL or the server's settings",
-                sessionOffsets, server, "log_timezone: the container's TZ and the server's settings from the profile", serverOffsets,
-                "a 'timezone' under database.settings, an 'options' or 'TimeZone' in the JDBC URL");
     }
 }
