@@ -28,12 +28,24 @@ final class CheckReader {
     private static final Pattern REVERSED = Pattern.compile("^" + NUMBER + " (>=|<=|<>|!=|>|<|=) " + IDENT + "$");
     private static final Pattern IN_LIST = Pattern.compile("^" + IDENT + " IN \\((.*)\\)$");
     private static final Pattern LENGTH = Pattern.compile("^(?:char_length|character_length|length)\\(" + IDENT + "\\) (>=|<=|>|<|=) (\\d+)$");
+    private static final Pattern RELATION = Pattern.compile("^" + IDENT + " (>=|<=|>|<) " + IDENT + "$");
     private static final Pattern NOT_EMPTY = Pattern.compile("^" + IDENT + " <> ''$");
     private static final Pattern NOT_NULL = Pattern.compile("^" + IDENT + " IS NOT NULL$");
     private static final Pattern ANY_IDENT = Pattern.compile("\"((?:[^\"]|\"\")+)\"|\\b([A-Za-z_][A-Za-z0-9_$]*)\\b");
 
-    /** The limits read per column, and the checks that could not be read with the columns they mention. */
-    record Result(Map<String, ColumnLimits> limits, Map<TableInfo.Check, Set<String>> opaque) {
+    /**
+     * A CHECK comparing two columns ({@code ends_at > starts_at}): {@code column} is generated from {@code other}'s value.
+     *
+     * @param op how {@code column} compares to {@code other}: {@code >}, {@code >=}, {@code <} or {@code <=}
+     */
+    record Relation(String column, String op, String other, TableInfo.Check check) {
+    }
+
+    /**
+     * The limits read per column, the relations between columns (at most one per column, none in a cycle), and
+     * the checks that could not be read with the columns they mention.
+     */
+    record Result(Map<String, ColumnLimits> limits, Map<String, Relation> relations, Map<TableInfo.Check, Set<String>> opaque) {
 
         ColumnLimits of(String column) {
             return limits.getOrDefault(column, ColumnLimits.NONE);
@@ -51,29 +63,52 @@ final class CheckReader {
 
     static Result read(TableInfo table) {
         Map<String, ColumnLimits> limits = new HashMap<>();
+        Map<String, Relation> relations = new LinkedHashMap<>();
         Map<TableInfo.Check, Set<String>> opaque = new LinkedHashMap<>();
         for (TableInfo.Check check : table.checks()) {
             Map<String, ColumnLimits> mine = new HashMap<>(limits);
-            if (!readInto(check.neutral(), table, mine)) {
+            Map<String, Relation> myRelations = new LinkedHashMap<>(relations);
+            if (!readInto(check, table, mine, myRelations)) {
                 opaque.put(check, mentionedColumns(check.neutral(), table));
             } else {
                 limits = mine;
+                relations = myRelations;
             }
         }
-        return new Result(limits, opaque);
+        return new Result(limits, relations, opaque);
     }
 
-    private static boolean readInto(String condition, TableInfo table, Map<String, ColumnLimits> limits) {
-        for (String atom : splitAnd(unwrap(condition))) {
-            if (!readAtom(unwrap(atom), table, limits)) {
+    private static boolean readInto(TableInfo.Check check, TableInfo table, Map<String, ColumnLimits> limits, Map<String, Relation> relations) {
+        for (String atom : splitAnd(unwrap(check.neutral()))) {
+            if (!readAtom(unwrap(atom), table, limits, relations, check)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean readAtom(String atom, TableInfo table, Map<String, ColumnLimits> limits) {
+    /** {@code a > b}: a follows b; readable when neither column already follows another and no cycle forms. */
+    private static boolean relate(String column, String op, String other, Map<String, Relation> relations, TableInfo.Check check) {
+        if (column == null || other == null || column.equals(other) || relations.containsKey(column)) {
+            return false;
+        }
+        for (String at = other; at != null; at = relations.containsKey(at) ? relations.get(at).other() : null) {
+            if (at.equals(column)) {
+                return false;
+            }
+        }
+        relations.put(column, new Relation(column, op, other, check));
+        return true;
+    }
+
+    private static boolean readAtom(String atom, TableInfo table, Map<String, ColumnLimits> limits, Map<String, Relation> relations,
+                                    TableInfo.Check check) {
         Matcher m;
+        if ((m = RELATION.matcher(atom)).matches() && column(m.group(3), table) != null && !m.group(3).matches(NUMBER)) {
+            String left = column(m.group(1), table);
+            String right = column(m.group(3), table);
+            return relate(left, m.group(2), right, relations, check) || relate(right, flip(m.group(2)), left, relations, check);
+        }
         if ((m = COMPARISON.matcher(atom)).matches()) {
             return compare(column(m.group(1), table), m.group(2), new BigDecimal(m.group(3)), limits);
         }

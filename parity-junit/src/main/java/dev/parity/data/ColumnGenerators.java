@@ -5,6 +5,7 @@ import dev.parity.engine.ColumnType;
 import dev.parity.engine.ValueSyntax;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Values for a column nobody configured, chosen by its kind, its CHECK limits and its name. Every kind is
@@ -44,7 +45,7 @@ final class ColumnGenerators {
             case MONEY -> NumberValues.decimal(name, type, 15, 2, limits);
             case FLOAT, DOUBLE -> NumberValues.floating(type, limits);
             case YEAR -> NumberValues.year(type, limits);
-            case BIT -> NumberValues.bits(type);
+            case BIT -> NumberValues.bits(type, syntax);
             case BOOLEAN -> NumberValues.bool(syntax);
             case DATE -> TemporalValues.date(name, type);
             case TIMESTAMP, TIMESTAMP_TZ -> TemporalValues.timestamp(name, type, syntax.zonesInLiterals() ? null : sessionZone);
@@ -55,7 +56,7 @@ final class ColumnGenerators {
             case BYTES -> structured.bytes(type);
             case INET -> StructuredValues.inet();
             case CIDR -> StructuredValues.cidr();
-            case MACADDR -> StructuredValues.macaddr();
+            case MACADDR -> StructuredValues.macaddr(type.length() == 8 ? 8 : 6);
             case XML -> structured.xml();
             case ENUM -> StructuredValues.oneOf(type.labels());
             case SET -> StructuredValues.subsetOf(type.labels());
@@ -63,6 +64,17 @@ final class ColumnGenerators {
                 ColumnValues elements = forType(name, type.element(), ColumnLimits.NONE);
                 yield elements == null ? null : structured.array(elements, type.element());
             }
+            case RANGE -> {
+                ColumnValues bounds = forType(name, type.element(), ColumnLimits.NONE);
+                yield bounds == null ? null : StructuredValues.range(bounds, type.element());
+            }
+            case COMPOSITE -> {
+                List<ColumnValues> fields = type.fields().stream().map(f -> forType(name, f, ColumnLimits.NONE)).toList();
+                yield fields.contains(null) ? null : StructuredValues.composite(fields);
+            }
+            case TSVECTOR -> structured.lexemes(" ");
+            case TSQUERY -> structured.lexemes(" & ");
+            case HSTORE -> structured.hstore();
             case OTHER -> null;
         };
     }
@@ -82,8 +94,8 @@ final class ColumnGenerators {
                 yield (row, r) -> Long.toString(first + row);
             }
             case TEXT -> {
-                ValueGenerator prefix = base != null ? base : text.generator(column.name(), type.length());
-                int max = type.length();
+                int max = type.length() < 0 ? limits.maxLength() : limits.maxLength() < 0 ? type.length() : Math.min(type.length(), limits.maxLength());
+                ValueGenerator prefix = base != null ? base : text.generator(column.name(), max);
                 yield (row, r) -> withSuffix(prefix.next(row, r), Long.toString(row + offset, 36), max);
             }
             // mix is a bijection, so distinct rows give distinct high halves
@@ -96,6 +108,12 @@ final class ColumnGenerators {
                     : (row, r) -> Formats.date(LocalDate.of(2000, 1, 1).toEpochDay() + row + offset) + " 12:00:00";
             default -> null;
         };
+    }
+
+    /** A key column counting through its values: the lowest + (row / divisor) % capacity, so that with others the key is unique. */
+    static ValueGenerator counter(ColumnInfo column, ColumnLimits limits, long divisor, long capacity) {
+        long first = Math.max(Math.max(1, column.type().min()), NumberValues.lowest(limits, 0));
+        return (row, r) -> Long.toString(first + (row / divisor) % capacity);
     }
 
     /** How many distinct values {@link #unique} can make for the column, or Long.MAX_VALUE when practically unbounded. */

@@ -4,6 +4,7 @@ import dev.parity.config.Problem;
 import dev.parity.config.ProblemException;
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.Engine;
+import dev.parity.engine.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class DatasetLoader {
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
             }
-            List<LoadReport.TableLoad> loads = new Writer(engine.loader(), connection, workers, threads, started, progress).write(plans);
+            List<LoadReport.TableLoad> loads = new Writer(engine.loader(), engine.dialect(), connection, workers, threads, started, progress).write(plans);
             return new LoadReport(seed, loads, Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the datasets: " + e.getMessage(), e);
@@ -84,7 +85,7 @@ public final class DatasetLoader {
     }
 
     /** Writes the plans in order, one transaction. */
-    private record Writer(BulkLoader loader, Connection connection, ExecutorService workers, int threads, long started,
+    private record Writer(BulkLoader loader, SqlDialect dialect, Connection connection, ExecutorService workers, int threads, long started,
                           Consumer<String> progress) {
 
         List<LoadReport.TableLoad> write(List<TablePlan> plans) throws SQLException {
@@ -104,6 +105,7 @@ public final class DatasetLoader {
                     loads.add(new LoadReport.TableLoad(plan.table().name(), plan.rows(), Duration.ofNanos(System.nanoTime() - tableStarted)));
                 }
                 current = null;
+                SecondPass.fill(connection, dialect, plans, progress);
                 loader.restore(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

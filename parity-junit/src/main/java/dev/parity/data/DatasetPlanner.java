@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ final class DatasetPlanner {
         Map<String, TablePlan> plans = new LinkedHashMap<>();
         for (DatasetSpec spec : order.order()) {
             TableInfo table = tables.get(spec);
-            plans.put(table.name(), table(spec, table, plans, order.broken(), referenced, references));
+            plans.put(table.name(), table(spec, table, plans, order, referenced, references));
         }
         failOnProblems();
         return new ArrayList<>(plans.values());
@@ -82,7 +83,7 @@ final class DatasetPlanner {
         return referenced;
     }
 
-    private TablePlan table(DatasetSpec spec, TableInfo table, Map<String, TablePlan> plans, Set<TableInfo.ForeignKey> broken,
+    private TablePlan table(DatasetSpec spec, TableInfo table, Map<String, TablePlan> plans, LoadOrder.Result order,
                             Set<String> referenced, References references) throws SQLException {
         long baseSeed = spec.seed().orElse(seed);
         long tableSeed = CellRandom.mix(baseSeed, CellRandom.hash(table.name()));
@@ -91,25 +92,58 @@ final class DatasetPlanner {
         ColumnGenerators types = new ColumnGenerators(tablePools, engine.values(), sessionZone);
         CheckReader.Result checks = CheckReader.read(table);
         checks.opaque().forEach(plan::addOpaqueCheck);
-        Set<String> opaque = checks.opaqueColumns();
+        Set<String> opaque = new HashSet<>(checks.opaqueColumns());
         Set<String> keyColumns = new HashSet<>();
         table.keys().forEach(keyColumns::addAll);
 
-        Map<String, References.Reference> referenceOf = References.byColumn(references.of(spec, table, plans, broken, plan));
-        Set<String> rowUnique = rowUniqueColumns(spec, table, referenceOf, references);
+        Map<String, References.Reference> referenceOf = References.byColumn(references.of(spec, table, plans, order, plan));
+        Map<String, long[]> counters = new HashMap<>();
+        Set<String> rowUnique = rowUniqueColumns(spec, table, checks, referenceOf, references, counters);
+        Map<String, CheckReader.Relation> relations = new HashMap<>();
+        for (CheckReader.Relation relation : checks.relations().values()) {
+            if (related(spec, table, relation, keyColumns, referenceOf)) {
+                relations.put(relation.column(), relation);
+            } else {
+                plan.addOpaqueCheck(relation.check(), Set.of(relation.column(), relation.other()));
+            }
+        }
+        relations.values().forEach(r -> {
+            opaque.add(r.column());
+            opaque.add(r.other());
+        });
+        TableInfo.Partitioning partitioning = spec.columns().containsKey(partitionColumn(table)) ? null : table.partitioning();
 
         for (ColumnInfo column : table.columns()) {
             if (column.generated()) {
                 continue;
             }
             ColumnLimits limits = checks.of(column.name());
+            boolean partitionKey = partitioning != null && column.name().equals(partitioning.column());
+            ColumnValues partitionValues = null;
+            if (partitionKey && PartitionValues.allowed(partitioning) != null) {
+                limits = limits.withAllowed(PartitionValues.allowed(partitioning));
+            } else if (partitionKey) {
+                partitionValues = PartitionValues.range(column.type(), partitioning);
+            }
             boolean clean = keyColumns.contains(column.name()) || referenced.contains(table.name() + "." + column.name())
-                    || opaque.contains(column.name());
+                    || opaque.contains(column.name()) || partitionKey;
+            // keys, referenced columns, partition keys and columns of CHECKs Parity meets by construction take no mess
             Mess mess = clean ? Mess.none() : column.nullable() ? spec.mess() : spec.mess().withNulls(0);
-            ColumnContext context = new Context(spec, table, column, limits, mess, rowUnique.contains(column.name()),
-                    Optional.ofNullable(referenceOf.get(column.name())).map(r -> r.generator(column.name(), tableSeed, spec.mess().nulls())),
-                    tablePools, types);
-            ColumnContext.Planned planned = spec.rule(column.name()).plan(context);
+            ColumnContext.Planned planned;
+            if (counters.containsKey(column.name())) {
+                long[] counter = counters.get(column.name());
+                planned = new ColumnContext.Planned(ColumnValues.of(ColumnGenerators.counter(column, limits, counter[0], counter[1])), Mess.none());
+            } else if (relations.containsKey(column.name())) {
+                CheckReader.Relation relation = relations.get(column.name());
+                ColumnValues own = types.forColumn(column, limits);
+                planned = new ColumnContext.Planned(ColumnValues.of(RelatedValues.of(relation.op(), column.type(), () -> plan.column(relation.other()),
+                        tableSeed, own == null ? null : own.generator(), !engine.values().zonesInLiterals())), mess);
+            } else {
+                ColumnContext context = new Context(spec, table, column, limits, mess, rowUnique.contains(column.name()),
+                        Optional.ofNullable(referenceOf.get(column.name())).map(r -> r.generator(column.name(), tableSeed, spec.mess().nulls())),
+                        tablePools, types, partitionValues);
+                planned = spec.rule(column.name()).plan(context);
+            }
             if (planned.values() == null) {
                 continue;
             }
@@ -118,17 +152,36 @@ final class DatasetPlanner {
             if (!column.type().isText()) {
                 maxLength = -1;
             }
-            plan.add(new ColumnPlan(column, planned.values(), planned.mess(), limits.minLength(), maxLength));
+            ColumnPlan columnPlan = new ColumnPlan(column, planned.values(), planned.mess(), limits.minLength(), maxLength);
+            if (referenceOf.containsKey(column.name()) && referenceOf.get(column.name()).later) {
+                plan.addLater(columnPlan);
+            } else {
+                plan.add(columnPlan);
+            }
         }
         return plan;
+    }
+
+    private static String partitionColumn(TableInfo table) {
+        return table.partitioning() == null ? "" : table.partitioning().column();
+    }
+
+    /** Whether a CHECK between two columns can be met by generating one from the other. */
+    private static boolean related(DatasetSpec spec, TableInfo table, CheckReader.Relation relation, Set<String> keyColumns,
+                                   Map<String, References.Reference> referenceOf) {
+        ColumnInfo column = table.column(relation.column()).orElseThrow();
+        ColumnInfo other = table.column(relation.other()).orElseThrow();
+        return !column.generated() && !other.generated() && !keyColumns.contains(column.name()) && !referenceOf.containsKey(column.name())
+                && !spec.columns().containsKey(column.name()) && !column.name().equals(partitionColumn(table))
+                && RelatedValues.comparable(column.type(), other.type());
     }
 
     /**
      * For each unique key, one column that makes it unique by itself (the shortest keys first; a key that
      * already has one is done). A key made only of foreign keys enumerates its referenced rows instead.
      */
-    private Set<String> rowUniqueColumns(DatasetSpec spec, TableInfo table, Map<String, References.Reference> referenceOf,
-                                         References references) {
+    private Set<String> rowUniqueColumns(DatasetSpec spec, TableInfo table, CheckReader.Result checks,
+                                         Map<String, References.Reference> referenceOf, References references, Map<String, long[]> counters) {
         Set<String> rowUnique = new HashSet<>();
         List<List<String>> keys = new ArrayList<>(table.keys());
         keys.sort((a, b) -> Integer.compare(a.size(), b.size()));
@@ -136,12 +189,22 @@ final class DatasetPlanner {
             if (key.stream().anyMatch(rowUnique::contains)) {
                 continue;
             }
-            String candidate = key.stream().filter(c -> !referenceOf.containsKey(c) && uniqueCapable(table.column(c).orElseThrow(), spec.rule(c)))
+            List<String> candidates = key.stream().filter(c -> !referenceOf.containsKey(c) && uniqueCapable(table.column(c).orElseThrow(), spec.rule(c)))
+                    .toList();
+            String candidate = candidates.stream().filter(c -> ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), checks.of(c)) >= spec.rows())
                     .findFirst().orElse(null);
+            // a key of references and small numbers (order_id, line_no 1..50): the rows enumerate their combinations
+            List<String> small = key.stream().filter(c -> !referenceOf.containsKey(c)).toList();
+            boolean countable = !small.isEmpty() && candidate == null && small.stream().allMatch(c -> spec.rule(c) == ColumnRule.FROM_TYPE
+                    && countable(table.column(c).orElseThrow(), checks.of(c)));
             if (candidate != null) {
                 rowUnique.add(candidate);
-            } else if (key.stream().allMatch(referenceOf::containsKey)) {
-                references.enumerate(spec, table, key, referenceOf);
+            } else if (countable || key.stream().allMatch(referenceOf::containsKey)) {
+                Map<String, Long> capacities = new LinkedHashMap<>();
+                small.forEach(c -> capacities.put(c, ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), checks.of(c))));
+                counters.putAll(references.enumerate(spec, table, key, referenceOf, capacities));
+            } else if (!candidates.isEmpty()) {
+                rowUnique.add(candidates.get(0)); // too few values: planning it reports how many rows fit
             } else {
                 problems.add(new Problem(spec.origin(), "table '" + table.name() + "' has the unique key (" + String.join(", ", key)
                         + "), and Parity cannot make those columns unique",
@@ -149,6 +212,11 @@ final class DatasetPlanner {
             }
         }
         return rowUnique;
+    }
+
+    private static boolean countable(ColumnInfo column, ColumnLimits limits) {
+        ColumnType.Kind kind = column.type().kind();
+        return (kind == ColumnType.Kind.INTEGER || kind == ColumnType.Kind.YEAR) && ColumnGenerators.uniqueCapacity(column, limits) > 0;
     }
 
     private static boolean uniqueCapable(ColumnInfo column, ColumnRule rule) {
@@ -183,9 +251,10 @@ final class DatasetPlanner {
         private final Optional<ValueGenerator> reference;
         private final FakerPools pools;
         private final ColumnGenerators types;
+        private final ColumnValues partitionValues;
 
         Context(DatasetSpec spec, TableInfo table, ColumnInfo column, ColumnLimits limits, Mess mess, boolean rowUnique,
-                Optional<ValueGenerator> reference, FakerPools pools, ColumnGenerators types) {
+                Optional<ValueGenerator> reference, FakerPools pools, ColumnGenerators types, ColumnValues partitionValues) {
             this.spec = spec;
             this.table = table;
             this.column = column;
@@ -195,6 +264,7 @@ final class DatasetPlanner {
             this.reference = reference;
             this.pools = pools;
             this.types = types;
+            this.partitionValues = partitionValues;
         }
 
         @Override
@@ -248,9 +318,12 @@ final class DatasetPlanner {
 
         @Override
         public Planned fromType() {
+            if (partitionValues != null) {
+                return new Planned(partitionValues, Mess.none());
+            }
             ColumnValues values = types.forColumn(column, limits);
             if (values == null) {
-                if (column.defaultValue() != null || column.autoIncrement()) {
+                if (column.defaultValue() != null || column.autoIncrement() || table.triggerFilled()) {
                     return Planned.FILLED_BY_DATABASE;
                 }
                 if (!column.nullable()) {

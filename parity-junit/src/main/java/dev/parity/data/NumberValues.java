@@ -49,11 +49,12 @@ final class NumberValues {
         return new ColumnValues((row, r) -> Long.toString(first + r.nextLong(span)), extremes(lo, hi, 0), false);
     }
 
-    static ColumnValues bits(ColumnType type) {
-        int bits = Math.min(63, Math.max(1, type.length()));
+    static ColumnValues bits(ColumnType type, ValueSyntax syntax) {
+        int width = Math.max(1, type.length());
+        int bits = Math.min(63, width);
         long max = (1L << bits) - 1;
         // a mask, not nextLong(max + 1): for 63 bits max + 1 overflows and the values would be negative
-        return new ColumnValues((row, r) -> Long.toString(r.nextLong() & max), List.of("0", Long.toString(max)), false);
+        return new ColumnValues((row, r) -> syntax.bits(r.nextLong() & max, width), List.of(syntax.bits(0, width), syntax.bits(max, width)), false);
     }
 
     static ColumnValues bool(ValueSyntax syntax) {

@@ -45,10 +45,17 @@ final class References {
         final Skew skew;
         final boolean nullable;
         final boolean self;
+        /** Filled in a second pass, once the rows it points at are loaded (a nullable foreign key in a cycle). */
+        final boolean later;
         long divisor;
         private ReferencePick pick;
 
         Reference(String name, List<String> columns, KeySource keys, Skew skew, boolean nullable, boolean self) {
+            this(name, columns, keys, skew, nullable, self, false);
+        }
+
+        Reference(String name, List<String> columns, KeySource keys, Skew skew, boolean nullable, boolean self, boolean later) {
+            this.later = later;
             this.name = name;
             this.columns = columns;
             this.keys = keys;
@@ -68,9 +75,13 @@ final class References {
         }
     }
 
-    /** The table's references; foreign keys in {@code broken} (to break a cycle) are left NULL. */
-    List<Reference> of(DatasetSpec spec, TableInfo table, Map<String, TablePlan> plans, Set<TableInfo.ForeignKey> broken, TablePlan own)
+    /**
+     * The table's references. Those that {@code order} cut to break a cycle point at a table loaded later: a
+     * deferrable one directly, a nullable one in a second pass.
+     */
+    List<Reference> of(DatasetSpec spec, TableInfo table, Map<String, TablePlan> plans, LoadOrder.Result order, TablePlan own)
             throws SQLException {
+        Set<TableInfo.ForeignKey> broken = order.broken();
         List<Reference> references = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         for (TableInfo.ForeignKey fk : table.foreignKeys()) {
@@ -86,8 +97,10 @@ final class References {
                     skew = ref.skew();
                 }
             }
-            if (broken.contains(fk)) {
-                references.add(new Reference(fk.name(), fk.columns(), null, skew, true, false));
+            if (broken.contains(fk) || order.deferred().contains(fk)) {
+                long rows = order.rows().getOrDefault(fk.refTable(), 0L);
+                KeySource keys = KeySource.later(() -> plans.get(fk.refTable()), rows, fk.refColumns());
+                references.add(new Reference(fk.name(), fk.columns(), rows == 0 ? null : keys, skew, nullable, false, broken.contains(fk)));
             } else {
                 references.add(reference(spec, table, fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), skew, nullable, plans, own));
             }
@@ -165,21 +178,38 @@ final class References {
         return rows;
     }
 
-    /** A unique key made only of foreign keys: rows enumerate the combinations of referenced rows. */
-    void enumerate(DatasetSpec spec, TableInfo table, List<String> key, Map<String, Reference> referenceOf) {
-        List<Reference> groups = key.stream().map(referenceOf::get).distinct().toList();
+    /**
+     * A unique key made of foreign keys and small numbers: rows enumerate the combinations of referenced rows
+     * and numbers (mixed radix, referenced rows turning fastest, so each parent gets its share of numbers).
+     *
+     * @param counters the key's columns that are not references, with how many values each can take
+     * @return each counter column's {divisor, capacity}: its value in a row is the lowest + (row / divisor) % capacity
+     */
+    Map<String, long[]> enumerate(DatasetSpec spec, TableInfo table, List<String> key, Map<String, Reference> referenceOf,
+                                  Map<String, Long> counters) {
+        List<Reference> groups = key.stream().filter(referenceOf::containsKey).map(referenceOf::get).distinct().toList();
         if (groups.stream().anyMatch(g -> g.divisor > 0 || g.keys == null || g.self)) {
-            return;
+            return Map.of();
         }
         long divisor = 1;
         for (Reference group : groups) {
             group.divisor = divisor;
-            divisor = Math.multiplyExact(divisor, Math.max(1, group.keys.size()));
+            divisor = multiply(divisor, Math.max(1, group.keys.size()));
+        }
+        Map<String, long[]> enumerated = new HashMap<>();
+        for (Map.Entry<String, Long> counter : counters.entrySet()) {
+            enumerated.put(counter.getKey(), new long[] {divisor, counter.getValue()});
+            divisor = multiply(divisor, counter.getValue());
         }
         if (spec.rows() > divisor) {
             problems.add(new Problem(spec.origin(), "table '" + table.name() + "' has the unique key (" + String.join(", ", key)
-                    + ") of foreign keys, which allows only " + divisor + " distinct rows, fewer than the " + spec.rows() + " asked for",
-                    "Ask for at most " + divisor + " rows, or more rows in the referenced tables."));
+                    + ")" + (counters.isEmpty() ? " of foreign keys" : "") + ", which allows only " + divisor + " distinct rows, fewer than the " + spec.rows() + " asked for",
+                    "Ask for at most " + divisor + " rows" + (groups.isEmpty() ? "." : ", or more rows in the referenced tables.")));
         }
+        return enumerated;
+    }
+
+    private static long multiply(long a, long b) {
+        return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
     }
 }

@@ -28,9 +28,9 @@ final class StructuredValues {
     /** Up to three elements of the element type's values; an array is never messy as a whole, only empty or holding a NULL. */
     ColumnValues array(ColumnValues elements, ColumnType element) {
         ColumnType.Kind kind = element.kind();
-        boolean quote = kind == ColumnType.Kind.TEXT || kind == ColumnType.Kind.ENUM || kind == ColumnType.Kind.JSON
-                || kind == ColumnType.Kind.DATE || kind == ColumnType.Kind.TIMESTAMP || kind == ColumnType.Kind.TIMESTAMP_TZ
-                || kind == ColumnType.Kind.TIME || kind == ColumnType.Kind.TIME_TZ || kind == ColumnType.Kind.BYTES;
+        // numbers and booleans stand bare; anything else may hold spaces, commas, braces or quotes
+        boolean quote = kind != ColumnType.Kind.INTEGER && kind != ColumnType.Kind.DECIMAL && kind != ColumnType.Kind.FLOAT
+                && kind != ColumnType.Kind.DOUBLE && kind != ColumnType.Kind.BOOLEAN && kind != ColumnType.Kind.BIT;
         ValueGenerator items = elements.generator();
         List<String> nullItem = new ArrayList<>();
         nullItem.add(null);
@@ -71,9 +71,72 @@ final class StructuredValues {
         return new ColumnValues((row, r) -> "10." + r.nextInt(256) + ".0.0/16", List.of("0.0.0.0/0", "::/0"), false);
     }
 
-    static ColumnValues macaddr() {
-        return ColumnValues.of((row, r) -> String.format(Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x",
-                r.nextInt(256), r.nextInt(256), r.nextInt(256), r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+    /** @param octets 6 ({@code macaddr}) or 8 ({@code macaddr8}) */
+    static ColumnValues macaddr(int octets) {
+        return ColumnValues.of((row, r) -> {
+            StringBuilder address = new StringBuilder();
+            for (int i = 0; i < octets; i++) {
+                address.append(i == 0 ? "" : ":").append(String.format(Locale.ROOT, "%02x", r.nextInt(256)));
+            }
+            return address.toString();
+        });
+    }
+
+    /**
+     * A range {@code [low,high)} of two of the subtype's values in order (equal ones make an empty range); its
+     * extremes are the empty and the unbounded range.
+     */
+    static ColumnValues range(ColumnValues bounds, ColumnType subtype) {
+        boolean numeric = subtype.kind() == ColumnType.Kind.INTEGER || subtype.kind() == ColumnType.Kind.DECIMAL
+                || subtype.kind() == ColumnType.Kind.FLOAT || subtype.kind() == ColumnType.Kind.DOUBLE;
+        ValueGenerator values = bounds.generator();
+        return new ColumnValues((row, r) -> {
+            String a = values.next(row, r);
+            String b = values.next(row, r);
+            int order = numeric ? new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) : a.compareTo(b);
+            return "[" + quoted(order <= 0 ? a : b) + "," + quoted(order <= 0 ? b : a) + ")";
+        }, List.of("empty", "(,)"), false);
+    }
+
+    /** A row {@code (f1,f2,...)} of each field's values, every field quoted. */
+    static ColumnValues composite(List<ColumnValues> fields) {
+        List<ValueGenerator> generators = fields.stream().map(ColumnValues::generator).toList();
+        return ColumnValues.of((row, r) -> {
+            StringBuilder text = new StringBuilder("(");
+            for (int i = 0; i < generators.size(); i++) {
+                text.append(i == 0 ? "" : ",").append(quoted(generators.get(i).next(row, r)));
+            }
+            return text.append(')').toString();
+        });
+    }
+
+    /** A double-quoted element of a row or a range; an empty one is NULL. */
+    private static String quoted(String value) {
+        return value == null ? "" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** One to five words as full-text lexemes, joined by {@code separator} ({@code tsvector}: a space; {@code tsquery}: {@code &}). */
+    ColumnValues lexemes(String separator) {
+        FakerPools.Pool words = pools.pool("#{Lorem.word}");
+        return ColumnValues.of((row, r) -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = r.nextInt(5); i >= 0; i--) {
+                text.append(text.length() == 0 ? "" : separator).append('\'').append(words.pick(r).replace("'", "''")).append('\'');
+            }
+            return text.toString();
+        });
+    }
+
+    /** Up to three {@code "kN"=>"word"} pairs. */
+    ColumnValues hstore() {
+        FakerPools.Pool words = pools.pool("#{Lorem.word}");
+        return new ColumnValues((row, r) -> {
+            StringBuilder text = new StringBuilder();
+            for (int i = r.nextInt(4); i > 0; i--) {
+                text.append(text.length() == 0 ? "" : ", ").append("\"k").append(i).append("\"=>").append(quoted(words.pick(r)));
+            }
+            return text.toString();
+        }, List.of("", "\"k\"=>NULL"), false);
     }
 
     ColumnValues xml() {

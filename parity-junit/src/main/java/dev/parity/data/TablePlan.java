@@ -21,6 +21,7 @@ final class TablePlan implements RowSource {
     private final Map<String, ColumnPlan> byName = new HashMap<>();
     private final List<ColumnInfo> autoIncrementColumns = new ArrayList<>();
     private final Map<TableInfo.Check, Set<String>> opaqueChecks = new LinkedHashMap<>();
+    private final List<ColumnPlan> later = new ArrayList<>();
 
     TablePlan(DatasetSpec spec, TableInfo table, long seed) {
         this.spec = spec;
@@ -34,6 +35,16 @@ final class TablePlan implements RowSource {
         if (column.column().autoIncrement()) {
             autoIncrementColumns.add(column.column());
         }
+    }
+
+    /** A column written in a second pass, after every table is loaded: it points at rows loaded after its own. */
+    void addLater(ColumnPlan column) {
+        later.add(column);
+        byName.put(column.name(), column);
+    }
+
+    List<ColumnPlan> later() {
+        return later;
     }
 
     void addOpaqueCheck(TableInfo.Check check, Set<String> checkColumns) {

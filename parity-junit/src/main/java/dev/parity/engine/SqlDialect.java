@@ -8,6 +8,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public interface SqlDialect {
 
+    /** A statement parameter for a value of {@code type} given as text: PostgreSQL casts it, MariaDB converts it itself. */
+    default String parameter(ColumnType type) {
+        return "?";
+    }
+
     /** A quoted identifier: any name, any case. */
     String identifier(String name);
 

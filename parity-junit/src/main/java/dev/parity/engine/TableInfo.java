@@ -11,11 +11,17 @@ import org.apiguardian.api.API;
  * @param schema        its schema (PostgreSQL) or database (MariaDB)
  * @param name          its name
  * @param qualifiedName schema and name, quoted for SQL
- * @param uniqueKeys    unique constraints and indexes, each as its columns (partial and expression indexes left out)
+ * @param name          how datasets name it: its bare name in the connection's schema, {@code schema.name} in another
+ * @param uniqueKeys    unique constraints and indexes, each as its columns; a partial or expression index counts as a
+ *                      key of the columns it mentions, which is stricter and so safe. A partitioned table's include its
+ *                      partitions' (as do its foreign keys and checks)
+ * @param partitioning  how rows are routed to partitions, or null: not partitioned (or by something Parity does not read)
+ * @param triggerFilled whether a BEFORE INSERT row trigger may fill columns the load leaves out
  */
 @API(status = API.Status.INTERNAL)
 public record TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
-                        List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks) {
+                        List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning,
+                        boolean triggerFilled) {
 
     public TableInfo {
         columns = List.copyOf(columns);
@@ -25,8 +31,45 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
         checks = List.copyOf(checks);
     }
 
-    /** A foreign key: {@code columns} reference {@code refColumns} of {@code refTable}, pairwise. */
-    public record ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns) {
+    /** A table that is not partitioned and has no triggers that fill columns. */
+    public TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
+                     List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks) {
+        this(schema, name, qualifiedName, columns, primaryKey, uniqueKeys, foreignKeys, checks, null, false);
+    }
+
+    /**
+     * A foreign key: {@code columns} reference {@code refColumns} of {@code refTable} (named as datasets name it), pairwise.
+     *
+     * @param deferrable whether its check can wait for the end of the transaction
+     */
+    public record ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns, boolean deferrable) {
+
+        public ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns) {
+            this(name, columns, refTable, refColumns, false);
+        }
+    }
+
+    /**
+     * How a partitioned table routes rows, by one column: a row whose value no partition takes is rejected.
+     *
+     * @param column     the partition key's column
+     * @param bounds     each partition's bound on it
+     * @param hasDefault whether a default partition takes every other value
+     */
+    public record Partitioning(Strategy strategy, String column, List<Bound> bounds, boolean hasDefault) {
+
+        public enum Strategy { RANGE, LIST, HASH }
+
+        public Partitioning {
+            bounds = List.copyOf(bounds);
+        }
+
+        /**
+         * One partition's values, as SQL literals' text: {@code values} of a list partition, or a range from
+         * {@code from} (inclusive) to {@code to} (exclusive), null where the range is open ({@code MINVALUE}, {@code MAXVALUE}).
+         */
+        public record Bound(List<String> values, String from, String to) {
+        }
     }
 
     /**

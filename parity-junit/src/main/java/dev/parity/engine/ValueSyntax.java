@@ -19,6 +19,9 @@ public interface ValueSyntax {
     /** Whether a zoned timestamp's literal may carry an offset or a zone name ({@code +05:30}, {@code Europe/Berlin}). */
     boolean zonesInLiterals();
 
+    /** A bit string of {@code width} bits holding {@code value}: PostgreSQL's digits ({@code 00101}), MariaDB's number. */
+    String bits(long value, int width);
+
     /** An array of {@code items} (already in text form); only for engines with arrays. */
     String array(List<String> items, boolean quoteItems);
 }

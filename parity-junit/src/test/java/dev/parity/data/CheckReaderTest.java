@@ -146,7 +146,7 @@ class CheckReaderTest {
     @Test
     void aCheckReadOnlyInPartAddsNoLimits() {
         // qty > 0 alone would be readable, but the check as a whole is not
-        TableInfo.Check check = pg("CHECK (((qty > 0) AND (qty <= max_qty)))");
+        TableInfo.Check check = pg("CHECK (((qty > 0) AND (qty <= (max_qty * 2))))");
         CheckReader.Result result = read(pg("CHECK ((qty < 1000))"), check);
         assertThat(result.of("qty")).isEqualTo(range(null, false, "1000", true));
         assertThat(result.opaque()).containsExactly(Map.entry(check, Set.of("qty", "max_qty")));
@@ -175,5 +175,25 @@ class CheckReaderTest {
         List<String> columns = List.of("Qty", "note");
         TableInfo.Check check = neutral("\"Qty\" > 0 OR lower(NOTE) = 'Qty note' OR \"NOTE\" IS NULL");
         assertThat(CheckReader.read(table(columns, check)).opaque()).containsExactly(Map.entry(check, Set.of("Qty", "note")));
+    }
+
+    @Test
+    void aComparisonOfTwoColumnsRelatesThem() {
+        TableInfo.Check ends = pg("CHECK ((end_at > start_at))");
+        TableInfo.Check reversed = pg("CHECK ((qty >= max_qty))");
+        CheckReader.Result result = read(ends, reversed);
+        assertThat(result.opaque()).isEmpty();
+        assertThat(result.relations()).containsOnly(Map.entry("end_at", new CheckReader.Relation("end_at", ">", "start_at", ends)),
+                Map.entry("qty", new CheckReader.Relation("qty", ">=", "max_qty", reversed)));
+    }
+
+    @Test
+    void aCycleOfComparisonsIsLeftOpaque() {
+        TableInfo.Check first = pg("CHECK ((qty < max_qty))");
+        TableInfo.Check back = pg("CHECK ((max_qty < qty))");
+        CheckReader.Result result = read(first, back);
+        // the second one relates max_qty to qty, or qty to max_qty: either way a cycle with the first
+        assertThat(result.relations()).containsOnlyKeys("qty");
+        assertThat(result.opaque()).containsOnlyKeys(back);
     }
 }

@@ -487,12 +487,15 @@ class ColumnGeneratorsTest {
     @Test
     void otherTypesGetNoValues() {
         Generators postgres = new Generators(POSTGRES, BERLIN);
-        assertThat(postgres.generators.forColumn(column("search", pgType("tsvector", "tsvector")), ColumnLimits.NONE)).isNull();
+        assertThat(postgres.generators.forColumn(column("at", pgType("point", "point")), ColumnLimits.NONE)).isNull();
         Generators mariadb = new Generators(MARIADB, BERLIN);
         assertThat(mariadb.generators.forColumn(column("area", mariaType("geometry", "geometry")), ColumnLimits.NONE)).isNull();
         // nor an array of what has none
-        ColumnType vectors = PostgresFixtures.type("_tsvector", -1, "tsvector", "tsvector[]", List.of());
-        assertThat(postgres.generators.forColumn(column("search", vectors), ColumnLimits.NONE)).isNull();
+        ColumnType points = PostgresFixtures.type("_point", -1, "point", "point[]", List.of());
+        assertThat(postgres.generators.forColumn(column("at", points), ColumnLimits.NONE)).isNull();
+        // nor a range or a row of what has none
+        assertThat(postgres.generators.forColumn(column("at", ColumnType.range("r", points.element())), ColumnLimits.NONE)).isNull();
+        assertThat(postgres.generators.forColumn(column("at", ColumnType.composite("c", List.of(points.element()))), ColumnLimits.NONE)).isNull();
     }
 
     @Test
@@ -500,6 +503,8 @@ class ColumnGeneratorsTest {
         Generators g = new Generators(POSTGRES, BERLIN);
         for (Kind kind : Kind.values()) {
             ColumnType type = kind == Kind.ARRAY ? ColumnType.array("integer[]", ColumnType.integer("integer", 0, 10))
+                    : kind == Kind.RANGE ? ColumnType.range("int4range", ColumnType.integer("integer", 0, 10))
+                    : kind == Kind.COMPOSITE ? ColumnType.composite("address", List.of(ColumnType.text("text", -1), ColumnType.of(Kind.DATE, "date")))
                     : kind == Kind.ENUM || kind == Kind.SET ? ColumnType.labelled(kind, "labels", List.of("a"))
                     : ColumnType.of(kind, kind.name());
             ColumnValues values = g.generators.forColumn(column("c", type), ColumnLimits.NONE);

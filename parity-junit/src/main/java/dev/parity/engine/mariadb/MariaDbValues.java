@@ -24,6 +24,11 @@ final class MariaDbValues implements ValueSyntax {
     }
 
     @Override
+    public String bits(long value, int width) {
+        return Long.toString(value);
+    }
+
+    @Override
     public String array(List<String> items, boolean quoteItems) {
         throw new UnsupportedOperationException("MariaDB has no array types");
     }

@@ -20,6 +20,14 @@ final class PostgresCopyLoader implements BulkLoader {
 
     private static final PostgresDialect SQL = new PostgresDialect();
 
+    /** Deferrable foreign keys wait for the commit: a cycle through them is loaded with rows pointing ahead. */
+    @Override
+    public void prepare(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set constraints all deferred");
+        }
+    }
+
     @Override
     public TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) throws SQLException {
         String names = columns.stream().map(c -> SQL.identifier(c.name())).collect(Collectors.joining(", "));

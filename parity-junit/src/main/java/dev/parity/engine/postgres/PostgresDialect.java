@@ -1,5 +1,6 @@
 package dev.parity.engine.postgres;
 
+import dev.parity.engine.ColumnType;
 import dev.parity.engine.ScriptSplitter;
 import dev.parity.engine.SqlDialect;
 import dev.parity.engine.SqlStatement;
@@ -52,5 +53,10 @@ final class PostgresDialect implements SqlDialect {
         }
         return "select count(*) from (values " + values + ") as t(" + columns.stream().map(this::identifier).collect(Collectors.joining(", "))
                 + ") where not (" + condition + ")";
+    }
+
+    @Override
+    public String parameter(ColumnType type) {
+        return "CAST(? AS " + type.sqlType() + ")";
     }
 }

@@ -16,27 +16,20 @@ final class PostgresTypes {
             Map.entry("json", Kind.JSON), Map.entry("jsonb", Kind.JSON), Map.entry("bytea", Kind.BYTES), Map.entry("inet", Kind.INET),
             Map.entry("cidr", Kind.CIDR), Map.entry("macaddr", Kind.MACADDR), Map.entry("xml", Kind.XML),
             Map.entry("text", Kind.TEXT), Map.entry("varchar", Kind.TEXT), Map.entry("bpchar", Kind.TEXT), Map.entry("citext", Kind.TEXT),
-            Map.entry("name", Kind.TEXT), Map.entry("char", Kind.TEXT));
+            Map.entry("name", Kind.TEXT), Map.entry("char", Kind.TEXT),
+            Map.entry("tsvector", Kind.TSVECTOR), Map.entry("tsquery", Kind.TSQUERY), Map.entry("hstore", Kind.HSTORE));
 
     private PostgresTypes() {
     }
 
     /**
-     * @param typname     the (base) type's name
-     * @param typmod      {@code pg_attribute.atttypmod}: a varchar's length + 4, a numeric's (precision, scale) + 4
-     * @param elementType an array's element type name, else null
-     * @param sqlType     {@code format_type(...)}, e.g. {@code numeric(12,2)}
-     * @param labels      the enum's labels (also an enum array's), else empty
+     * A base type (arrays, enums, domains, ranges and composites are resolved by {@link PostgresTypeCatalog}).
+     *
+     * @param typname the type's name ({@code pg_type.typname})
+     * @param typmod  {@code pg_attribute.atttypmod}: a varchar's length + 4, a numeric's (precision, scale) + 4, a bit string's length
+     * @param sqlType {@code format_type(...)}, e.g. {@code numeric(12,2)}
      */
-    static ColumnType of(String typname, int typmod, String elementType, String sqlType, List<String> labels) {
-        if (elementType != null) {
-            String elementSql = sqlType.endsWith("[]") ? sqlType.substring(0, sqlType.length() - 2) : elementType;
-            // an array's typmod is its elements': varchar(10)[] has that of varchar(10)
-            return ColumnType.array(sqlType, of(elementType, typmod, null, elementSql, labels));
-        }
-        if (!labels.isEmpty()) {
-            return ColumnType.labelled(Kind.ENUM, sqlType, labels);
-        }
+    static ColumnType of(String typname, int typmod, String sqlType) {
         switch (typname) {
             case "int2":
                 return ColumnType.integer(sqlType, Short.MIN_VALUE, Short.MAX_VALUE);
@@ -51,6 +44,12 @@ final class PostgresTypes {
             case "varchar":
             case "bpchar":
                 return ColumnType.text(sqlType, typmod > 4 ? typmod - 4 : -1);
+            case "bit":
+                return ColumnType.of(Kind.BIT, sqlType).withLength(typmod > 0 ? typmod : 1);
+            case "varbit":
+                return ColumnType.of(Kind.BIT, sqlType).withLength(typmod > 0 ? typmod : 64);
+            case "macaddr8":
+                return ColumnType.of(Kind.MACADDR, sqlType).withLength(8);
             default:
                 return ColumnType.of(KINDS.getOrDefault(typname, Kind.OTHER), sqlType);
         }

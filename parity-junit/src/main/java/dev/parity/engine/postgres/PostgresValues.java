@@ -23,6 +23,12 @@ final class PostgresValues implements ValueSyntax {
     }
 
     @Override
+    public String bits(long value, int width) {
+        String digits = Long.toBinaryString(value);
+        return digits.length() >= width ? digits.substring(digits.length() - width) : "0".repeat(width - digits.length()) + digits;
+    }
+
+    @Override
     public String array(List<String> items, boolean quoteItems) {
         StringBuilder text = new StringBuilder("{");
         for (int i = 0; i < items.size(); i++) {

@@ -10,9 +10,12 @@ public final class PostgresFixtures {
     private PostgresFixtures() {
     }
 
-    /** A column type from the catalogs' values, see {@link PostgresTypes#of}. */
+    /** A column type from the catalogs' values, as {@link PostgresTypeCatalog} resolves enums, arrays and base types. */
     public static ColumnType type(String typname, int typmod, String elementType, String sqlType, List<String> labels) {
-        return PostgresTypes.of(typname, typmod, elementType, sqlType, labels);
+        if (elementType != null) {
+            return ColumnType.array(sqlType, type(elementType, typmod, null, sqlType.replace("[]", ""), labels));
+        }
+        return labels.isEmpty() ? PostgresTypes.of(typname, typmod, sqlType) : ColumnType.labelled(ColumnType.Kind.ENUM, sqlType, labels);
     }
 
     public static ColumnType type(String typname, String sqlType) {

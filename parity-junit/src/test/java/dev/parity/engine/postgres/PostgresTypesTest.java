@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PostgresTypesTest {
 
     private static ColumnType of(String typname, int typmod, String sqlType) {
-        return PostgresTypes.of(typname, typmod, null, sqlType, List.of());
+        return PostgresTypes.of(typname, typmod, sqlType);
     }
 
     /** atttypmod of numeric(precision, scale). */
@@ -58,30 +58,14 @@ class PostgresTypesTest {
 
     @Test
     void unknownTypesAreOther() {
-        assertThat(of("tsvector", -1, "tsvector")).isEqualTo(ColumnType.of(Kind.OTHER, "tsvector"));
+        assertThat(of("point", -1, "point")).isEqualTo(ColumnType.of(Kind.OTHER, "point"));
         assertThat(of("geometry", -1, "geometry(Point,4326)")).isEqualTo(ColumnType.of(Kind.OTHER, "geometry(Point,4326)"));
     }
 
     @Test
-    void enumsCarryTheirLabels() {
-        assertThat(PostgresTypes.of("mood", -1, null, "mood", List.of("happy", "it's")))
-                .isEqualTo(ColumnType.labelled(Kind.ENUM, "mood", List.of("happy", "it's")));
-    }
-
-    @Test
-    void arraysCarryTheirElementType() {
-        assertThat(PostgresTypes.of("_int4", -1, "int4", "integer[]", List.of()))
-                .isEqualTo(ColumnType.array("integer[]", ColumnType.integer("integer", Integer.MIN_VALUE, Integer.MAX_VALUE)));
-        assertThat(PostgresTypes.of("_mood", -1, "mood", "mood[]", List.of("happy", "sad")))
-                .isEqualTo(ColumnType.array("mood[]", ColumnType.labelled(Kind.ENUM, "mood", List.of("happy", "sad"))));
-    }
-
-    @Test
-    void anArraysTypmodLimitsItsElements() {
-        // atttypmod of varchar(10)[] is that of varchar(10): elements longer than 10 would be rejected
-        assertThat(PostgresTypes.of("_varchar", 14, "varchar", "character varying(10)[]", List.of()))
-                .isEqualTo(ColumnType.array("character varying(10)[]", ColumnType.text("character varying(10)", 10)));
-        assertThat(PostgresTypes.of("_numeric", numeric(5, 2), "numeric", "numeric(5,2)[]", List.of()))
-                .isEqualTo(ColumnType.array("numeric(5,2)[]", ColumnType.decimal("numeric(5,2)", 5, 2)));
+    void bitStringsCarryTheirLengthAndMacaddr8ItsOctets() {
+        assertThat(of("bit", 8, "bit(8)")).isEqualTo(ColumnType.of(Kind.BIT, "bit(8)").withLength(8));
+        assertThat(of("varbit", 16, "bit varying(16)")).isEqualTo(ColumnType.of(Kind.BIT, "bit varying(16)").withLength(16));
+        assertThat(of("macaddr8", -1, "macaddr8")).isEqualTo(ColumnType.of(Kind.MACADDR, "macaddr8").withLength(8));
     }
 }

@@ -1,0 +1,94 @@
+package dev.parity.data;
+
+import dev.parity.engine.ColumnType;
+import dev.parity.engine.TableInfo.Partitioning;
+import dev.parity.engine.TableInfo.Partitioning.Bound;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Values of a partitioned table's partition key that some partition takes: for list partitions one of the
+ * listed values, for range partitions a partition picked at random and a value inside its bounds. A table
+ * with a default partition, or hash partitions, takes any value and needs none of this.
+ */
+final class PartitionValues {
+
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart().appendOffset("+HH:mm", "+00").optionalEnd().toFormatter();
+    /** How far an open end ({@code MINVALUE}, {@code MAXVALUE}) reaches: in the key's own unit (1, a day, a second). */
+    private static final long OPEN_SPAN = 1000;
+
+    private PartitionValues() {
+    }
+
+    /** The values a list-partitioned key may take (NULL left out), or null when any value will do. */
+    static List<String> allowed(Partitioning partitioning) {
+        if (partitioning.hasDefault() || partitioning.strategy() != Partitioning.Strategy.LIST) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        partitioning.bounds().forEach(b -> b.values().stream().filter(Objects::nonNull).forEach(values::add));
+        return values;
+    }
+
+    /** Values inside the range partitions, or null when any value will do or the key's type is not one Parity reads bounds of. */
+    static ColumnValues range(ColumnType type, Partitioning partitioning) {
+        if (partitioning.hasDefault() || partitioning.strategy() != Partitioning.Strategy.RANGE || partitioning.bounds().isEmpty()) {
+            return null;
+        }
+        List<long[]> spans = new ArrayList<>();
+        for (Bound bound : partitioning.bounds()) {
+            Long from = bound.from() == null ? null : position(type, bound.from());
+            Long to = bound.to() == null ? null : position(type, bound.to());
+            if (from == null && bound.from() != null || to == null && bound.to() != null) {
+                return null;
+            }
+            long lo = from != null ? from : to - OPEN_SPAN;
+            long hi = to != null ? to : lo + OPEN_SPAN;
+            if (hi > lo) {
+                spans.add(new long[] {lo, hi});
+            }
+        }
+        if (spans.isEmpty()) {
+            return null;
+        }
+        long[][] all = spans.toArray(long[][]::new);
+        return ColumnValues.of((row, r) -> {
+            long[] span = all[r.nextInt(all.length)];
+            return text(type, span[0] + r.nextLong(span[1] - span[0]));
+        });
+    }
+
+    /** A bound as a number in the key's unit: itself, days since the epoch, or seconds since the epoch (UTC). */
+    private static Long position(ColumnType type, String literal) {
+        try {
+            return switch (type.kind()) {
+                case INTEGER, YEAR -> Long.parseLong(literal);
+                case DATE -> LocalDate.parse(literal).toEpochDay();
+                case TIMESTAMP -> LocalDateTime.parse(literal, TIMESTAMP).toEpochSecond(ZoneOffset.UTC);
+                case TIMESTAMP_TZ -> OffsetDateTime.parse(literal, TIMESTAMP).toEpochSecond();
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String text(ColumnType type, long position) {
+        return switch (type.kind()) {
+            case DATE -> Formats.date(position);
+            case TIMESTAMP -> Formats.timestamp(position, 0);
+            case TIMESTAMP_TZ -> Formats.timestamp(position, 0) + "+00";
+            default -> Long.toString(position);
+        };
+    }
+}
