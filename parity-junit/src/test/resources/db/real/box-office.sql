@@ -1,6 +1,6 @@
 -- A box office as teams keep one: domains (over domains too), CHECKs on one column and across columns, a CHECK
 -- inside a composite key, identity columns of both kinds, a generated column, a column a trigger fills, unique
--- expression and partial indexes, and a table without a primary key.
+-- expression and partial indexes, a NOT NULL column of a type Parity cannot make that a trigger fills,, and a table without a primary key.
 create domain year_number as integer check (value >= 1901 and value <= 2155);
 create domain positive_int as integer check (value > 0);
 create domain seat_count as positive_int check (value <= 5000);
@@ -16,6 +16,7 @@ create table venue (
     rating     age_rating not null,
     email      text not null,
     search     tsvector not null,
+    located_at point not null,
     name_upper text generated always as (upper(name)) stored
 );
 create unique index venue_email_lower on venue (lower(email));
@@ -23,6 +24,7 @@ create unique index venue_email_lower on venue (lower(email));
 create function venue_search() returns trigger language plpgsql as $$
 begin
     new.search := to_tsvector('simple', coalesce(new.name, '') || ' ' || coalesce(new.code, ''));
+    new.located_at := point(char_length(new.name), char_length(new.email));
     return new;
 end
 $$;

@@ -49,3 +49,11 @@ create table web_session (
 create table web_session_0 partition of web_session for values with (modulus 3, remainder 0);
 create table web_session_1 partition of web_session for values with (modulus 3, remainder 1);
 create table web_session_2 partition of web_session for values with (modulus 3, remainder 2);
+
+-- Range partitions by the primary key itself: its unique values must land in a partition too.
+create table audit_log (
+    log_id  bigint primary key,
+    message text
+) partition by range (log_id);
+create table audit_log_low partition of audit_log for values from (1) to (2000);
+create table audit_log_high partition of audit_log for values from (100000) to (200000);

@@ -119,11 +119,11 @@ final class DatasetPlanner {
             }
             ColumnLimits limits = checks.of(column.name());
             boolean partitionKey = partitioning != null && column.name().equals(partitioning.column());
-            ColumnValues partitionValues = null;
+            PartitionValues.Spans partitionSpans = null;
             if (partitionKey && PartitionValues.allowed(partitioning) != null) {
                 limits = limits.withAllowed(PartitionValues.allowed(partitioning));
             } else if (partitionKey) {
-                partitionValues = PartitionValues.range(column.type(), partitioning);
+                partitionSpans = PartitionValues.spans(column.type(), partitioning);
             }
             boolean clean = keyColumns.contains(column.name()) || referenced.contains(table.name() + "." + column.name())
                     || opaque.contains(column.name()) || partitionKey;
@@ -141,7 +141,7 @@ final class DatasetPlanner {
             } else {
                 ColumnContext context = new Context(spec, table, column, limits, mess, rowUnique.contains(column.name()),
                         Optional.ofNullable(referenceOf.get(column.name())).map(r -> r.generator(column.name(), tableSeed, spec.mess().nulls())),
-                        tablePools, types, partitionValues);
+                        tablePools, types, partitionSpans);
                 planned = spec.rule(column.name()).plan(context);
             }
             if (planned.values() == null) {
@@ -251,10 +251,10 @@ final class DatasetPlanner {
         private final Optional<ValueGenerator> reference;
         private final FakerPools pools;
         private final ColumnGenerators types;
-        private final ColumnValues partitionValues;
+        private final PartitionValues.Spans partitionSpans;
 
         Context(DatasetSpec spec, TableInfo table, ColumnInfo column, ColumnLimits limits, Mess mess, boolean rowUnique,
-                Optional<ValueGenerator> reference, FakerPools pools, ColumnGenerators types, ColumnValues partitionValues) {
+                Optional<ValueGenerator> reference, FakerPools pools, ColumnGenerators types, PartitionValues.Spans partitionSpans) {
             this.spec = spec;
             this.table = table;
             this.column = column;
@@ -264,7 +264,7 @@ final class DatasetPlanner {
             this.reference = reference;
             this.pools = pools;
             this.types = types;
-            this.partitionValues = partitionValues;
+            this.partitionSpans = partitionSpans;
         }
 
         @Override
@@ -296,12 +296,15 @@ final class DatasetPlanner {
 
         @Override
         public Planned uniqueValues(ValueGenerator base) {
-            long capacity = ColumnGenerators.uniqueCapacity(column, limits);
+            long capacity = partitionSpans != null ? partitionSpans.capacity() : ColumnGenerators.uniqueCapacity(column, limits);
             if (spec.rows() > capacity) {
                 problems.add(new Problem(spec.origin(), "column '" + table.name() + "." + column.name() + "' (" + column.type().sqlType()
                         + ") is a unique key and holds at most " + capacity + " distinct values, fewer than the " + spec.rows() + " rows asked for",
                         "Ask for at most " + capacity + " rows."));
                 return Planned.FILLED_BY_DATABASE;
+            }
+            if (partitionSpans != null) {
+                return new Planned(new ColumnValues(partitionSpans.unique(), List.of(), false), Mess.none());
             }
             try {
                 ValueGenerator unique = types.unique(column, limits, offset(table, column), base);
@@ -318,8 +321,8 @@ final class DatasetPlanner {
 
         @Override
         public Planned fromType() {
-            if (partitionValues != null) {
-                return new Planned(partitionValues, Mess.none());
+            if (partitionSpans != null) {
+                return new Planned(partitionSpans.random(), Mess.none());
             }
             ColumnValues values = types.forColumn(column, limits);
             if (values == null) {

@@ -40,8 +40,11 @@ final class PartitionValues {
         return values;
     }
 
-    /** Values inside the range partitions, or null when any value will do or the key's type is not one Parity reads bounds of. */
-    static ColumnValues range(ColumnType type, Partitioning partitioning) {
+    /**
+     * The range partitions' spans of the key, in the key's unit, or null when any value will do or the key's
+     * type is not one Parity reads bounds of.
+     */
+    static Spans spans(ColumnType type, Partitioning partitioning) {
         if (partitioning.hasDefault() || partitioning.strategy() != Partitioning.Strategy.RANGE || partitioning.bounds().isEmpty()) {
             return null;
         }
@@ -58,14 +61,46 @@ final class PartitionValues {
                 spans.add(new long[] {lo, hi});
             }
         }
-        if (spans.isEmpty()) {
-            return null;
+        spans.sort((a, b) -> Long.compare(a[0], b[0]));
+        return spans.isEmpty() ? null : new Spans(type, spans.toArray(long[][]::new));
+    }
+
+    /** The spans [from, to) of a range-partitioned key's partitions, in order. */
+    record Spans(ColumnType type, long[][] spans) {
+
+        /** A partition picked at random, and a value inside it. */
+        ColumnValues random() {
+            return ColumnValues.of((row, r) -> {
+                long[] span = spans[r.nextInt(spans.length)];
+                return text(type, span[0] + r.nextLong(span[1] - span[0]));
+            });
         }
-        long[][] all = spans.toArray(long[][]::new);
-        return ColumnValues.of((row, r) -> {
-            long[] span = all[r.nextInt(all.length)];
-            return text(type, span[0] + r.nextLong(span[1] - span[0]));
-        });
+
+        /** How many distinct values the partitions take together. */
+        long capacity() {
+            long total = 0;
+            for (long[] span : spans) {
+                total += span[1] - span[0];
+                if (total < 0) {
+                    return Long.MAX_VALUE;
+                }
+            }
+            return total;
+        }
+
+        /** Row n's value is the n-th value the partitions take, in order: distinct for every row up to the capacity. */
+        ValueGenerator unique() {
+            return (row, r) -> {
+                long n = row;
+                for (long[] span : spans) {
+                    if (n < span[1] - span[0]) {
+                        return text(type, span[0] + n);
+                    }
+                    n -= span[1] - span[0];
+                }
+                throw new IllegalStateException("row " + row + " is beyond the partitions' " + capacity() + " values");
+            };
+        }
     }
 
     /** A bound as a number in the key's unit: itself, days since the epoch, or seconds since the epoch (UTC). */

@@ -125,6 +125,20 @@ class DatasetLoaderIntegrationTest {
         }
 
         @Test
+        void aCheckBetweenColumnsHoldsAndATriggerFillsWhatParityCannotMake() throws SQLException {
+            DataSource dataSource = freshCopy();
+            try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+                ddl.execute("create table badges (id int auto_increment primary key, holder varchar(60) not null, valid_from date not null,"
+                        + " valid_to date not null, spot point not null, constraint badge_valid check (valid_to > valid_from))");
+                ddl.execute("create trigger badge_spot before insert on badges for each row set new.spot = point(char_length(new.holder), 0)");
+            }
+            load(dataSource, List.of(DatasetSpec.of("badges", 3000)), 42, 2);
+            assertThat(query(dataSource, "select count(*) from badges where valid_to > valid_from")).isEqualTo("3000");
+            assertThat(query(dataSource, "select count(distinct datediff(valid_to, valid_from)) > 20 from badges")).isEqualTo("1");
+            assertThat(query(dataSource, "select count(*) from badges where st_x(spot) = char_length(holder)")).isEqualTo("3000");
+        }
+
+        @Test
         void timestampsStayInsideWhatATimestampHolds() throws SQLException {
             DataSource extremes = load(20_000, Mess.none().withExtremes(0.1));
             assertThat(query(extremes, "select count(*) from customers where created_at < '1971-01-01'")).isNotEqualTo("0");

@@ -78,6 +78,9 @@ final class MariaDbSchema implements SchemaReader {
             foreignKeys.computeIfAbsent(row.getString(1), t -> new LinkedHashMap<>()).computeIfAbsent(row.getString(2), k -> new TreeMap<>())
                     .put(row.getInt(3), new String[] {row.getString(4), row.getString(6)});
         });
+        Set<String> triggerFilled = new HashSet<>();
+        query(connection, "select event_object_table from information_schema.triggers where trigger_schema = ?"
+                + " and event_manipulation = 'INSERT' and action_timing = 'BEFORE'", database, row -> triggerFilled.add(row.getString(1)));
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         columns.forEach((table, tableColumns) -> {
             Map<String, TreeMap<Integer, String>> tableIndexes = indexes.getOrDefault(table, Map.of());
@@ -92,7 +95,7 @@ final class MariaDbSchema implements SchemaReader {
             foreignKeys.getOrDefault(table, Map.of()).forEach((name, pairs) -> keys.add(new TableInfo.ForeignKey(name,
                     pairs.values().stream().map(p -> p[0]).toList(), targets.get(table + "." + name), pairs.values().stream().map(p -> p[1]).toList())));
             tables.put(table, new TableInfo(database, table, SQL.qualified(database, table), tableColumns, primaryKey,
-                    unique.stream().distinct().toList(), keys, checks.getOrDefault(table, List.of())));
+                    unique.stream().distinct().toList(), keys, checks.getOrDefault(table, List.of()), null, triggerFilled.contains(table)));
         });
         return tables;
     }
