@@ -1,5 +1,6 @@
 package dev.parity.data;
 
+import dev.parity.engine.SqlListItems;
 import dev.parity.engine.TableInfo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -180,36 +181,11 @@ final class CheckReader {
     /** {@code 'a', 'b'} or {@code 1, 2}; null when an item is neither a plain string nor a number. */
     private static List<String> listItems(String items) {
         List<String> values = new ArrayList<>();
-        int i = 0;
-        while (i < items.length()) {
-            char c = items.charAt(i);
-            if (c == ' ' || c == ',') {
-                i++;
-            } else if (c == '\'') {
-                StringBuilder value = new StringBuilder();
-                i++;
-                while (i < items.length()) {
-                    if (items.charAt(i) == '\'') {
-                        if (i + 1 < items.length() && items.charAt(i + 1) == '\'') {
-                            value.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    value.append(items.charAt(i++));
-                }
-                values.add(value.toString());
-                i++;
-            } else {
-                int end = items.indexOf(',', i);
-                String item = (end < 0 ? items.substring(i) : items.substring(i, end)).strip();
-                if (!item.matches(NUMBER)) {
-                    return null;
-                }
-                values.add(item);
-                i = end < 0 ? items.length() : end;
+        for (SqlListItems.Item item : SqlListItems.of(items)) {
+            if (!item.quoted() && !item.text().matches(NUMBER)) {
+                return null;
             }
+            values.add(item.text());
         }
         return values;
     }

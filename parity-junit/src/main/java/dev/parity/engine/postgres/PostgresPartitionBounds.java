@@ -1,5 +1,6 @@
 package dev.parity.engine.postgres;
 
+import dev.parity.engine.SqlListItems;
 import dev.parity.engine.TableInfo.Partitioning;
 import dev.parity.engine.TableInfo.Partitioning.Bound;
 import dev.parity.engine.TableInfo.Partitioning.Strategy;
@@ -47,33 +48,9 @@ final class PostgresPartitionBounds {
     /** The literals of a comma-separated list: strings unquoted, NULL as null, MINVALUE/MAXVALUE as null. */
     static List<String> items(String list) {
         List<String> values = new ArrayList<>();
-        int i = 0;
-        while (i < list.length()) {
-            char c = list.charAt(i);
-            if (c == ' ' || c == ',') {
-                i++;
-            } else if (c == '\'') {
-                StringBuilder value = new StringBuilder();
-                i++;
-                while (i < list.length()) {
-                    if (list.charAt(i) == '\'') {
-                        if (i + 1 < list.length() && list.charAt(i + 1) == '\'') {
-                            value.append('\'');
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    value.append(list.charAt(i++));
-                }
-                i++;
-                values.add(value.toString());
-            } else {
-                int end = list.indexOf(',', i);
-                String item = (end < 0 ? list.substring(i) : list.substring(i, end)).strip();
-                values.add(item.equals("NULL") || item.equals("MINVALUE") || item.equals("MAXVALUE") ? null : item);
-                i = end < 0 ? list.length() : end;
-            }
+        for (SqlListItems.Item item : SqlListItems.of(list)) {
+            boolean open = !item.quoted() && (item.text().equals("NULL") || item.text().equals("MINVALUE") || item.text().equals("MAXVALUE"));
+            values.add(open ? null : item.text());
         }
         return values;
     }
