@@ -14,6 +14,7 @@ create table venue (
     opened     year_number,
     seats      seat_count not null,
     rating     age_rating not null,
+    tier       text not null check (tier in ('basic', 'silver', 'gold')),
     email      text not null,
     search     tsvector not null,
     located_at point not null,
@@ -58,4 +59,12 @@ create table door_scan (
     scanned_at  timestamp not null default now(),
     gate        text,
     detail      jsonb
+);
+
+-- a composite key whose number has no CHECK but holds fewer values than the rows (smallint)
+create table ticket (
+    performance_id bigint not null references performance,
+    seq            smallint not null,
+    holder         text,
+    primary key (performance_id, seq)
 );

@@ -64,7 +64,7 @@ class RealSchemasTest {
 
     private static List<DatasetSpec> boxOffice() {
         return List.of(DatasetSpec.of("venue", 2000), DatasetSpec.of("performance", 6000), DatasetSpec.of("booking_line", 20_000),
-                DatasetSpec.of("door_scan", 3000));
+                DatasetSpec.of("door_scan", 3000), DatasetSpec.of("ticket", 40_000));
     }
 
     @Test
@@ -77,6 +77,8 @@ class RealSchemasTest {
         assertThat(query(data, "select count(*) from venue where opened not between 1901 and 2155 or seats not between 1 and 5000"
                 + " or char_length(code) not between 3 and 12 or code is null")).isEqualTo("0");
         assertThat(query(data, "select count(distinct rating) from venue")).isEqualTo("5");
+        assertThat(query(data, "select string_agg(distinct tier, ',' order by tier) from venue")).isEqualTo("basic,gold,silver");
+        assertThat(query(data, "select count(*) from ticket")).isEqualTo("40000");
         // the trigger filled what it fills, the database computed its generated column
         assertThat(query(data, "select count(*) from venue where search = to_tsvector('simple', name || ' ' || code)")).isEqualTo("2000");
         assertThat(query(data, "select count(*) from venue where name_upper <> upper(name)")).isEqualTo("0");
