@@ -8,12 +8,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The database a load benchmark runs against, started by Parity with the benchmark's {@code people}
- * table, and the runs against it: each loads into the empty table in a child JVM ({@link ChildJvm}), is
- * counted, and the table is emptied again. Closing it stops the database.
+ * The database a load benchmark runs against, started by Parity with the benchmark's schema (the
+ * {@code people} table, or {@code bench/commerce.sql}), and the runs against it: each loads into the empty
+ * tables in a child JVM ({@link ChildJvm}), is counted, and the tables are emptied again. Closing it stops
+ * the database.
  */
 final class LoadTarget implements AutoCloseable {
 
@@ -23,11 +25,13 @@ final class LoadTarget implements AutoCloseable {
     private final RunningDatabase database;
     private final String heap;
     private final List<String> emptyTable;
+    private final String countRows;
 
-    private LoadTarget(RunningDatabase database, String heap, List<String> emptyTable) {
+    private LoadTarget(RunningDatabase database, String heap, List<String> emptyTable, String countRows) {
         this.database = database;
         this.heap = heap;
         this.emptyTable = emptyTable;
+        this.countRows = countRows;
     }
 
     /**
@@ -37,9 +41,21 @@ final class LoadTarget implements AutoCloseable {
      * @param emptyTable what empties {@code people} between runs
      */
     static LoadTarget start(String engine, String image, String schema, String heap, List<String> emptyTable) {
+        return start(engine, image, schema, heap, emptyTable, "select count(*) from people");
+    }
+
+    /** @param countRows a query of one number: the rows of every loaded table */
+    static LoadTarget start(String engine, String image, String schema, String heap, List<String> emptyTable, String countRows) {
         DatabaseSpec spec = DatabaseSpec.defaults(Engines.byId(engine).orElseThrow()).withImage(image).withInit(List.of(schema));
         System.out.printf("Starting %s ...%n", image);
-        return new LoadTarget(Databases.start(spec, LoadTarget.class.getClassLoader(), LABEL), heap, emptyTable);
+        return new LoadTarget(Databases.start(spec, LoadTarget.class.getClassLoader(), LABEL), heap, emptyTable, countRows);
+    }
+
+    /** {@code main} run in a child JVM with the database's URL, user and password before {@code args}. */
+    LoadRun run(Class<?> main, List<String> args, long rows) throws Exception {
+        List<String> all = new ArrayList<>(List.of(database.jdbcUrl(), database.username(), database.password()));
+        all.addAll(args);
+        return checked(ChildJvm.run(main, heap, all), rows);
     }
 
     /** Parity's {@link ParityLoad} with {@code loader} (an engine id, or {@link ParityLoad#MARIADB_INSERT}). */
@@ -56,10 +72,10 @@ final class LoadTarget implements AutoCloseable {
 
     private LoadRun checked(LoadRun run, long rows) throws SQLException {
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet count = statement.executeQuery("select count(*) from people")) {
+            try (ResultSet count = statement.executeQuery(countRows)) {
                 count.next();
                 if (count.getLong(1) != rows) {
-                    throw new IllegalStateException("people has " + count.getLong(1) + " rows, not " + rows);
+                    throw new IllegalStateException("the loaded tables have " + count.getLong(1) + " rows, not " + rows);
                 }
             }
             for (String sql : emptyTable) {

@@ -33,13 +33,8 @@ final class MultiRowInsertLoader implements BulkLoader {
     }
 
     @Override
-    public void prepare(Connection connection) throws SQLException {
-        around.prepare(connection);
-    }
-
-    @Override
-    public void restore(Connection connection) throws SQLException {
-        around.restore(connection);
+    public Restore prepare(Connection connection, List<TableInfo> tables) throws SQLException {
+        return around.prepare(connection, tables);
     }
 
     @Override

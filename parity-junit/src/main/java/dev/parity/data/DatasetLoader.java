@@ -94,7 +94,8 @@ public final class DatasetLoader {
             List<LoadReport.TableLoad> loads = new ArrayList<>();
             TablePlan current = null;
             try {
-                loader.prepare(connection);
+                BulkLoader.Restore restore = loader.prepare(connection, plans.stream().filter(p -> p.rows() > 0 && !p.columns().isEmpty())
+                        .map(TablePlan::table).toList());
                 for (TablePlan plan : plans) {
                     current = plan;
                     long tableStarted = System.nanoTime();
@@ -106,7 +107,7 @@ public final class DatasetLoader {
                 }
                 current = null;
                 SecondPass.fill(connection, dialect, plans, progress);
-                loader.restore(connection);
+                restore.restore(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -12,8 +12,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public interface BulkLoader {
 
-    /** Prepares the load's connection (e.g. constraint checks that rows valid by construction do not need). */
-    default void prepare(Connection connection) throws SQLException {
+    /**
+     * Prepares the load of {@code tables} (e.g. switches off constraint checks and index upkeep that rows valid by
+     * construction do not need), inside the load's transaction.
+     *
+     * @return what undoes it, once every row is written and before the commit; a rollback undoes it too
+     */
+    default Restore prepare(Connection connection, List<TableInfo> tables) throws SQLException {
+        return Restore.NOTHING;
     }
 
     /** A writer for {@code columns} of {@code table}. */
@@ -25,8 +31,13 @@ public interface BulkLoader {
     /** After everything is committed: statistics brought up to date, so that plans are production's. */
     void analyze(Connection connection, List<TableInfo> tables) throws SQLException;
 
-    /** Undoes {@link #prepare}. */
-    default void restore(Connection connection) throws SQLException {
+    /** Undoes what {@link #prepare} changed, and so checks the loaded rows against what it switched off. */
+    @FunctionalInterface
+    interface Restore {
+
+        Restore NOTHING = connection -> { };
+
+        void restore(Connection connection) throws SQLException;
     }
 
     /** Writes one table's rows: chunks encoded by worker threads, written in order by one. */

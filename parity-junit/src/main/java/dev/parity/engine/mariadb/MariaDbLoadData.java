@@ -38,17 +38,15 @@ final class MariaDbLoadData implements BulkLoader {
     private static final MariaDbDialect SQL = new MariaDbDialect();
 
     @Override
-    public void prepare(Connection connection) throws SQLException {
+    public Restore prepare(Connection connection, List<TableInfo> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set foreign_key_checks = 0, unique_checks = 0");
         }
-    }
-
-    @Override
-    public void restore(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set foreign_key_checks = 1, unique_checks = 1");
-        }
+        return restored -> {
+            try (Statement statement = restored.createStatement()) {
+                statement.execute("set foreign_key_checks = 1, unique_checks = 1");
+            }
+        };
     }
 
     @Override
