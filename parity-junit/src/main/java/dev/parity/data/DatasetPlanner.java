@@ -6,6 +6,7 @@ import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ColumnType;
 import dev.parity.engine.Engine;
 import dev.parity.engine.TableInfo;
+import dev.parity.engine.ValueSyntax;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -244,6 +245,31 @@ final class DatasetPlanner {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not read the largest " + column.name() + " of " + table.name() + ": " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public String table() {
+            return table.name();
+        }
+
+        @Override
+        public long rows() {
+            return spec.rows();
+        }
+
+        @Override
+        public void problem(String what, String fix) {
+            problems.add(new Problem(spec.origin(), what, fix));
+        }
+
+        @Override
+        public ValueSyntax syntax() {
+            return engine.values();
+        }
+
+        @Override
+        public ZoneId sessionZone() {
+            return sessionZone;
         }
 
         @Override

@@ -20,10 +20,12 @@ public final class DatasetsSection {
 
     public static final List<String> DATASET_KEYS = List.of("table", "rows", "seed", "mess", "columns");
     public static final List<String> MESS_KEYS = List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
-    public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value");
+    public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value", "between");
     private static final String EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
     private static final String RULE_EXAMPLE = "  email: \"#{Internet.emailAddress}\"\n  country: {values: [BR, DE], weights: [5, 2]}\n"
-            + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}";
+            + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}\n  age: {between: [18, 99]}";
+    private static final String BETWEEN_EXAMPLE = "Write it as, for example: between: [1, 50], between: [2020-01-01, 2024-12-31] "
+            + "or between: [\"2024-01-01 08:00\", \"2024-01-01 18:00\"]";
 
     private DatasetsSection() {
     }
@@ -102,7 +104,7 @@ public final class DatasetsSection {
         return new Mess(values[0], values[1], values[2], values[3], values[4]);
     }
 
-    /** A Datafaker expression, {@code {values, weights}}, {@code {ref, skew}} or {@code {value}}. */
+    /** A Datafaker expression, {@code {values, weights}}, {@code {ref, skew}}, {@code {value}} or {@code {between}}. */
     private static ColumnRule rule(YamlNode node, String where, List<Problem> problems) {
         if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("str")) {
             return ColumnRule.expression(scalar.text());
@@ -128,14 +130,55 @@ public final class DatasetsSection {
         if (mapping.entries().containsKey("value")) {
             YamlNode value = mapping.entries().get("value");
             if (value instanceof YamlNode.Scalar scalar) {
-                return scalar.type().equals("null") ? ColumnRule.nullValue() : ColumnRule.constant(scalar.text());
+                return scalar.type().equals("null") ? ColumnRule.nullValue() : ColumnRule.constant(asWritten(scalar));
             }
             problems.add(new Problem(value.location(), "'value' in " + where + " must be a single value, but is " + value.kind(),
                     "Write it as, for example: {value: ACTIVE}, {value: 42} or {value: null}."));
             return null;
         }
-        problems.add(new Problem(mapping.location(), where + " says neither values, ref nor value", "Write it as one of:\n" + RULE_EXAMPLE));
+        if (mapping.entries().containsKey("between")) {
+            return between(mapping.entries().get("between"), where, problems);
+        }
+        problems.add(new Problem(mapping.location(), where + " says neither values, ref, value nor between", "Write it as one of:\n" + RULE_EXAMPLE));
         return null;
+    }
+
+    /** {@code between: [from, to]}: two numbers, or two dates or timestamps, the lower first. Their type is checked against the column's later. */
+    private static ColumnRule between(YamlNode node, String where, List<Problem> problems) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(new Problem(node.location(), "'between' in " + where + " must be a list of two bounds, but is " + node.kind(), BETWEEN_EXAMPLE));
+            return null;
+        }
+        if (sequence.items().size() != 2) {
+            int count = sequence.items().size();
+            problems.add(new Problem(node.location(), "'between' in " + where + " has " + count + (count == 1 ? " bound" : " bounds") + ", not 2",
+                    BETWEEN_EXAMPLE));
+            return null;
+        }
+        List<Bound> bounds = new ArrayList<>();
+        for (YamlNode item : sequence.items()) {
+            Optional<Bound> bound = item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null") && !scalar.type().equals("bool")
+                    ? Bound.parse(asWritten(scalar)) : Optional.empty();
+            if (bound.isEmpty()) {
+                problems.add(new Problem(item.location(), "each bound of 'between' in " + where + " must be a number, a date or a timestamp, but one is "
+                        + item.kind(), BETWEEN_EXAMPLE));
+                return null;
+            }
+            bounds.add(bound.get());
+        }
+        Bound from = bounds.get(0);
+        Bound to = bounds.get(1);
+        if (from.isNumber() != to.isNumber()) {
+            problems.add(new Problem(node.location(), "the bounds of 'between' in " + where + " are " + from.describe() + " and " + to.describe(),
+                    "Give two numbers, or two dates or timestamps."));
+            return null;
+        }
+        if (from.isAfter(to)) {
+            problems.add(new Problem(node.location(), "'between' in " + where + " runs from " + from.text() + " down to " + to.text(),
+                    "Write the lower bound first: between: [" + to.text() + ", " + from.text() + "]"));
+            return null;
+        }
+        return ColumnRule.between(from.text(), to.text());
     }
 
     /** Values as YAML writes them: texts, numbers and booleans alike. */
@@ -148,13 +191,22 @@ public final class DatasetsSection {
         }
         for (YamlNode item : sequence.items()) {
             if (item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null")) {
-                values.add(scalar.text());
+                values.add(asWritten(scalar));
             } else {
                 problems.add(new Problem(item.location(), "each of the values in " + where + " must be a single value, but one is " + item.kind(),
                         "Write them as, for example: values: [BR, DE] or values: [1999, 2005]; leave NULLs to the mess."));
             }
         }
         return values;
+    }
+
+    /**
+     * A value as written: numbers without YAML's digit separators ({@code 1_000} is 1000), everything else
+     * (booleans, texts, {@code 017}, {@code NO}) letter for letter; a boolean column reads YAML's booleans as its own.
+     */
+    private static String asWritten(YamlNode.Scalar scalar) {
+        boolean number = scalar.type().equals("int") || scalar.type().equals("float");
+        return number ? scalar.text().replace("_", "") : scalar.text();
     }
 
     private static List<Double> weights(YamlNode.Mapping mapping, String where, List<Problem> problems) {
