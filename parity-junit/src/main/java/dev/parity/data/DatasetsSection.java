@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class DatasetsSection {
 
-    public static final List<String> DATASET_KEYS = List.of("table", "rows", "seed", "mess", "columns");
+    public static final List<String> DATASET_KEYS = List.of("table", "tables", "rows", "seed", "mess", "follow-parents", "columns");
     public static final List<String> MESS_KEYS = List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
     public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value", "between");
     private static final String EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
@@ -41,9 +41,8 @@ public final class DatasetsSection {
         List<DatasetSpec> datasets = new ArrayList<>();
         for (YamlNode.Mapping item : profile.mappings("datasets", EXAMPLE)) {
             Section dataset = new Section(item, path + " > datasets", DATASET_KEYS, problems);
-            Optional<String> table = dataset.text("table", "customers");
+            Optional<String> table = tableOrPattern(dataset, item, path, problems);
             if (table.isEmpty()) {
-                problems.add(new Problem(item.location(), "a dataset in " + path + " names no table", "Add one, for example: table: customers"));
                 continue;
             }
             String where = path + " > datasets > " + table.get();
@@ -56,7 +55,7 @@ public final class DatasetsSection {
                         "Give the number of rows to load, 0 or more, for example: rows: 100000"));
             }
             DatasetSpec spec = DatasetSpec.of(table.get(), Math.max(rows.orElse(0L), 0)).withOrigin(item.location())
-                    .withMess(mess(dataset, where, problems));
+                    .withMess(mess(dataset, where, problems)).withFollowParents(followParents(dataset, where, problems));
             OptionalLong seed = dataset.integer("seed", "7").map(OptionalLong::of).orElse(OptionalLong.empty());
             if (seed.isPresent()) {
                 spec = spec.withSeed(seed.getAsLong());
@@ -73,6 +72,50 @@ public final class DatasetsSection {
             datasets.add(spec);
         }
         return datasets;
+    }
+
+    /** {@code table: orders}, or {@code tables:} with a pattern such as {@code "*"} or {@code "public.*"}; empty after a problem. */
+    private static Optional<String> tableOrPattern(Section dataset, YamlNode.Mapping item, String path, List<Problem> problems) {
+        Optional<String> table = dataset.text("table", "customers");
+        Optional<String> pattern = dataset.text("tables", "\"*\"");
+        if (table.isPresent() && pattern.isPresent()) {
+            problems.add(new Problem(item.location(), "a dataset in " + path + " names both table '" + table.get() + "' and tables '" + pattern.get() + "'",
+                    "Keep table: for one table or tables: for a pattern, each in an entry of its own."));
+            return Optional.empty();
+        }
+        if (table.isPresent() && table.get().contains("*")) {
+            problems.add(new Problem(dataset.valueLocation("table"), "'table' in " + path + " > datasets is '" + table.get() + "', a pattern",
+                    "Write it as tables: \"" + table.get() + "\"; table: names one table."));
+            return Optional.empty();
+        }
+        if (pattern.isPresent() && !pattern.get().contains("*")) {
+            problems.add(new Problem(dataset.valueLocation("tables"), "'tables' in " + path + " > datasets is '" + pattern.get() + "', which has no *",
+                    "Write a pattern: tables: \"*\" (every table of the current schema), tables: \"public.*\" (every table of schema public) "
+                            + "or tables: \"*.*\" (every table); or table: " + pattern.get() + " for that table alone."));
+            return Optional.empty();
+        }
+        if (table.isEmpty() && pattern.isEmpty()) {
+            if (!item.entries().containsKey("table") && !item.entries().containsKey("tables")) { // else a wrong type was reported
+                problems.add(new Problem(item.location(), "a dataset in " + path + " names no table",
+                        "Add one, for example: table: customers (or tables: \"*\" for every table)"));
+            }
+            return Optional.empty();
+        }
+        return table.isPresent() ? table : pattern;
+    }
+
+    /** {@code follow-parents:}, true unless the dataset says false. */
+    private static boolean followParents(Section dataset, String where, List<Problem> problems) {
+        YamlNode node = dataset.valueNode("follow-parents");
+        if (node == null || Section.isNull(node)) {
+            return true;
+        }
+        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("bool")) {
+            return List.of("true", "yes", "on").contains(scalar.text().toLowerCase(java.util.Locale.ROOT));
+        }
+        problems.add(new Problem(node.location(), "'follow-parents' of " + where + " must be true or false, but is " + node.kind(),
+                "Write it as, for example: follow-parents: false"));
+        return true;
     }
 
     private static Mess mess(Section dataset, String where, List<Problem> problems) {

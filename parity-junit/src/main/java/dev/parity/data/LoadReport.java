@@ -1,8 +1,10 @@
 package dev.parity.data;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -20,19 +22,45 @@ public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
         tables = List.copyOf(tables);
     }
 
-    /** One table: its rows and how long writing them took. */
-    public record TableLoad(String table, long rows, Duration duration) {
+    /**
+     * One table: its rows and how long writing them took.
+     *
+     * @param neededBy the table whose NOT NULL foreign key made Parity fill this one, which no dataset asked
+     *                 for (see {@link DatasetSpec#followParents()}); empty for a table a dataset asked for
+     */
+    public record TableLoad(String table, long rows, Duration duration, Optional<String> neededBy) {
+
+        /** A table a dataset asked for. */
+        public TableLoad(String table, long rows, Duration duration) {
+            this(table, rows, duration, Optional.empty());
+        }
+
+        /** "rental needs customer: filling it with 1,000 rows (turn off with follow-parents: false)", for a table nobody asked for. */
+        public Optional<String> followed() {
+            return neededBy.map(child -> String.format(Locale.ROOT, "%s needs %s: filling it with %,d %s (turn off with follow-parents: false)",
+                    child, table, rows, rows == 1 ? "row" : "rows"));
+        }
 
         public double rowsPerSecond() {
             return rows / seconds(duration);
         }
 
-        /** "customers 1,000 in 0.12 s (8,333 rows/s)"; a table of no rows gives no rate. */
+        /** "customers 1,000 in 0.12 s (8,333 rows/s)"; a table of no rows gives no rate; a followed one says who needed it. */
         @Override
         public String toString() {
             String loaded = String.format(Locale.ROOT, "%s %,d in %.2f s", table, rows, seconds(duration));
-            return rows == 0 ? loaded : loaded + String.format(Locale.ROOT, " (%,.0f rows/s)", rowsPerSecond());
+            List<String> notes = new ArrayList<>();
+            if (rows > 0) {
+                notes.add(String.format(Locale.ROOT, "%,.0f rows/s", rowsPerSecond()));
+            }
+            neededBy.ifPresent(child -> notes.add("needed by " + child));
+            return notes.isEmpty() ? loaded : loaded + " (" + String.join(", ", notes) + ")";
         }
+    }
+
+    /** One line for each table nobody asked for, which Parity filled because another needed it. */
+    public List<String> followed() {
+        return tables.stream().flatMap(t -> t.followed().stream()).toList();
     }
 
     public long rows() {

@@ -109,7 +109,7 @@ class DatasetsSectionTest {
                 "5: 'rows' of profile 'p' > datasets > b is negative." + fix,
                 "6: 'rows' of profile 'p' > datasets > c is missing." + fix,
                 "8: 'rows' of profile 'p' > datasets > d is missing." + fix, // at the empty value
-                "9: a dataset in profile 'p' names no table. Add one, for example: table: customers");
+                "9: a dataset in profile 'p' names no table. Add one, for example: table: customers (or tables: \"*\" for every table)");
         assertThat(datasets).extracting(DatasetSpec::table).containsExactly("a", "b", "c", "d");
         assertThat(datasets).extracting(DatasetSpec::rows).containsOnly(0L);
     }
@@ -217,5 +217,54 @@ class DatasetsSectionTest {
                 "13: each bound of 'between' in " + where + "i" + bound + "nothing (an empty value). " + BETWEEN_EXAMPLE,
                 "14: each bound of 'between' in " + where + "j" + bound + "a list. " + BETWEEN_EXAMPLE,
                 "15: each bound of 'between' in " + where + "k" + bound + "a text ('2024-02-30'). " + BETWEEN_EXAMPLE);
+    }
+
+    @Test
+    void tablesTakesAPatternAndFollowParentsASwitch() {
+        List<DatasetSpec> datasets = datasets("""
+                datasets:
+                  - tables: "*"
+                    rows: 1000
+                    follow-parents: no
+                  - tables: public.*
+                    rows: 10
+                  - table: orders
+                    rows: 50_000
+                    follow-parents: true
+                """);
+        assertThat(problems).isEmpty();
+        assertThat(datasets).containsExactly(DatasetSpec.of("*", 1000).withFollowParents(false), DatasetSpec.of("public.*", 10),
+                DatasetSpec.of("orders", 50_000));
+        assertThat(datasets).extracting(DatasetSpec::isPattern).containsExactly(true, true, false);
+        assertThat(datasets).extracting(DatasetSpec::followParents).containsExactly(false, true, true);
+    }
+
+    @Test
+    void tablesAndFollowParentsOfAWrongShapeAreReported() {
+        datasets("""
+                datasets:
+                  - table: orders
+                    tables: "*"
+                    rows: 1
+                  - table: "*"
+                    rows: 1
+                  - tables: orders
+                    rows: 1
+                  - tables: [a, b]
+                    rows: 1
+                  - table: t
+                    rows: 1
+                    follow-parents: never
+                """);
+        assertThat(described(problems)).containsExactly(
+                "2: a dataset in profile 'p' names both table 'orders' and tables '*'. Keep table: for one table or tables: for a pattern, "
+                        + "each in an entry of its own.",
+                "5: 'table' in profile 'p' > datasets is '*', a pattern. Write it as tables: \"*\"; table: names one table.",
+                "7: 'tables' in profile 'p' > datasets is 'orders', which has no *. Write a pattern: tables: \"*\" (every table of the current "
+                        + "schema), tables: \"public.*\" (every table of schema public) or tables: \"*.*\" (every table); or table: orders for "
+                        + "that table alone.",
+                "9: 'tables' in profile 'p' > datasets must be a text, but is a list. Write it as, for example: tables: \"*\"",
+                "13: 'follow-parents' of profile 'p' > datasets > t must be true or false, but is a text ('never'). Write it as, for example: "
+                        + "follow-parents: false");
     }
 }
