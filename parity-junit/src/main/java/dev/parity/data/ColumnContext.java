@@ -1,12 +1,23 @@
 package dev.parity.data;
 
 import dev.parity.engine.ColumnInfo;
+import dev.parity.engine.ValueSyntax;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** What a {@link ColumnRule} needs to plan one column: the column, its limits, its key and reference, and the generators. */
 interface ColumnContext {
 
     ColumnInfo info();
+
+    /** The table's name, for messages. */
+    String table();
+
+    /** How many rows the dataset asks for. */
+    long rows();
+
+    /** Reports a problem at the dataset's origin; the rule then leaves the column to the database. */
+    void problem(String what, String fix);
 
     /** The mess the column may take, before the rule narrows it: none for keys, no NULLs where NOT NULL. */
     Mess mess();
@@ -22,6 +33,12 @@ interface ColumnContext {
 
     /** Values unique per row, built on {@code base} if given; a problem is reported when the type cannot be unique. */
     Planned uniqueValues(ValueGenerator base);
+
+    /** The engine's text forms of booleans and zoned timestamps, as its bulk loader takes them. */
+    ValueSyntax syntax();
+
+    /** The zone the loading session reads timestamps in. */
+    ZoneId sessionZone();
 
     /** Values from the column's type, CHECK limits and name; a problem is reported when there are none and the database fills nothing. */
     Planned fromType();

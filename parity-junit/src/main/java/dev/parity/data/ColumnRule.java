@@ -1,6 +1,8 @@
 package dev.parity.data;
 
+import dev.parity.engine.ColumnType;
 import java.util.List;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -69,10 +71,11 @@ public sealed interface ColumnRule {
 
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
-            return new ColumnContext.Planned(ColumnValues.of(weighted()), Mess.none().withNulls(column.mess().nulls()));
+            List<String> written = values.stream().map(v -> written(v, column)).toList();
+            return new ColumnContext.Planned(ColumnValues.of(weighted(written)), Mess.none().withNulls(column.mess().nulls()));
         }
 
-        private ValueGenerator weighted() {
+        private ValueGenerator weighted(List<String> written) {
             double[] cumulative = new double[values.size()];
             double sum = 0;
             for (int i = 0; i < values.size(); i++) {
@@ -84,10 +87,10 @@ public sealed interface ColumnRule {
                 double u = r.nextDouble() * total;
                 for (int i = 0; i < cumulative.length; i++) {
                     if (u < cumulative[i]) {
-                        return values.get(i);
+                        return written.get(i);
                     }
                 }
-                return values.get(values.size() - 1);
+                return written.get(written.size() - 1);
             };
         }
 
@@ -117,13 +120,60 @@ public sealed interface ColumnRule {
 
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
-            return new ColumnContext.Planned(ColumnValues.of((row, r) -> value), Mess.none());
+            String written = value == null ? null : written(value, column);
+            return new ColumnContext.Planned(ColumnValues.of((row, r) -> written), Mess.none());
         }
 
         @Override
         public boolean canBeUnique() {
             return false;
         }
+    }
+
+    /**
+     * Numbers, dates or timestamps from {@code from} to {@code to}, both included, spread evenly, in the
+     * column's type ({@link RangeValues}); written as in YAML ({@code 1}, {@code 2.5}, {@code 2020-01-01},
+     * {@code 2020-01-01 08:30}). Mess stays inside the range: NULLs where nullable, duplicates of earlier
+     * values, the bounds as extremes. On a key column each row takes a value of its own, as long as the
+     * range holds enough of them.
+     */
+    record Between(String from, String to) implements ColumnRule {
+
+        @Override
+        public ColumnContext.Planned plan(ColumnContext column) {
+            RangeValues range = RangeValues.of(column.info().type(), bound(from), bound(to), column.sessionZone(), column.syntax().zonesInLiterals());
+            if (!column.rowUnique()) {
+                return new ColumnContext.Planned(new ColumnValues(range.any(), range.bounds(), false), column.mess());
+            }
+            if (column.rows() > range.capacity()) {
+                column.problem("column '" + column.table() + "." + column.info().name() + "' (" + column.info().type().sqlType()
+                        + ") is a unique key, and between [" + from + ", " + to + "] holds " + range.capacity() + " distinct values, fewer than the "
+                        + column.rows() + " rows asked for", "Ask for at most " + range.capacity() + " rows, or widen the range.");
+                return ColumnContext.Planned.FILLED_BY_DATABASE;
+            }
+            return new ColumnContext.Planned(ColumnValues.of(range.unique(column.rows())), Mess.none());
+        }
+
+        private static Bound bound(String text) {
+            return Bound.parse(text).orElseThrow(() -> new IllegalStateException("a between bound the validator let through: " + text));
+        }
+
+        @Override
+        public boolean canBeUnique() {
+            return true;
+        }
+    }
+
+    /** YAML's booleans (true, false, yes, no, on, off) become a boolean column's own; other values and columns keep them as written. */
+    private static String written(String value, ColumnContext column) {
+        if (column.info().type().kind() != ColumnType.Kind.BOOLEAN) {
+            return value;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> column.syntax().bool(true);
+            case "false", "no", "off" -> column.syntax().bool(false);
+            default -> value;
+        };
     }
 
     static ColumnRule expression(String expression) {
@@ -143,6 +193,11 @@ public sealed interface ColumnRule {
         int dot = tableDotColumn.lastIndexOf('.');
         return dot < 0 ? new Ref(tableDotColumn, "", skew)
                 : new Ref(tableDotColumn.substring(0, dot), tableDotColumn.substring(dot + 1), skew);
+    }
+
+    /** {@code between: [from, to]}, both included. */
+    static ColumnRule between(String from, String to) {
+        return new Between(from, to);
     }
 
     static ColumnRule constant(String value) {

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,14 +69,16 @@ public final class DatasetLoader {
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, FakerPools> pools = new HashMap<>();
             // the session reads timestamps in the JVM's zone, which drivers send when they connect
-            List<TablePlan> plans = new DatasetPlanner(connection, engine, seed, s -> pools.computeIfAbsent(s, FakerPools::new),
-                    ZoneId.systemDefault()).plan(specs);
+            DatasetPlanner planner = new DatasetPlanner(connection, engine, seed, s -> pools.computeIfAbsent(s, FakerPools::new),
+                    ZoneId.systemDefault());
+            List<TablePlan> plans = planner.plan(specs);
             pools.values().forEach(p -> p.fill(workers));
             List<Problem> problems = CheckProbe.probe(connection, engine.dialect(), plans);
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
             }
-            List<LoadReport.TableLoad> loads = new Writer(engine.loader(), engine.dialect(), connection, workers, threads, started, progress).write(plans);
+            List<LoadReport.TableLoad> loads = new Writer(engine.loader(), engine.dialect(), connection, workers, threads, started, progress,
+                    planner.neededBy()).write(plans);
             return new LoadReport(seed, loads, Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the datasets: " + e.getMessage(), e);
@@ -86,7 +89,7 @@ public final class DatasetLoader {
 
     /** Writes the plans in order, one transaction. */
     private record Writer(BulkLoader loader, SqlDialect dialect, Connection connection, ExecutorService workers, int threads, long started,
-                          Consumer<String> progress) {
+                          Consumer<String> progress, Map<DatasetSpec, String> neededBy) {
 
         List<LoadReport.TableLoad> write(List<TablePlan> plans) throws SQLException {
             boolean autoCommit = connection.getAutoCommit();
@@ -103,7 +106,8 @@ public final class DatasetLoader {
                         writeTable(plan, loader.open(connection, plan.table(), plan.writtenColumns()));
                         loader.afterTable(connection, plan.table(), plan.autoIncrementColumns());
                     }
-                    loads.add(new LoadReport.TableLoad(plan.table().name(), plan.rows(), Duration.ofNanos(System.nanoTime() - tableStarted)));
+                    loads.add(new LoadReport.TableLoad(plan.table().name(), plan.rows(), Duration.ofNanos(System.nanoTime() - tableStarted),
+                            Optional.ofNullable(neededBy.get(plan.spec()))));
                 }
                 current = null;
                 SecondPass.fill(connection, dialect, plans, progress);

@@ -6,6 +6,7 @@ import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ColumnType;
 import dev.parity.engine.Engine;
 import dev.parity.engine.TableInfo;
+import dev.parity.engine.ValueSyntax;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,8 @@ import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
- * Turns specs into {@link TablePlan}s: reads the schema, validates the specs, orders the tables, finds each
+ * Turns specs into {@link TablePlan}s: reads the schema, expands patterns of tables ({@link TablePatterns}),
+ * validates the specs, adds the empty parents they need ({@link FollowedParents}), orders the tables, finds each
  * table's references ({@link References}) and the columns that make its unique keys unique, and lets each
  * column's {@link ColumnRule} decide its values. Reports every problem before a row is written.
  */
@@ -34,6 +36,7 @@ final class DatasetPlanner {
     private final LongFunction<FakerPools> pools;
     private final ZoneId sessionZone;
     private final List<Problem> problems = new ArrayList<>();
+    private Map<DatasetSpec, String> neededBy = Map.of();
 
     /** @param sessionZone the zone the loading session reads timestamps in */
     DatasetPlanner(Connection connection, Engine engine, long seed, LongFunction<FakerPools> pools, ZoneId sessionZone) {
@@ -44,11 +47,15 @@ final class DatasetPlanner {
         this.sessionZone = sessionZone;
     }
 
-    List<TablePlan> plan(List<DatasetSpec> specs) throws SQLException {
+    List<TablePlan> plan(List<DatasetSpec> given) throws SQLException {
         Map<String, TableInfo> schema = engine.schema().read(connection);
         SpecValidator validator = new SpecValidator(schema);
-        problems.addAll(validator.validate(specs));
+        List<DatasetSpec> asked = TablePatterns.expand(given, schema, validator, problems);
+        problems.addAll(validator.validate(asked));
         failOnProblems();
+        FollowedParents.Result followed = FollowedParents.follow(asked, schema, validator, FollowedParents.RowsCheck.of(connection));
+        neededBy = followed.neededBy();
+        List<DatasetSpec> specs = followed.specs();
         Map<DatasetSpec, TableInfo> tables = new LinkedHashMap<>();
         specs.forEach(s -> tables.put(s, validator.table(s.table()).orElseThrow()));
         LoadOrder.Result order = LoadOrder.of(specs, tables);
@@ -63,6 +70,11 @@ final class DatasetPlanner {
         }
         failOnProblems();
         return new ArrayList<>(plans.values());
+    }
+
+    /** After {@link #plan}: the datasets of parents nobody asked for, each with the table that needed it. */
+    Map<DatasetSpec, String> neededBy() {
+        return neededBy;
     }
 
     private void failOnProblems() {
@@ -317,6 +329,31 @@ final class DatasetPlanner {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not read the largest " + column.name() + " of " + table.name() + ": " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        public String table() {
+            return table.name();
+        }
+
+        @Override
+        public long rows() {
+            return spec.rows();
+        }
+
+        @Override
+        public void problem(String what, String fix) {
+            problems.add(new Problem(spec.origin(), what, fix));
+        }
+
+        @Override
+        public ValueSyntax syntax() {
+            return engine.values();
+        }
+
+        @Override
+        public ZoneId sessionZone() {
+            return sessionZone;
         }
 
         @Override

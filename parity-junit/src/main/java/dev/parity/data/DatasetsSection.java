@@ -18,12 +18,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class DatasetsSection {
 
-    public static final List<String> DATASET_KEYS = List.of("table", "rows", "seed", "mess", "columns");
+    public static final List<String> DATASET_KEYS = List.of("table", "tables", "rows", "seed", "mess", "follow-parents", "columns");
     public static final List<String> MESS_KEYS = List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
-    public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value");
+    public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value", "between");
     private static final String EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
     private static final String RULE_EXAMPLE = "  email: \"#{Internet.emailAddress}\"\n  country: {values: [BR, DE], weights: [5, 2]}\n"
-            + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}";
+            + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}\n  age: {between: [18, 99]}";
+    private static final String BETWEEN_EXAMPLE = "Write it as, for example: between: [1, 50], between: [2020-01-01, 2024-12-31] "
+            + "or between: [\"2024-01-01 08:00\", \"2024-01-01 18:00\"]";
 
     private DatasetsSection() {
     }
@@ -39,9 +41,8 @@ public final class DatasetsSection {
         List<DatasetSpec> datasets = new ArrayList<>();
         for (YamlNode.Mapping item : profile.mappings("datasets", EXAMPLE)) {
             Section dataset = new Section(item, path + " > datasets", DATASET_KEYS, problems);
-            Optional<String> table = dataset.text("table", "customers");
+            Optional<String> table = tableOrPattern(dataset, item, path, problems);
             if (table.isEmpty()) {
-                problems.add(new Problem(item.location(), "a dataset in " + path + " names no table", "Add one, for example: table: customers"));
                 continue;
             }
             String where = path + " > datasets > " + table.get();
@@ -54,7 +55,7 @@ public final class DatasetsSection {
                         "Give the number of rows to load, 0 or more, for example: rows: 100000"));
             }
             DatasetSpec spec = DatasetSpec.of(table.get(), Math.max(rows.orElse(0L), 0)).withOrigin(item.location())
-                    .withMess(mess(dataset, where, problems));
+                    .withMess(mess(dataset, where, problems)).withFollowParents(followParents(dataset, where, problems));
             OptionalLong seed = dataset.integer("seed", "7").map(OptionalLong::of).orElse(OptionalLong.empty());
             if (seed.isPresent()) {
                 spec = spec.withSeed(seed.getAsLong());
@@ -71,6 +72,50 @@ public final class DatasetsSection {
             datasets.add(spec);
         }
         return datasets;
+    }
+
+    /** {@code table: orders}, or {@code tables:} with a pattern such as {@code "*"} or {@code "public.*"}; empty after a problem. */
+    private static Optional<String> tableOrPattern(Section dataset, YamlNode.Mapping item, String path, List<Problem> problems) {
+        Optional<String> table = dataset.text("table", "customers");
+        Optional<String> pattern = dataset.text("tables", "\"*\"");
+        if (table.isPresent() && pattern.isPresent()) {
+            problems.add(new Problem(item.location(), "a dataset in " + path + " names both table '" + table.get() + "' and tables '" + pattern.get() + "'",
+                    "Keep table: for one table or tables: for a pattern, each in an entry of its own."));
+            return Optional.empty();
+        }
+        if (table.isPresent() && table.get().contains("*")) {
+            problems.add(new Problem(dataset.valueLocation("table"), "'table' in " + path + " > datasets is '" + table.get() + "', a pattern",
+                    "Write it as tables: \"" + table.get() + "\"; table: names one table."));
+            return Optional.empty();
+        }
+        if (pattern.isPresent() && !pattern.get().contains("*")) {
+            problems.add(new Problem(dataset.valueLocation("tables"), "'tables' in " + path + " > datasets is '" + pattern.get() + "', which has no *",
+                    "Write a pattern: tables: \"*\" (every table of the current schema), tables: \"public.*\" (every table of schema public) "
+                            + "or tables: \"*.*\" (every table); or table: " + pattern.get() + " for that table alone."));
+            return Optional.empty();
+        }
+        if (table.isEmpty() && pattern.isEmpty()) {
+            if (!item.entries().containsKey("table") && !item.entries().containsKey("tables")) { // else a wrong type was reported
+                problems.add(new Problem(item.location(), "a dataset in " + path + " names no table",
+                        "Add one, for example: table: customers (or tables: \"*\" for every table)"));
+            }
+            return Optional.empty();
+        }
+        return table.isPresent() ? table : pattern;
+    }
+
+    /** {@code follow-parents:}, true unless the dataset says false. */
+    private static boolean followParents(Section dataset, String where, List<Problem> problems) {
+        YamlNode node = dataset.valueNode("follow-parents");
+        if (node == null || Section.isNull(node)) {
+            return true;
+        }
+        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("bool")) {
+            return List.of("true", "yes", "on").contains(scalar.text().toLowerCase(java.util.Locale.ROOT));
+        }
+        problems.add(new Problem(node.location(), "'follow-parents' of " + where + " must be true or false, but is " + node.kind(),
+                "Write it as, for example: follow-parents: false"));
+        return true;
     }
 
     private static Mess mess(Section dataset, String where, List<Problem> problems) {
@@ -102,7 +147,7 @@ public final class DatasetsSection {
         return new Mess(values[0], values[1], values[2], values[3], values[4]);
     }
 
-    /** A Datafaker expression, {@code {values, weights}}, {@code {ref, skew}} or {@code {value}}. */
+    /** A Datafaker expression, {@code {values, weights}}, {@code {ref, skew}}, {@code {value}} or {@code {between}}. */
     private static ColumnRule rule(YamlNode node, String where, List<Problem> problems) {
         if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("str")) {
             return ColumnRule.expression(scalar.text());
@@ -128,14 +173,55 @@ public final class DatasetsSection {
         if (mapping.entries().containsKey("value")) {
             YamlNode value = mapping.entries().get("value");
             if (value instanceof YamlNode.Scalar scalar) {
-                return scalar.type().equals("null") ? ColumnRule.nullValue() : ColumnRule.constant(scalar.text());
+                return scalar.type().equals("null") ? ColumnRule.nullValue() : ColumnRule.constant(asWritten(scalar));
             }
             problems.add(new Problem(value.location(), "'value' in " + where + " must be a single value, but is " + value.kind(),
                     "Write it as, for example: {value: ACTIVE}, {value: 42} or {value: null}."));
             return null;
         }
-        problems.add(new Problem(mapping.location(), where + " says neither values, ref nor value", "Write it as one of:\n" + RULE_EXAMPLE));
+        if (mapping.entries().containsKey("between")) {
+            return between(mapping.entries().get("between"), where, problems);
+        }
+        problems.add(new Problem(mapping.location(), where + " says neither values, ref, value nor between", "Write it as one of:\n" + RULE_EXAMPLE));
         return null;
+    }
+
+    /** {@code between: [from, to]}: two numbers, or two dates or timestamps, the lower first. Their type is checked against the column's later. */
+    private static ColumnRule between(YamlNode node, String where, List<Problem> problems) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            problems.add(new Problem(node.location(), "'between' in " + where + " must be a list of two bounds, but is " + node.kind(), BETWEEN_EXAMPLE));
+            return null;
+        }
+        if (sequence.items().size() != 2) {
+            int count = sequence.items().size();
+            problems.add(new Problem(node.location(), "'between' in " + where + " has " + count + (count == 1 ? " bound" : " bounds") + ", not 2",
+                    BETWEEN_EXAMPLE));
+            return null;
+        }
+        List<Bound> bounds = new ArrayList<>();
+        for (YamlNode item : sequence.items()) {
+            Optional<Bound> bound = item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null") && !scalar.type().equals("bool")
+                    ? Bound.parse(asWritten(scalar)) : Optional.empty();
+            if (bound.isEmpty()) {
+                problems.add(new Problem(item.location(), "each bound of 'between' in " + where + " must be a number, a date or a timestamp, but one is "
+                        + item.kind(), BETWEEN_EXAMPLE));
+                return null;
+            }
+            bounds.add(bound.get());
+        }
+        Bound from = bounds.get(0);
+        Bound to = bounds.get(1);
+        if (from.isNumber() != to.isNumber()) {
+            problems.add(new Problem(node.location(), "the bounds of 'between' in " + where + " are " + from.describe() + " and " + to.describe(),
+                    "Give two numbers, or two dates or timestamps."));
+            return null;
+        }
+        if (from.isAfter(to)) {
+            problems.add(new Problem(node.location(), "'between' in " + where + " runs from " + from.text() + " down to " + to.text(),
+                    "Write the lower bound first: between: [" + to.text() + ", " + from.text() + "]"));
+            return null;
+        }
+        return ColumnRule.between(from.text(), to.text());
     }
 
     /** Values as YAML writes them: texts, numbers and booleans alike. */
@@ -148,13 +234,22 @@ public final class DatasetsSection {
         }
         for (YamlNode item : sequence.items()) {
             if (item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null")) {
-                values.add(scalar.text());
+                values.add(asWritten(scalar));
             } else {
                 problems.add(new Problem(item.location(), "each of the values in " + where + " must be a single value, but one is " + item.kind(),
                         "Write them as, for example: values: [BR, DE] or values: [1999, 2005]; leave NULLs to the mess."));
             }
         }
         return values;
+    }
+
+    /**
+     * A value as written: numbers without YAML's digit separators ({@code 1_000} is 1000), everything else
+     * (booleans, texts, {@code 017}, {@code NO}) letter for letter; a boolean column reads YAML's booleans as its own.
+     */
+    private static String asWritten(YamlNode.Scalar scalar) {
+        boolean number = scalar.type().equals("int") || scalar.type().equals("float");
+        return number ? scalar.text().replace("_", "") : scalar.text();
     }
 
     private static List<Double> weights(YamlNode.Mapping mapping, String where, List<Problem> problems) {

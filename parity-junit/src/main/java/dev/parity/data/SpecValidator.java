@@ -93,7 +93,22 @@ final class SpecValidator {
             weighted(spec, column, weighted);
         } else if (rule instanceof ColumnRule.Ref ref) {
             ref(spec, column, ref);
+        } else if (rule instanceof ColumnRule.Between between) {
+            between(spec, table, info.get(), between);
         }
+    }
+
+    private void between(DatasetSpec spec, TableInfo table, ColumnInfo column, ColumnRule.Between between) {
+        Optional<Bound> from = Bound.parse(between.from());
+        Optional<Bound> to = Bound.parse(between.to());
+        if (from.isEmpty() || to.isEmpty()) {
+            problem(spec, "column '" + column.name() + "' has between [" + between.from() + ", " + between.to() + "], and '"
+                    + (from.isEmpty() ? between.from() : between.to()) + "' is neither a number, a date nor a timestamp",
+                    "Give two numbers, or two dates or timestamps, for example: between: [1, 50]");
+            return;
+        }
+        RangeValues.problem(spec.origin(), table.name() + "." + column.name(), column.type(), from.get(), to.get(),
+                CheckReader.read(table).of(column.name())).ifPresent(problems::add);
     }
 
     private void weighted(DatasetSpec spec, String column, ColumnRule.Weighted weighted) {

@@ -32,8 +32,14 @@
  *       referenced columns, value lists, enums and columns under a CHECK Parity cannot read stay clean
  *       (value lists and enums still get NULLs where nullable).</li>
  *   <li>{@code columns} ({@link dev.parity.data.ColumnRule}): a Datafaker expression, values with
- *       weights, a {@code ref: table.column} with {@code skew: uniform|zipf}, or a constant (or NULL);
- *       every other column is generated from its type, CHECK limits and name.</li>
+ *       weights, a {@code ref: table.column} with {@code skew: uniform|zipf}, a constant (or NULL), or a
+ *       range {@code between: [from, to]} of numbers, dates or timestamps; every other column is
+ *       generated from its type, CHECK limits and name.</li>
+ *   <li>{@code table} or a pattern ({@code "*"}, {@code "public.*"}): one dataset per table it matches
+ *       ({@link dev.parity.data.TablePatterns}), tables named by themselves keeping their own.</li>
+ *   <li>{@code follow-parents} (true): empty tables that a dataset's NOT NULL foreign keys reference and
+ *       no dataset fills get a tenth of its rows, and their parents in turn
+ *       ({@link dev.parity.data.FollowedParents}).</li>
  * </ul>
  *
  * <h2>Cost</h2>

@@ -75,6 +75,7 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
         }
         LoadReport report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
                 Runtime.getRuntime().availableProcessors(), RunLog::progress);
+        report.followed().forEach(RunLog::parentFollowed);
         RunLog.dataLoaded(report.toString());
         if (!database.engine().can(Capability.FRESH_COPIES)) {
             return Optional.empty();

@@ -33,6 +33,11 @@ public final class RunLog {
         LOG.log(Level.INFO, () -> "Parity: loaded " + summary);
     }
 
+    /** A table no dataset asked for was filled, because another table's NOT NULL foreign key needs its rows. */
+    public static void parentFollowed(String message) {
+        LOG.log(Level.INFO, () -> "Parity: " + message);
+    }
+
     /** A long load goes on. */
     public static void progress(String message) {
         LOG.log(Level.INFO, () -> "Parity is " + message);

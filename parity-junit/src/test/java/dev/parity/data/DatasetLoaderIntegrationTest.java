@@ -375,9 +375,9 @@ class DatasetLoaderIntegrationTest {
         }
 
         @Test
-        void aNotNullReferenceToAnEmptyTableIsReported() {
+        void aNotNullReferenceToAnEmptyTableIsReportedWhenParentsDoNotFollow() {
             DataSource dataSource = freshCopy();
-            assertThatThrownBy(() -> load(dataSource, List.of(DatasetSpec.of("orders", 10).withOrigin(line(12))), 1, 1))
+            assertThatThrownBy(() -> load(dataSource, List.of(DatasetSpec.of("orders", 10).withOrigin(line(12)).withFollowParents(false)), 1, 1))
                     .isInstanceOf(ProblemException.class)
                     .hasMessage("parity.yml, line 12: table 'orders' references customers (customer_id → id), which has no rows, and those columns "
                             + "are NOT NULL. Add a dataset for customers with rows above 0, or insert its rows in an init script.");

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 class DatasetsSectionTest {
 
     private static final String RULE_EXAMPLE = "Write it as one of:\n  email: \"#{Internet.emailAddress}\"\n"
-            + "  country: {values: [BR, DE], weights: [5, 2]}\n  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}";
+            + "  country: {values: [BR, DE], weights: [5, 2]}\n  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}\n"
+            + "  age: {between: [18, 99]}";
+    private static final String BETWEEN_EXAMPLE = "Write it as, for example: between: [1, 50], between: [2020-01-01, 2024-12-31] "
+            + "or between: [\"2024-01-01 08:00\", \"2024-01-01 18:00\"]";
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -63,12 +66,17 @@ class DatasetsSectionTest {
                       year: {values: [1999, 2005.5, true, 'no']}
                       answer: {value: 42}
                       flag: {value: false}
+                      big: {values: [1_000_000, 1_000.5, 017]}
+                      country: {values: [NO, SE, "yes"]}
                 """);
         assertThat(problems).isEmpty();
+        // numbers lose only YAML's digit separators; booleans stay as written (NO is Norway on a text column)
         assertThat(datasets.get(0).columns()).containsExactly(
                 java.util.Map.entry("year", ColumnRule.values(List.of("1999", "2005.5", "true", "no"))),
                 java.util.Map.entry("answer", ColumnRule.constant("42")),
-                java.util.Map.entry("flag", ColumnRule.constant("false")));
+                java.util.Map.entry("flag", ColumnRule.constant("false")),
+                java.util.Map.entry("big", ColumnRule.values(List.of("1000000", "1000.5", "017"))),
+                java.util.Map.entry("country", ColumnRule.values(List.of("NO", "SE", "yes"))));
     }
 
     @Test
@@ -101,7 +109,7 @@ class DatasetsSectionTest {
                 "5: 'rows' of profile 'p' > datasets > b is negative." + fix,
                 "6: 'rows' of profile 'p' > datasets > c is missing." + fix,
                 "8: 'rows' of profile 'p' > datasets > d is missing." + fix, // at the empty value
-                "9: a dataset in profile 'p' names no table. Add one, for example: table: customers");
+                "9: a dataset in profile 'p' names no table. Add one, for example: table: customers (or tables: \"*\" for every table)");
         assertThat(datasets).extracting(DatasetSpec::table).containsExactly("a", "b", "c", "d");
         assertThat(datasets).extracting(DatasetSpec::rows).containsOnly(0L);
     }
@@ -146,11 +154,117 @@ class DatasetsSectionTest {
                 "5: " + where + "a has 2 values but 1 weights. Give one weight per value, or none for equal weights.",
                 "6: unknown skew 'pareto' in " + where + "b. Use uniform or zipf.",
                 "7: " + where + "c must be a Datafaker expression or a mapping, but is a list. " + RULE_EXAMPLE,
-                "8: unknown key 'valeus' in " + where + "d. Did you mean 'values'? Known keys here: values, weights, ref, skew, value.",
-                "8: " + where + "d says neither values, ref nor value. " + RULE_EXAMPLE,
+                "8: unknown key 'valeus' in " + where + "d. Did you mean 'values'? Known keys here: values, weights, ref, skew, value, between.",
+                "8: " + where + "d says neither values, ref, value nor between. " + RULE_EXAMPLE,
                 "9: 'value' in " + where + "e must be a single value, but is a list. Write it as, for example: {value: ACTIVE}, {value: 42} or {value: null}.",
                 "10: 'values' in " + where + "f must be a list, but is a text ('x'). Write them as, for example: values: [BR, DE] or values: [1999, 2005]",
                 "10: each weight in " + where + "f must be a number, 0 or more, but one is a number (-1). Write them as, for example: weights: [5, 2, 2, 1]",
                 "10: " + where + "f has 0 values but 1 weights. Give one weight per value, or none for equal weights.");
+    }
+
+    @Test
+    void betweenTakesNumbersDatesAndTimestamps() {
+        List<DatasetSpec> datasets = datasets("""
+                datasets:
+                  - table: t
+                    rows: 1
+                    columns:
+                      age: {between: [18, 99]}
+                      price: {between: [0.5, 1_000.25]}
+                      born: {between: [1990-01-01, 2005-12-31]}
+                      seen: {between: [2024-01-01 08:00:00, "2024-01-01T18:30:00+02:00"]}
+                      same: {between: [-1, -1]}
+                """);
+        assertThat(problems).isEmpty();
+        assertThat(datasets.get(0).columns()).containsExactly(
+                java.util.Map.entry("age", ColumnRule.between("18", "99")),
+                java.util.Map.entry("price", ColumnRule.between("0.5", "1000.25")),
+                java.util.Map.entry("born", ColumnRule.between("1990-01-01", "2005-12-31")),
+                java.util.Map.entry("seen", ColumnRule.between("2024-01-01 08:00:00", "2024-01-01T18:30:00+02:00")),
+                java.util.Map.entry("same", ColumnRule.between("-1", "-1")));
+    }
+
+    @Test
+    void betweenOfAWrongShapeIsReported() {
+        datasets("""
+                datasets:
+                  - table: t
+                    rows: 1
+                    columns:
+                      a: {between: 5}
+                      b: {between: [1]}
+                      c: {between: [1, 2, 3]}
+                      d: {between: [1, soon]}
+                      e: {between: [true, 2]}
+                      f: {between: [1, 2020-01-01]}
+                      g: {between: [50, 1]}
+                      h: {between: [2024-12-31, 2020-01-01]}
+                      i: {between: [1, ~]}
+                      j: {between: [[1], 2]}
+                      k: {between: [2024-02-30, 2024-03-01]}
+                """);
+        String where = "profile 'p' > datasets > t > columns > ";
+        String bound = " must be a number, a date or a timestamp, but one is ";
+        assertThat(described(problems)).containsExactly(
+                "5: 'between' in " + where + "a must be a list of two bounds, but is a number (5). " + BETWEEN_EXAMPLE,
+                "6: 'between' in " + where + "b has 1 bound, not 2. " + BETWEEN_EXAMPLE,
+                "7: 'between' in " + where + "c has 3 bounds, not 2. " + BETWEEN_EXAMPLE,
+                "8: each bound of 'between' in " + where + "d" + bound + "a text ('soon'). " + BETWEEN_EXAMPLE,
+                "9: each bound of 'between' in " + where + "e" + bound + "a boolean (true). " + BETWEEN_EXAMPLE,
+                "10: the bounds of 'between' in " + where + "f are a number (1) and a date (2020-01-01). Give two numbers, or two dates or timestamps.",
+                "11: 'between' in " + where + "g runs from 50 down to 1. Write the lower bound first: between: [1, 50]",
+                "12: 'between' in " + where + "h runs from 2024-12-31 down to 2020-01-01. Write the lower bound first: between: [2020-01-01, 2024-12-31]",
+                "13: each bound of 'between' in " + where + "i" + bound + "nothing (an empty value). " + BETWEEN_EXAMPLE,
+                "14: each bound of 'between' in " + where + "j" + bound + "a list. " + BETWEEN_EXAMPLE,
+                "15: each bound of 'between' in " + where + "k" + bound + "a text ('2024-02-30'). " + BETWEEN_EXAMPLE);
+    }
+
+    @Test
+    void tablesTakesAPatternAndFollowParentsASwitch() {
+        List<DatasetSpec> datasets = datasets("""
+                datasets:
+                  - tables: "*"
+                    rows: 1000
+                    follow-parents: no
+                  - tables: public.*
+                    rows: 10
+                  - table: orders
+                    rows: 50_000
+                    follow-parents: true
+                """);
+        assertThat(problems).isEmpty();
+        assertThat(datasets).containsExactly(DatasetSpec.of("*", 1000).withFollowParents(false), DatasetSpec.of("public.*", 10),
+                DatasetSpec.of("orders", 50_000));
+        assertThat(datasets).extracting(DatasetSpec::isPattern).containsExactly(true, true, false);
+        assertThat(datasets).extracting(DatasetSpec::followParents).containsExactly(false, true, true);
+    }
+
+    @Test
+    void tablesAndFollowParentsOfAWrongShapeAreReported() {
+        datasets("""
+                datasets:
+                  - table: orders
+                    tables: "*"
+                    rows: 1
+                  - table: "*"
+                    rows: 1
+                  - tables: orders
+                    rows: 1
+                  - tables: [a, b]
+                    rows: 1
+                  - table: t
+                    rows: 1
+                    follow-parents: never
+                """);
+        assertThat(described(problems)).containsExactly(
+                "2: a dataset in profile 'p' names both table 'orders' and tables '*'. Keep table: for one table or tables: for a pattern, "
+                        + "each in an entry of its own.",
+                "5: 'table' in profile 'p' > datasets is '*', a pattern. Write it as tables: \"*\"; table: names one table.",
+                "7: 'tables' in profile 'p' > datasets is 'orders', which has no *. Write a pattern: tables: \"*\" (every table of the current "
+                        + "schema), tables: \"public.*\" (every table of schema public) or tables: \"*.*\" (every table); or table: orders for "
+                        + "that table alone.",
+                "9: 'tables' in profile 'p' > datasets must be a text, but is a list. Write it as, for example: tables: \"*\"",
+                "13: 'follow-parents' of profile 'p' > datasets > t must be true or false, but is a text ('never'). Write it as, for example: "
+                        + "follow-parents: false");
     }
 }
