@@ -144,7 +144,8 @@ final class DatasetPlanner {
             ColumnContext.Planned planned;
             if (counters.containsKey(column.name())) {
                 long[] counter = counters.get(column.name());
-                planned = new ColumnContext.Planned(ColumnValues.of(ColumnGenerators.counter(column, limits, counter[0], counter[1])), Mess.none());
+                planned = new ColumnContext.Planned(ColumnValues.of(ColumnGenerators.counter(column, keyLimits(spec, table, checks, column.name()),
+                        counter[0], counter[1])), Mess.none());
             } else if (relations.containsKey(column.name())) {
                 CheckReader.Relation relation = relations.get(column.name());
                 ColumnValues own = types.forColumn(column, limits);
@@ -203,17 +204,18 @@ final class DatasetPlanner {
             }
             List<String> candidates = key.stream().filter(c -> !referenceOf.containsKey(c) && uniqueCapable(table.column(c).orElseThrow(), spec.rule(c)))
                     .toList();
-            String candidate = candidates.stream().filter(c -> ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), checks.of(c)) >= spec.rows())
+            String candidate = candidates.stream().filter(c -> ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c))
+                    >= spec.rows())
                     .findFirst().orElse(null);
             // a key of references and small numbers (order_id, line_no 1..50): the rows enumerate their combinations
             List<String> small = key.stream().filter(c -> !referenceOf.containsKey(c)).toList();
-            boolean countable = !small.isEmpty() && candidate == null && small.stream().allMatch(c -> spec.rule(c) == ColumnRule.FROM_TYPE
-                    && countable(table.column(c).orElseThrow(), checks.of(c)));
+            boolean countable = !small.isEmpty() && candidate == null && small.stream().allMatch(c -> (spec.rule(c) == ColumnRule.FROM_TYPE
+                    || spec.rule(c) instanceof ColumnRule.Between) && countable(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c)));
             if (candidate != null) {
                 rowUnique.add(candidate);
             } else if (countable || key.stream().allMatch(referenceOf::containsKey)) {
                 Map<String, Long> capacities = new LinkedHashMap<>();
-                small.forEach(c -> capacities.put(c, ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), checks.of(c))));
+                small.forEach(c -> capacities.put(c, ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c))));
                 counters.putAll(references.enumerate(spec, table, key, referenceOf, capacities));
             } else if (!candidates.isEmpty()) {
                 rowUnique.add(candidates.get(0)); // too few values: planning it reports how many rows fit
@@ -224,6 +226,16 @@ final class DatasetPlanner {
             }
         }
         return rowUnique;
+    }
+
+    /** A key column's limits: its CHECKs', narrowed by a {@code between} rule of whole numbers. */
+    private static ColumnLimits keyLimits(DatasetSpec spec, TableInfo table, CheckReader.Result checks, String column) {
+        ColumnLimits limits = checks.of(column);
+        if (spec.rule(column) instanceof ColumnRule.Between between && table.column(column).orElseThrow().type().kind() == ColumnType.Kind.INTEGER
+                && between.from().matches("-?\\d+") && between.to().matches("-?\\d+")) {
+            return limits.withMin(new java.math.BigDecimal(between.from()), false).withMax(new java.math.BigDecimal(between.to()), false);
+        }
+        return limits;
     }
 
     private static boolean countable(ColumnInfo column, ColumnLimits limits) {

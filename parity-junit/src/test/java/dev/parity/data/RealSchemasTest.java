@@ -3,6 +3,7 @@ package dev.parity.data;
 import static dev.parity.data.DatasetLoaderIntegrationTest.fraction;
 import static dev.parity.data.DatasetLoaderIntegrationTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
@@ -101,6 +102,21 @@ class RealSchemasTest {
         assertThat(Checksums.of(load(boxOffice(), 42), "booking_line", "performance_id, line_no"))
                 .isEqualTo(Checksums.of(data, "booking_line", "performance_id, line_no"));
         assertThat(Checksums.of(load(boxOffice(), 43), "venue", "venue_id")).isNotEqualTo(Checksums.of(data, "venue", "venue_id"));
+    }
+
+    private static List<DatasetSpec> withLines(long lines) {
+        return List.of(DatasetSpec.of("venue", 100), DatasetSpec.of("performance", 6000),
+                DatasetSpec.of("booking_line", lines).withColumn("line_no", ColumnRule.between("1", "5")));
+    }
+
+    @Test
+    void aBetweenRuleOnPartOfACompositeKeyCountsThroughItsRange() throws SQLException {
+        DataSource data = load(withLines(30_000), 42);
+        assertThat(query(data, "select min(line_no) || '-' || max(line_no) || ' ' || count(distinct (performance_id, line_no)) from booking_line"))
+                .isEqualTo("1-5 30000");
+        assertThatThrownBy(() -> load(withLines(30_001), 42)).isInstanceOf(dev.parity.config.ProblemException.class)
+                .hasMessageContaining("table 'booking_line' has the unique key (performance_id, line_no), which allows only 30000 distinct rows, "
+                        + "fewer than the 30001 asked for");
     }
 
     private static List<DatasetSpec> payments() {
