@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /**
- * A started database, ready for tests: its init scripts have run. Closing it stops and removes its
+ * A started database, ready for tests: its migrations and init scripts have run. Closing it stops and removes its
  * container; closing twice is harmless.
  */
 @API(status = API.Status.INTERNAL)
