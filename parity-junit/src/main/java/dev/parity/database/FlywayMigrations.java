@@ -20,7 +20,7 @@ final class FlywayMigrations {
     static void migrate(MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader) throws MigrationFailedException {
         FluentConfiguration configuration = Flyway.configure(classLoader)
                 .dataSource(target.jdbcUrl(), target.user(), target.password())
-                .locations(migrations.locations().toArray(String[]::new))
+                .locations(migrations.locations().stream().map(FlywayMigrations::flywayLocation).toArray(String[]::new))
                 .placeholders(migrations.placeholders())
                 .failOnMissingLocations(true);
         if (migrations.target() != null) {
@@ -31,6 +31,11 @@ final class FlywayMigrations {
         } catch (FlywayException e) {
             throw failure(e, migrations, target.spec().engine().dialect());
         }
+    }
+
+    /** As Flyway reads it: {@code classpath:} spelled out and without a leading slash, which profiles may leave out or write. */
+    private static String flywayLocation(String location) {
+        return MigrationsSpec.onFileSystem(location) ? location : "classpath:" + MigrationsSpec.classpathName(location);
     }
 
     private static MigrationFailedException failure(FlywayException e, MigrationsSpec migrations, SqlDialect dialect) {

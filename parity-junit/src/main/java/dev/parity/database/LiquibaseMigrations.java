@@ -35,12 +35,20 @@ import liquibase.ui.LoggerUIService;
  */
 final class LiquibaseMigrations {
 
+    /** Liquibase's scopes and caches are shared state: environments starting side by side update one at a time. */
+    private static final Object ONE_AT_A_TIME = new Object();
     private static final Pattern FAILED_SQL = Pattern.compile("(?s)\\[Failed SQL: \\(-?\\d+\\) (.*)]\\s*$");
 
     private LiquibaseMigrations() {
     }
 
     static void update(MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader) throws MigrationFailedException {
+        synchronized (ONE_AT_A_TIME) {
+            updateAlone(migrations, target, classLoader);
+        }
+    }
+
+    private static void updateAlone(MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader) throws MigrationFailedException {
         String location = migrations.locations().get(0);
         FailedChangeSet failed = new FailedChangeSet();
         try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
@@ -102,12 +110,11 @@ final class LiquibaseMigrations {
     private record Changelog(String file, ResourceAccessor accessor) {
 
         static Changelog of(String location, ClassLoader classLoader) throws Exception {
-            if (location.regionMatches(true, 0, "filesystem:", 0, "filesystem:".length())) {
-                Path file = Path.of(location.substring("filesystem:".length())).toAbsolutePath();
+            if (MigrationsSpec.onFileSystem(location)) {
+                Path file = Path.of(MigrationsSpec.path(location)).toAbsolutePath();
                 return new Changelog(file.getFileName().toString(), new DirectoryResourceAccessor(file.getParent()));
             }
-            String name = location.regionMatches(true, 0, "classpath:", 0, "classpath:".length()) ? location.substring("classpath:".length()) : location;
-            return new Changelog(name.startsWith("/") ? name.substring(1) : name, new ClassLoaderResourceAccessor(classLoader));
+            return new Changelog(MigrationsSpec.classpathName(location), new ClassLoaderResourceAccessor(classLoader));
         }
     }
 

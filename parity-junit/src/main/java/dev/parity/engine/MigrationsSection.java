@@ -154,25 +154,19 @@ final class MigrationsSection {
                     Suggestions.didYouMean(given, PREFIXES) + "Parity reads classpath: (the default) and filesystem: locations."));
             return;
         }
-        if (location.regionMatches(true, 0, "filesystem:", 0, "filesystem:".length())) {
-            Path file = Path.of(location.substring("filesystem:".length()));
+        if (MigrationsSpec.onFileSystem(location)) {
+            Path file = Path.of(MigrationsSpec.path(location));
             if (!Files.exists(file)) {
                 problems.add(new Problem(at, "migration location '" + location + "' does not exist",
                         "Fix the path; a relative one starts at " + Path.of("").toAbsolutePath() + ", where the tests run."));
             }
             return;
         }
-        String resource = classpathName(location);
+        String resource = MigrationsSpec.classpathName(location);
         if (Classpath.resource(classLoader, resource) == null) {
             problems.add(new Problem(at, "migration location '" + location + "' is not on the test classpath",
                     "Put the migrations under src/test/resources/" + resource + " (or src/main/resources/" + resource + "), or fix the location."));
         }
-    }
-
-    /** A classpath location without its prefix and leading slash: {@code db/migration}. */
-    static String classpathName(String location) {
-        String name = location.regionMatches(true, 0, "classpath:", 0, "classpath:".length()) ? location.substring("classpath:".length()) : location;
-        return name.startsWith("/") ? name.substring(1) : name;
     }
 
     /**

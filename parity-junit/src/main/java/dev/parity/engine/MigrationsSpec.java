@@ -20,6 +20,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public record MigrationsSpec(MigrationTool tool, List<String> locations, Map<String, String> placeholders, String target) {
 
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILESYSTEM = "filesystem:";
+
     /** No migrations. */
     public static final MigrationsSpec NONE = new MigrationsSpec(MigrationTool.FLYWAY, List.of(), Map.of(), null);
 
@@ -31,6 +34,22 @@ public record MigrationsSpec(MigrationTool tool, List<String> locations, Map<Str
 
     public boolean isEmpty() {
         return locations.isEmpty();
+    }
+
+    /** Whether {@code location} is on the file system ({@code filesystem:sql}) rather than on the classpath. */
+    public static boolean onFileSystem(String location) {
+        return location.regionMatches(true, 0, FILESYSTEM, 0, FILESYSTEM.length());
+    }
+
+    /** A file-system location's path, as written after its prefix. */
+    public static String path(String location) {
+        return location.substring(FILESYSTEM.length());
+    }
+
+    /** A classpath location as a resource name, without its prefix and leading slash: {@code db/migration}. */
+    public static String classpathName(String location) {
+        String name = location.regionMatches(true, 0, CLASSPATH, 0, CLASSPATH.length()) ? location.substring(CLASSPATH.length()) : location;
+        return name.startsWith("/") ? name.substring(1) : name;
     }
 
     @Override
