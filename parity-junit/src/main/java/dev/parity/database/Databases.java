@@ -2,6 +2,7 @@ package dev.parity.database;
 
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
+import dev.parity.report.RunLog;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -50,13 +51,21 @@ public final class Databases {
             stopQuietly(container);
             throw new DatabaseStartException(whyNotStarted(spec, e), e);
         }
+        Duration migrations = Duration.ZERO;
         if (!spec.migrations().isEmpty()) {
+            long begun = System.nanoTime();
             runMigrations(spec, container, classLoader);
+            migrations = Duration.ofNanos(System.nanoTime() - begun);
+            RunLog.migrationsRan(spec.image(), spec.migrations().tool().displayName(), spec.migrations().locations(), migrations);
         }
+        Duration initScripts = Duration.ZERO;
         if (!spec.init().isEmpty()) {
+            long begun = System.nanoTime();
             runInitScripts(spec, container, classLoader);
+            initScripts = Duration.ofNanos(System.nanoTime() - begun);
+            RunLog.initScriptsRan(spec.image(), spec.init().size(), initScripts);
         }
-        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
+        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started), migrations, initScripts);
     }
 
     /** As the administrator, as init scripts run; once per start, so fresh copies and templates start from the migrated database. */
