@@ -79,7 +79,7 @@ class MigrationsTest {
     }
 
     @Test
-    void flywayStopsAtTheTargetVersion() {
+    void flywayStopsAtTheTargetVersionReadingALocationOnTheFileSystem() {
         assertThat(seen("flyway-target", Migrated.class)).containsEntry("flyway_schema_history", "2")
                 .containsEntry("customers", "0").containsEntry("orders", "0").containsEntry("settings", "missing");
     }
@@ -97,7 +97,7 @@ class MigrationsTest {
     }
 
     @Test
-    void liquibaseStopsAtTheTargetTag() {
+    void liquibaseStopsAtTheTargetTagReadingAChangelogOnTheFileSystem() {
         assertThat(seen("liquibase-target", Migrated.class)).containsEntry("DATABASECHANGELOG", "3")
                 .containsEntry("settings", "1").containsEntry("orders", "missing");
     }
