@@ -2,9 +2,11 @@ package dev.parity.bench;
 
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.Capability;
+import dev.parity.engine.ClientScripts;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
+import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.SchemaReader;
 import dev.parity.engine.Server;
 import dev.parity.engine.SqlDialect;
@@ -62,6 +64,16 @@ final class EngineWithLoader implements Engine {
     @Override
     public SqlDialect dialect() {
         return engine.dialect();
+    }
+
+    @Override
+    public ClientScripts clientScripts() {
+        return engine.clientScripts();
+    }
+
+    @Override
+    public JavaArtifact flywayModule() {
+        return engine.flywayModule();
     }
 
     @Override

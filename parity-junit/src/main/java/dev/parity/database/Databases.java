@@ -1,8 +1,8 @@
 package dev.parity.database;
 
 import dev.parity.engine.DatabaseSpec;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.parity.engine.ScriptFailedException;
+import dev.parity.report.RunLog;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -11,7 +11,7 @@ import org.testcontainers.containers.ContainerFetchException;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.containers.Network;
 
-/** Starts databases: Docker checked, container started, init scripts run, or everything stopped again. */
+/** Starts databases: Docker checked, container started, migrations and init scripts run, or everything stopped again. */
 @API(status = API.Status.INTERNAL)
 public final class Databases {
 
@@ -25,10 +25,10 @@ public final class Databases {
      * Starts a database for {@code spec}.
      *
      * @param spec        what to start
-     * @param classLoader where the init scripts are found
+     * @param classLoader where the migrations and init scripts are found, and the migration tool
      * @param label       who uses it, put on the container as {@value #LABEL}.profile
-     * @throws DatabaseStartException when Docker is missing, the container does not start or a script
-     *                                fails; nothing is left running then
+     * @throws DatabaseStartException when Docker is missing, the container does not start, or a migration or
+     *                                a script fails; nothing is left running then
      */
     public static RunningDatabase start(DatabaseSpec spec, ClassLoader classLoader, String label) {
         return start(spec, classLoader, label, null, null);
@@ -51,17 +51,43 @@ public final class Databases {
             stopQuietly(container);
             throw new DatabaseStartException(whyNotStarted(spec, e), e);
         }
-        if (!spec.init().isEmpty()) {
-            runInitScripts(spec, container, classLoader);
+        Duration migrations = Duration.ZERO;
+        if (!spec.migrations().isEmpty()) {
+            long begun = System.nanoTime();
+            runMigrations(spec, container, classLoader);
+            migrations = Duration.ofNanos(System.nanoTime() - begun);
+            RunLog.migrationsRan(spec.image(), spec.migrations().tool().displayName(), spec.migrations().locations(), migrations);
         }
-        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started));
+        Duration initScripts = Duration.ZERO;
+        if (!spec.init().isEmpty()) {
+            long begun = System.nanoTime();
+            runInitScripts(spec, container, classLoader);
+            initScripts = Duration.ofNanos(System.nanoTime() - begun);
+            RunLog.initScriptsRan(spec.image(), spec.init().size(), initScripts);
+        }
+        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started), migrations, initScripts);
+    }
+
+    /** As the administrator, as init scripts run; once per start, so fresh copies and templates start from the migrated database. */
+    private static void runMigrations(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader) {
+        try {
+            Migrations.run(spec, container, classLoader);
+        } catch (MigrationFailedException e) {
+            stopQuietly(container);
+            throw new DatabaseStartException("migration failed: " + e.describe()
+                    + "\n" + e.fix() + " and run again; the database (" + spec.image() + ") has been stopped.", e);
+        } catch (RuntimeException | LinkageError e) {
+            stopQuietly(container);
+            throw new DatabaseStartException("the " + spec.migrations().tool().displayName() + " migrations could not run against the new "
+                    + spec.image() + " database: " + rootMessage(e) + "; it has been stopped.", e);
+        }
     }
 
     /** As the administrator, as the image's own init scripts run: a script may create what the test user may not. */
     private static void runInitScripts(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader) {
-        try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), spec.engine().adminUser(spec), spec.password())) {
-            InitScripts.run(spec.init(), connection, spec.engine().dialect(), classLoader);
-        } catch (InitScripts.InitScriptException e) {
+        try {
+            InitScripts.run(spec, container, classLoader);
+        } catch (ScriptFailedException e) {
             stopQuietly(container);
             throw new DatabaseStartException("init script failed: " + e.describe()
                     + "\nFix the script and run again; the database (" + spec.image() + ") has been stopped.", e);

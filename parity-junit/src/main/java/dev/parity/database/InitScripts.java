@@ -1,6 +1,9 @@
 package dev.parity.database;
 
 import dev.parity.config.Classpath;
+import dev.parity.engine.ClientScripts;
+import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.ScriptFailedException;
 import dev.parity.engine.SqlDialect;
 import dev.parity.engine.SqlStatement;
 import java.io.IOException;
@@ -8,64 +11,68 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import org.testcontainers.containers.JdbcDatabaseContainer;
 
-/** Runs a profile's init scripts, statement by statement as the engine splits them, and says exactly where one failed. */
+/**
+ * Runs a profile's init scripts in order, as the administrator, and says exactly where one failed. A plain
+ * SQL script goes over JDBC, statement by statement as the engine splits it; one written for the engine's
+ * command-line client (psql's {@code \i}, {@code COPY ... FROM stdin}, pg_dump's output) runs in that
+ * client inside the container ({@link ClientScripts}).
+ */
 final class InitScripts {
 
     private InitScripts() {
     }
 
-    static void run(List<String> scripts, Connection connection, SqlDialect dialect, ClassLoader classLoader) throws InitScriptException {
-        for (String script : scripts) {
-            String text = read(script, classLoader);
-            for (SqlStatement statement : dialect.split(text)) {
-                try (Statement jdbc = connection.createStatement()) {
-                    jdbc.execute(statement.sql());
-                } catch (SQLException e) {
-                    throw new InitScriptException(script, statement, dialect, e);
+    static void run(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader) throws ScriptFailedException, SQLException {
+        ClientScripts client = spec.engine().clientScripts();
+        Connection connection = null;
+        try {
+            for (String script : spec.init()) {
+                URL url = resource(script, classLoader);
+                String text = read(url);
+                if (!client.commandsIn(text).isEmpty()) {
+                    client.run(script, url, container, spec);
+                    continue;
                 }
+                if (connection == null) {
+                    connection = DriverManager.getConnection(container.getJdbcUrl(), spec.engine().adminUser(spec), spec.password());
+                }
+                runOverJdbc(script, text, connection, spec.engine().dialect());
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
             }
         }
     }
 
-    private static String read(String script, ClassLoader classLoader) {
+    private static void runOverJdbc(String script, String text, Connection connection, SqlDialect dialect) throws ScriptFailedException {
+        for (SqlStatement statement : dialect.split(text)) {
+            try (Statement jdbc = connection.createStatement()) {
+                jdbc.execute(statement.sql());
+            } catch (SQLException e) {
+                throw new ScriptFailedException(script, dialect.errorLine(statement, e), dialect.errorMessage(e), statement.sql(), e);
+            }
+        }
+    }
+
+    private static URL resource(String script, ClassLoader classLoader) {
         URL url = Classpath.resource(classLoader, script);
         if (url == null) {
             throw new IllegalStateException("init script " + script + " vanished from the classpath after validation");
         }
+        return url;
+    }
+
+    private static String read(URL url) {
         try (InputStream in = url.openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read init script " + url, e);
-        }
-    }
-
-    /** A statement of an init script that the database rejected. */
-    static final class InitScriptException extends Exception {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String script;
-        private final int line;
-        private final String statement;
-        private final String message;
-
-        InitScriptException(String script, SqlStatement statement, SqlDialect dialect, SQLException cause) {
-            super(cause.getMessage(), cause);
-            this.script = script;
-            this.line = dialect.errorLine(statement, cause);
-            this.statement = statement.sql();
-            this.message = dialect.errorMessage(cause);
-        }
-
-        /** "schema.sql, line 12: ERROR: ... \n in statement: create table ..." */
-        String describe() {
-            String first = statement.lines().findFirst().orElse("");
-            String shown = statement.contains("\n") ? first + " ..." : first;
-            return script + ", line " + line + ": " + message.lines().findFirst().orElse(message) + "\n    in statement: " + shown;
         }
     }
 }

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /**
- * A started database, ready for tests: its init scripts have run. Closing it stops and removes its
+ * A started database, ready for tests: its migrations and init scripts have run. Closing it stops and removes its
  * container; closing twice is harmless.
  */
 @API(status = API.Status.INTERNAL)
@@ -22,14 +22,18 @@ public final class RunningDatabase implements AutoCloseable {
     private final Server server;
     private final DataSource dataSource;
     private final Duration startup;
+    private final Duration migrations;
+    private final Duration initScripts;
 
-    RunningDatabase(DatabaseSpec spec, JdbcDatabaseContainer<?> container, Duration startup) {
+    RunningDatabase(DatabaseSpec spec, JdbcDatabaseContainer<?> container, Duration startup, Duration migrations, Duration initScripts) {
         this.spec = spec;
         this.container = container;
         this.server = new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                 spec.engine().adminUser(spec), spec.password());
         this.dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), server.password());
         this.startup = startup;
+        this.migrations = migrations;
+        this.initScripts = initScripts;
     }
 
     public DatabaseSpec spec() {
@@ -62,9 +66,19 @@ public final class RunningDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** How long it took from asking for the container to a database with its init scripts run. */
+    /** How long it took from asking for the container to a database with its migrations and init scripts run. */
     public Duration startup() {
         return startup;
+    }
+
+    /** How long its migrations took, the tool's start in this JVM included; zero without any. */
+    public Duration migrations() {
+        return migrations;
+    }
+
+    /** How long its init scripts took, over JDBC and in the engine's client; zero without any. */
+    public Duration initScripts() {
+        return initScripts;
     }
 
     /** The host this machine reaches the database on. */

@@ -6,6 +6,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public enum Capability {
 
+    /** {@code database.migrations}: Flyway or Liquibase run once after the start. */
+    MIGRATIONS("migrations (database.migrations)"),
+
     /** {@code database.init}: scripts run once after the start. */
     INIT_SCRIPTS("init scripts (database.init)"),
 

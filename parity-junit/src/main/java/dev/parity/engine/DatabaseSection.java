@@ -6,6 +6,11 @@ import dev.parity.config.Problem;
 import dev.parity.config.Section;
 import dev.parity.config.Suggestions;
 import dev.parity.config.YamlNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +20,16 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class DatabaseSection {
 
-    public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "init", "settings");
+    public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings");
     private static final String EXAMPLE = "database:\n  engine: postgres\n  image: postgres:15\n  init: [schema.sql]";
 
     private final ClassLoader classLoader;
+    private final MigrationsSection migrations;
 
-    /** @param classLoader where init scripts are looked up */
+    /** @param classLoader where init scripts, migrations and the migration tools are looked up */
     public DatabaseSection(ClassLoader classLoader) {
         this.classLoader = classLoader;
+        this.migrations = new MigrationsSection(classLoader);
     }
 
     /** The profile's database; its engine's defaults where the profile says nothing. */
@@ -41,9 +48,10 @@ public final class DatabaseSection {
         String name = database.text("name", "orders").orElse("test");
         String username = database.text("username", "app").orElse("test");
         String password = database.text("password", "secret").orElse("test");
+        MigrationsSpec migrationsSpec = migrations.read(database, problems);
         List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
         Map<String, String> settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");
-        return new DatabaseSpec(engine, image, name, username, password, init, settings, null);
+        return new DatabaseSpec(engine, image, name, username, password, migrationsSpec, init, settings, null);
     }
 
     /**
@@ -54,16 +62,59 @@ public final class DatabaseSection {
     public static void checkCombination(DatabaseSpec spec, Section profile, List<Problem> problems) {
         Engine engine = spec.engine();
         Section database = new Section(profile.mapping("database", EXAMPLE)
-                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database"))), profile.path() + " > database", KEYS, new java.util.ArrayList<>());
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database"))), profile.path() + " > database", KEYS, new ArrayList<>());
         Engines.ownerOfImage(spec.image()).filter(owner -> owner != engine).ifPresent(owner -> problems.add(new Problem(database.valueLocation("image"),
                 "image '" + spec.image() + "' in " + profile.path() + " > database is a " + owner.displayName() + " image, but the engine is "
                         + engine.id(), "Set database.image to a " + engine.displayName() + " image such as " + engine.defaultImage()
                         + ", or database.engine to " + owner.id() + ".")));
+        if (!spec.migrations().isEmpty()) {
+            require(engine, Capability.MIGRATIONS, database.valueLocation(MigrationsSection.KEY), problems);
+        }
         if (!spec.init().isEmpty()) {
             require(engine, Capability.INIT_SCRIPTS, database.valueLocation("init"), problems);
         }
         if (!spec.settings().isEmpty()) {
             require(engine, Capability.SETTINGS, database.valueLocation("settings"), problems);
+        }
+    }
+
+    /**
+     * {@link #checkCombination} and what else only the whole profile and the test classpath tell: the
+     * migration tool (and Flyway's module for the engine) present, and init scripts the engine's client
+     * would have to run that Parity cannot run.
+     */
+    public void checkWholeProfile(DatabaseSpec spec, Section profile, List<Problem> problems) {
+        checkCombination(spec, profile, problems);
+        Section database = new Section(profile.mapping("database", EXAMPLE)
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database"))), profile.path() + " > database", KEYS, new ArrayList<>());
+        if (spec.engine().can(Capability.MIGRATIONS)) {
+            MigrationsSection.checkTools(spec.migrations(), spec.engine(), database.valueLocation(MigrationsSection.KEY), database.path(),
+                    classLoader, problems);
+        }
+        if (database.valueNode("init") instanceof YamlNode.Sequence scripts && spec.engine().can(Capability.INIT_SCRIPTS)) {
+            for (YamlNode item : scripts.items()) {
+                if (item instanceof YamlNode.Scalar scalar && spec.init().contains(scalar.text().strip())) {
+                    checkClientCommands(spec.engine(), scalar.text().strip(), item.location(), problems);
+                }
+            }
+        }
+    }
+
+    private void checkClientCommands(Engine engine, String script, Location at, List<Problem> problems) {
+        URL url = Classpath.resource(classLoader, script);
+        if (url == null) {
+            return; // reported as missing
+        }
+        String text;
+        try (InputStream in = url.openStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(new Problem(at, "init script '" + script + "' cannot be read: " + e, "Check that " + url + " is readable."));
+            return;
+        }
+        List<ClientCommand> commands = engine.clientScripts().commandsIn(text);
+        if (!commands.isEmpty()) {
+            engine.clientScripts().check(script, url, commands, at, problems);
         }
     }
 

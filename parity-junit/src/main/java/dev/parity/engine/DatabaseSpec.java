@@ -12,23 +12,31 @@ import org.apiguardian.api.API;
  * What a profile asks of its database. Two profiles with equal specs share one running database, so
  * everything that changes the database belongs here and nothing else does.
  *
- * @param engine   the engine
- * @param image    the container image, pinned to what production runs
- * @param name     the database name
- * @param username the user tests connect as
- * @param password that user's password
- * @param init     classpath scripts run once, in order, after the database starts
- * @param settings server parameters, in file order, passed as the engine passes them
- * @param timeZone the zone the server runs in; {@code null}: the image's
+ * @param engine     the engine
+ * @param image      the container image, pinned to what production runs
+ * @param name       the database name
+ * @param username   the user tests connect as
+ * @param password   that user's password
+ * @param migrations Flyway or Liquibase migrations run once after the database starts, before the init scripts
+ * @param init       classpath scripts run once, in order, after the migrations
+ * @param settings   server parameters, in file order, passed as the engine passes them
+ * @param timeZone   the zone the server runs in; {@code null}: the image's
  */
 @API(status = API.Status.INTERNAL)
-public record DatabaseSpec(Engine engine, String image, String name, String username, String password,
+public record DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
                            List<String> init, Map<String, String> settings, ZoneId timeZone) {
 
     public DatabaseSpec {
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(migrations, "migrations");
         init = List.copyOf(init);
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A spec without migrations. */
+    public DatabaseSpec(Engine engine, String image, String name, String username, String password,
+                        List<String> init, Map<String, String> settings, ZoneId timeZone) {
+        this(engine, image, name, username, password, MigrationsSpec.NONE, init, settings, timeZone);
     }
 
     /** The engine's defaults: its default image, database, user and password {@code test}, nothing else. */
@@ -38,21 +46,26 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
 
     /** This spec with the server running in {@code zone}. */
     public DatabaseSpec inTimeZone(ZoneId zone) {
-        return new DatabaseSpec(engine, image, name, username, password, init, settings, zone);
+        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, zone);
     }
 
     public DatabaseSpec withImage(String newImage) {
-        return new DatabaseSpec(engine, newImage, name, username, password, init, settings, timeZone);
+        return new DatabaseSpec(engine, newImage, name, username, password, migrations, init, settings, timeZone);
     }
 
     public DatabaseSpec withInit(List<String> scripts) {
-        return new DatabaseSpec(engine, image, name, username, password, scripts, settings, timeZone);
+        return new DatabaseSpec(engine, image, name, username, password, migrations, scripts, settings, timeZone);
     }
 
+    /** This spec with {@code newMigrations} run before its init scripts. */
+    public DatabaseSpec withMigrations(MigrationsSpec newMigrations) {
+        return new DatabaseSpec(engine, image, name, username, password, newMigrations, init, settings, timeZone);
+    }
 
     @Override
     public String toString() {
-        return "DatabaseSpec[" + engine.id() + ", " + image + ", database " + name + ", user " + username + ", init " + init
+        return "DatabaseSpec[" + engine.id() + ", " + image + ", database " + name + ", user " + username
+                + (migrations.isEmpty() ? "" : ", migrations " + migrations) + ", init " + init
                 + ", settings " + settings + ", zone " + timeZone + "]"; // never the password
     }
 }

@@ -6,9 +6,10 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /**
  * Everything Parity knows of one database engine, in one place: its container and image defaults, how
- * server settings and the time zone are passed, its SQL (quoting, scripts, where a statement failed), how
- * its schema reads, how rows are bulk-loaded, and how a loaded database is copied. Nothing outside an
- * engine's own package asks "is this PostgreSQL?".
+ * server settings and the time zone are passed, its SQL (quoting, scripts, where a statement failed, what
+ * only its command-line client runs), the Flyway module that speaks it, how its schema reads, how rows
+ * are bulk-loaded, and how a loaded database is copied. Nothing outside an engine's own package asks
+ * "is this PostgreSQL?".
  *
  * <p>A new engine implements this interface in a package of its own (as {@code dev.parity.engine.postgres}
  * and {@code dev.parity.engine.mariadb} do) and is listed in
@@ -55,6 +56,12 @@ public interface Engine {
 
     /** Copies of a loaded database on {@code server}. */
     DatabaseCopies copies(Server server);
+
+    /** Init scripts that need the engine's command-line client: found, checked, and run or refused. */
+    ClientScripts clientScripts();
+
+    /** The Flyway module that speaks this engine's SQL, which the user adds beside flyway-core. */
+    JavaArtifact flywayModule();
 
     /** Whether it can do {@code capability}. */
     default boolean can(Capability capability) {

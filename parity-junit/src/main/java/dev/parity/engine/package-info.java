@@ -1,24 +1,28 @@
 /**
  * Everything engine-specific, behind one interface: {@link dev.parity.engine.Engine}. An engine owns its
  * container and image defaults, how settings and the time zone are passed, its SQL (quoting, scripts and
- * where they failed), how its server and sessions report their zones, how its schema reads (mapped onto
- * {@link dev.parity.engine.ColumnType}'s kinds), its bulk loader and its copies of a loaded database.
- * The rest of Parity asks the engine and never tests which engine it is.
+ * where they failed, scripts only its command-line client runs), how its server and sessions report their
+ * zones, how its schema reads (mapped onto {@link dev.parity.engine.ColumnType}'s kinds), its bulk loader
+ * and its copies of a loaded database. The rest of Parity asks the engine and never tests which engine it is.
  *
  * <h2>Engines</h2>
- * {@code dev.parity.engine.postgres} (PostgreSQL: COPY, template databases) and
+ * {@code dev.parity.engine.postgres} (PostgreSQL: COPY, template databases, psql scripts) and
  * {@code dev.parity.engine.mariadb} (MariaDB: LOAD DATA LOCAL, copies replayed from SHOW CREATE).
  *
  * <h2>A third engine</h2>
  * A package of its own (say {@code dev.parity.engine.mysql}) with a class implementing
  * {@link dev.parity.engine.Engine}, listed in {@code META-INF/services/dev.parity.engine.Engine}: its
  * Testcontainers container, a {@link dev.parity.engine.SqlDialect} (a
- * {@link dev.parity.engine.ScriptSplitter.Syntax} for its client's scripts), a
- * {@link dev.parity.engine.ZoneSupport}, a {@link dev.parity.engine.SchemaReader}, a
- * {@link dev.parity.engine.ValueSyntax}, a {@link dev.parity.engine.BulkLoader} and
- * {@link dev.parity.engine.DatabaseCopies}. What it cannot do it leaves out of
- * {@link dev.parity.engine.Engine#capabilities()}: a profile that asks for it fails before anything
- * starts, naming the engine and the capability. {@code database.engine: mysql} then works everywhere.
+ * {@link dev.parity.engine.ScriptSplitter.Syntax} for its client's scripts), its
+ * {@link dev.parity.engine.ClientScripts} (what only its command-line client runs), the Flyway module
+ * that speaks its SQL ({@link dev.parity.engine.JavaArtifact}), a {@link dev.parity.engine.ZoneSupport},
+ * a {@link dev.parity.engine.SchemaReader}, a {@link dev.parity.engine.ValueSyntax}, a
+ * {@link dev.parity.engine.BulkLoader} and {@link dev.parity.engine.DatabaseCopies}. What it cannot do it
+ * leaves out of {@link dev.parity.engine.Engine#capabilities()}: a profile that asks for it fails before
+ * anything starts, naming the engine and the capability. {@code database.engine: mysql} then works everywhere.
+ *
+ * <p>Also here, because they are read with the database's section and are part of its identity:
+ * {@code database.migrations} ({@link dev.parity.engine.MigrationsSpec}, {@link dev.parity.engine.MigrationTool}).
  *
  * <p>Internal; no JUnit types.
  */

@@ -118,9 +118,9 @@ public final class ProfileLoader {
         return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets);
     }
 
-    private static void checkCombination(Section section, ClockSection.Pinned clock, DatabaseSpec database, List<DatasetSpec> datasets,
-                                          List<Problem> problems) {
-        DatabaseSection.checkCombination(database, section, problems);
+    private void checkCombination(Section section, ClockSection.Pinned clock, DatabaseSpec database, List<DatasetSpec> datasets,
+                                  List<Problem> problems) {
+        databases.checkWholeProfile(database, section, problems);
         if (clock.pin().pinsTimeZone()) {
             DatabaseSection.require(database.engine(), Capability.TIME_ZONE, section.valueLocation("timezone"), problems);
         }

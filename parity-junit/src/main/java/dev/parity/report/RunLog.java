@@ -3,12 +3,14 @@ package dev.parity.report;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
  * Everything Parity tells about a run, in one place and under one logger name, {@code dev.parity}
  * (through {@link System.Logger}, so it reaches whatever logging the build uses): environments started,
- * data loaded, long loads' progress, and the seed of a failed test's data. Never a password.
+ * their migrations and init scripts run, data loaded, long loads' progress, and the seed of a failed
+ * test's data. Never a password.
  */
 @API(status = API.Status.INTERNAL)
 public final class RunLog {
@@ -26,6 +28,17 @@ public final class RunLog {
         LOG.log(Level.INFO, () -> String.format("Parity: %s for profile '%s' ready in %d ms (database %d ms, Toxiproxy %s %d ms%s), "
                         + "shared by every class whose profile asks for the same database", image, profile, total.toMillis(), database.toMillis(),
                 provider, proxy.toMillis(), provider.equals("container") ? ", started beside it" : ""));
+    }
+
+    /** A database's migrations ran. */
+    public static void migrationsRan(String image, String tool, List<String> locations, Duration took) {
+        LOG.log(Level.INFO, () -> String.format("Parity: %s migrations (%s) ran on %s in %d ms", tool, String.join(", ", locations), image,
+                took.toMillis()));
+    }
+
+    /** A database's init scripts ran. */
+    public static void initScriptsRan(String image, int scripts, Duration took) {
+        LOG.log(Level.INFO, () -> String.format("Parity: %d init script%s ran on %s in %d ms", scripts, scripts == 1 ? "" : "s", image, took.toMillis()));
     }
 
     /** Datasets were loaded. */

@@ -75,7 +75,7 @@ class DatabaseSectionTest {
                 """);
         assertThat(described(problems)).containsExactly(
                 "9: unknown key 'imgae' in profile 'p' > database. Did you mean 'image'?"
-                        + " Known keys here: engine, image, name, username, password, init, settings.",
+                        + " Known keys here: engine, image, name, username, password, migrations, init, settings.",
                 "2: unknown database engine 'postgress' in profile 'p'. Did you mean 'postgres'? Known engines: postgres, mariadb.",
                 "3: image 'postgres 15' in profile 'p' contains white space. Write the image as repository:tag, for example postgres:15.",
                 "4: 'name' in profile 'p' > database must be a text, but is a number (42). Write it as, for example: name: orders"
@@ -175,6 +175,16 @@ class DatabaseSectionTest {
 
         @Override
         public DatabaseCopies copies(Server server) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ClientScripts clientScripts() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public JavaArtifact flywayModule() {
             throw new UnsupportedOperationException();
         }
     }

@@ -43,7 +43,11 @@ class InitScriptFailureTest {
                         + "syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near "
                         + "'1; end' at line 4\n"
                         + "    in statement: create procedure add_product(in product_id bigint) ...\n"
-                        + "Fix the script and run again; the database (mariadb:10.11) has been stopped."));
+                        + "Fix the script and run again; the database (mariadb:10.11) has been stopped."),
+                // run by psql, which names the line the statement ends on; its LINE n points into the statement
+                Arguments.of("broken-psql", "init script failed: db/psql/broken.sql, line 6: ERROR: relation \"prodcut\" does not exist\n"
+                        + "    in statement: insert into orders_ok (id) ...\n"
+                        + "Fix the script and run again; the database (postgres:15) has been stopped."));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.WithoutPackages;
 import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ProdLikeConfigurationErrorsTest {
     void unknownKeySuggestsTheNearestKnownOne() {
         assertFailsWith(runWith("unknown-key.yml"),
                 "profiles/unknown-key.yml, line 5: unknown key 'imgae' in profile 'default' > database. Did you mean 'image'? "
-                        + "Known keys here: engine, image, name, username, password, init, settings.");
+                        + "Known keys here: engine, image, name, username, password, migrations, init, settings.");
     }
 
     @Test
@@ -84,6 +85,34 @@ class ProdLikeConfigurationErrorsTest {
                         + "  - line 8: unknown database engine 'oracle' in profile 'other'. Known engines: postgres, mariadb.\n"
                         + "  - line 9: 'image' in profile 'other' > database must be a text, but is a number (15). "
                         + "Write it as, for example: image: postgres:15 (quote it if YAML reads it as something else: image: \"postgres:15\")");
+    }
+
+    @Test
+    void migrationsWithoutTheirToolOnTheClasspathSayWhichArtifactsToAdd() {
+        // the test classpath of a project without Flyway and Liquibase: nothing starts, both profiles are reported
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(new WithoutPackages(original, "org.flywaydb.", "liquibase."));
+        EngineExecutionResults results;
+        try {
+            results = runWith("migration-tools-missing.yml");
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
+        }
+        assertFailsWith(results,
+                "profiles/migration-tools-missing.yml has 2 problems:\n"
+                        + "  - line 5: the migrations in profile 'flyway' > database need Flyway, which is not on the test classpath. "
+                        + "Add org.flywaydb:flyway-core and org.flywaydb:flyway-database-postgresql (one version) to the build (test scope): "
+                        + "Parity runs the project's own Flyway and brings none.\n"
+                        + "  - line 9: the migrations in profile 'liquibase' > database need Liquibase, which is not on the test classpath. "
+                        + "Add org.liquibase:liquibase-core to the build (test scope): Parity runs the project's own Liquibase and brings none.");
+    }
+
+    @Test
+    void aMariaDbScriptWithClientCommandsNamesTheCommandAndItsLine() {
+        assertFailsWith(runWith("client-commands-mariadb.yml"),
+                "profiles/client-commands-mariadb.yml, line 5: init script 'db/mariadb/client-source.sql' uses 'source' on its line 3, "
+                        + "a command of the mariadb client, not of the server. Parity runs MariaDB scripts over JDBC (DELIMITER understood): "
+                        + "put the statements of a sourced script in its place, or list that script under init: itself.");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.parity.engine.mariadb;
 
 import dev.parity.engine.Capability;
+import dev.parity.engine.ClientScripts;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
+import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.Server;
 import java.util.EnumSet;
 import org.apiguardian.api.API;
@@ -12,6 +14,10 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 /** MariaDB: the official image (or one built on it), {@code LOAD DATA LOCAL}, copies by replaying DDL and data. */
 @API(status = API.Status.INTERNAL)
 public final class MariaDbEngine extends EngineBase {
+
+    private static final ClientScripts CLIENT_SCRIPTS = new MariaDbClientCommands();
+    private static final JavaArtifact FLYWAY_MODULE = new JavaArtifact("org.flywaydb", "flyway-mysql",
+            "org.flywaydb.database.mysql.mariadb.MariaDBDatabaseType");
 
     public MariaDbEngine() {
         super(new Parts("mariadb", "MariaDB", "mariadb:10.11", EnumSet.allOf(Capability.class), new MariaDbDialect(),
@@ -27,6 +33,16 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public String adminUser(DatabaseSpec spec) {
         return "root";
+    }
+
+    @Override
+    public ClientScripts clientScripts() {
+        return CLIENT_SCRIPTS;
+    }
+
+    @Override
+    public JavaArtifact flywayModule() {
+        return FLYWAY_MODULE;
     }
 
     @Override
