@@ -209,7 +209,7 @@ final class DatasetPlanner {
                     .findFirst().orElse(null);
             // a key of references and small numbers (order_id, line_no 1..50): the rows enumerate their combinations
             List<String> small = key.stream().filter(c -> !referenceOf.containsKey(c)).toList();
-            boolean countable = !small.isEmpty() && candidate == null && small.stream().allMatch(c -> (spec.rule(c) == ColumnRule.FROM_TYPE
+            boolean countable = key.size() > 1 && !small.isEmpty() && candidate == null && small.stream().allMatch(c -> (spec.rule(c) == ColumnRule.FROM_TYPE
                     || spec.rule(c) instanceof ColumnRule.Between) && countable(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c)));
             if (candidate != null) {
                 rowUnique.add(candidate);

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.config.Location;
 import dev.parity.config.ProblemException;
-import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.DatabaseCopies;
-import dev.parity.engine.DatabaseSpec;
+import dev.parity.testing.EmptySchema;
 import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -150,9 +149,8 @@ class DatasetLoaderIntegrationTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class Suite {
 
-        private static final String EMPTY = "datasets_empty";
-
         final DataEngine engine;
+        private EmptySchema schema;
         private RunningDatabase database;
         private DatabaseCopies copies;
 
@@ -162,22 +160,21 @@ class DatasetLoaderIntegrationTest {
 
         @BeforeAll
         void startDatabase() {
-            database = Databases.start(DatabaseSpec.defaults(engine.engine()).withInit(List.of(engine.schemaScript)),
-                    DatasetLoaderIntegrationTest.class.getClassLoader(), "datasets-test");
-            copies = database.copies();
-            copies.snapshot(database.spec().name(), EMPTY);
+            schema = EmptySchema.start(engine.engine(), List.of(engine.schemaScript), "datasets-test");
+            database = schema.database();
+            copies = schema.copies();
         }
 
         @AfterAll
         void stopDatabase() {
-            if (database != null) {
-                database.close();
+            if (schema != null) {
+                schema.close();
             }
         }
 
         /** A fresh database with the schema and no rows. */
         DataSource freshCopy() {
-            return database.dataSource(copies.cloneOf(EMPTY, "copy_" + COPIES.incrementAndGet()));
+            return schema.freshCopy();
         }
 
         LoadReport load(DataSource dataSource, List<DatasetSpec> specs, long seed, int threads) {

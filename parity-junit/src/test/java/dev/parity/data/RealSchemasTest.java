@@ -5,17 +5,13 @@ import static dev.parity.data.DatasetLoaderIntegrationTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parity.database.Databases;
-import dev.parity.database.RunningDatabase;
-import dev.parity.engine.DatabaseCopies;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
 import dev.parity.testing.Checksums;
+import dev.parity.testing.EmptySchema;
 import dev.parity.testing.NeedsDocker;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,30 +31,25 @@ import org.junit.jupiter.api.parallel.Resources;
 @NeedsDocker
 class RealSchemasTest {
 
-    private static final String EMPTY = "real_empty";
-    private static final AtomicInteger COPIES = new AtomicInteger();
     private static final Engine POSTGRES = Engines.byId("postgres").orElseThrow();
 
-    private RunningDatabase database;
-    private DatabaseCopies copies;
+    private EmptySchema schema;
 
     @BeforeAll
     void startDatabase() {
-        database = Databases.start(DatabaseSpec.defaults(POSTGRES).withInit(List.of("db/real/box-office.sql", "db/real/payments.sql",
-                "db/real/odd-types.sql", "db/real/org.sql")), RealSchemasTest.class.getClassLoader(), "real-schemas-test");
-        copies = database.copies();
-        copies.snapshot(database.spec().name(), EMPTY);
+        schema = EmptySchema.start(POSTGRES, List.of("db/real/box-office.sql", "db/real/payments.sql", "db/real/odd-types.sql",
+                "db/real/org.sql"), "real-schemas-test");
     }
 
     @AfterAll
     void stopDatabase() {
-        if (database != null) {
-            database.close();
+        if (schema != null) {
+            schema.close();
         }
     }
 
     private DataSource load(List<DatasetSpec> specs, long seed) {
-        DataSource dataSource = database.dataSource(copies.cloneOf(EMPTY, "real_" + COPIES.incrementAndGet()));
+        DataSource dataSource = schema.freshCopy();
         DatasetLoader.load(POSTGRES, dataSource, specs, seed, 2, progress -> { });
         return dataSource;
     }

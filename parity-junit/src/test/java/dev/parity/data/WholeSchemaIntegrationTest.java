@@ -8,17 +8,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.parity.config.Problem;
 import dev.parity.config.ProblemException;
 import dev.parity.config.YamlSections;
-import dev.parity.database.Databases;
-import dev.parity.database.RunningDatabase;
-import dev.parity.engine.DatabaseCopies;
-import dev.parity.engine.DatabaseSpec;
+import dev.parity.testing.EmptySchema;
 import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +35,6 @@ import org.junit.jupiter.api.parallel.Resources;
 @NeedsDocker
 class WholeSchemaIntegrationTest {
 
-    private static final AtomicInteger COPIES = new AtomicInteger();
 
     /** The datasets of a profile written in YAML (file t.yml, the profile's body from line 1). */
     static List<DatasetSpec> datasets(String yaml) {
@@ -66,11 +61,8 @@ class WholeSchemaIntegrationTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     abstract static class Suite {
 
-        private static final String EMPTY = "whole_schema_empty";
-
         final DataEngine engine;
-        private RunningDatabase database;
-        private DatabaseCopies copies;
+        private EmptySchema schema;
 
         Suite(DataEngine engine) {
             this.engine = engine;
@@ -78,21 +70,18 @@ class WholeSchemaIntegrationTest {
 
         @BeforeAll
         void startDatabase() {
-            database = Databases.start(DatabaseSpec.defaults(engine.engine()).withInit(List.of(engine.schemaScript)),
-                    WholeSchemaIntegrationTest.class.getClassLoader(), "whole-schema-test");
-            copies = database.copies();
-            copies.snapshot(database.spec().name(), EMPTY);
+            schema = EmptySchema.start(engine.engine(), List.of(engine.schemaScript), "whole-schema-test");
         }
 
         @AfterAll
         void stopDatabase() {
-            if (database != null) {
-                database.close();
+            if (schema != null) {
+                schema.close();
             }
         }
 
         DataSource freshCopy() {
-            return database.dataSource(copies.cloneOf(EMPTY, "whole_" + COPIES.incrementAndGet()));
+            return schema.freshCopy();
         }
 
         LoadReport load(DataSource dataSource, String yaml) {

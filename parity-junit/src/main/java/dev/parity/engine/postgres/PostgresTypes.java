@@ -2,7 +2,6 @@ package dev.parity.engine.postgres;
 
 import dev.parity.engine.ColumnType;
 import dev.parity.engine.ColumnType.Kind;
-import java.util.List;
 import java.util.Map;
 
 /** PostgreSQL's type names (as {@code pg_type.typname}) mapped onto Parity's kinds, with their limits. */

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parity.config.ProblemException;
 import dev.parity.data.DatasetLoader;
 import dev.parity.data.DatasetSpec;
-import dev.parity.database.Databases;
-import dev.parity.database.RunningDatabase;
-import dev.parity.engine.DatabaseCopies;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
 import dev.parity.testing.Checksums;
+import dev.parity.testing.EmptySchema;
 import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +39,6 @@ import org.junit.jupiter.api.parallel.Resources;
 @NeedsDocker
 class IndexRebuildIntegrationTest {
 
-    private static final String EMPTY = "rebuilt_indexes_empty";
-    private static final AtomicInteger COPIES = new AtomicInteger();
     private static final Engine POSTGRES = Engines.byId("postgres").orElseThrow();
 
     /** Each table with the columns its rows are ordered by. */
@@ -77,21 +71,17 @@ class IndexRebuildIntegrationTest {
     private static final String KEPT_OBJECT_IDS = "select string_agg(oid::text, ',' order by oid) from pg_class where relname in "
             + "('orders_pkey', 'accounts_created_idx', 'codes_code_key')";
 
-    private RunningDatabase database;
-    private DatabaseCopies copies;
+    private EmptySchema schema;
 
     @BeforeAll
     void startDatabase() {
-        database = Databases.start(DatabaseSpec.defaults(POSTGRES).withInit(List.of("db/postgres/rebuilt-indexes.sql")),
-                IndexRebuildIntegrationTest.class.getClassLoader(), "index-rebuild-test");
-        copies = database.copies();
-        copies.snapshot(database.spec().name(), EMPTY);
+        schema = EmptySchema.start(POSTGRES, List.of("db/postgres/rebuilt-indexes.sql"), "index-rebuild-test");
     }
 
     @AfterAll
     void stopDatabase() {
-        if (database != null) {
-            database.close();
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -150,7 +140,7 @@ class IndexRebuildIntegrationTest {
     }
 
     private DataSource freshCopy() {
-        return database.dataSource(copies.cloneOf(EMPTY, "rebuilt_" + COPIES.incrementAndGet()));
+        return schema.freshCopy();
     }
 
     private static void load(DataSource dataSource) {

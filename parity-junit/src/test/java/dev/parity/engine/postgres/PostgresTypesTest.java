@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.engine.ColumnType;
 import dev.parity.engine.ColumnType.Kind;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL's type names and modifiers mapped onto Parity's kinds and limits. */
