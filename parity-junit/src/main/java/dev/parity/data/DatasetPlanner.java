@@ -111,14 +111,7 @@ final class DatasetPlanner {
         Map<String, References.Reference> referenceOf = References.byColumn(references.of(spec, table, plans, order, plan));
         Map<String, long[]> counters = new HashMap<>();
         Set<String> rowUnique = rowUniqueColumns(spec, table, checks, referenceOf, references, counters);
-        Map<String, CheckReader.Relation> relations = new HashMap<>();
-        for (CheckReader.Relation relation : checks.relations().values()) {
-            if (related(spec, table, relation, keyColumns, referenceOf)) {
-                relations.put(relation.column(), relation);
-            } else {
-                plan.addOpaqueCheck(relation.check(), Set.of(relation.column(), relation.other()));
-            }
-        }
+        Map<String, CheckReader.Relation> relations = relations(spec, table, checks, keyColumns, referenceOf, plan);
         relations.values().forEach(r -> {
             opaque.add(r.column());
             opaque.add(r.other());
@@ -177,6 +170,20 @@ final class DatasetPlanner {
 
     private static String partitionColumn(TableInfo table) {
         return table.partitioning() == null ? "" : table.partitioning().column();
+    }
+
+    /** The CHECKs between two columns met by generating one from the other; the others are checked on a sample like opaque ones. */
+    private static Map<String, CheckReader.Relation> relations(DatasetSpec spec, TableInfo table, CheckReader.Result checks, Set<String> keyColumns,
+                                                               Map<String, References.Reference> referenceOf, TablePlan plan) {
+        Map<String, CheckReader.Relation> relations = new HashMap<>();
+        for (CheckReader.Relation relation : checks.relations().values()) {
+            if (related(spec, table, relation, keyColumns, referenceOf)) {
+                relations.put(relation.column(), relation);
+            } else {
+                plan.addOpaqueCheck(relation.check(), Set.of(relation.column(), relation.other()));
+            }
+        }
+        return relations;
     }
 
     /** Whether a CHECK between two columns can be met by generating one from the other. */
