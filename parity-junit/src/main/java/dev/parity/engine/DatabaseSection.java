@@ -9,6 +9,11 @@ import dev.parity.config.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,17 +110,41 @@ public final class DatabaseSection {
         if (url == null) {
             return; // reported as missing
         }
-        String text;
+        byte[] bytes;
         try (InputStream in = url.openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             problems.add(new Problem(at, "init script '" + script + "' cannot be read: " + e, "Check that " + url + " is readable."));
             return;
         }
-        List<ClientCommand> commands = engine.clientScripts().commandsIn(text);
+        List<ClientCommand> commands = engine.clientScripts().commandsIn(new String(bytes, StandardCharsets.UTF_8));
         if (!commands.isEmpty()) {
             engine.clientScripts().check(script, url, commands, at, problems);
+        } else {
+            notUtf8(script, bytes, at).ifPresent(problems::add);
         }
+    }
+
+    /**
+     * A script that goes over JDBC must be UTF-8: the driver would turn other bytes into U+FFFD and the
+     * script would run green with the wrong text. (A script its engine's client runs may say its encoding.)
+     */
+    static Optional<Problem> notUtf8(String script, byte[] bytes, Location at) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        if (!result.isError()) {
+            return Optional.empty();
+        }
+        int offset = in.position();
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return Optional.of(new Problem(at, String.format("init script '%s' is not UTF-8: line %d has the byte 0x%02X (at byte %d)", script, line,
+                bytes[offset] & 0xff, offset), "Save it as UTF-8 (for example: iconv -f LATIN1 -t UTF-8), or, on PostgreSQL, start it with "
+                + "SET client_encoding = 'LATIN1'; so that it runs in psql, which converts it."));
     }
 
     /** Adds a problem if {@code engine} cannot do {@code capability}, which a profile asks for at {@code where}. */

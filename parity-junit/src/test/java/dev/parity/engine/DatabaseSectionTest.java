@@ -30,6 +30,24 @@ class DatabaseSectionTest {
         return found;
     }
 
+    private void wholeProfile(String yaml) {
+        section.checkWholeProfile(read(yaml), profile(yaml, new ArrayList<>()), problems);
+    }
+
+    @Test
+    void aScriptThatIsNotUtf8IsRefusedWithItsLineAndByte() {
+        wholeProfile("database:\n  init: [db/latin1-plain.sql]");
+        assertThat(problems).containsExactly(new Problem(new Location("t.yml", 2), "init script 'db/latin1-plain.sql' is not UTF-8: line 3 has "
+                + "the byte 0xE9 (at byte 99)", "Save it as UTF-8 (for example: iconv -f LATIN1 -t UTF-8), or, on PostgreSQL, start it with "
+                + "SET client_encoding = 'LATIN1'; so that it runs in psql, which converts it."));
+    }
+
+    @Test
+    void aLatin1ScriptThatSaysSoRunsInPsql() {
+        wholeProfile("database:\n  init: [db/psql/latin1/names.sql]");
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void noDatabaseIsTheDefaultEnginesDefaults() {
         assertThat(read("seed: 1")).isEqualTo(DatabaseSpec.defaults(Engines.defaultEngine()));
