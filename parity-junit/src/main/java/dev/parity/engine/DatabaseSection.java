@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /** Reads a profile's {@code database:} section into a {@link DatabaseSpec}, reporting every problem with its line. */
@@ -26,6 +27,11 @@ import org.apiguardian.api.API;
 public final class DatabaseSection {
 
     public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings");
+    /** Docker's grammar of an image reference (distribution/reference), checked before Docker is asked. */
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
+            "(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
     private static final String EXAMPLE = "database:\n  engine: postgres\n  image: postgres:15\n  init: [schema.sql]";
 
     private final ClassLoader classLoader;
@@ -49,6 +55,10 @@ public final class DatabaseSection {
         if (image.chars().anyMatch(Character::isWhitespace)) {
             problems.add(new Problem(database.valueLocation("image"), "image '" + image + "' in " + path + " contains white space",
                     "Write the image as repository:tag, for example " + engine.defaultImage() + "."));
+        } else if (!IMAGE_REFERENCE.matcher(image).matches()) {
+            problems.add(new Problem(database.valueLocation("image"), "image '" + image + "' in " + path + " is not an image reference Docker accepts",
+                    "Write it as [registry[:port]/]name[:tag][@digest], the name in lowercase letters, digits and . _ - separators, "
+                            + "for example " + engine.defaultImage() + "."));
         }
         String name = database.text("name", "orders").orElse("test");
         String username = database.text("username", "app").orElse("test");

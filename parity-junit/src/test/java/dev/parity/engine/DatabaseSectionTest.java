@@ -43,6 +43,20 @@ class DatabaseSectionTest {
     }
 
     @Test
+    void anImageReferenceIsCheckedAsDockerDoesBeforeDockerIsAsked() {
+        read("database:\n  image: postgres:15;rm$(id)");
+        assertThat(problems).containsExactly(new Problem(new Location("t.yml", 2), "image 'postgres:15;rm$(id)' in profile 'p' "
+                + "is not an image reference Docker accepts", "Write it as [registry[:port]/]name[:tag][@digest], the name in lowercase letters, "
+                + "digits and . _ - separators, for example postgres:15."));
+        problems.clear();
+        for (String image : new String[] {"postgres:15", "ghcr.io/acme/postgres:15.4-alpine", "localhost:5000/db/mariadb:11.8",
+                "postgres@sha256:" + "a".repeat(64), "my_registry.example.com/team/pg:latest"}) {
+            read("database:\n  image: " + image);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aLatin1ScriptThatSaysSoRunsInPsql() {
         wholeProfile("database:\n  init: [db/psql/latin1/names.sql]");
         assertThat(problems).isEmpty();
