@@ -73,6 +73,9 @@ public final class DatasetLoader {
                     ZoneId.systemDefault());
             List<TablePlan> plans = planner.plan(specs);
             pools.values().forEach(p -> p.fill(workers));
+            LoadSize.check(plans, LoadSize.maxBytes()).ifPresent(tooLarge -> {
+                throw new ProblemException(tooLarge);
+            });
             List<Problem> problems = CheckProbe.probe(connection, engine.dialect(), plans);
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);

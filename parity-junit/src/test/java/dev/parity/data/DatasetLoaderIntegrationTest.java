@@ -295,6 +295,18 @@ class DatasetLoaderIntegrationTest {
         }
 
         @Test
+        void aLoadFarBeyondTheCeilingIsRefusedWithItsEstimateBeforeAnyRow() throws SQLException {
+            DataSource dataSource = freshCopy();
+            assertThatThrownBy(() -> load(dataSource, List.of(DatasetSpec.of("customers", 1_000_000_000_000L).withOrigin(line(3))), 1, 1))
+                    .isInstanceOf(ProblemException.class)
+                    .hasMessageStartingWith("parity.yml, line 3: the datasets would write about ")
+                    .hasMessageContaining("(table 'customers' alone: 1,000,000,000,000 rows of about ")
+                    .hasMessageEndingWith("more than the ceiling of 20.0 GB. Ask for fewer rows, or raise the ceiling with "
+                            + "-Dparity.data.maxBytes=<bytes> if the database's disk holds that much.");
+            assertThat(query(dataSource, "select count(*) from customers")).isEqualTo("0");
+        }
+
+        @Test
         void unknownTableIsNamedWithItsOriginAndTheNearestName() throws SQLException {
             DataSource dataSource = freshCopy();
             String schema = schemaOf(dataSource);
