@@ -62,7 +62,7 @@ public final class DatabaseSection {
         }
         String name = database.text("name", "orders").orElse("test");
         String username = database.text("username", "app").orElse("test");
-        String password = database.text("password", "secret").orElse("test");
+        String password = database.text("password", "secret").orElse(DatabaseSpec.GENERATED_PASSWORD);
         MigrationsSpec migrationsSpec = migrations.read(database, problems);
         List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
         Map<String, String> settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");

@@ -39,9 +39,25 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
         this(engine, image, name, username, password, MigrationsSpec.NONE, init, settings, timeZone);
     }
 
-    /** The engine's defaults: its default image, database, user and password {@code test}, nothing else. */
+    /**
+     * The password of a profile that sets none: generated once per run, so that a database whose port is
+     * reachable is not open to anyone who knows the image's default.
+     */
+    public static final String GENERATED_PASSWORD = generatedPassword();
+
+    private static String generatedPassword() {
+        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            password.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return password.toString();
+    }
+
+    /** The engine's defaults: its default image, database and user {@code test}, the {@link #GENERATED_PASSWORD}, nothing else. */
     public static DatabaseSpec defaults(Engine engine) {
-        return new DatabaseSpec(engine, engine.defaultImage(), "test", "test", "test", List.of(), Map.of(), null);
+        return new DatabaseSpec(engine, engine.defaultImage(), "test", "test", GENERATED_PASSWORD, List.of(), Map.of(), null);
     }
 
     /** This spec with the server running in {@code zone}. */

@@ -1,6 +1,7 @@
 package dev.parity.network;
 
 import dev.parity.database.LeftoverGuard;
+import dev.parity.engine.PublishedPorts;
 import eu.rekawek.toxiproxy.Proxy;
 import java.util.BitSet;
 import java.util.stream.IntStream;
@@ -32,7 +33,7 @@ final class ContainerToxiproxyServer extends ToxiproxyServer {
     static ToxiproxyContainer container(Network network) {
         ToxiproxyContainer container = new ToxiproxyContainer(IMAGE).withNetwork(network);
         container.setExposedPorts(IntStream.concat(IntStream.of(CONTROL_PORT), IntStream.range(FIRST_PORT, FIRST_PORT + PORTS)).boxed().toList());
-        return container;
+        return PublishedPorts.onBindAddress(container);
     }
 
     @Override

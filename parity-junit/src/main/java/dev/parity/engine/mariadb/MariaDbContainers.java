@@ -1,6 +1,7 @@
 package dev.parity.engine.mariadb;
 
 import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.PublishedPorts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -41,7 +42,7 @@ final class MariaDbContainers {
         if (spec.timeZone() != null) {
             container.withEnv("TZ", spec.timeZone() instanceof ZoneOffset ? "UTC" : serverName(spec.timeZone()));
         }
-        return container;
+        return PublishedPorts.onBindAddress(container);
     }
 
     /** A region id as it is; a fixed offset as {@code +05:30}, which MariaDB takes without the zone tables. */

@@ -1,6 +1,7 @@
 package dev.parity.engine.postgres;
 
 import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.PublishedPorts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ final class PostgresContainers {
         if (zone != null) {
             container.withEnv("TZ", zone); // the container's clock, for anything that runs in it
         }
-        return container;
+        return PublishedPorts.onBindAddress(container);
     }
 
     /**

@@ -1,0 +1,59 @@
+package dev.parity.engine;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.apiguardian.api.API;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * Where containers publish their ports. Testcontainers publishes on every interface, so on a laptop on a
+ * shared network anyone could reach the test database; Parity publishes on the loopback interface when
+ * Docker runs on this machine, and on every interface only when Docker is remote (where loopback would be
+ * the remote machine's) or when {@code -Dparity.bindAddress} says so.
+ */
+@API(status = API.Status.INTERNAL)
+public final class PublishedPorts {
+
+    /** The system property: an address to publish on, or {@code 0.0.0.0} for every interface. */
+    public static final String BIND_ADDRESS = "parity.bindAddress";
+
+    private PublishedPorts() {
+    }
+
+    /** Publishes {@code container}'s exposed ports on {@link #bindAddress()} (random host ports, as before). */
+    public static <T extends GenericContainer<?>> T onBindAddress(T container) {
+        String address = bindAddress();
+        if (address.equals("0.0.0.0")) {
+            return container;
+        }
+        container.withCreateContainerCmdModifier(command -> {
+            List<PortBinding> bindings = container.getExposedPorts().stream()
+                    .map(port -> new PortBinding(Ports.Binding.bindIp(address), ExposedPort.tcp(port))).toList();
+            command.getHostConfig().withPortBindings(bindings).withPublishAllPorts(false);
+        });
+        return container;
+    }
+
+    /** The property's address, else loopback when Docker runs here, else every interface. */
+    public static String bindAddress() {
+        String configured = System.getProperty(BIND_ADDRESS);
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return dockerIsLocal() ? "127.0.0.1" : "0.0.0.0";
+    }
+
+    private static boolean dockerIsLocal() {
+        String host = DockerClientFactory.instance().dockerHostIpAddress();
+        try {
+            return host.equals("localhost") || InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
