@@ -16,7 +16,7 @@ import org.testcontainers.containers.Network;
 public final class Databases {
 
     /** Label on every container Parity starts, so leftovers can be found: {@code docker ps -f label=dev.parity}. */
-    public static final String LABEL = "dev.parity";
+    public static final String LABEL = ParityLabels.PARITY;
 
     private Databases() {
     }
@@ -26,7 +26,7 @@ public final class Databases {
      *
      * @param spec        what to start
      * @param classLoader where the migrations and init scripts are found, and the migration tool
-     * @param label       who uses it, put on the container as {@value #LABEL}.profile
+     * @param label       who uses it, put on the container as {@value ParityLabels#PROFILE} (beside this run as its owner)
      * @throws DatabaseStartException when Docker is missing, the container does not start, or a migration or
      *                                a script fails; nothing is left running then
      */
@@ -39,8 +39,7 @@ public final class Databases {
         requireDocker(spec);
         long started = System.nanoTime();
         JdbcDatabaseContainer<?> container = spec.engine().container(spec)
-                .withLabel(LABEL, "true")
-                .withLabel(LABEL + ".profile", label);
+                .withLabels(ParityLabels.forProfile(label));
         if (network != null) {
             container.withNetwork(network).withNetworkAliases(alias);
         }

@@ -3,6 +3,7 @@ package dev.parity.junit;
 import dev.parity.config.ProblemException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
+import dev.parity.database.LeftoverSweep;
 import dev.parity.database.RunningDatabase;
 import dev.parity.database.TimeZoneConsistency;
 import dev.parity.database.TimeZoneMismatchException;
@@ -74,6 +75,7 @@ final class SharedEnvironments {
     private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
+        LeftoverSweep.onceForThisJvm(); // before anything of this run starts: what a killed run left goes first
         Optional<Network> network = ToxiproxyServers.networkFor(profile.network());
         ToxiproxyServers.Starting proxy = ToxiproxyServers.begin(profile.network(), network, profile.name());
         RunningDatabase database = null;

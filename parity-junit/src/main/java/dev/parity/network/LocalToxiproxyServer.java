@@ -1,5 +1,6 @@
 package dev.parity.network;
 
+import dev.parity.database.ProcessMarker;
 import eu.rekawek.toxiproxy.Proxy;
 
 /**
@@ -10,12 +11,17 @@ final class LocalToxiproxyServer extends ToxiproxyServer {
 
     private final String host;
     private final Process process;
+    private final ProcessMarker marker;
 
-    /** @param process the server's process, stopped on close; null for a server Parity did not start */
-    LocalToxiproxyServer(String host, int apiPort, String upstream, Process process) {
+    /**
+     * @param process the server's process, stopped on close; null for a server Parity did not start
+     * @param marker  the process's marker, deleted once it is stopped; null with the process
+     */
+    LocalToxiproxyServer(String host, int apiPort, String upstream, Process process, ProcessMarker marker) {
         super(host, apiPort, upstream);
         this.host = host;
         this.process = process;
+        this.marker = marker;
     }
 
     @Override
@@ -42,6 +48,7 @@ final class LocalToxiproxyServer extends ToxiproxyServer {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+            marker.delete();
         }
     }
 }

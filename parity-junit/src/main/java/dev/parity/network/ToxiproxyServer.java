@@ -1,5 +1,6 @@
 package dev.parity.network;
 
+import dev.parity.database.RunOwner;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
@@ -9,8 +10,9 @@ import org.apiguardian.api.API;
 
 /**
  * A running Toxiproxy server in front of one database. Each test class gets a proxy of its own with a
- * unique name, so classes never see each other's toxics and names never clash (no 409s); a class's
- * proxy is deleted when the class is done, which frees its port.
+ * unique name, so classes never see each other's toxics and names never clash (no 409s), not even with
+ * another run's on a shared server: the name starts with this run's id ({@link StaleProxies#PREFIX}). A
+ * class's proxy is deleted when the class is done, which frees its port.
  */
 @API(status = API.Status.INTERNAL)
 public abstract class ToxiproxyServer implements AutoCloseable {
@@ -49,7 +51,8 @@ public abstract class ToxiproxyServer implements AutoCloseable {
 
     /** A new proxy to the database, named after {@code owner}: enabled, no toxics; {@link ProxyToxics} puts them on. */
     public ProxyEndpoint createProxy(String owner) {
-        String name = "parity-" + owner.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + PROXIES.incrementAndGet();
+        String name = StaleProxies.PREFIX + RunOwner.current().runId() + "-" + owner.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+                + PROXIES.incrementAndGet();
         try {
             Proxy proxy = client.createProxy(name, listenAddress(), upstream);
             ProxyToxics.created(proxy, api);

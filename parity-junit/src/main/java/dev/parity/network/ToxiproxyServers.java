@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import dev.parity.database.LeftoverGuard;
+import dev.parity.database.ParityLabels;
+import dev.parity.database.ProcessMarker;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.Network;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
@@ -28,7 +30,9 @@ public final class ToxiproxyServers {
 
     /** A Docker network for the database and its Toxiproxy container, or none for the other providers. */
     public static Optional<Network> networkFor(NetworkSpec spec) {
-        return spec.provider().equals("container") ? Optional.of(Network.newNetwork()) : Optional.empty();
+        return spec.provider().equals("container")
+                ? Optional.of(Network.builder().createNetworkCmdModifier(create -> create.withLabels(ParityLabels.owned())).build())
+                : Optional.empty();
     }
 
     /**
@@ -86,9 +90,10 @@ public final class ToxiproxyServers {
                     return process;
                 default:
                     started = System.nanoTime();
-                    LocalToxiproxyServer external = new LocalToxiproxyServer(spec.host(), spec.port(), databaseHost + ":" + publishedPort, null);
+                    LocalToxiproxyServer external = new LocalToxiproxyServer(spec.host(), spec.port(), databaseHost + ":" + publishedPort, null, null);
                     requireReachable(external.client(), "the external Toxiproxy server at " + spec.host() + ":" + spec.port(),
                             "Start it (toxiproxy-server -host 0.0.0.0) or fix network.host and network.port.");
+                    StaleProxies.removeFrom(external.client(), spec.host() + ":" + spec.port());
                     ready = System.nanoTime();
                     return external;
             }
@@ -122,7 +127,7 @@ public final class ToxiproxyServers {
 
     private static ToxiproxyContainer startContainer(Network network, String label) {
         ToxiproxyContainer container = ContainerToxiproxyServer.container(network)
-                .withLabel("dev.parity", "true").withLabel("dev.parity.profile", label);
+                .withLabels(ParityLabels.forProfile(label));
         LeftoverGuard.remember(container);
         try {
             container.start();
@@ -151,7 +156,8 @@ public final class ToxiproxyServers {
         } catch (IOException e) {
             throw new NetworkStartException("could not run " + binary + ": " + e.getMessage() + ". Check that it is executable.", e);
         }
-        LocalToxiproxyServer server = new LocalToxiproxyServer("127.0.0.1", port, upstream, process);
+        // a kill -9 of this JVM leaves the process running: the marker lets the next run stop it
+        LocalToxiproxyServer server = new LocalToxiproxyServer("127.0.0.1", port, upstream, process, ProcessMarker.write(process));
         LeftoverGuard.remember(server);
         try {
             requireReachable(server.client(), "toxiproxy-server (" + binary + ", port " + port + ")",

@@ -56,6 +56,21 @@ public final class RunLog {
         LOG.log(Level.INFO, () -> "Parity is " + message);
     }
 
+    /**
+     * What runs that ended abnormally left behind was removed, e.g. "Parity: removed 2 containers and 1
+     * toxiproxy-server left by a run that ended abnormally (pid 1234)".
+     */
+    public static void leftoversRemoved(String what, java.util.Collection<Long> pids) {
+        LOG.log(Level.INFO, () -> "Parity: removed " + what + " left by " + (pids.size() == 1 ? "a run" : "runs") + " that ended abnormally ("
+                + (pids.size() == 1 ? "pid " : "pids ") + pids.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")");
+    }
+
+    /** Looking for what earlier runs left failed; nothing was removed, and the run goes on. */
+    public static void leftoversNotChecked(String why) {
+        LOG.log(Level.WARNING, () -> "Parity: could not look for containers and processes left by earlier runs (" + why
+                + "); they stay until removed by hand (docker ps -a -f label=dev.parity)");
+    }
+
     /** A test failed on generated data: how to get the same data again. */
     public static void failedWithSeed(String test, long seed, String profile, String parameter) {
         LOG.log(Level.WARNING, () -> "Parity: " + test + " failed with data seed " + seed + " (profile '" + profile + "'); rerun with -D"
