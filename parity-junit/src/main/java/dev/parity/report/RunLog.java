@@ -3,6 +3,7 @@ package dev.parity.report;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -60,7 +61,7 @@ public final class RunLog {
      * What runs that ended abnormally left behind was removed, e.g. "Parity: removed 2 containers and 1
      * toxiproxy-server left by a run that ended abnormally (pid 1234)".
      */
-    public static void leftoversRemoved(String what, java.util.Collection<Long> pids) {
+    public static void leftoversRemoved(String what, Collection<Long> pids) {
         LOG.log(Level.INFO, () -> "Parity: removed " + what + " left by " + (pids.size() == 1 ? "a run" : "runs") + " that ended abnormally ("
                 + (pids.size() == 1 ? "pid " : "pids ") + pids.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
