@@ -1,9 +1,9 @@
 package dev.parity.junit;
 
-import java.util.List;
-import java.util.Map;
 import dev.parity.database.ParityLabels;
 import dev.parity.database.RunOwner;
+import java.util.List;
+import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 
 /** What Docker itself says is there: containers Parity started for a profile, running or not. */
