@@ -78,7 +78,8 @@ final class SharedEnvironments {
         ToxiproxyServers.Starting proxy = ToxiproxyServers.begin(profile.network(), network, profile.name());
         RunningDatabase database = null;
         try {
-            database = Databases.start(spec, classLoader, profile.name(), network.orElse(null), ToxiproxyServers.DATABASE_ALIAS);
+            database = Databases.start(spec, profile.databaseOrigin(), classLoader, profile.name(), network.orElse(null),
+                    ToxiproxyServers.DATABASE_ALIAS);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
