@@ -1,10 +1,13 @@
 package dev.parity.database;
 
+import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
 import dev.parity.report.RunLog;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerFetchException;
@@ -36,18 +39,37 @@ public final class Databases {
 
     /** As {@link #start(DatabaseSpec, ClassLoader, String)}, on {@code network} under {@code alias} if given. */
     public static RunningDatabase start(DatabaseSpec spec, ClassLoader classLoader, String label, Network network, String alias) {
+        return start(spec, DatabaseOrigin.unknown("database " + spec.image() + " for " + label), classLoader, label, network, alias);
+    }
+
+    /**
+     * As {@link #start(DatabaseSpec, ClassLoader, String, Network, String)}, with failures only Docker or the
+     * server find (a missing image, a setting the server rejects) reported at the line of {@code origin}.
+     */
+    public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
+                                        String alias) {
         requireDocker(spec);
         long started = System.nanoTime();
+        LocalImages.require(spec, origin.image());
         JdbcDatabaseContainer<?> container = spec.engine().container(spec)
                 .withLabels(ParityLabels.forProfile(label));
         if (network != null) {
             container.withNetwork(network).withNetworkAliases(alias);
         }
+        // fails within a second of the server exiting, instead of waiting out the start timeout; and once:
+        // a server that exited at a setting exits again (MariaDB's module tried three times, two minutes each)
+        container.waitingFor(new ConnectsUnlessExited(container)).withStartupAttempts(1);
         LeftoverGuard.remember(container);
         try {
             container.start();
         } catch (RuntimeException e) {
             stopQuietly(container);
+            Optional<ContainerExit> exit = exitDuringStart(e);
+            if (exit.isPresent()) {
+                List<String> check = spec.engine().explainStartExit(spec.image(), List.of(container.getCommandParts()));
+                throw new DatabaseStartException(ExitedDuringStartProblem.of(spec, origin, exit.get(), check,
+                        Duration.ofNanos(System.nanoTime() - started)), e);
+            }
             throw new DatabaseStartException(whyNotStarted(spec, e), e);
         }
         Duration migrations = Duration.ZERO;
@@ -124,6 +146,15 @@ public final class Databases {
             }
         }
         return false;
+    }
+
+    private static Optional<ContainerExit> exitDuringStart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectsUnlessExited.ExitedDuringStart exited) {
+                return Optional.ofNullable(exited.exit());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String whyNotStarted(DatabaseSpec spec, RuntimeException e) {

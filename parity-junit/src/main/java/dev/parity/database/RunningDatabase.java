@@ -6,6 +6,7 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.JdbcUrls;
 import dev.parity.engine.Server;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
@@ -109,6 +110,14 @@ public final class RunningDatabase implements AutoCloseable {
     /** Copies of this server's databases. */
     public DatabaseCopies copies() {
         return spec.engine().copies(server);
+    }
+
+    /**
+     * How its container ended, or empty while it runs: one inspection, no query, so cheap enough to ask before
+     * every class. A server killed mid-run otherwise shows only as the driver's "connection attempt failed".
+     */
+    public Optional<ContainerExit> exit() {
+        return ContainerExit.of(container.getContainerId());
     }
 
     @Override

@@ -69,6 +69,16 @@ public final class DatabaseSection {
         return new DatabaseSpec(engine, image, name, username, password, migrationsSpec, init, settings, null);
     }
 
+    /** Where the merged {@code profile} wrote its image and settings, for errors the server finds later. */
+    public static DatabaseOrigin origin(Section profile) {
+        YamlNode.Mapping node = profile.mapping("database", EXAMPLE)
+                .orElse(new YamlNode.Mapping(Map.of(), Map.of(), profile.valueLocation("database")));
+        Section database = new Section(node, profile.path() + " > database", KEYS, new ArrayList<>());
+        Map<String, Location> settings = database.valueNode("settings") instanceof YamlNode.Mapping mapping
+                ? mapping.keyLocations() : Map.of();
+        return new DatabaseOrigin(database.valueLocation("image"), database.valueLocation("settings"), settings);
+    }
+
     /**
      * What only the whole profile, merged with what it extends, can get wrong: an image of another
      * engine, a capability the engine lacks. Not for a profile as written, which may leave the engine

@@ -1,5 +1,6 @@
 package dev.parity.engine;
 
+import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
@@ -35,6 +36,15 @@ public interface Engine {
 
     /** A container for {@code spec}, not started: image, database, user, settings, time zone and Parity's labels still to add. */
     JdbcDatabaseContainer<?> container(DatabaseSpec spec);
+
+    /**
+     * What the server says of {@code command} (the arguments its container ran with) when the container
+     * exited during start and its log may not say why: the error lines of the server's own check of its
+     * settings, for engines whose images hide them. Empty if the log says it all.
+     */
+    default List<String> explainStartExit(String image, List<String> command) {
+        return List.of();
+    }
 
     /** The user Parity administers the server as (creating and dropping copies), with the spec's password. */
     String adminUser(DatabaseSpec spec);

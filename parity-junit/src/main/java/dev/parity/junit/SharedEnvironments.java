@@ -1,6 +1,7 @@
 package dev.parity.junit;
 
 import dev.parity.config.ProblemException;
+import dev.parity.database.DatabaseDiedException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
 import dev.parity.database.LeftoverSweep;
@@ -52,8 +53,13 @@ final class SharedEnvironments {
      * @param zoneOrigin where the pinned zone came from, for the message if the zones disagree at start
      */
     static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
-        return root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
+        SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
                 key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader())), SharedEnvironment.class);
+        // a database that died since an earlier class would otherwise fail every test as a network error
+        shared.database().exit().ifPresent(exit -> {
+            throw DatabaseDiedException.of(shared.database(), profile.name(), exit);
+        });
+        return shared;
     }
 
     /** What decides sharing: the database, its data, and the proxy server (not the toxics, which are per class). */
@@ -80,7 +86,8 @@ final class SharedEnvironments {
         ToxiproxyServers.Starting proxy = ToxiproxyServers.begin(profile.network(), network, profile.name());
         RunningDatabase database = null;
         try {
-            database = Databases.start(spec, classLoader, profile.name(), network.orElse(null), ToxiproxyServers.DATABASE_ALIAS);
+            database = Databases.start(spec, profile.databaseOrigin(), classLoader, profile.name(), network.orElse(null),
+                    ToxiproxyServers.DATABASE_ALIAS);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);

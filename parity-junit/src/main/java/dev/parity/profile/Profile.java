@@ -2,6 +2,7 @@ package dev.parity.profile;
 
 import dev.parity.clock.ClockPin;
 import dev.parity.data.DatasetSpec;
+import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSpec;
 import java.util.List;
@@ -19,10 +20,11 @@ import org.apiguardian.api.API;
  * @param clockOrigin where those were written, e.g. {@code profile 'x' (parity.yml, line 4)}
  * @param seed        the seed of its datasets, if it sets one
  * @param datasets    the tables it fills before tests run
+ * @param databaseOrigin where its database's image and settings were written, for errors only the server finds
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
-                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets) {
+                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin) {
 
     public Profile {
         datasets = List.copyOf(datasets);

@@ -115,7 +115,8 @@ public final class ProfileLoader {
         if (whole) {
             checkCombination(section, clock, database, datasets, problems);
         }
-        return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets);
+        return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets,
+                DatabaseSection.origin(section));
     }
 
     private void checkCombination(Section section, ClockSection.Pinned clock, DatabaseSpec database, List<DatasetSpec> datasets,

@@ -8,6 +8,7 @@ import dev.parity.engine.EngineBase;
 import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.Server;
 import java.util.EnumSet;
+import java.util.List;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
@@ -27,6 +28,12 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public JdbcDatabaseContainer<?> container(DatabaseSpec spec) {
         return MariaDbContainers.container(spec);
+    }
+
+    /** The image's entrypoint checks the settings with the server's errors sent to /dev/null; this asks the server again. */
+    @Override
+    public List<String> explainStartExit(String image, List<String> command) {
+        return MariaDbSettingsCheck.errors(image, command);
     }
 
     /** The image's root, whose password Testcontainers sets to the test user's. */

@@ -1,0 +1,53 @@
+package dev.parity.database;
+
+import dev.parity.config.Location;
+import dev.parity.config.Problem;
+import dev.parity.engine.DatabaseOrigin;
+import dev.parity.engine.DatabaseSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A server that exited while starting, told as a problem of the profile: where the server's complaint
+ * points (the setting it names, else the settings, else the image), the server's own last words, and
+ * what to do.
+ */
+final class ExitedDuringStartProblem {
+
+    private ExitedDuringStartProblem() {
+    }
+
+    /** @param check what the engine's own check of the settings said, for servers whose images hide it; may be empty */
+    static Problem of(DatabaseSpec spec, DatabaseOrigin origin, ContainerExit exit, List<String> check, Duration after) {
+        String what = "the " + spec.engine().displayName() + " server (" + spec.image() + ") exited " + Math.max(1, after.toSeconds())
+                + " s into its start: " + exit.describe();
+        String said = "Its last log lines:" + exit.indentedLines() + (check.isEmpty() ? ""
+                : "\nThe server, asked to check its settings (its image's entrypoint hides what it says):"
+                + check.stream().map(line -> "\n    " + line).collect(Collectors.joining()));
+        Optional<String> named = settingNamedIn(spec, Stream.concat(exit.lastLines().stream(), check.stream()).toList());
+        if (named.isPresent()) {
+            Location at = origin.setting(named.get()).orElse(origin.settings());
+            return new Problem(at, what, said + "\nThe server rejects the setting '" + named.get()
+                    + "' written here: correct or remove it, then run again. The container has been removed.");
+        }
+        Location at = spec.settings().isEmpty() ? origin.image() : origin.settings();
+        return new Problem(at, what, said + "\nCheck the image and the profile's settings against what the server says, then run again. "
+                + "The container has been removed.");
+    }
+
+    /** The first of the spec's settings that the server's lines name (MariaDB writes '-' or '_' alike). */
+    private static Optional<String> settingNamedIn(DatabaseSpec spec, List<String> lines) {
+        List<String> normalized = lines.stream().map(ExitedDuringStartProblem::normalize).toList();
+        return spec.settings().keySet().stream()
+                .filter(name -> normalized.stream().anyMatch(line -> line.contains(normalize(name))))
+                .findFirst();
+    }
+
+    private static String normalize(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+}

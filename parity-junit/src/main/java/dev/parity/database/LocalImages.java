@@ -1,0 +1,116 @@
+package dev.parity.database;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PullResponseItem;
+import dev.parity.config.Location;
+import dev.parity.config.Problem;
+import dev.parity.engine.DatabaseSpec;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The database image, looked for on this machine before anything starts, and pulled for a bounded time
+ * if it is not there. Testcontainers' own pull retries for minutes where no registry answers (7 minutes
+ * were measured for a misspelt tag); a profile's missing image should fail in the time the user allowed.
+ */
+@API(status = API.Status.INTERNAL)
+public final class LocalImages {
+
+    /** System property: how long a missing image may take to pull, in seconds. */
+    public static final String PULL_TIMEOUT_PROPERTY = "parity.pull.timeout";
+    static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(2);
+
+    /** What a shell takes unquoted, and Docker's references always are: a-z, digits, '.', '_', '-', '/', ':', '@'. */
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9._/:@-]+");
+
+    private LocalImages() {
+    }
+
+    /**
+     * Returns when {@code spec}'s image is on this machine, pulling it first if need be.
+     *
+     * @param imageAt where the profile wrote the image
+     * @throws DatabaseStartException naming the image, that it is not here, and how to get it
+     */
+    public static void require(DatabaseSpec spec, Location imageAt) {
+        String image = spec.image();
+        DockerImageName name;
+        try {
+            name = DockerImageName.parse(image);
+            name.assertValid();
+        } catch (IllegalArgumentException e) {
+            throw new DatabaseStartException(new Problem(imageAt, "image '" + image + "' is not a valid image reference (" + e.getMessage() + ")",
+                    "Write it as Docker does, repository:tag, for example " + spec.engine().defaultImage() + "."), e);
+        }
+        DockerClient client = DockerClientFactory.instance().client();
+        if (isLocal(client, image)) {
+            return;
+        }
+        Duration timeout = pullTimeout();
+        String failure = pull(client, image, name, timeout);
+        if (failure != null) {
+            throw new DatabaseStartException(new Problem(imageAt, "image '" + image + "' is not on this machine, and " + failure,
+                    "Get it with: docker pull " + shellQuoted(image) + " (where a registry holding it is reachable), "
+                            + "or correct the image in the profile; " + PULL_TIMEOUT_PROPERTY + "=<seconds> sets how long Parity tries to pull."),
+                    null);
+        }
+    }
+
+    private static boolean isLocal(DockerClient client, String image) {
+        try {
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Null when pulled, else why not. */
+    private static String pull(DockerClient client, String image, DockerImageName name, Duration timeout) {
+        // a digest travels in the reference itself; a tag (latest if none) beside it
+        ResultCallback.Adapter<PullResponseItem> pulling = (image.contains("@") ? client.pullImageCmd(image)
+                : client.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()))
+                .exec(new ResultCallback.Adapter<>());
+        try {
+            if (pulling.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return isLocal(client, image) ? null : "pulling it did not bring it here";
+            }
+            return "pulling it did not finish within " + timeout.toSeconds() + " s (no registry that has it could be reached)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "pulling it was interrupted";
+        } catch (RuntimeException e) {
+            return "pulling it failed: " + e.getMessage();
+        } finally {
+            try {
+                pulling.close(); // ends the request, and with it the daemon's pull
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // already reported what matters
+            }
+        }
+    }
+
+    static Duration pullTimeout() {
+        String configured = System.getProperty(PULL_TIMEOUT_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_PULL_TIMEOUT;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(configured.strip()));
+        } catch (NumberFormatException e) {
+            throw new DatabaseStartException(new Problem(Location.of("system property " + PULL_TIMEOUT_PROPERTY),
+                    "'" + configured + "' is not a number of seconds", "Set it to whole seconds, for example -D" + PULL_TIMEOUT_PROPERTY + "=120."), e);
+        }
+    }
+
+    /** As a POSIX shell reads it back: references are plain, anything else in single quotes. */
+    static String shellQuoted(String reference) {
+        return SHELL_SAFE.matcher(reference).matches() ? reference : "'" + reference.replace("'", "'\\''") + "'";
+    }
+}
