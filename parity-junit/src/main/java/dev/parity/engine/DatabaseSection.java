@@ -19,19 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.testcontainers.utility.DockerImageName;
 
 /** Reads a profile's {@code database:} section into a {@link DatabaseSpec}, reporting every problem with its line. */
 @API(status = API.Status.INTERNAL)
 public final class DatabaseSection {
 
     public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings");
-    /** Docker's grammar of an image reference (distribution/reference), checked before Docker is asked. */
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
-            "(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?/)?"
-                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
-                    + "(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
     private static final String EXAMPLE = "database:\n  engine: postgres\n  image: postgres:15\n  init: [schema.sql]";
 
     private final ClassLoader classLoader;
@@ -55,7 +50,7 @@ public final class DatabaseSection {
         if (image.chars().anyMatch(Character::isWhitespace)) {
             problems.add(new Problem(database.valueLocation("image"), "image '" + image + "' in " + path + " contains white space",
                     "Write the image as repository:tag, for example " + engine.defaultImage() + "."));
-        } else if (!IMAGE_REFERENCE.matcher(image).matches()) {
+        } else if (!validImageReference(image)) {
             problems.add(new Problem(database.valueLocation("image"), "image '" + image + "' in " + path + " is not an image reference Docker accepts",
                     "Write it as [registry[:port]/]name[:tag][@digest], the name in lowercase letters, digits and . _ - separators, "
                             + "for example " + engine.defaultImage() + "."));
@@ -165,6 +160,16 @@ public final class DatabaseSection {
         return Optional.of(new Problem(at, String.format("init script '%s' is not UTF-8: line %d has the byte 0x%02X (at byte %d)", script, line,
                 bytes[offset] & 0xff, offset), "Save it as UTF-8 (for example: iconv -f LATIN1 -t UTF-8), or, on PostgreSQL, start it with "
                 + "SET client_encoding = 'LATIN1'; so that it runs in psql, which converts it."));
+    }
+
+    /** Docker's grammar of an image reference, as Testcontainers checks it, before Docker is asked. */
+    private static boolean validImageReference(String image) {
+        try {
+            DockerImageName.parse(image).assertValid();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Adds a problem if {@code engine} cannot do {@code capability}, which a profile asks for at {@code where}. */

@@ -20,10 +20,13 @@ public abstract class EngineBase implements Engine {
     private final SchemaReader schema;
     private final ValueSyntax values;
     private final BulkLoader loader;
+    private final ClientScripts clientScripts;
+    private final JavaArtifact flywayModule;
 
     /** The parts of an engine, in the order {@link Engine} lists them. */
     public record Parts(String id, String displayName, String defaultImage, Set<Capability> capabilities, SqlDialect dialect,
-                           ZoneSupport zones, SchemaReader schema, ValueSyntax values, BulkLoader loader) {
+                           ZoneSupport zones, SchemaReader schema, ValueSyntax values, BulkLoader loader, ClientScripts clientScripts,
+                           JavaArtifact flywayModule) {
     }
 
     protected EngineBase(Parts parts) {
@@ -36,6 +39,8 @@ public abstract class EngineBase implements Engine {
         this.schema = parts.schema();
         this.values = parts.values();
         this.loader = parts.loader();
+        this.clientScripts = parts.clientScripts();
+        this.flywayModule = parts.flywayModule();
     }
 
     @Override
@@ -81,6 +86,16 @@ public abstract class EngineBase implements Engine {
     @Override
     public final BulkLoader loader() {
         return loader;
+    }
+
+    @Override
+    public final ClientScripts clientScripts() {
+        return clientScripts;
+    }
+
+    @Override
+    public final JavaArtifact flywayModule() {
+        return flywayModule;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.parity.engine.mariadb;
 
 import dev.parity.engine.Capability;
-import dev.parity.engine.ClientScripts;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
@@ -16,13 +15,10 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 @API(status = API.Status.INTERNAL)
 public final class MariaDbEngine extends EngineBase {
 
-    private static final ClientScripts CLIENT_SCRIPTS = new MariaDbClientCommands();
-    private static final JavaArtifact FLYWAY_MODULE = new JavaArtifact("org.flywaydb", "flyway-mysql",
-            "org.flywaydb.database.mysql.mariadb.MariaDBDatabaseType");
-
     public MariaDbEngine() {
         super(new Parts("mariadb", "MariaDB", "mariadb:10.11", EnumSet.allOf(Capability.class), new MariaDbDialect(),
-                new MariaDbZones(), new MariaDbSchema(), new MariaDbValues(), new MariaDbLoadData()));
+                new MariaDbZones(), new MariaDbSchema(), new MariaDbValues(), new MariaDbLoadData(), new MariaDbClientCommands(),
+                new JavaArtifact("org.flywaydb", "flyway-mysql", "org.flywaydb.database.mysql.mariadb.MariaDBDatabaseType")));
     }
 
     @Override
@@ -40,16 +36,6 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public String adminUser(DatabaseSpec spec) {
         return "root";
-    }
-
-    @Override
-    public ClientScripts clientScripts() {
-        return CLIENT_SCRIPTS;
-    }
-
-    @Override
-    public JavaArtifact flywayModule() {
-        return FLYWAY_MODULE;
     }
 
     @Override

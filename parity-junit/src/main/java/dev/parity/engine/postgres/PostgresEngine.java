@@ -1,7 +1,6 @@
 package dev.parity.engine.postgres;
 
 import dev.parity.engine.Capability;
-import dev.parity.engine.ClientScripts;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
@@ -15,13 +14,10 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 @API(status = API.Status.INTERNAL)
 public final class PostgresEngine extends EngineBase {
 
-    private static final ClientScripts CLIENT_SCRIPTS = new PsqlScripts();
-    private static final JavaArtifact FLYWAY_MODULE = new JavaArtifact("org.flywaydb", "flyway-database-postgresql",
-            "org.flywaydb.database.postgresql.PostgreSQLDatabaseType");
-
     public PostgresEngine() {
         super(new Parts("postgres", "PostgreSQL", "postgres:15", EnumSet.allOf(Capability.class), new PostgresDialect(),
-                new PostgresZones(), new PostgresSchema(), new PostgresValues(), new PostgresCopyLoader()));
+                new PostgresZones(), new PostgresSchema(), new PostgresValues(), new PostgresCopyLoader(), new PsqlScripts(),
+                new JavaArtifact("org.flywaydb", "flyway-database-postgresql", "org.flywaydb.database.postgresql.PostgreSQLDatabaseType")));
     }
 
     @Override
@@ -33,16 +29,6 @@ public final class PostgresEngine extends EngineBase {
     @Override
     public String adminUser(DatabaseSpec spec) {
         return spec.username();
-    }
-
-    @Override
-    public ClientScripts clientScripts() {
-        return CLIENT_SCRIPTS;
-    }
-
-    @Override
-    public JavaArtifact flywayModule() {
-        return FLYWAY_MODULE;
     }
 
     @Override
