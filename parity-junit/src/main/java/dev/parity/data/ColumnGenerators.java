@@ -90,7 +90,7 @@ final class ColumnGenerators {
         return switch (type.kind()) {
             case INTEGER, DECIMAL, YEAR -> {
                 // from the type's lowest (YEAR: 1901), as uniqueCapacity counts
-                long first = Math.max(Math.max(1, type.min()), NumberValues.lowest(limits, 0)) + offset;
+                long first = firstUnique(type, limits) + offset;
                 yield (row, r) -> Long.toString(first + row);
             }
             case TEXT -> {
@@ -110,9 +110,14 @@ final class ColumnGenerators {
         };
     }
 
+    /** Where unique whole numbers start: 1, or the type's or the CHECK's lowest if higher (YEAR: 1901). */
+    private static long firstUnique(ColumnType type, ColumnLimits limits) {
+        return Math.max(Math.max(1, type.min()), NumberValues.lowest(limits, 0));
+    }
+
     /** A key column counting through its values: the lowest + (row / divisor) % capacity, so that with others the key is unique. */
     static ValueGenerator counter(ColumnInfo column, ColumnLimits limits, long divisor, long capacity) {
-        long first = Math.max(Math.max(1, column.type().min()), NumberValues.lowest(limits, 0));
+        long first = firstUnique(column.type(), limits);
         return (row, r) -> Long.toString(first + (row / divisor) % capacity);
     }
 
@@ -121,7 +126,7 @@ final class ColumnGenerators {
         ColumnType type = column.type();
         return switch (type.kind()) {
             case INTEGER, YEAR -> {
-                long lo = Math.max(Math.max(1, type.min()), NumberValues.lowest(limits, 0));
+                long lo = firstUnique(type, limits);
                 long hi = Math.min(type.max(), NumberValues.highest(limits, 0));
                 yield hi < lo ? 0 : hi - lo == Long.MAX_VALUE ? Long.MAX_VALUE : hi - lo + 1;
             }
