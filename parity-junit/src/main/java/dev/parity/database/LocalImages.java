@@ -15,7 +15,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The database image, looked for on this machine before anything starts, and pulled for a bounded time
+ * An image (a database's, Toxiproxy's), looked for on this machine before anything starts, and pulled for a bounded time
  * if it is not there. Testcontainers' own pull retries for minutes where no registry answers (7 minutes
  * were measured for a misspelt tag); a profile's missing image should fail in the time the user allowed.
  */
@@ -39,14 +39,25 @@ public final class LocalImages {
      * @throws DatabaseStartException naming the image, that it is not here, and how to get it
      */
     public static void require(DatabaseSpec spec, Location imageAt) {
-        String image = spec.image();
+        require(spec.image(), imageAt, spec.engine().defaultImage(), "correct the image in the profile");
+    }
+
+    /**
+     * Returns when {@code image} is on this machine, pulling it first if need be.
+     *
+     * @param imageAt   where the profile wrote the image (or would have)
+     * @param example   a valid reference to suggest if {@code image} is not one
+     * @param otherwise what else the user can do than pull it
+     * @throws DatabaseStartException naming the image, that it is not here, and how to get it
+     */
+    public static void require(String image, Location imageAt, String example, String otherwise) {
         DockerImageName name;
         try {
             name = DockerImageName.parse(image);
             name.assertValid();
         } catch (IllegalArgumentException e) {
             throw new DatabaseStartException(new Problem(imageAt, "image '" + image + "' is not a valid image reference (" + e.getMessage() + ")",
-                    "Write it as Docker does, repository:tag, for example " + spec.engine().defaultImage() + "."), e);
+                    "Write it as Docker does, repository:tag, for example " + example + "."), e);
         }
         DockerClient client = DockerClientFactory.instance().client();
         if (isLocal(client, image)) {
@@ -57,7 +68,7 @@ public final class LocalImages {
         if (failure != null) {
             throw new DatabaseStartException(new Problem(imageAt, "image '" + image + "' is not on this machine, and " + failure,
                     "Get it with: docker pull " + shellQuoted(image) + " (where a registry holding it is reachable), "
-                            + "or correct the image in the profile; " + PULL_TIMEOUT_PROPERTY + "=<seconds> sets how long Parity tries to pull."),
+                            + "or " + otherwise + "; " + PULL_TIMEOUT_PROPERTY + "=<seconds> sets how long Parity tries to pull."),
                     null);
         }
     }

@@ -83,7 +83,7 @@ final class SharedEnvironments {
         Databases.requireDocker(spec);
         LeftoverSweep.onceForThisJvm(); // before anything of this run starts: what a killed run left goes first
         Optional<Network> network = ToxiproxyServers.networkFor(profile.network());
-        ToxiproxyServers.Starting proxy = ToxiproxyServers.begin(profile.network(), network, profile.name());
+        ToxiproxyServers.Starting proxy = ToxiproxyServers.begin(profile.network(), profile.networkImageOrigin(), network, profile.name());
         RunningDatabase database = null;
         try {
             database = Databases.start(spec, profile.databaseOrigin(), classLoader, profile.name(), network.orElse(null),

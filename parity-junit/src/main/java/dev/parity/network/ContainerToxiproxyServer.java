@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.stream.IntStream;
 import org.testcontainers.containers.Network;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * Toxiproxy in a container on the database's Docker network; it reaches the database by its alias. The
@@ -17,7 +18,6 @@ import org.testcontainers.toxiproxy.ToxiproxyContainer;
  */
 final class ContainerToxiproxyServer extends ToxiproxyServer {
 
-    static final String IMAGE = "ghcr.io/shopify/toxiproxy:2.12.0";
     private static final int CONTROL_PORT = 8474;
     private static final int FIRST_PORT = 8666;
     static final int PORTS = 16;
@@ -30,8 +30,10 @@ final class ContainerToxiproxyServer extends ToxiproxyServer {
         this.container = container;
     }
 
-    static ToxiproxyContainer container(Network network) {
-        ToxiproxyContainer container = new ToxiproxyContainer(IMAGE).withNetwork(network);
+    static ToxiproxyContainer container(String image, Network network) {
+        // asCompatibleSubstituteFor: a mirror's or a rebuilt image is still Toxiproxy to Testcontainers
+        ToxiproxyContainer container = new ToxiproxyContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("ghcr.io/shopify/toxiproxy"))
+                .withNetwork(network);
         container.setExposedPorts(IntStream.concat(IntStream.of(CONTROL_PORT), IntStream.range(FIRST_PORT, FIRST_PORT + PORTS)).boxed().toList());
         return PublishedPorts.onBindAddress(container);
     }

@@ -1,5 +1,6 @@
 package dev.parity.network;
 
+import dev.parity.config.Location;
 import dev.parity.config.Problem;
 import dev.parity.config.Section;
 import dev.parity.config.Suggestions;
@@ -15,7 +16,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class NetworkSection {
 
-    public static final List<String> KEYS = List.of("provider", "host", "port", "binary", "toxics");
+    public static final List<String> KEYS = List.of("provider", "image", "host", "port", "binary", "toxics");
     public static final List<String> TOXIC_KEYS = List.of("type", "stream", "toxicity", "attributes");
     private static final String TOXICS_EXAMPLE = "toxics:\n  - type: latency\n    stream: both\n    attributes: {latency: 40, jitter: 10}";
 
@@ -42,6 +43,11 @@ public final class NetworkSection {
                     "Use the Toxiproxy API port, 8474 unless the server was started with another."));
         }
         String binary = network.text("binary", "/usr/local/bin/toxiproxy-server").orElse("");
+        String image = network.text("image", NetworkSpec.DEFAULT_IMAGE).orElse(NetworkSpec.DEFAULT_IMAGE);
+        if (!provider.equals("container") && network.keyLocation("image").isPresent()) {
+            problems.add(new Problem(network.keyLocation("image").get(), "network.image in " + path + " is for the container provider, and the provider is "
+                    + provider, "Remove image, or set provider: container to run Toxiproxy from that image."));
+        }
         List<ToxicSpec> toxics = new ArrayList<>();
         for (YamlNode.Mapping item : network.mappings("toxics", TOXICS_EXAMPLE)) {
             Section toxic = new Section(item, path + " > network > toxics", TOXIC_KEYS, problems);
@@ -60,6 +66,13 @@ public final class NetworkSection {
             spec.problems().forEach(problem -> problems.add(new Problem(item.location(), "in " + path + " > network > toxics: " + problem, "")));
             toxics.add(spec);
         }
-        return new NetworkSpec(provider, host, (int) port, binary, toxics);
+        return new NetworkSpec(provider, host, (int) port, binary, image, toxics);
+    }
+
+    /** Where the merged {@code profile} wrote its Toxiproxy image (its network section, or itself, if it left it to the default). */
+    public static Location imageOrigin(Section profile) {
+        return profile.valueNode("network") instanceof YamlNode.Mapping network
+                ? new Section(network, profile.path() + " > network", KEYS, new ArrayList<>()).valueLocation("image")
+                : profile.valueLocation("network");
     }
 }

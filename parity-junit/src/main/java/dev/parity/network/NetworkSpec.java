@@ -11,14 +11,18 @@ import org.apiguardian.api.API;
  * @param host     the external server's host
  * @param port     the external server's API port
  * @param binary   the toxiproxy-server binary for the process provider (empty: found on PATH)
+ * @param image    the Toxiproxy image for the container provider
  * @param toxics   the profile's toxics
  */
 @API(status = API.Status.INTERNAL)
-public record NetworkSpec(String provider, String host, int port, String binary, List<ToxicSpec> toxics) {
+public record NetworkSpec(String provider, String host, int port, String binary, String image, List<ToxicSpec> toxics) {
 
     public static final List<String> PROVIDERS = List.of("container", "process", "external");
 
-    public static final NetworkSpec DEFAULT = new NetworkSpec("container", "localhost", 8474, "", List.of());
+    /** The image the container provider runs unless the profile names another (a mirror, a newer release). */
+    public static final String DEFAULT_IMAGE = "ghcr.io/shopify/toxiproxy:2.12.0";
+
+    public static final NetworkSpec DEFAULT = new NetworkSpec("container", "localhost", 8474, "", DEFAULT_IMAGE, List.of());
 
     public NetworkSpec {
         toxics = List.copyOf(toxics);
@@ -26,6 +30,6 @@ public record NetworkSpec(String provider, String host, int port, String binary,
 
     /** The server alone, without the toxics: what decides whether two profiles can share it. */
     public NetworkSpec server() {
-        return new NetworkSpec(provider, host, port, binary, List.of());
+        return new NetworkSpec(provider, host, port, binary, image, List.of());
     }
 }

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import dev.parity.config.Location;
+import dev.parity.database.DatabaseStartException;
 import dev.parity.database.LeftoverGuard;
+import dev.parity.database.LocalImages;
 import dev.parity.database.ParityLabels;
 import dev.parity.database.ProcessMarker;
 import org.apiguardian.api.API;
@@ -38,9 +41,21 @@ public final class ToxiproxyServers {
     /**
      * Starts what can start before the database does: the container provider's container, in the
      * background, so that the database and its proxy start side by side. {@link Starting#finish} then
-     * points the server at the database.
+     * points the server at the database. The container provider's image is looked for first, in the
+     * foreground: a missing one fails before the database starts, within the pull timeout.
+     *
+     * @param imageAt where the profile wrote the container provider's image (or would have)
+     * @throws NetworkStartException if that image is not on this machine and cannot be pulled
      */
-    public static Starting begin(NetworkSpec spec, Optional<Network> network, String label) {
+    public static Starting begin(NetworkSpec spec, Location imageAt, Optional<Network> network, String label) {
+        if (spec.provider().equals("container")) {
+            try {
+                LocalImages.require(spec.image(), imageAt, NetworkSpec.DEFAULT_IMAGE,
+                        "set network.image to an image this machine has, or use network.provider: process (a toxiproxy-server on PATH)");
+            } catch (DatabaseStartException e) {
+                throw new NetworkStartException(e.getMessage(), e.getCause());
+            }
+        }
         return new Starting(spec, network, label);
     }
 
@@ -58,7 +73,7 @@ public final class ToxiproxyServers {
                 container = new CompletableFuture<>();
                 Thread starter = new Thread(() -> {
                     try {
-                        container.complete(startContainer(network.orElseThrow(), label));
+                        container.complete(startContainer(spec.image(), network.orElseThrow(), label));
                         ready = System.nanoTime();
                     } catch (Throwable e) {
                         container.completeExceptionally(e);
@@ -125,15 +140,15 @@ public final class ToxiproxyServers {
         }
     }
 
-    private static ToxiproxyContainer startContainer(Network network, String label) {
-        ToxiproxyContainer container = ContainerToxiproxyServer.container(network)
+    private static ToxiproxyContainer startContainer(String image, Network network, String label) {
+        ToxiproxyContainer container = ContainerToxiproxyServer.container(image, network)
                 .withLabels(ParityLabels.forProfile(label));
         LeftoverGuard.remember(container);
         try {
             container.start();
         } catch (RuntimeException e) {
             LeftoverGuard.close(container);
-            throw new NetworkStartException("the Toxiproxy container (" + ContainerToxiproxyServer.IMAGE + ") did not start: "
+            throw new NetworkStartException("the Toxiproxy container (" + image + ") did not start: "
                     + e.getMessage() + ". Check that the image is available, or use network.provider: process.", e);
         }
         return container;

@@ -1,6 +1,7 @@
 package dev.parity.profile;
 
 import dev.parity.clock.ClockPin;
+import dev.parity.config.Location;
 import dev.parity.data.DatasetSpec;
 import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
@@ -21,10 +22,12 @@ import org.apiguardian.api.API;
  * @param seed        the seed of its datasets, if it sets one
  * @param datasets    the tables it fills before tests run
  * @param databaseOrigin where its database's image and settings were written, for errors only the server finds
+ * @param networkImageOrigin where its Toxiproxy image was written (or would be), for an image Docker does not have
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
-                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin) {
+                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin,
+                      Location networkImageOrigin) {
 
     public Profile {
         datasets = List.copyOf(datasets);

@@ -116,7 +116,7 @@ public final class ProfileLoader {
             checkCombination(section, clock, database, datasets, problems);
         }
         return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets,
-                DatabaseSection.origin(section));
+                DatabaseSection.origin(section), NetworkSection.imageOrigin(section));
     }
 
     private void checkCombination(Section section, ClockSection.Pinned clock, DatabaseSpec database, List<DatasetSpec> datasets,

@@ -60,20 +60,24 @@ class FailingStartTest {
         assertThat(DockerContainers.startedForProfile(profile)).isEmpty();
     }
 
-    @Test
-    void aMissingImageFailsWithinThePullTimeoutSayingHowToGetIt() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing-image           | 16 | postgres:15-doesnotexist                   | correct the image in the profile",
+            "missing-toxiproxy-image | 21 | ghcr.io/shopify/toxiproxy:0.0-doesnotexist | set network.image to an image this machine has, "
+                    + "or use network.provider: process (a toxiproxy-server on PATH)"})
+    void aMissingImageFailsWithinThePullTimeoutSayingHowToGetIt(String profile, int line, String image, String otherwise) {
         String before = System.getProperty(LocalImages.PULL_TIMEOUT_PROPERTY);
         System.setProperty(LocalImages.PULL_TIMEOUT_PROPERTY, "3");
         try {
-            Failure failure = run("missing-image");
+            Failure failure = run(profile);
 
             assertThat(failure.thrown()).isInstanceOf(ExtensionConfigurationException.class).hasMessageStartingWith(
-                    "profiles/failing-start.yml, line 16: image 'postgres:15-doesnotexist' is not on this machine, and ");
+                    "profiles/failing-start.yml, line " + line + ": image '" + image + "' is not on this machine, and ");
             assertThat(failure.thrown().getMessage()).endsWith(
-                    "Get it with: docker pull postgres:15-doesnotexist (where a registry holding it is reachable), or correct the image in "
-                            + "the profile; parity.pull.timeout=<seconds> sets how long Parity tries to pull.");
+                    "Get it with: docker pull " + image + " (where a registry holding it is reachable), or " + otherwise
+                            + "; parity.pull.timeout=<seconds> sets how long Parity tries to pull.");
             assertThat(failure.took()).isLessThan(FAST);
-            assertThat(DockerContainers.startedForProfile("missing-image")).isEmpty();
+            assertThat(DockerContainers.startedForProfile(profile)).isEmpty();
         } finally {
             if (before == null) {
                 System.clearProperty(LocalImages.PULL_TIMEOUT_PROPERTY);

@@ -41,7 +41,7 @@ class NetworkSectionTest {
                     - type: down
                 """);
         assertThat(problems).isEmpty();
-        assertThat(spec).isEqualTo(new NetworkSpec("external", "toxi.local", 18474, "", List.of(
+        assertThat(spec).isEqualTo(new NetworkSpec("external", "toxi.local", 18474, "", NetworkSpec.DEFAULT_IMAGE, List.of(
                 new ToxicSpec("latency", "upstream", 0.5, Map.of("latency", 40L, "jitter", 10L)),
                 new ToxicSpec("down", "downstream", 1.0, Map.of()))));
     }
@@ -49,8 +49,22 @@ class NetworkSectionTest {
     @Test
     void theProcessProviderTakesABinary() {
         assertThat(read("network: {provider: process, binary: /opt/toxiproxy-server}"))
-                .isEqualTo(new NetworkSpec("process", "localhost", 8474, "/opt/toxiproxy-server", List.of()));
+                .isEqualTo(new NetworkSpec("process", "localhost", 8474, "/opt/toxiproxy-server", NetworkSpec.DEFAULT_IMAGE, List.of()));
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theContainerProviderTakesAnImageAndNoOtherProviderDoes() {
+        assertThat(read("network: {image: mirror.example.com/shopify/toxiproxy:2.12.0}").image()).isEqualTo("mirror.example.com/shopify/toxiproxy:2.12.0");
+        assertThat(problems).isEmpty();
+
+        read("""
+                network:
+                  provider: process
+                  image: mirror.example.com/shopify/toxiproxy:2.12.0
+                """);
+        assertThat(described(problems)).containsExactly("3: network.image in profile 'p' is for the container provider, and the provider is "
+                + "process. Remove image, or set provider: container to run Toxiproxy from that image.");
     }
 
     @Test
@@ -73,7 +87,7 @@ class NetworkSectionTest {
                 """);
         String toxics = "in profile 'p' > network > toxics: ";
         assertThat(described(problems)).containsExactly(
-                "14: unknown key 'proxy' in profile 'p' > network. Known keys here: provider, host, port, binary, toxics.",
+                "14: unknown key 'proxy' in profile 'p' > network. Known keys here: provider, image, host, port, binary, toxics.",
                 "2: unknown network provider 'contaner' in profile 'p'. Did you mean 'container'? Use container (Docker), process"
                         + " (a toxiproxy-server on this machine) or external (host and port of a running server).",
                 "3: port 70000 in profile 'p' > network is not a TCP port. Use the Toxiproxy API port, 8474 unless the server was started with another.",

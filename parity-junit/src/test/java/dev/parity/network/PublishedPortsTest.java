@@ -47,7 +47,7 @@ class PublishedPortsTest {
                 assertThat(answers(OTHER_ADDRESS, port)).as(engine + " on " + OTHER_ADDRESS).isFalse();
             }
         }
-        try (Network network = Network.newNetwork(); ToxiproxyContainer toxiproxy = ContainerToxiproxyServer.container(network)) {
+        try (Network network = Network.newNetwork(); ToxiproxyContainer toxiproxy = ContainerToxiproxyServer.container(NetworkSpec.DEFAULT_IMAGE, network)) {
             toxiproxy.start();
             assertThat(answers("127.0.0.1", toxiproxy.getControlPort())).isTrue();
             assertThat(answers(OTHER_ADDRESS, toxiproxy.getControlPort())).isFalse();

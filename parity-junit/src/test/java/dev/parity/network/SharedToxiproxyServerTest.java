@@ -3,6 +3,7 @@ package dev.parity.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parity.config.Location;
 import dev.parity.junit.ChildRun;
 import dev.parity.testing.NeedsDocker;
 import eu.rekawek.toxiproxy.Proxy;
@@ -90,7 +91,7 @@ class SharedToxiproxyServerTest {
     }
 
     private static ToxiproxyServer connect(int port) {
-        NetworkSpec external = new NetworkSpec("external", "127.0.0.1", port, "", List.of());
-        return ToxiproxyServers.begin(external, Optional.empty(), "default").finish(0, "127.0.0.1", 5432);
+        NetworkSpec external = new NetworkSpec("external", "127.0.0.1", port, "", NetworkSpec.DEFAULT_IMAGE, List.of());
+        return ToxiproxyServers.begin(external, Location.of("test"), Optional.empty(), "default").finish(0, "127.0.0.1", 5432);
     }
 }
