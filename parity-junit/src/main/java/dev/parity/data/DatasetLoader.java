@@ -1,5 +1,8 @@
 package dev.parity.data;
 
+import java.util.function.Supplier;
+import dev.parity.engine.FreeDisk;
+
 import dev.parity.config.Problem;
 import dev.parity.config.ProblemException;
 import dev.parity.engine.BulkLoader;
@@ -61,6 +64,16 @@ public final class DatasetLoader {
      *                          rejects the rows (the transaction is rolled back)
      */
     public static LoadReport load(Engine engine, DataSource dataSource, List<DatasetSpec> specs, long seed, int threads, Consumer<String> progress) {
+        return load(engine, dataSource, specs, seed, threads, progress, Optional::empty);
+    }
+
+    /**
+     * {@link #load(Engine, DataSource, List, long, int, Consumer)}, refusing a load the database's disk cannot hold.
+     *
+     * @param freeDisk the free space where the database writes, asked only for a large load
+     */
+    public static LoadReport load(Engine engine, DataSource dataSource, List<DatasetSpec> specs, long seed, int threads, Consumer<String> progress,
+                                  Supplier<Optional<FreeDisk>> freeDisk) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
         }
@@ -73,7 +86,7 @@ public final class DatasetLoader {
                     ZoneId.systemDefault());
             List<TablePlan> plans = planner.plan(specs);
             pools.values().forEach(p -> p.fill(workers));
-            LoadSize.check(plans, LoadSize.maxBytes()).ifPresent(tooLarge -> {
+            LoadSize.check(plans, LoadSize.maxBytes(), freeDisk).ifPresent(tooLarge -> {
                 throw new ProblemException(tooLarge);
             });
             List<Problem> problems = CheckProbe.probe(connection, engine.dialect(), plans);

@@ -1,14 +1,18 @@
 package dev.parity.data;
 
+import dev.parity.config.Location;
 import dev.parity.config.Problem;
+import dev.parity.engine.FreeDisk;
 import dev.parity.engine.RowSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a load would write, estimated from a sample of each table's rows before any is written, and refused
- * above a ceiling: {@code rows: 1000000000000} is a typo that would otherwise load for weeks.
+ * above a ceiling or the database's free disk: {@code rows: 1000000000000} is a typo that would otherwise
+ * load for weeks, and a load that fills Docker's disk fails late and takes other containers with it.
  */
 final class LoadSize {
 
@@ -16,6 +20,8 @@ final class LoadSize {
     static final String MAX_BYTES = "parity.data.maxBytes";
     static final long DEFAULT_MAX_BYTES = 20L << 30;
     private static final int SAMPLE_ROWS = 200;
+    /** Below this, the disk is not asked: asking costs a {@code docker exec}, and no disk in use is this full. */
+    static final long ASK_DISK_ABOVE = 64L << 20;
 
     private LoadSize() {
     }
@@ -37,8 +43,12 @@ final class LoadSize {
         return Math.multiplyHigh(bytes, plan.rows()) != 0 ? Long.MAX_VALUE : bytes * plan.rows() / sample;
     }
 
-    /** A problem when the plans together would write more than the ceiling, named at the largest table's dataset. */
-    static Optional<Problem> check(List<TablePlan> plans, long maxBytes) {
+    /**
+     * A problem when the plans together would write more than the ceiling, or than the database's disk has
+     * free (the text a bulk load sends: what the tables take on disk, with their indexes, is more), named at
+     * the largest table's dataset.
+     */
+    static Optional<Problem> check(List<TablePlan> plans, long maxBytes, Supplier<Optional<FreeDisk>> freeDisk) {
         long total = 0;
         TablePlan largest = null;
         long largestBytes = -1;
@@ -50,13 +60,20 @@ final class LoadSize {
                 largestBytes = bytes;
             }
         }
-        if (total <= maxBytes || largest == null) {
+        if (largest == null || total <= Math.min(maxBytes, ASK_DISK_ABOVE)) {
             return Optional.empty();
         }
-        return Optional.of(new Problem(largest.origin(), String.format(Locale.ROOT, "the datasets would write about %s (table '%s' alone: "
-                        + "%,d rows of about %,d bytes, %s), more than the ceiling of %s", size(total), largest.table().name(), largest.rows(),
-                largestBytes / largest.rows(), size(largestBytes), size(maxBytes)),
-                "Ask for fewer rows, or raise the ceiling with -D" + MAX_BYTES + "=<bytes> if the database's disk holds that much."));
+        String estimate = String.format(Locale.ROOT, "the datasets would write about %s (table '%s' alone: %,d rows of about %,d bytes, %s)",
+                size(total), largest.table().name(), largest.rows(), largestBytes / largest.rows(), size(largestBytes));
+        if (total > maxBytes) {
+            return Optional.of(new Problem(largest.origin(), estimate + ", more than the ceiling of " + size(maxBytes),
+                    "Ask for fewer rows, or raise the ceiling with -D" + MAX_BYTES + "=<bytes> if the database's disk holds that much."));
+        }
+        long estimated = total;
+        Location at = largest.origin();
+        return freeDisk.get().filter(disk -> estimated > disk.bytes()).map(disk -> new Problem(at, estimate + ", more than the "
+                + size(disk.bytes()) + " free on the database's disk (" + disk.directory() + " in its container)",
+                "Ask for fewer rows, or free space on the disk Docker keeps containers on ('docker system df' shows what it holds)."));
     }
 
     static long maxBytes() {

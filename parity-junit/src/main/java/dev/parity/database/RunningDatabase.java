@@ -3,12 +3,19 @@ package dev.parity.database;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
+import dev.parity.engine.FreeDisk;
 import dev.parity.engine.JdbcUrls;
 import dev.parity.engine.Server;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
+import org.testcontainers.containers.Container;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /**
@@ -118,6 +125,27 @@ public final class RunningDatabase implements AutoCloseable {
      */
     public Optional<ContainerExit> exit() {
         return ContainerExit.of(container.getContainerId());
+    }
+
+    /**
+     * The free space where the server writes its data, asked of the server (its data directory) and of its
+     * container ({@code df}); empty if either cannot tell. A query and a {@code docker exec}: some 100 ms.
+     */
+    public Optional<FreeDisk> freeDisk() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet directory = statement.executeQuery(engine().dialect().dataDirectoryQuery())) {
+            if (!directory.next()) {
+                return Optional.empty();
+            }
+            String path = directory.getString(1);
+            Container.ExecResult df = container.execInContainer("df", "-Pk", path);
+            return df.getExitCode() == 0 ? DiskFree.parse(df.getStdout()).map(bytes -> new FreeDisk(path, bytes)) : Optional.empty();
+        } catch (SQLException | IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override

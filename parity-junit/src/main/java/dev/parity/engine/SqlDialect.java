@@ -32,6 +32,9 @@ public interface SqlDialect {
         return error.getMessage() == null ? error.toString() : error.getMessage();
     }
 
+    /** A query giving one text: the directory the server keeps its data in. */
+    String dataDirectoryQuery();
+
     /** The script line a failed statement's error points at: the server's position if it gives one, else the statement's first line. */
     int errorLine(SqlStatement statement, SQLException error);
 

@@ -74,7 +74,7 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
             return Optional.empty();
         }
         LoadReport report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
-                Runtime.getRuntime().availableProcessors(), RunLog::progress);
+                Runtime.getRuntime().availableProcessors(), RunLog::progress, database::freeDisk);
         report.followed().forEach(RunLog::parentFollowed);
         RunLog.dataLoaded(report.toString());
         if (!database.engine().can(Capability.FRESH_COPIES)) {

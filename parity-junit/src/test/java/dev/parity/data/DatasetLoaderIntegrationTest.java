@@ -7,6 +7,7 @@ import dev.parity.config.Location;
 import dev.parity.config.ProblemException;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.DatabaseCopies;
+import dev.parity.engine.FreeDisk;
 import dev.parity.testing.EmptySchema;
 import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
@@ -14,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -303,6 +306,25 @@ class DatasetLoaderIntegrationTest {
                     .hasMessageContaining("(table 'customers' alone: 1,000,000,000,000 rows of about ")
                     .hasMessageEndingWith("more than the ceiling of 20.0 GB. Ask for fewer rows, or raise the ceiling with "
                             + "-Dparity.data.maxBytes=<bytes> if the database's disk holds that much.");
+            assertThat(query(dataSource, "select count(*) from customers")).isEqualTo("0");
+        }
+
+        @Test
+        void aLoadTheDatabasesDiskCannotHoldIsRefusedBeforeAnyRow() throws SQLException {
+            Optional<FreeDisk> disk = database.freeDisk();
+            assertThat(disk).as("the server's data directory and its container's df").hasValueSatisfying(free -> {
+                assertThat(free.directory()).startsWith(engine == DataEngine.POSTGRES ? "/var/lib/postgresql" : "/var/lib/mysql");
+                assertThat(free.bytes()).isPositive();
+            });
+
+            DataSource dataSource = freshCopy();
+            // that disk, as if 1 MB were left on it
+            Supplier<Optional<FreeDisk>> almostFull = () -> database.freeDisk().map(free -> new FreeDisk(free.directory(), 1 << 20));
+            assertThatThrownBy(() -> DatasetLoader.load(engine.engine(), dataSource, List.of(DatasetSpec.of("customers", 2_000_000).withOrigin(line(3))),
+                    1, 1, progress -> { }, almostFull))
+                    .isInstanceOf(ProblemException.class)
+                    .hasMessageStartingWith("parity.yml, line 3: the datasets would write about ")
+                    .hasMessageContaining("more than the 1.0 MB free on the database's disk (" + disk.orElseThrow().directory() + " in its container)");
             assertThat(query(dataSource, "select count(*) from customers")).isEqualTo("0");
         }
 

@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
 /** MariaDB's backtick quoting, backslash escapes, {@code DELIMITER} blocks, and the line its syntax errors name. */
 final class MariaDbDialect implements SqlDialect {
 
+    @Override
+    public String dataDirectoryQuery() {
+        return "select @@datadir";
+    }
+
     private static final ScriptSplitter SPLITTER = new ScriptSplitter(ScriptSplitter.Syntax.MARIADB);
     /** "... right syntax to use near 'prodcut' at line 2" */
     private static final Pattern AT_LINE = Pattern.compile("at line (\\d+)\\s*$");

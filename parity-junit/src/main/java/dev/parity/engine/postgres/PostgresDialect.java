@@ -13,6 +13,11 @@ import org.postgresql.util.ServerErrorMessage;
 /** PostgreSQL's quoting, {@code $$} bodies, and the error position the server reports. */
 final class PostgresDialect implements SqlDialect {
 
+    @Override
+    public String dataDirectoryQuery() {
+        return "show data_directory"; // the test user is the image's superuser, who may read it
+    }
+
     private static final ScriptSplitter SPLITTER = new ScriptSplitter(ScriptSplitter.Syntax.POSTGRES);
 
     @Override
