@@ -10,10 +10,8 @@ import javax.sql.DataSource;
 record DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEndpoint proxy, List<ToxicSpec> classToxics,
                               DataSource dataSource, long seed, FreshCopies copies) implements ProdEnvironment {
 
-    DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEndpoint proxy, List<ToxicSpec> classToxics, long seed,
-                           FreshCopies copies) {
-        this(profile, database, proxy, List.copyOf(classToxics),
-                database.dataSource(RunningDatabase.via(database.jdbcUrl(), proxy.host(), proxy.port())), seed, copies);
+    DefaultProdEnvironment {
+        classToxics = List.copyOf(classToxics);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.ProxyEndpoint;
@@ -16,6 +17,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import net.datafaker.Faker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * {@code @Qualifier}, ...) belongs to the extension that annotation is for, so Parity and, say, Spring
  * never both claim it; when two extensions do claim one, the failure says what to do.
  */
-final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher,
+final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher,
         TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
@@ -68,9 +70,19 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ProxyToxics.reset(environment.proxy().proxy(), toxics);
     }
 
+    /** After the test's own {@code @AfterEach} methods: what it opened through Parity's DataSource is closed by now, or reported. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ConnectionWatch.closeLeftOpen(context, NAMESPACE);
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
-        ClassPins.release(context);
+        try {
+            ConnectionWatch.closeLeftOpen(context, NAMESPACE);
+        } finally {
+            ClassPins.release(context);
+        }
     }
 
     @Override
@@ -98,7 +110,9 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
             List<ToxicSpec> baseline = context.getStore(NAMESPACE).get(TEST_TOXICS, List.class);
             return new ProxyFaults(environment.proxy().proxy(), baseline != null ? baseline : environment.classToxics());
         }
-        return type == DataSource.class ? environment.dataSource() : environment;
+        // a test's own parameter is watched by the test, so that a leak names it; any other by the class
+        return type == DataSource.class ? ConnectionWatch.of(context, NAMESPACE).watching(environment.database().dataSource(environment.jdbcUrl()))
+                : environment;
     }
 
     /** A failed test says which seed its data came from, so the failure can be reproduced. */
@@ -178,7 +192,9 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ProxyToxics.reset(proxy.proxy(), classToxics);
         FreshCopies copies = new FreshCopies(shared.database(), shared.dataSnapshot());
         classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
-        return new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, data.seed(), copies);
+        DataSource dataSource = ConnectionWatch.of(classContext, NAMESPACE)
+                .watching(shared.database().dataSource(RunningDatabase.via(shared.database().jdbcUrl(), proxy.host(), proxy.port())));
+        return new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, dataSource, data.seed(), copies);
     }
 
     /** The annotations on a test method that ask for an environment, for messages. */

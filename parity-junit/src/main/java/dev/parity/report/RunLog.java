@@ -72,6 +72,13 @@ public final class RunLog {
                 + "); they stay until removed by hand (docker ps -a -f label=dev.parity)");
     }
 
+    /** A test or class left connections open that it had opened through Parity's DataSource; Parity closed them. */
+    public static void connectionsLeftOpen(String owner, int connections) {
+        LOG.log(Level.WARNING, () -> "Parity: " + owner + " left " + connections + (connections == 1 ? " connection" : " connections")
+                + " open, opened through Parity's DataSource and never closed; Parity closed " + (connections == 1 ? "it" : "them")
+                + ". Close what you open (try-with-resources): on a shared database a leak takes connection slots from every later class");
+    }
+
     /** A test failed on generated data: how to get the same data again. */
     public static void failedWithSeed(String test, long seed, String profile, String parameter) {
         LOG.log(Level.WARNING, () -> "Parity: " + test + " failed with data seed " + seed + " (profile '" + profile + "'); rerun with -D"
