@@ -1,6 +1,7 @@
 package dev.parity.data;
 
 import dev.parity.config.Problem;
+import dev.parity.config.Setting;
 import dev.parity.engine.RowSource;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,9 @@ final class LoadSize {
                 "Ask for fewer rows, or raise the ceiling with -D" + MAX_BYTES + "=<bytes> if the database's disk holds that much."));
     }
 
+    /** {@value #MAX_BYTES}, read strictly: {@code Long.getLong} would take {@code 50GB} for the default. */
     static long maxBytes() {
-        return Long.getLong(MAX_BYTES, DEFAULT_MAX_BYTES);
+        return Setting.systemProperty(MAX_BYTES).atLeast(1, DEFAULT_MAX_BYTES, "bytes", 50L << 30);
     }
 
     static String size(long bytes) {
