@@ -62,4 +62,29 @@ public final class NetworkSection {
         }
         return new NetworkSpec(provider, host, (int) port, binary, toxics);
     }
+
+    /**
+     * Keys that one provider reads, written for another: the container provider never looks at a host, so
+     * it would be ignored without a word. Checked on the whole profile, whose provider may be inherited.
+     */
+    public static void checkCombination(NetworkSpec spec, Section profile, List<Problem> problems) {
+        if (!NetworkSpec.PROVIDERS.contains(spec.provider())) {
+            return; // reported as unknown
+        }
+        List<Problem> reportedByRead = new ArrayList<>();
+        Section.asMapping(profile.valueNode("network"), "network", "", reportedByRead)
+                .map(node -> new Section(node, profile.path() + " > network", KEYS, reportedByRead)).ifPresent(network -> {
+            onlyFor("binary", "process", spec.provider(), network, problems);
+            onlyFor("host", "external", spec.provider(), network, problems);
+            onlyFor("port", "external", spec.provider(), network, problems);
+        });
+    }
+
+    private static void onlyFor(String key, String reader, String provider, Section network, List<Problem> problems) {
+        YamlNode node = network.valueNode(key);
+        if (!provider.equals(reader) && node != null && !Section.isNull(node)) {
+            problems.add(new Problem(node.location(), "'" + key + "' in " + network.path() + " is read by the " + reader
+                    + " provider only, but the provider is " + provider, "Remove it, or set provider: " + reader + "."));
+        }
+    }
 }
