@@ -96,6 +96,12 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
             throw new InvalidClockPinException(
                     "'" + id + "' is not a time zone id known to this JVM; " + ZONE_HINT + suggestionFor(id), e);
         }
+        // Java still knows the SystemV zones, which the tz database dropped in 2020: the database servers and the
+        // container's TZ do not, so the zone could not be pinned where the profile promises
+        if (zone.getId().startsWith("SystemV/")) {
+            throw new InvalidClockPinException("'" + id + "' is a zone java.time still knows but the tz database dropped in 2020"
+                    + " (database servers and containers do not know it); " + ZONE_HINT + " or an offset such as '-05:00'");
+        }
         // java.util.TimeZone silently falls back to GMT for ids it does not understand (e.g. "UT+01:00");
         // pinning must never do that, and must report the zone exactly as ZoneId.systemDefault() will.
         ZoneId asSeenByJvm = TimeZone.getTimeZone(zone).toZoneId();

@@ -86,11 +86,30 @@ public final class Section {
         if (node == null || isNull(node)) {
             return Optional.empty();
         }
-        if (node instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))) {
-            return Optional.of(Double.parseDouble(scalar.text().replace("_", "")));
+        Optional<Double> number = finiteNumber(node);
+        if (number.isPresent()) {
+            return number;
         }
-        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a number, but is " + node.kind(),
+        boolean yamlNumber = node instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"));
+        String expected = yamlNumber ? "a finite decimal number" : "a number";
+        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be " + expected + ", but is " + node.kind(),
                 "Write it as, for example: " + key + ": " + example));
+        return Optional.empty();
+    }
+
+    /**
+     * The number a YAML int or float stands for, if it is a finite decimal: YAML also reads {@code .nan},
+     * {@code .inf}, {@code 0x1F} and {@code 1:30} as numbers, which no fraction, share or weight means.
+     */
+    public static Optional<Double> finiteNumber(YamlNode node) {
+        if (node instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))) {
+            try {
+                double number = Double.parseDouble(scalar.text().replace("_", ""));
+                return Double.isFinite(number) ? Optional.of(number) : Optional.empty();
+            } catch (NumberFormatException notDecimal) {
+                return Optional.empty();
+            }
+        }
         return Optional.empty();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -21,6 +22,10 @@ public final class DatasetsSection {
     public static final List<String> DATASET_KEYS = List.of("table", "tables", "rows", "seed", "mess", "follow-parents", "columns");
     public static final List<String> MESS_KEYS = List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
     public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value", "between");
+    /** The kinds of column rule; a rule is one of them. */
+    private static final List<String> RULE_KINDS = List.of("ref", "values", "value", "between");
+    /** Keys that go with one kind only, and that kind. */
+    private static final Map<String, String> RULE_COMPANIONS = new TreeMap<>(Map.of("skew", "ref", "weights", "values"));
     private static final String EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
     private static final String RULE_EXAMPLE = "  email: \"#{Internet.emailAddress}\"\n  country: {values: [BR, DE], weights: [5, 2]}\n"
             + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}\n  age: {between: [18, 99]}";
@@ -158,6 +163,9 @@ public final class DatasetsSection {
             return null;
         }
         Section rule = new Section(mapping, where, RULE_KEYS, problems);
+        if (!oneKindOfRule(mapping, where, problems)) {
+            return null;
+        }
         if (mapping.entries().containsKey("ref")) {
             String skewName = rule.text("skew", "zipf").orElse("uniform");
             Skew skew = Skew.byName(skewName);
@@ -184,6 +192,29 @@ public final class DatasetsSection {
         }
         problems.add(new Problem(mapping.location(), where + " says neither values, ref, value nor between", "Write it as one of:\n" + RULE_EXAMPLE));
         return null;
+    }
+
+    /**
+     * A rule is one of ref, values, value or between, and skew and weights go with ref and values only: in
+     * {@code {ref: customers.id, values: [1, 2]}} or {@code {value: X, weights: [1]}} one part would be ignored.
+     */
+    private static boolean oneKindOfRule(YamlNode.Mapping mapping, String where, List<Problem> problems) {
+        List<String> kinds = RULE_KINDS.stream().filter(mapping.entries()::containsKey).toList();
+        if (kinds.size() > 1) {
+            problems.add(new Problem(mapping.location(), where + " gives " + String.join(" and ", kinds) + ", but a column takes one rule",
+                    "Keep one of them; the rules are:\n" + RULE_EXAMPLE));
+            return false;
+        }
+        boolean one = true;
+        for (Map.Entry<String, String> companion : RULE_COMPANIONS.entrySet()) {
+            if (mapping.entries().containsKey(companion.getKey()) && !kinds.isEmpty() && !kinds.contains(companion.getValue())) {
+                problems.add(new Problem(mapping.keyLocations().get(companion.getKey()), "'" + companion.getKey() + "' in " + where + " goes with '"
+                        + companion.getValue() + "' only, and this rule is '" + kinds.get(0) + "'",
+                        "Remove it, or write the rule with " + companion.getValue() + ":\n" + RULE_EXAMPLE));
+                one = false;
+            }
+        }
+        return one;
     }
 
     /** {@code between: [from, to]}: two numbers, or two dates or timestamps, the lower first. Their type is checked against the column's later. */
@@ -258,9 +289,9 @@ public final class DatasetsSection {
         int values = mapping.entries().get("values") instanceof YamlNode.Sequence s ? s.items().size() : 0;
         if (weightsNode instanceof YamlNode.Sequence sequence) {
             for (YamlNode weight : sequence.items()) {
-                if (weight instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))
-                        && Double.parseDouble(scalar.text()) >= 0) {
-                    weights.add(Double.parseDouble(scalar.text()));
+                Optional<Double> number = Section.finiteNumber(weight);
+                if (number.isPresent() && number.get() >= 0) {
+                    weights.add(number.get());
                 } else {
                     problems.add(new Problem(weight.location(), "each weight in " + where + " must be a number, 0 or more, but one is " + weight.kind(),
                             "Write them as, for example: weights: [5, 2, 2, 1]"));

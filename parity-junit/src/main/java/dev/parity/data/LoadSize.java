@@ -2,6 +2,7 @@ package dev.parity.data;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
+import dev.parity.config.Setting;
 import dev.parity.engine.FreeDisk;
 import dev.parity.engine.RowSource;
 import java.util.List;
@@ -76,8 +77,9 @@ final class LoadSize {
                 "Ask for fewer rows, or free space on the disk Docker keeps containers on ('docker system df' shows what it holds)."));
     }
 
+    /** {@value #MAX_BYTES}, read strictly: {@code Long.getLong} would take {@code 50GB} for the default. */
     static long maxBytes() {
-        return Long.getLong(MAX_BYTES, DEFAULT_MAX_BYTES);
+        return Setting.systemProperty(MAX_BYTES).atLeast(1, DEFAULT_MAX_BYTES, "bytes", 50L << 30);
     }
 
     static String size(long bytes) {

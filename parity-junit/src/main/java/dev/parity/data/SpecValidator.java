@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks the specs against the schema before anything is generated: tables, columns and references
@@ -47,13 +48,21 @@ final class SpecValidator {
         return problems;
     }
 
+    /**
+     * The table {@code name} names: a key of the schema, else its bare name (case ignored) in the schema it is
+     * qualified with. The qualifier must match: {@code audti.orders} is no table, not the current schema's orders.
+     */
     Optional<TableInfo> table(String name) {
-        String bare = name.contains(".") && !schema.containsKey(name) ? name.substring(name.lastIndexOf('.') + 1) : name;
-        TableInfo exact = schema.get(bare);
+        TableInfo exact = schema.get(name);
         if (exact != null) {
             return Optional.of(exact);
         }
-        return schema.values().stream().filter(t -> t.name().equalsIgnoreCase(bare)).findFirst();
+        int dot = name.lastIndexOf('.');
+        String qualifier = dot < 0 ? null : name.substring(0, dot);
+        String bare = name.substring(dot + 1);
+        return Stream.concat(Stream.ofNullable(schema.get(bare)), schema.values().stream().filter(t -> t.name().equalsIgnoreCase(bare)))
+                .filter(t -> qualifier == null || t.schema().equalsIgnoreCase(qualifier))
+                .findFirst();
     }
 
     private String schemaName() {

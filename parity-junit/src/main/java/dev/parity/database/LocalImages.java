@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
+import dev.parity.config.Setting;
 import dev.parity.engine.DatabaseSpec;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -107,17 +108,9 @@ public final class LocalImages {
         }
     }
 
+    /** {@value #PULL_TIMEOUT_PROPERTY}, 0 or more seconds (0: give up at once); a value that is not is an error, not the default. */
     static Duration pullTimeout() {
-        String configured = System.getProperty(PULL_TIMEOUT_PROPERTY);
-        if (configured == null || configured.isBlank()) {
-            return DEFAULT_PULL_TIMEOUT;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(configured.strip()));
-        } catch (NumberFormatException e) {
-            throw new DatabaseStartException(new Problem(Location.of("system property " + PULL_TIMEOUT_PROPERTY),
-                    "'" + configured + "' is not a number of seconds", "Set it to whole seconds, for example -D" + PULL_TIMEOUT_PROPERTY + "=120."), e);
-        }
+        return Duration.ofSeconds(Setting.systemProperty(PULL_TIMEOUT_PROPERTY).atLeast(0, DEFAULT_PULL_TIMEOUT.toSeconds(), "seconds", 120));
     }
 
     /** As a POSIX shell reads it back: references are plain, anything else in single quotes. */

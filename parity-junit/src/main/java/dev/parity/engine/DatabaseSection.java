@@ -17,6 +17,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -170,6 +171,21 @@ public final class DatabaseSection {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Server settings for the zone beside the profile's {@code timezone}, which Parity turns into those same
+     * settings: one of the two would be ignored (on PostgreSQL the setting, applied last, wins for clients that
+     * send no zone; on MariaDB for every session that asks the server's).
+     */
+    public static void checkZoneSettings(DatabaseSpec spec, Section profile, List<Problem> problems) {
+        List<String> zoneSettings = spec.engine().zones().zoneSettings();
+        DatabaseOrigin origin = origin(profile);
+        spec.settings().keySet().stream().filter(name -> zoneSettings.contains(name.toLowerCase(Locale.ROOT))).forEach(name ->
+                problems.add(new Problem(origin.setting(name).orElse(origin.settings()), "setting '" + name + "' in " + profile.path()
+                        + " > database.settings sets the server's time zone, which the profile's timezone (" + spec.timeZone().getId() + ") sets already",
+                        "Remove the setting: from timezone, Parity sets " + String.join(" and ", zoneSettings) + " on " + spec.engine().displayName()
+                                + ", and the JVM's and every session's zone.")));
     }
 
     /** Adds a problem if {@code engine} cannot do {@code capability}, which a profile asks for at {@code where}. */

@@ -53,7 +53,10 @@ final class MigrationsSection {
             return spec(Optional.empty(), List.of(checked(scalar.text().strip(), scalar.location(), problems)), Map.of(), null,
                     node.location(), path, problems);
         }
-        if (node instanceof YamlNode.Sequence) {
+        if (node instanceof YamlNode.Sequence sequence) {
+            if (sequence.items().isEmpty()) {
+                problems.add(emptyLocations(node.location(), "'" + KEY + "' in " + database.path()));
+            }
             List<String> locations = database.textList(KEY, "classpath:db/migration", this::checkLocation);
             return spec(Optional.empty(), locations, Map.of(), null, node.location(), path, problems);
         }
@@ -81,10 +84,18 @@ final class MigrationsSection {
         if (locations.isEmpty() && (locationsNode == null || Section.isNull(locationsNode))) {
             problems.add(new Problem(section.valueLocation("locations"), "'locations' is missing in " + section.path(),
                     "Name where the migrations are, for example: locations: [classpath:db/migration]"));
+        } else if (locationsNode instanceof YamlNode.Sequence sequence && sequence.items().isEmpty()) {
+            problems.add(emptyLocations(locationsNode.location(), "'locations' in " + section.path()));
         }
         Map<String, String> placeholders = placeholders(section, problems);
         String target = target(section, problems);
         return spec(tool, locations, placeholders, target, section.valueLocation("locations"), section.path(), problems);
+    }
+
+    /** An empty list would run no migration, and the tool, placeholders and target beside it would be ignored. */
+    private static Problem emptyLocations(Location at, String what) {
+        return new Problem(at, what + " is an empty list, so no migration would run",
+                "Name where the migrations are, for example: locations: [classpath:db/migration], or remove the key.");
     }
 
     /** The tool asked for, or the one the locations suggest: a single changelog file is Liquibase's, directories are Flyway's. */

@@ -3,9 +3,11 @@ package dev.parity.engine;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import dev.parity.config.Setting;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -21,6 +23,8 @@ public final class PublishedPorts {
 
     /** The system property: an address to publish on, or {@code 0.0.0.0} for every interface. */
     public static final String BIND_ADDRESS = "parity.bindAddress";
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
     private PublishedPorts() {
     }
@@ -41,11 +45,36 @@ public final class PublishedPorts {
 
     /** The property's address, else loopback when Docker runs here, else every interface. */
     public static String bindAddress() {
-        String configured = System.getProperty(BIND_ADDRESS);
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
+        Setting configured = Setting.systemProperty(BIND_ADDRESS);
+        if (configured.value().isPresent()) {
+            return ipAddress(configured);
         }
         return dockerIsLocal() ? "127.0.0.1" : "0.0.0.0";
+    }
+
+    /**
+     * Docker publishes on an IP address only; a host name or a typo would fail later, inside Docker, without
+     * naming the property. Parsed as a literal, never looked up.
+     */
+    static String ipAddress(Setting configured) {
+        String address = configured.value().orElseThrow();
+        if (IPV4.matcher(address).matches()) {
+            return address;
+        }
+        if (address.contains(":")) {
+            try {
+                InetAddress.getByName("[" + address + "]"); // in brackets: an IPv6 literal or an error, never a DNS lookup
+                return address;
+            } catch (UnknownHostException e) {
+                throw invalid(configured);
+            }
+        }
+        throw invalid(configured);
+    }
+
+    private static RuntimeException invalid(Setting configured) {
+        return configured.invalid("is not an IP address", "Set it to an address of this machine's interfaces, such as 127.0.0.1 (loopback), "
+                + "::1, or 0.0.0.0 (every interface); a host name is not accepted.", null);
     }
 
     private static boolean dockerIsLocal() {

@@ -13,6 +13,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public interface ZoneSupport {
 
+    /** The server settings that set the zone Parity pins from a profile's {@code timezone} (lower case, as the engine's names). */
+    List<String> zoneSettings();
+
     /** The session's and the server's zones as seen on {@code connection}, with their UTC offsets at {@code instants}. */
     Reading read(Connection connection, List<Instant> instants) throws SQLException;
 

@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import dev.parity.config.Setting;
 import dev.parity.data.DatasetLoader;
 import dev.parity.data.DatasetSpec;
 import dev.parity.data.DatasetsSection;
@@ -31,8 +32,9 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
     static final String SNAPSHOT = "parity_loaded_data";
 
     static DataPlan of(ExtensionContext classContext, Profile profile) {
-        long seed = classContext.getConfigurationParameter(SEED_PARAMETER).map(String::strip).map(DataPlan::parseSeed)
-                .orElse(profile.seed().orElse(0L));
+        Setting seedParameter = Setting.configurationParameter(SEED_PARAMETER, classContext.getConfigurationParameter(SEED_PARAMETER));
+        long seed = SharedEnvironments.translated(() -> seedParameter.wholeNumber(profile.seed().orElse(0L),
+                "Give the seed printed by the failing run, e.g. -D" + SEED_PARAMETER + "=42."));
         Map<String, DatasetSpec> byTable = new LinkedHashMap<>();
         profile.datasets().forEach(spec -> byTable.put(spec.table(), spec));
         Class<?> testClass = classContext.getRequiredTestClass();
@@ -47,20 +49,17 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
                 throw new ExtensionConfigurationException("@Dataset(table = \"" + dataset.table() + "\", rows = " + dataset.rows() + ") on "
                         + testClass.getName() + " asks for a negative number of rows. Ask for 0 or more.");
             }
+            if (dataset.seed() < -1) {
+                // -1 is "no seed of its own"; any other negative would be silently taken for it
+                throw new ExtensionConfigurationException("@Dataset(table = \"" + dataset.table() + "\", seed = " + dataset.seed() + ") on "
+                        + testClass.getName() + " has a negative seed, which @Dataset cannot take: -1 (the default) means the run's seed. "
+                        + "Give a seed of 0 or more, or set the run's seed with -D" + SEED_PARAMETER + ".");
+            }
             DatasetSpec spec = DatasetSpec.of(dataset.table(), dataset.rows())
                     .withOrigin(DatasetsSection.annotationOrigin(dataset.table(), testClass.getName()));
             byTable.put(dataset.table(), dataset.seed() >= 0 ? spec.withSeed(dataset.seed()) : spec);
         }
         return new DataPlan(seed, List.copyOf(new ArrayList<>(byTable.values())));
-    }
-
-    private static long parseSeed(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new ExtensionConfigurationException("the configuration parameter " + SEED_PARAMETER + " is '" + text
-                    + "', not a whole number. Give the seed printed by the failing run, e.g. -D" + SEED_PARAMETER + "=42.", e);
-        }
     }
 
     /**

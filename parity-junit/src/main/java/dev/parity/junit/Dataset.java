@@ -38,7 +38,7 @@ public @interface Dataset {
     /** How many rows to load, 0 or more. */
     long rows();
 
-    /** This table's own seed; -1 (the default) uses the run's seed ({@code parity.seed}, else the profile's). */
+    /** This table's own seed, 0 or more; -1 (the default) uses the run's seed ({@code parity.seed}, else the profile's). Other negatives are an error. */
     long seed() default -1;
 
     /** Holds repeated {@link Dataset}s. */

@@ -32,11 +32,16 @@ final class DeclaredToxics {
         Map<String, Long> attributes = new LinkedHashMap<>();
         for (String attribute : toxic.attributes()) {
             String[] parts = attribute.split("=", 2);
+            Long previous;
             try {
-                attributes.put(parts[0].strip(), Long.parseLong(parts[1].strip()));
+                previous = attributes.put(parts[0].strip(), Long.parseLong(parts[1].strip()));
             } catch (RuntimeException e) {
                 throw new ExtensionConfigurationException("@Toxic(type = \"" + toxic.type() + "\") on " + element
                         + " has attribute '" + attribute + "', which is not name=number. Write it as, e.g., \"latency=40\".", e);
+            }
+            if (previous != null) { // the first value would be silently replaced
+                throw new ExtensionConfigurationException("@Toxic(type = \"" + toxic.type() + "\") on " + element + " gives attribute '"
+                        + parts[0].strip() + "' twice (" + previous + " and " + parts[1].strip() + "). Give it once.");
             }
         }
         return attributes;

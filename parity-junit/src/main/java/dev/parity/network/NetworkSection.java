@@ -44,10 +44,6 @@ public final class NetworkSection {
         }
         String binary = network.text("binary", "/usr/local/bin/toxiproxy-server").orElse("");
         String image = network.text("image", NetworkSpec.DEFAULT_IMAGE).orElse(NetworkSpec.DEFAULT_IMAGE);
-        if (!provider.equals("container") && network.keyLocation("image").isPresent()) {
-            problems.add(new Problem(network.keyLocation("image").get(), "network.image in " + path + " is for the container provider, and the provider is "
-                    + provider, "Remove image, or set provider: container to run Toxiproxy from that image."));
-        }
         List<ToxicSpec> toxics = new ArrayList<>();
         for (YamlNode.Mapping item : network.mappings("toxics", TOXICS_EXAMPLE)) {
             Section toxic = new Section(item, path + " > network > toxics", TOXIC_KEYS, problems);
@@ -74,5 +70,31 @@ public final class NetworkSection {
         return profile.valueNode("network") instanceof YamlNode.Mapping network
                 ? new Section(network, profile.path() + " > network", KEYS, new ArrayList<>()).valueLocation("image")
                 : profile.valueLocation("network");
+    }
+
+    /**
+     * Keys that one provider reads, written for another: the container provider never looks at a host, so
+     * it would be ignored without a word. Checked on the whole profile, whose provider may be inherited.
+     */
+    public static void checkCombination(NetworkSpec spec, Section profile, List<Problem> problems) {
+        if (!NetworkSpec.PROVIDERS.contains(spec.provider())) {
+            return; // reported as unknown
+        }
+        List<Problem> reportedByRead = new ArrayList<>();
+        Section.asMapping(profile.valueNode("network"), "network", "", reportedByRead)
+                .map(node -> new Section(node, profile.path() + " > network", KEYS, reportedByRead)).ifPresent(network -> {
+            onlyFor("image", "container", spec.provider(), network, problems);
+            onlyFor("binary", "process", spec.provider(), network, problems);
+            onlyFor("host", "external", spec.provider(), network, problems);
+            onlyFor("port", "external", spec.provider(), network, problems);
+        });
+    }
+
+    private static void onlyFor(String key, String reader, String provider, Section network, List<Problem> problems) {
+        YamlNode node = network.valueNode(key);
+        if (!provider.equals(reader) && node != null && !Section.isNull(node)) {
+            problems.add(new Problem(node.location(), "'" + key + "' in " + network.path() + " is read by the " + reader
+                    + " provider only, but the provider is " + provider, "Remove it, or set provider: " + reader + "."));
+        }
     }
 }

@@ -51,6 +51,10 @@ public record ToxicSpec(String type, String stream, double toxicity, Map<String,
         if (!STREAMS.contains(stream)) {
             problems.add("unknown stream '" + stream + "' for a " + type + " toxic. " + Suggestions.didYouMean(stream, STREAMS)
                     + "Use upstream, downstream or both.");
+        } else if (type.equals("down") && (!stream.equals("downstream") || toxicity != 1.0)) {
+            // down disables the whole proxy: a stream or a share of connections would be ignored
+            problems.add("a down toxic refuses every connection in both directions, so it takes no stream or toxicity (it has stream "
+                    + stream + ", toxicity " + toxicity + "). Remove them; for a share of connections, use reset_peer with a toxicity.");
         }
         if (!(toxicity >= 0 && toxicity <= 1)) {
             problems.add("toxicity " + toxicity + " of a " + type + " toxic is outside 0..1. Use a share such as 0.05 for 5% of connections.");

@@ -114,6 +114,7 @@ public final class ProfileLoader {
         List<DatasetSpec> datasets = DatasetsSection.datasets(section, problems);
         if (whole) {
             checkCombination(section, clock, database, datasets, problems);
+            NetworkSection.checkCombination(network, section, problems);
         }
         return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets,
                 DatabaseSection.origin(section), NetworkSection.imageOrigin(section));
@@ -124,6 +125,7 @@ public final class ProfileLoader {
         databases.checkWholeProfile(database, section, problems);
         if (clock.pin().pinsTimeZone()) {
             DatabaseSection.require(database.engine(), Capability.TIME_ZONE, section.valueLocation("timezone"), problems);
+            DatabaseSection.checkZoneSettings(database, section, problems);
         }
         if (!datasets.isEmpty()) {
             DatabaseSection.require(database.engine(), Capability.DATASETS, section.valueLocation("datasets"), problems);

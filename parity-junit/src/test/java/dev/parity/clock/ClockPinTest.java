@@ -44,6 +44,17 @@ class ClockPinTest {
     }
 
     @Test
+    void rejectsZonesJavaKnowsButTheDatabasesDoNot() {
+        assertThatThrownBy(() -> ClockPin.timeZone("SystemV/EST5"))
+                .isInstanceOf(InvalidClockPinException.class)
+                .hasMessage("'SystemV/EST5' is a zone java.time still knows but the tz database dropped in 2020 (database servers and"
+                        + " containers do not know it); " + ZONE_HINT + " or an offset such as '-05:00'");
+        // 'EST' is rejected as unknown (Java's ZoneId has no such region); 'CET' is a region of the tz database, with its DST
+        assertThatThrownBy(() -> ClockPin.timeZone("EST")).hasMessageStartingWith("'EST' is not a time zone id known to this JVM");
+        assertThat(ClockPin.timeZone("CET").zone()).isEqualTo(java.time.ZoneId.of("CET"));
+    }
+
+    @Test
     void rejectsZoneIdsThatTimeZoneWouldSilentlyTurnIntoGmt() {
         assertThatThrownBy(() -> ClockPin.timeZone("UT+01:00"))
                 .isInstanceOf(InvalidClockPinException.class)

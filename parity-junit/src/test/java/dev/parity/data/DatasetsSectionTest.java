@@ -163,6 +163,47 @@ class DatasetsSectionTest {
     }
 
     @Test
+    void aRuleIsOneKindAndNoPartOfItIsIgnored() {
+        datasets("""
+                datasets:
+                  - table: t
+                    rows: 1
+                    columns:
+                      a: {ref: u.id, values: [1, 2]}
+                      b: {value: X, between: [1, 2]}
+                      c: {values: [1, 2], skew: zipf}
+                      d: {ref: u.id, weights: [1]}
+                      e: {value: X, weights: [1], skew: uniform}
+                """);
+        String where = "profile 'p' > datasets > t > columns > ";
+        String rules = RULE_EXAMPLE.substring(RULE_EXAMPLE.indexOf('\n') + 1);
+        assertThat(described(problems)).containsExactly(
+                "5: " + where + "a gives ref and values, but a column takes one rule. Keep one of them; the rules are:\n" + rules,
+                "6: " + where + "b gives value and between, but a column takes one rule. Keep one of them; the rules are:\n" + rules,
+                "7: 'skew' in " + where + "c goes with 'ref' only, and this rule is 'values'. Remove it, or write the rule with ref:\n" + rules,
+                "8: 'weights' in " + where + "d goes with 'values' only, and this rule is 'ref'. Remove it, or write the rule with values:\n" + rules,
+                "9: 'skew' in " + where + "e goes with 'ref' only, and this rule is 'value'. Remove it, or write the rule with ref:\n" + rules,
+                "9: 'weights' in " + where + "e goes with 'values' only, and this rule is 'value'. Remove it, or write the rule with values:\n" + rules);
+    }
+
+    @Test
+    void weightsAndMessThatAreNoFiniteNumbersAreReportedNotThrown() {
+        datasets("""
+                datasets:
+                  - table: t
+                    rows: 1
+                    mess: {nulls: .nan}
+                    columns:
+                      a: {values: [1, 2], weights: [.inf, 0x1]}
+                """);
+        String where = "profile 'p' > datasets > t";
+        assertThat(described(problems)).containsExactly(
+                "4: 'nulls' in 'mess' of " + where + " must be a finite decimal number, but is a number (.nan). Write it as, for example: nulls: 0.05",
+                "6: each weight in " + where + " > columns > a must be a number, 0 or more, but one is a number (.inf). Write them as, for example: weights: [5, 2, 2, 1]",
+                "6: each weight in " + where + " > columns > a must be a number, 0 or more, but one is a number (0x1). Write them as, for example: weights: [5, 2, 2, 1]");
+    }
+
+    @Test
     void betweenTakesNumbersDatesAndTimestamps() {
         List<DatasetSpec> datasets = datasets("""
                 datasets:

@@ -28,8 +28,26 @@ class TablePatternsTest {
         return TablePatterns.expand(List.of(specs), SCHEMA, new SpecValidator(SCHEMA), problems);
     }
 
+    private static List<String> described(List<Problem> problems) {
+        return problems.stream().map(p -> p.where() + ": " + p.describe()).toList();
+    }
+
     private static DatasetSpec at(DatasetSpec spec, int line) {
         return spec.withOrigin(new Location("parity.yml", line));
+    }
+
+    @Test
+    void aSchemaQualifiedTableIsLookedUpInThatSchemaOnly() {
+        SpecValidator lookup = new SpecValidator(SCHEMA);
+        assertThat(lookup.table("orders")).map(TableInfo::schema).hasValue("public");
+        assertThat(lookup.table("public.orders")).map(TableInfo::schema).hasValue("public");
+        assertThat(lookup.table("audit.orders")).map(TableInfo::schema).hasValue("audit");
+        assertThat(lookup.table("AUDIT.log")).map(TableInfo::schema).hasValue("audit");
+        // before, the qualifier was dropped and a typo in it loaded the current schema's table
+        assertThat(lookup.table("audti.orders")).isEmpty();
+        assertThat(described(lookup.validate(List.of(at(DatasetSpec.of("audti.orders", 10), 3))))).containsExactly(
+                "parity.yml, line 3: there is no table 'audti.orders' in schema public. Did you mean 'audit.orders'? "
+                        + "Name one of its tables: audit.log, audit.orders, customers, order_lines, orders.");
     }
 
     @Test

@@ -35,6 +35,25 @@ class DatabaseSectionTest {
     }
 
     @Test
+    void aZoneSettingBesideTheProfilesTimezoneIsAnError() {
+        String yaml = """
+                database:
+                  engine: mariadb
+                  settings: {default_time_zone: "+00:00", max_connections: 50}
+                """;
+        DatabaseSection.checkZoneSettings(read(yaml).inTimeZone(java.time.ZoneId.of("Asia/Tokyo")), profile(yaml, new ArrayList<>()), problems);
+        assertThat(described(problems)).containsExactly("3: setting 'default_time_zone' in profile 'p' > database.settings sets the server's "
+                + "time zone, which the profile's timezone (Asia/Tokyo) sets already. Remove the setting: from timezone, Parity sets "
+                + "default_time_zone on MariaDB, and the JVM's and every session's zone.");
+        problems.clear();
+        String postgres = "database:\n  settings: {work_mem: 4MB, log_timezone: UTC}";
+        DatabaseSection.checkZoneSettings(read(postgres).inTimeZone(java.time.ZoneId.of("Asia/Tokyo")), profile(postgres, new ArrayList<>()), problems);
+        assertThat(described(problems)).containsExactly("2: setting 'log_timezone' in profile 'p' > database.settings sets the server's "
+                + "time zone, which the profile's timezone (Asia/Tokyo) sets already. Remove the setting: from timezone, Parity sets "
+                + "timezone and log_timezone on PostgreSQL, and the JVM's and every session's zone.");
+    }
+
+    @Test
     void aScriptThatIsNotUtf8IsRefusedWithItsLineAndByte() {
         wholeProfile("database:\n  init: [db/latin1-plain.sql]");
         assertThat(problems).containsExactly(new Problem(new Location("t.yml", 2), "init script 'db/latin1-plain.sql' is not UTF-8: line 3 has "

@@ -37,6 +37,22 @@ class MigrationsSectionTest {
     }
 
     @Test
+    void anEmptyListOfLocationsIsAnErrorNotNoMigrations() {
+        assertThat(read("database: {migrations: []}")).isEqualTo(MigrationsSpec.NONE);
+        assertThat(read("""
+                database:
+                  migrations:
+                    tool: flyway
+                    locations: []
+                    target: "7"
+                """)).isEqualTo(MigrationsSpec.NONE);
+        String fix = " is an empty list, so no migration would run. Name where the migrations are, for example: "
+                + "locations: [classpath:db/migration], or remove the key.";
+        assertThat(described(problems)).containsExactly("1: 'migrations' in profile 'p' > database" + fix,
+                "4: 'locations' in profile 'p' > database > migrations" + fix);
+    }
+
+    @Test
     void theShortFormIsFlywaysLocationsOrOneLiquibaseChangelog() {
         assertThat(read("database: {migrations: classpath:db/flyway/postgres}"))
                 .isEqualTo(new MigrationsSpec(MigrationTool.FLYWAY, List.of("classpath:db/flyway/postgres"), Map.of(), null));

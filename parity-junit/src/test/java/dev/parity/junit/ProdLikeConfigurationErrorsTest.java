@@ -29,6 +29,22 @@ class ProdLikeConfigurationErrorsTest {
         }
     }
 
+    @ProdLike
+    @Dataset(table = "customers", rows = 10, seed = -5)
+    static class NegativeDatasetSeed {
+        @Test
+        void test() {
+        }
+    }
+
+    @ProdLike
+    @Toxic(type = "latency", attributes = {"latency=40", "latency=400"})
+    static class AttributeTwice {
+        @Test
+        void test() {
+        }
+    }
+
     private static EngineExecutionResults runWith(String profileFile) {
         return Kit.run(Map.of("parity.config", "profiles/" + profileFile), UsesActiveProfile.class);
     }
@@ -128,6 +144,25 @@ class ProdLikeConfigurationErrorsTest {
         assertFailsWith(Kit.run(Map.of("parity.profile", "defualt"), UsesActiveProfile.class),
                 "parity.yml, line 2: there is no profile 'defualt' (asked for by the configuration parameter parity.profile=defualt). "
                         + "Did you mean 'default'? Known profiles: default, alias, latest, slow-network, mariadb, mariadb-latest, mariadb-slow-network. Add 'defualt:' under 'profiles:' or ask for a known one.");
+    }
+
+    @Test
+    void aSeedThatIsNoNumberIsAnErrorNotTheProfilesSeed() {
+        assertFailsWith(Kit.run(Map.of("parity.seed", "xyz"), UsesActiveProfile.class),
+                "configuration parameter parity.seed: 'xyz' is not a whole number. Give the seed printed by the failing run, e.g. -Dparity.seed=42.");
+    }
+
+    @Test
+    void aNegativeDatasetSeedIsAnErrorNotTheRunsSeed() {
+        assertFailsWith(Kit.run(NegativeDatasetSeed.class), "@Dataset(table = \"customers\", seed = -5) on " + NegativeDatasetSeed.class.getName()
+                + " has a negative seed, which @Dataset cannot take: -1 (the default) means the run's seed. Give a seed of 0 or more, "
+                + "or set the run's seed with -Dparity.seed.");
+    }
+
+    @Test
+    void aToxicAttributeGivenTwiceIsAnErrorNotTheLastValue() {
+        assertFailsWith(Kit.run(AttributeTwice.class), "@Toxic(type = \"latency\") on " + AttributeTwice.class
+                + " gives attribute 'latency' twice (40 and 400). Give it once.");
     }
 
     @Test

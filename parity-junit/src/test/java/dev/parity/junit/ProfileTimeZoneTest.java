@@ -127,6 +127,7 @@ class ProfileTimeZoneTest {
     }
 
     @ProdLike("mismatched")
+    @PinTimeZone("Asia/Tokyo")
     static class Mismatched {
         @Test
         void test() {
@@ -187,7 +188,7 @@ class ProfileTimeZoneTest {
         Throwable failure = Kit.onlyContainerFailure(Kit.run(zones(TestEngine.POSTGRES), Mismatched.class));
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
-                "time zones disagree: expected 'Asia/Tokyo' from profile 'mismatched' (profiles/zones.yml, line 14), "
+                "time zones disagree: expected 'Asia/Tokyo' from @PinTimeZone(\"Asia/Tokyo\") on " + Mismatched.class.getName() + ", "
                         + "but the server's zone is 'UTC' (log_timezone: the container's TZ and the server's settings from the profile). "
                         + "Remove the setting that overrides it (a 'timezone' under database.settings, an 'options' or 'TimeZone' "
                         + "in the JDBC URL), or pin the zone you mean in one place.");
@@ -198,7 +199,7 @@ class ProfileTimeZoneTest {
         Throwable failure = Kit.onlyContainerFailure(Kit.run(zones(TestEngine.MARIADB), Mismatched.class));
 
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
-                "time zones disagree: expected 'Asia/Tokyo' from profile 'mismatched' (profiles/zones-mariadb.yml, line 16), "
+                "time zones disagree: expected 'Asia/Tokyo' from @PinTimeZone(\"Asia/Tokyo\") on " + Mismatched.class.getName() + ", "
                         + "but the server's zone is 'UTC' (@@global.time_zone: --default-time-zone from the profile's timezone, or the "
                         + "container's TZ). Remove the setting that overrides it (a 'default_time_zone' under database.settings, a "
                         + "'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL), or pin the zone you mean in one place.");

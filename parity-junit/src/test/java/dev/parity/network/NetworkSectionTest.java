@@ -5,6 +5,7 @@ import static dev.parity.config.YamlSections.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.config.Problem;
+import dev.parity.config.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,13 @@ class NetworkSectionTest {
         assertThat(read("network: {image: mirror.example.com/shopify/toxiproxy:2.12.0}").image()).isEqualTo("mirror.example.com/shopify/toxiproxy:2.12.0");
         assertThat(problems).isEmpty();
 
-        read("""
+        readWhole("""
                 network:
                   provider: process
                   image: mirror.example.com/shopify/toxiproxy:2.12.0
                 """);
-        assertThat(described(problems)).containsExactly("3: network.image in profile 'p' is for the container provider, and the provider is "
-                + "process. Remove image, or set provider: container to run Toxiproxy from that image.");
+        assertThat(described(problems)).containsExactly("3: 'image' in profile 'p' > network is read by the container provider only, "
+                + "but the provider is process. Remove it, or set provider: container.");
     }
 
     @Test
@@ -102,6 +103,62 @@ class NetworkSectionTest {
                 "7: " + toxics + "a timeout toxic has no attribute 'jitter'. Its attributes: timeout.",
                 "12: 'latency' in profile 'p' > network > toxics > attributes must be a whole number, but is a text ('fast')."
                         + " Write it as, for example: latency: 100");
+    }
+
+    /** The whole profile: what read() reports, and then the keys its provider does not read. */
+    private NetworkSpec readWhole(String yaml) {
+        Section profile = profile(yaml, problems);
+        NetworkSpec spec = NetworkSection.read(profile, problems);
+        NetworkSection.checkCombination(spec, profile, problems);
+        return spec;
+    }
+
+    @Test
+    void keysAnotherProviderReadsAreErrorsNotIgnored() {
+        readWhole("""
+                network:
+                  binary: /opt/toxiproxy-server
+                  host: toxi.local
+                  port: 18474
+                """);
+        assertThat(described(problems)).containsExactly(
+                "2: 'binary' in profile 'p' > network is read by the process provider only, but the provider is container."
+                        + " Remove it, or set provider: process.",
+                "3: 'host' in profile 'p' > network is read by the external provider only, but the provider is container."
+                        + " Remove it, or set provider: external.",
+                "4: 'port' in profile 'p' > network is read by the external provider only, but the provider is container."
+                        + " Remove it, or set provider: external.");
+        problems.clear();
+        readWhole("network: {provider: external, host: toxi.local, binary: /opt/toxiproxy-server}");
+        assertThat(described(problems)).containsExactly("1: 'binary' in profile 'p' > network is read by the process provider only,"
+                + " but the provider is external. Remove it, or set provider: process.");
+        problems.clear();
+        readWhole("network: {provider: process, port: 8474}");
+        assertThat(described(problems)).containsExactly("1: 'port' in profile 'p' > network is read by the external provider only,"
+                + " but the provider is process. Remove it, or set provider: external.");
+    }
+
+    @Test
+    void eachProviderReadsItsOwnKeys() {
+        readWhole("network: {provider: external, host: toxi.local, port: 18474}");
+        readWhole("network: {provider: process, binary: /opt/toxiproxy-server}");
+        readWhole("network: {provider: container, toxics: [{type: latency, attributes: {latency: 5}}]}");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aToxicityThatIsNoFiniteNumberIsReportedNotThrown() {
+        read("""
+                network:
+                  toxics:
+                    - type: reset_peer
+                      toxicity: .nan
+                    - type: reset_peer
+                      toxicity: 0x1
+                """);
+        assertThat(described(problems)).containsExactly(
+                "4: 'toxicity' in profile 'p' > network > toxics must be a finite decimal number, but is a number (.nan). Write it as, for example: toxicity: 0.05",
+                "6: 'toxicity' in profile 'p' > network > toxics must be a finite decimal number, but is a number (0x1). Write it as, for example: toxicity: 0.05");
     }
 
     @Test

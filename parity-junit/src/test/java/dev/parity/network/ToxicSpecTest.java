@@ -51,8 +51,17 @@ class ToxicSpecTest {
                 "a latency toxic has no attribute 'latncy'. Did you mean 'latency'? Its attributes: latency, jitter.",
                 "attribute 'jitter' of a latency toxic is negative (-5). Use 0 or more.",
                 "a latency toxic has no attribute 'rate'. Its attributes: latency, jitter.");
-        assertThat(new ToxicSpec("down", "both", 1, Map.of("timeout", 1L)).problems())
+        assertThat(new ToxicSpec("down", "downstream", 1, Map.of("timeout", 1L)).problems())
                 .containsExactly("a down toxic has no attribute 'timeout'. It takes none.");
+    }
+
+    @Test
+    void aDownToxicTakesNoStreamOrToxicityWhichItWouldIgnore() {
+        String fix = " Remove them; for a share of connections, use reset_peer with a toxicity.";
+        assertThat(new ToxicSpec("down", "upstream", 1, Map.of()).problems()).containsExactly(
+                "a down toxic refuses every connection in both directions, so it takes no stream or toxicity (it has stream upstream, toxicity 1.0)." + fix);
+        assertThat(new ToxicSpec("down", "downstream", 0.5, Map.of()).problems()).containsExactly(
+                "a down toxic refuses every connection in both directions, so it takes no stream or toxicity (it has stream downstream, toxicity 0.5)." + fix);
     }
 
     @Test

@@ -48,6 +48,38 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void keysTheMergedProfileCannotHonourAreErrorsWhereTheyWereWritten() {
+        // the container provider the child switches to reads no host; its zone setting contradicts the timezone it inherits
+        assertThatThrownBy(() -> read("""
+                profiles:
+                  base:
+                    network: {provider: external}
+                    timezone: Europe/Berlin
+                  child:
+                    extends: base
+                    network: {provider: container, host: toxi.local}
+                    database:
+                      settings: {TimeZone: UTC}
+                """)).isInstanceOf(ProblemException.class).hasMessage("t.yml has 2 problems:\n"
+                + "  - line 7: 'host' in profile 'child' > network is read by the external provider only, but the provider is container. "
+                + "Remove it, or set provider: external.\n"
+                + "  - line 9: setting 'TimeZone' in profile 'child' > database.settings sets the server's time zone, which the profile's "
+                + "timezone (Europe/Berlin) sets already. Remove the setting: from timezone, Parity sets timezone and log_timezone on PostgreSQL, "
+                + "and the JVM's and every session's zone.");
+        // a child's port for the external provider it inherits, a zone setting where no timezone is pinned: honoured
+        read("""
+                profiles:
+                  base:
+                    network: {provider: external, host: toxi.local}
+                    database:
+                      settings: {timezone: UTC}
+                  child:
+                    extends: base
+                    network: {port: 18474}
+                """);
+    }
+
+    @Test
     void aChainInheritsFromEveryAncestor() {
         ProfileFile file = read("""
                 profiles:

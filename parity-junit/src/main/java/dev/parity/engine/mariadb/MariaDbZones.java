@@ -16,6 +16,11 @@ import java.util.List;
 final class MariaDbZones implements ZoneSupport {
 
     @Override
+    public List<String> zoneSettings() {
+        return List.of("default_time_zone");
+    }
+
+    @Override
     public Reading read(Connection connection, List<Instant> instants) throws SQLException {
         List<String> numbered = new ArrayList<>();
         for (int i = 0; i < instants.size(); i++) {

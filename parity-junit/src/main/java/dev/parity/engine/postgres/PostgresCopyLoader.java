@@ -1,5 +1,6 @@
 package dev.parity.engine.postgres;
 
+import dev.parity.config.Setting;
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.TabSeparatedWriter;
@@ -19,7 +20,8 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>The system property {@value #KEEP_INDEXES} set to {@code true} keeps indexes and foreign keys in place
  * during the load instead, as Parity did before (slower: every index maintained and every foreign key
- * checked row by row); for comparison, and a way out should rebuilding ever get in the way.
+ * checked row by row); for comparison, and a way out should rebuilding ever get in the way. Any value but
+ * {@code true} or {@code false} is an error.
  */
 final class PostgresCopyLoader implements BulkLoader {
 
@@ -36,13 +38,18 @@ final class PostgresCopyLoader implements BulkLoader {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set constraints all deferred");
         }
-        if (Boolean.getBoolean(KEEP_INDEXES) || tables.isEmpty()) {
+        if (keepIndexes() || tables.isEmpty()) {
             return Restore.NOTHING;
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("set local maintenance_work_mem = '256MB'");
         }
         return IndexesAndForeignKeys.dropFor(connection, tables);
+    }
+
+    /** {@value #KEEP_INDEXES}: {@code true} or {@code false}, strictly ({@code Boolean.getBoolean} takes "yes" for false). */
+    static boolean keepIndexes() {
+        return Setting.systemProperty(KEEP_INDEXES).flag();
     }
 
     @Override

@@ -23,6 +23,11 @@ final class PostgresZones implements ZoneSupport {
             """;
 
     @Override
+    public List<String> zoneSettings() {
+        return List.of("timezone", "log_timezone");
+    }
+
+    @Override
     public Reading read(Connection connection, List<Instant> instants) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(READING)) {
             select.setString(1, "{" + String.join(",", instants.stream().map(Instant::toString).toList()) + "}");
