@@ -103,6 +103,11 @@ public final class DatasetLoader {
         }
     }
 
+    /** The largest load allowed ({@code parity.data.maxBytes}, or its default); a value that is not whole bytes is an error. */
+    public static long maxBytes() {
+        return LoadSize.maxBytes();
+    }
+
     /** Writes the plans in order, one transaction. */
     private record Writer(BulkLoader loader, SqlDialect dialect, Connection connection, ExecutorService workers, int threads, long started,
                           Consumer<String> progress, Map<DatasetSpec, String> neededBy) {

@@ -109,7 +109,8 @@ public final class LocalImages {
     }
 
     /** {@value #PULL_TIMEOUT_PROPERTY}, 0 or more seconds (0: give up at once); a value that is not is an error, not the default. */
-    static Duration pullTimeout() {
+    /** {@value #PULL_TIMEOUT_PROPERTY}, or its default; a value that is not whole seconds is an error. */
+    public static Duration pullTimeout() {
         return Duration.ofSeconds(Setting.systemProperty(PULL_TIMEOUT_PROPERTY).atLeast(0, DEFAULT_PULL_TIMEOUT.toSeconds(), "seconds", 120));
     }
 

@@ -43,6 +43,14 @@ public final class PublishedPorts {
         return container;
     }
 
+    /** The property, if set, checked without asking Docker anything. */
+    public static void checkProperty() {
+        Setting configured = Setting.systemProperty(BIND_ADDRESS);
+        if (configured.value().isPresent()) {
+            ipAddress(configured);
+        }
+    }
+
     /** The property's address, else loopback when Docker runs here, else every interface. */
     public static String bindAddress() {
         Setting configured = Setting.systemProperty(BIND_ADDRESS);

@@ -1,7 +1,10 @@
 package dev.parity.junit;
 
+import dev.parity.data.DatasetLoader;
+import dev.parity.database.LocalImages;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
+import dev.parity.engine.PublishedPorts;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.ProxyEndpoint;
 import dev.parity.network.ProxyToxics;
@@ -160,6 +163,11 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     static void validate(ExtensionContext classContext, Profile profile) {
         DataPlan.of(classContext, profile);
         DeclaredToxics.on(classContext.getRequiredTestClass());
+        // the run's switches, read where they are used: a typo in one fails here, before a container starts
+        SharedEnvironments.translated(() -> {
+            PublishedPorts.checkProperty();
+            return List.of(LocalImages.pullTimeout(), DatasetLoader.maxBytes());
+        });
     }
 
     /** Also called for constructor parameters, which a PER_CLASS lifecycle resolves before beforeAll. */

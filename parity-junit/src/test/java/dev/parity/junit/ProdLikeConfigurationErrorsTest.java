@@ -7,6 +7,10 @@ import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -150,6 +154,24 @@ class ProdLikeConfigurationErrorsTest {
     void aSeedThatIsNoNumberIsAnErrorNotTheProfilesSeed() {
         assertFailsWith(Kit.run(Map.of("parity.seed", "xyz"), UsesActiveProfile.class),
                 "configuration parameter parity.seed: 'xyz' is not a whole number. Give the seed printed by the failing run, e.g. -Dparity.seed=42.");
+    }
+
+    /** Read where they are used (a pull, a load), but checked before anything starts. */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "parity.pull.timeout  | 2m        | system property parity.pull.timeout: '2m' is not a whole number.",
+            "parity.data.maxBytes | 50GB      | system property parity.data.maxBytes: '50GB' is not a whole number.",
+            "parity.bindAddress   | localhost | system property parity.bindAddress: 'localhost' is not an IP address."})
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
+    void aSwitchThatDoesNotParseFailsTheClassBeforeAnythingStarts(String property, String value, String start) {
+        System.setProperty(property, value);
+        try {
+            EngineExecutionResults results = Kit.run(UsesActiveProfile.class);
+            results.testEvents().assertStatistics(stats -> stats.started(0));
+            assertThat(Kit.onlyContainerFailure(results)).isInstanceOf(ExtensionConfigurationException.class).hasMessageStartingWith(start);
+        } finally {
+            System.clearProperty(property);
+        }
     }
 
     @Test
