@@ -21,4 +21,15 @@ public interface DatabaseCopies {
 
     /** Drops {@code database}, closing its sessions; nothing if it does not exist. */
     void drop(String database);
+
+    /**
+     * A command line a person pastes into a shell to look at {@code database} with the engine's own
+     * client, as the test user, password included: for a database kept after a failed test.
+     */
+    String shellCommand(String database, String host, int port);
+
+    /** {@code text} as one shell word, in single quotes. */
+    static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
 }

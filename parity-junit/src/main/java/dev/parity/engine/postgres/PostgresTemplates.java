@@ -44,6 +44,12 @@ final class PostgresTemplates implements DatabaseCopies {
                 "Close its connections and try again");
     }
 
+    @Override
+    public String shellCommand(String database, String host, int port) {
+        return "PGPASSWORD=" + DatabaseCopies.shellQuoted(server.password()) + " psql -h " + host + " -p " + port + " -U "
+                + DatabaseCopies.shellQuoted(server.username()) + " -d " + DatabaseCopies.shellQuoted(database);
+    }
+
     private void execute(String sql, String what, String fix) {
         try (Connection connection = DriverManager.getConnection(server.urlOf("postgres"), server.adminUsername(), server.adminPassword());
              Statement statement = connection.createStatement()) {
