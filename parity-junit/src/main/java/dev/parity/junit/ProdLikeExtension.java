@@ -85,9 +85,15 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         return Set.of("NonNull", "Nonnull", "NotNull", "Nullable", "CheckForNull").contains(annotation.annotationType().getSimpleName());
     }
 
+    /** A constructor's parameters are a test's: with the per-method lifecycle, a {@link FreshDatabase} test's constructor gets its copy. */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        DefaultProdEnvironment environment = environment(context);
+        DefaultProdEnvironment environment = FreshDatabaseExtension.forTest(context).orElseGet(() -> environment(context));
         Class<?> type = parameter.getParameter().getType();
         if (type == Faker.class) {
             // reproducible per test: the run's seed mixed with the test's identity
@@ -141,11 +147,12 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
 
     /**
      * Everything a class's environment is made from, checked before anything starts or a pin is taken:
-     * its datasets and its toxics.
+     * its datasets, its toxics, and how fresh databases are pooled and kept.
      */
     static void validate(ExtensionContext classContext, Profile profile) {
         DataPlan.of(classContext, profile);
         DeclaredToxics.on(classContext.getRequiredTestClass());
+        FreshSettings.of(classContext::getConfigurationParameter, profile);
     }
 
     /** Also called for constructor parameters, which a PER_CLASS lifecycle resolves before beforeAll. */
@@ -176,7 +183,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
         classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
         ProxyToxics.reset(proxy.proxy(), classToxics);
-        FreshCopies copies = new FreshCopies(shared.database(), shared.dataSnapshot());
+        FreshCopies copies = new FreshCopies(shared.database(), shared.snapshot(), shared.loadedData());
         classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
         return new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, data.seed(), copies);
     }

@@ -6,6 +6,7 @@ import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSpec;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
@@ -21,10 +22,12 @@ import org.apiguardian.api.API;
  * @param seed        the seed of its datasets, if it sets one
  * @param datasets    the tables it fills before tests run
  * @param databaseOrigin where its database's image and settings were written, for errors only the server finds
+ * @param freshPool   how many fresh databases to keep ready for {@code @FreshDatabase} tests ({@code fresh-pool:}), if it says
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
-                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin) {
+                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin,
+                      OptionalInt freshPool) {
 
     public Profile {
         datasets = List.copyOf(datasets);
