@@ -56,7 +56,8 @@ final class SharedEnvironments {
      */
     static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
         SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
-                key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader())), SharedEnvironment.class);
+                key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader(),
+                        FreshSettings.of(context::getConfigurationParameter, profile).keepFailed())), SharedEnvironment.class);
         // a database that died since an earlier class would otherwise fail every test as a network error
         shared.database().exit().ifPresent(exit -> {
             throw DatabaseDiedException.of(shared.database(), profile.name(), exit);
@@ -80,7 +81,8 @@ final class SharedEnvironments {
      * The database and the Toxiproxy container start side by side (neither needs the other to start);
      * the proxy is pointed at the database once both run. Whatever fails, what started is stopped.
      */
-    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader) {
+    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader,
+                                           boolean keepable) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
         LeftoverSweep.onceForThisJvm(); // before anything of this run starts: what a killed run left goes first
@@ -89,7 +91,7 @@ final class SharedEnvironments {
         RunningDatabase database = null;
         try {
             database = Databases.start(spec, profile.databaseOrigin(), classLoader, profile.name(), network.orElse(null),
-                    ToxiproxyServers.DATABASE_ALIAS);
+                    ToxiproxyServers.DATABASE_ALIAS, keepable);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
