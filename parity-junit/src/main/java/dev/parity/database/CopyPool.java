@@ -154,6 +154,7 @@ public final class CopyPool implements AutoCloseable {
                 dropQuietly(made.name);
             }
         }
+        copies.close();
     }
 
     /** Starts making copies while the budget allows: ready, being made and being dropped stay within {@code size}. */

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
+import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.EngineException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,8 @@ final class FreshCopies implements AutoCloseable {
         String template = snapshot.orElseThrow(() -> new IllegalStateException("the database was never snapshotted (This may be a bug.)"));
         String name = "parity_copy_" + COPIES.incrementAndGet();
         String url;
-        try {
-            url = database.copies().cloneOf(template, name);
+        try (DatabaseCopies copies = database.copies()) {
+            url = copies.cloneOf(template, name);
         } catch (EngineException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -59,7 +60,9 @@ final class FreshCopies implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        made.forEach(database.copies()::drop);
+        try (DatabaseCopies copies = database.copies()) {
+            made.forEach(copies::drop);
+        }
         made.clear();
     }
 }

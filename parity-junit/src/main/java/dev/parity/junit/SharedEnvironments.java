@@ -9,6 +9,7 @@ import dev.parity.database.RunningDatabase;
 import dev.parity.database.TimeZoneConsistency;
 import dev.parity.database.TimeZoneMismatchException;
 import dev.parity.engine.Capability;
+import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineException;
 import dev.parity.network.NetworkSpec;
@@ -129,7 +130,9 @@ final class SharedEnvironments {
         if (!database.engine().can(Capability.FRESH_COPIES)) {
             return Optional.empty();
         }
-        database.copies().snapshot(database.spec().name(), SNAPSHOT);
+        try (DatabaseCopies copies = database.copies()) {
+            copies.snapshot(database.spec().name(), SNAPSHOT);
+        }
         return Optional.of(SNAPSHOT);
     }
 
