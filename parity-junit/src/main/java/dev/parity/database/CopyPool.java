@@ -252,16 +252,13 @@ public final class CopyPool implements AutoCloseable {
                 }
                 done = true;
                 inUse--;
-                if (executor == null || closed) {
-                    // no worker to hand it to: dropped here and now
-                    noteOnServer(0);
-                } else {
-                    dropping++;
+                if (executor != null && !closed) {
+                    dropping++; // still on the server until dropped: it counts against the size meanwhile
                     executor.execute(this::drop);
                     return;
                 }
             }
-            dropQuietly(name);
+            dropQuietly(name); // no worker to hand it to: dropped here and now
         }
 
         /** Left on the server, for someone to look at; outside the pool's bounds from now on. */

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link ProdEnvironment#directJdbcUrl() directJdbcUrl()}, {@link ProdEnvironment#dataSource() dataSource()})
  * and {@link Faults} parameters of the test, of its {@code @BeforeEach} and {@code @AfterEach} methods and
  * (with the default per-method lifecycle) of its constructor point at its copy, still through the class's
- * Toxiproxy proxy: the profile's, the class's and the method's toxics apply to it. {@code @BeforeAll}
- * parameters get the shared database, which no test of the class changes.
+ * Toxiproxy proxy: the profile's, the class's and the method's toxics apply to it. {@code @BeforeAll} and
+ * {@code @AfterAll} parameters get the shared database.
  *
  * <h2>When things start and stop</h2>
  * The environment starts as for any {@code @ProdLike} class; right after its migrations, init scripts and
- * datasets (before any test connects) Parity snapshots it, whatever the tests ask for. Copies of the
+ * datasets (before any test connects) Parity snapshots it, whatever the tests ask for (one copy per
+ * environment start, so that a class asking later still finds an untouched template). Copies of the
  * snapshot are made ahead of need, in the background, by a pool: the first {@code @FreshDatabase} test of a
  * run starts it, and it keeps a few copies ready ({@code parity.pool.size}, else the profile's
  * {@code fresh-pool:}, else 2; 0 makes each copy when its test starts). A test takes a ready copy before its
@@ -54,8 +55,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Parallel execution</h2>
  * Tests of a {@code @FreshDatabase} class may run concurrently (JUnit's {@code CONCURRENT} mode): each has
  * its own database, so none sees another's rows, and no lock is taken for the databases. The class keeps
- * the locks every {@code @ProdLike} class takes for the JVM's zone and locale. Method-level {@link Latency}
- * and {@link Toxic} change the class's proxy, which concurrent tests of the class share.
+ * the locks every {@code @ProdLike} class takes for the JVM's zone and locale: under a profile that pins
+ * one, the class holds a read-write lock and JUnit runs its tests one at a time. Method-level
+ * {@link Latency} and {@link Toxic} change the class's proxy, which concurrent tests of the class share.
  *
  * <p>Inherited by subclasses and {@code @Nested} classes; usable as a meta-annotation. Needs an environment:
  * on a class without {@code @ProdLike} (or {@link Dataset}, {@link Latency}, {@link Toxic}) it fails the test,

@@ -102,8 +102,10 @@ final class FreshDatabaseExtension implements BeforeEachCallback, AfterEachCallb
         copy.lease().keep();
         RunningDatabase database = copy.view().database();
         database.keep();
-        DatabaseCopies copies = database.copies();
-        String command = copies.shellCommand(copy.lease().name(), database.host(), database.publishedPort());
+        String command;
+        try (DatabaseCopies copies = database.copies()) {
+            command = copies.shellCommand(copy.lease().name(), database.host(), database.publishedPort());
+        }
         String withoutPassword = command.replace(DatabaseCopies.shellQuoted(database.password()), "'<password: see the test's failure>'");
         String message = "Parity kept this test's database " + copy.lease().name() + " (" + database.spec().image()
                 + ", parity.keep=failed) until the next run starts. Connect with:\n  " + command;

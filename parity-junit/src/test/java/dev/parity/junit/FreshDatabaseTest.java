@@ -96,9 +96,15 @@ class FreshDatabaseTest {
                 .isBetween(1, POOL_SIZE + THREADS);
     }
 
-    /** One fresh test between two that share the class's database. */
+    /** One fresh test between two that share the class's database; its constructor's DataSource is the test's too. */
     @ProdLike("default")
     static class MethodLevel {
+
+        private final DataSource constructed;
+
+        MethodLevel(DataSource constructed) {
+            this.constructed = constructed;
+        }
 
         @Test
         void sharedBefore(DataSource dataSource, ProdEnvironment environment) throws SQLException {
@@ -116,6 +122,7 @@ class FreshDatabaseTest {
             SEEN.put("freshUrl", environment.directJdbcUrl());
             SEEN.put("freshProxied", environment.jdbcUrl());
             SEEN.put("freshViaEnvironment", query(environment.dataSource(), "select current_database()"));
+            SEEN.put("freshViaConstructor", query(constructed, "select current_database()"));
         }
 
         @Test
@@ -134,6 +141,7 @@ class FreshDatabaseTest {
         assertThat(SEEN.get("fresh")).matches("parity_fresh_\\d+_\\d+ 0");
         String copy = SEEN.get("fresh").split(" ")[0];
         assertThat(SEEN.get("freshViaEnvironment")).isEqualTo(copy);
+        assertThat(SEEN.get("freshViaConstructor")).as("a constructor parameter is the test's").isEqualTo(copy);
         assertThat(SEEN.get("freshUrl")).contains("/" + copy).isNotEqualTo(SEEN.get("sharedUrl"));
         assertThat(SEEN.get("freshProxied")).as("through the class's proxy").contains("/" + copy).isNotEqualTo(SEEN.get("freshUrl"));
     }
