@@ -49,8 +49,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fails is not dropped and its container not stopped at the end of the run: the failure (as a suppressed
  * exception), a report entry {@code parity.kept} and the log say how to connect, e.g.
  * {@code PGPASSWORD='...' psql -h localhost -p 32771 -U 'test' -d 'parity_fresh_1_7'}. The next run that
- * starts an environment removes such containers, and says so. With Ryuk enabled, Ryuk stops the container
- * when the JVM exits; set {@code TESTCONTAINERS_RYUK_DISABLED=true} to keep it.
+ * starts an environment removes such containers, and says so. In such a run, database containers are kept
+ * out of Testcontainers' reaper (Ryuk, or its JVM hook), which would remove them when the JVM exits;
+ * Parity stops the others itself, as always.
  *
  * <h2>Parallel execution</h2>
  * Tests of a {@code @FreshDatabase} class may run concurrently (JUnit's {@code CONCURRENT} mode): each has

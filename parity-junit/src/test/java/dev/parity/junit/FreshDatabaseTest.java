@@ -26,7 +26,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class FreshDatabaseTest {
 
     private static final int POOL_SIZE = 3;
-    private static final int THREADS = 4; // Kit.runInParallel's
+    private static final int THREADS = 4; // Kit.runInParallel's parallelism
 
     private static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
@@ -86,7 +86,9 @@ class FreshDatabaseTest {
         MOST_ON_SERVER.set(0);
         OWN_ROW_SEEN.set(0);
         Class<?> fixture = engine == TestEngine.MARIADB ? FortyOnMariaDb.class : FortyOnPostgres.class;
-        EngineExecutionResults results = Kit.runInParallel(Map.of(FreshSettings.POOL_SIZE, String.valueOf(POOL_SIZE)), fixture);
+        // at most THREADS tests at once: no thread added to make up for one that blocks
+        EngineExecutionResults results = Kit.runInParallel(Map.of(FreshSettings.POOL_SIZE, String.valueOf(POOL_SIZE),
+                "junit.jupiter.execution.parallel.config.fixed.max-pool-size", String.valueOf(THREADS)), fixture);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(40).failed(0));
         assertThat(OWN_ROW_SEEN.get()).isEqualTo(40);
