@@ -10,6 +10,7 @@ import dev.parity.engine.EngineException;
 import dev.parity.report.RunLog;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,9 +23,18 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * ends); a test's copy in the test's store. {@link ProdLikeExtension} asks {@link #forTest} which database a
  * test's parameters point at.
  */
-final class FreshDatabaseExtension implements BeforeEachCallback, AfterEachCallback {
+final class FreshDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private static final Namespace NAMESPACE = Namespace.create(FreshDatabaseExtension.class);
+
+    /** On a class (only then is this called): the pool starts making copies while {@code @BeforeAll} methods run. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (EnvironmentAnnotations.onClass(context)) {
+            pool(context, ProdLikeExtension.environment(context),
+                    FreshSettings.of(context::getConfigurationParameter, SharedEnvironments.profileFor(context)));
+        }
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {

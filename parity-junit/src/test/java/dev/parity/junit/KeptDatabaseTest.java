@@ -26,6 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -67,9 +69,14 @@ class KeptDatabaseTest {
         }
     }
 
-    /** The child run: runs {@link OneFails} with parity.keep=failed, prints what the failure says, and ends normally. */
+    @ProdLike("mariadb")
+    static class OneFailsOnMariaDb extends OneFails {
+    }
+
+    /** The child run: runs {@link OneFails} (on the engine of {@code args[0]}) with parity.keep=failed, prints what the failure says, and ends normally. */
     public static void main(String[] args) {
-        EngineExecutionResults results = Kit.run(Map.of(FreshSettings.KEEP, "failed"), OneFails.class);
+        Class<?> fixture = TestEngine.valueOf(args[0]) == TestEngine.MARIADB ? OneFailsOnMariaDb.class : OneFails.class;
+        EngineExecutionResults results = Kit.run(Map.of(FreshSettings.KEEP, "failed"), fixture);
         results.allEvents().reportingEntryPublished().stream().map(event -> event.getRequiredPayload(ReportEntry.class))
                 .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
                 .filter(pair -> pair.getKey().equals("parity.kept"))
@@ -82,14 +89,19 @@ class KeptDatabaseTest {
         System.exit(0); // a normal end: shutdown hooks run
     }
 
-    @Test
-    void theFailedTestsDatabaseStaysAloneWithACommandThatConnectsAndTheNextRunRemovesIt() throws Exception {
-        ChildOutput child = runChild();
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void theFailedTestsDatabaseStaysAloneWithACommandThatConnectsAndTheNextRunRemovesIt(TestEngine engine) throws Exception {
+        ChildOutput child = runChild(engine);
         assertThat(child.exit).isZero();
         List<String> commands = child.lines.stream().filter(line -> line.startsWith(COMMAND)).map(line -> line.substring(COMMAND.length())).toList();
         assertThat(commands).as("one test failed: one database kept").hasSize(1);
         String command = commands.get(0);
-        assertThat(command).matches("PGPASSWORD='[^']+' psql -h \\S+ -p \\d+ -U 'test' -d 'parity_fresh_\\d+_\\d+'");
+        Pattern form = engine == TestEngine.MARIADB
+                ? Pattern.compile("mariadb --protocol=TCP -h (?<host>\\S+) -P (?<port>\\d+) -u '(?<user>[^']+)' -p'(?<password>[^']+)' '(?<database>parity_fresh_\\d+_\\d+)'")
+                : Pattern.compile("PGPASSWORD='(?<password>[^']+)' psql -h (?<host>\\S+) -p (?<port>\\d+) -U '(?<user>[^']+)' -d '(?<database>parity_fresh_\\d+_\\d+)'");
+        Matcher parts = form.matcher(command);
+        assertThat(parts.matches()).as(command).isTrue();
         assertThat(child.lines).as("the failure says it too").anySatisfy(line -> assertThat(line).startsWith(NOTE).contains(command));
 
         DockerClient docker = DockerClientFactory.instance().client();
@@ -98,20 +110,23 @@ class KeptDatabaseTest {
         assertThat(left.get(0).getState()).isEqualTo("running");
         assertThat(left.get(0).getNames()).anySatisfy(name -> assertThat(name).startsWith("/parity-kept-"));
 
-        Matcher parts = Pattern.compile("PGPASSWORD='([^']+)' psql -h (\\S+) -p (\\d+) -U '([^']+)' -d '([^']+)'").matcher(command);
-        assertThat(parts.matches()).isTrue();
-        String url = "jdbc:postgresql://" + parts.group(2) + ":" + parts.group(3) + "/" + parts.group(5);
-        try (Connection connection = DriverManager.getConnection(url, parts.group(4), parts.group(1))) {
+        String url = "jdbc:" + (engine == TestEngine.MARIADB ? "mariadb" : "postgresql") + "://" + parts.group("host") + ":" + parts.group("port")
+                + "/" + parts.group("database");
+        String databases = engine == TestEngine.MARIADB
+                ? "select schema_name from information_schema.schemata where schema_name like 'parity\\\\_fresh\\\\_%'"
+                : "select datname from pg_database where datname like 'parity\\_fresh\\_%'";
+        try (Connection connection = DriverManager.getConnection(url, parts.group("user"), parts.group("password"))) {
             assertThat(rows(connection, "select name from customer where email like '%@example.com' and name in ('Evidence', 'Passed')"))
                     .as("the failed test's rows, as it left them").containsExactly("Evidence");
-            assertThat(rows(connection, "select datname from pg_database where datname like 'parity\\_fresh\\_%'"))
-                    .as("exactly the failed test's database: the passing test's and the pool's are dropped").containsExactly(parts.group(5));
+            assertThat(rows(connection, databases))
+                    .as("exactly the failed test's database: the passing test's and the pool's are dropped").containsExactly(parts.group("database"));
         }
-        Optional<String> psql = onPath("psql");
-        if (psql.isPresent()) {
+        Optional<String> client = onPath(engine == TestEngine.MARIADB ? "mariadb" : "psql");
+        if (client.isPresent()) {
             // the command as a person pastes it
-            Process pasted = new ProcessBuilder("bash", "-c", command + " -tA -c \"select name from customer where email = 'evidence@example.com'\"")
-                    .redirectErrorStream(true).start();
+            String query = engine == TestEngine.MARIADB ? " -N -e \"select name from customer where email = 'evidence@example.com'\""
+                    : " -tA -c \"select name from customer where email = 'evidence@example.com'\"";
+            Process pasted = new ProcessBuilder("bash", "-c", command + query).redirectErrorStream(true).start();
             String out = new String(pasted.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             assertThat(pasted.waitFor()).as(out).isZero();
             assertThat(out).isEqualTo("Evidence");
@@ -128,9 +143,10 @@ class KeptDatabaseTest {
     private record ChildOutput(long pid, int exit, List<String> lines) {
     }
 
-    private static ChildOutput runChild() throws IOException, InterruptedException {
+    private static ChildOutput runChild(TestEngine engine) throws IOException, InterruptedException {
         List<String> command = List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-Xmx256m",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), KeptDatabaseTest.class.getName());
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), KeptDatabaseTest.class.getName(),
+                engine.name());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
