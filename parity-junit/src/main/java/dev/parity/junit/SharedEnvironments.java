@@ -39,7 +39,7 @@ import org.testcontainers.containers.Network;
 final class SharedEnvironments {
 
     private static final Namespace NAMESPACE = Namespace.create(SharedEnvironments.class);
-    static final String SNAPSHOT = "parity_loaded_data";
+    private static final String SNAPSHOT = "parity_loaded_data";
 
     private SharedEnvironments() {
     }
@@ -57,6 +57,7 @@ final class SharedEnvironments {
      */
     static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
         SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
+                // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
                 key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader(),
                         FreshSettings.of(context::getConfigurationParameter, profile).keepFailed())), SharedEnvironment.class);
         // a database that died since an earlier class would otherwise fail every test as a network error
