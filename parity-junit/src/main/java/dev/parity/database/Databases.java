@@ -48,6 +48,16 @@ public final class Databases {
      */
     public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
                                         String alias) {
+        return start(spec, origin, classLoader, label, network, alias, false);
+    }
+
+    /**
+     * As {@link #start(DatabaseSpec, DatabaseOrigin, ClassLoader, String, Network, String)}; with {@code keepable},
+     * the container may outlive the run ({@link RunningDatabase#keep()}): Testcontainers' own reaper (Ryuk, or its
+     * JVM hook without Ryuk) is not told of it, so Parity alone stops it, as it stops every container it starts.
+     */
+    public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
+                                        String alias, boolean keepable) {
         requireDocker(spec);
         long started = System.nanoTime();
         LocalImages.require(spec, origin.image());
@@ -59,6 +69,9 @@ public final class Databases {
         // fails within a second of the server exiting, instead of waiting out the start timeout; and once:
         // a server that exited at a setting exits again (MariaDB's module tried three times, two minutes each)
         container.waitingFor(new ConnectsUnlessExited(container)).withStartupAttempts(1);
+        if (keepable) {
+            container.withCreateContainerCmdModifier(command -> command.withLabels(new UnreapedLabels(command.getLabels())));
+        }
         LeftoverGuard.remember(container);
         try {
             container.start();

@@ -34,7 +34,7 @@ public final class LeftoverSweep {
             try {
                 Removed removed = now();
                 if (!removed.isEmpty()) {
-                    RunLog.leftoversRemoved(removed.describe(), removed.owners());
+                    RunLog.leftoversRemoved(removed.describe(), removed.owners(), removed.kept() > 0);
                 }
             } catch (RuntimeException e) {
                 RunLog.leftoversNotChecked(e.toString());
@@ -47,11 +47,16 @@ public final class LeftoverSweep {
         Set<Long> owners = new TreeSet<>();
         DockerClient docker = DockerClientFactory.instance().client();
         int containers = 0;
+        int kept = 0;
         for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(ParityLabels.OWNER)).exec()) {
             Optional<RunOwner> owner = deadOwner(container.getLabels());
             if (owner.isPresent() && removed(() -> docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec())) {
                 containers++;
                 owners.add(owner.get().pid());
+                if (container.getNames() != null && java.util.Arrays.stream(container.getNames())
+                        .anyMatch(name -> name.startsWith("/" + RunningDatabase.KEPT_PREFIX))) {
+                    kept++;
+                }
             }
         }
         int networks = 0;
@@ -65,7 +70,7 @@ public final class LeftoverSweep {
         }
         List<Long> servers = ProcessMarker.stopLeftovers();
         owners.addAll(servers);
-        return new Removed(containers, networks, servers.size(), Set.copyOf(owners));
+        return new Removed(containers, networks, servers.size(), Set.copyOf(owners), kept);
     }
 
     private static Optional<RunOwner> deadOwner(Map<String, String> labels) {
@@ -84,8 +89,17 @@ public final class LeftoverSweep {
         }
     }
 
-    /** What one sweep removed, and the pids of the runs it was left by. */
-    public record Removed(int containers, int networks, int servers, Set<Long> owners) {
+    /**
+     * What one sweep removed, and the pids of the runs it was left by.
+     *
+     * @param kept how many of the containers were databases kept after a failed test ({@code parity.keep=failed})
+     */
+    public record Removed(int containers, int networks, int servers, Set<Long> owners, int kept) {
+
+        /** Nothing kept among them. */
+        public Removed(int containers, int networks, int servers, Set<Long> owners) {
+            this(containers, networks, servers, owners, 0);
+        }
 
         public boolean isEmpty() {
             return containers + networks + servers == 0;
@@ -94,8 +108,13 @@ public final class LeftoverSweep {
         /** e.g. {@code 2 containers, 1 network and 1 toxiproxy-server}. */
         public String describe() {
             List<String> parts = new java.util.ArrayList<>();
-            if (containers > 0) {
-                parts.add(containers + (containers == 1 ? " container" : " containers"));
+            int others = containers - kept;
+            if (kept > 0) {
+                parts.add(kept + (kept == 1 ? " container of a failed test's database" : " containers of failed tests' databases")
+                        + " kept by parity.keep=failed");
+            }
+            if (others > 0) {
+                parts.add(others + (others == 1 ? " container" : " containers"));
             }
             if (networks > 0) {
                 parts.add(networks + (networks == 1 ? " Docker network" : " Docker networks"));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
@@ -25,6 +26,9 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 @API(status = API.Status.INTERNAL)
 public final class RunningDatabase implements AutoCloseable {
 
+    /** The name of a kept database's container starts so. */
+    public static final String KEPT_PREFIX = "parity-kept-";
+
     private final DatabaseSpec spec;
     private final JdbcDatabaseContainer<?> container;
     private final Server server;
@@ -32,6 +36,7 @@ public final class RunningDatabase implements AutoCloseable {
     private final Duration startup;
     private final Duration migrations;
     private final Duration initScripts;
+    private volatile boolean kept;
 
     RunningDatabase(DatabaseSpec spec, JdbcDatabaseContainer<?> container, Duration startup, Duration migrations, Duration initScripts) {
         this.spec = spec;
@@ -148,9 +153,35 @@ public final class RunningDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves the container running when the run ends, for someone to look at a failed test's database: not
+     * stopped by {@link #close()} nor on JVM exit, and renamed {@value #KEPT_PREFIX}..., which tells the next
+     * run's {@link LeftoverSweep} (still labelled with this run as its owner) that it removes a kept one.
+     */
+    public synchronized void keep() {
+        if (kept) {
+            return;
+        }
+        kept = true;
+        LeftoverGuard.forget(container);
+        try {
+            DockerClientFactory.instance().client().renameContainerCmd(container.getContainerId())
+                    .withName(KEPT_PREFIX + container.getContainerId().substring(0, 12)).exec();
+        } catch (RuntimeException e) {
+            // only the sweep's words suffer: it still removes the container, as an abnormal run's leftover
+        }
+    }
+
+    /** Whether {@link #keep()} was called: the container outlives the run. */
+    public boolean kept() {
+        return kept;
+    }
+
     @Override
     public void close() {
-        LeftoverGuard.close(container);
+        if (!kept) {
+            LeftoverGuard.close(container);
+        }
     }
 
     @Override

@@ -21,8 +21,8 @@ public enum Capability {
     /** {@code datasets} and {@code @Dataset}: schema-aware generated rows. */
     DATASETS("datasets (datasets, @Dataset)"),
 
-    /** {@code ProdEnvironment.freshCopy()}: copies of the loaded data. */
-    FRESH_COPIES("fresh copies of loaded data (ProdEnvironment.freshCopy())");
+    /** {@code ProdEnvironment.freshCopy()} and {@code @FreshDatabase}: copies of the loaded database. */
+    FRESH_COPIES("copies of the loaded database (ProdEnvironment.freshCopy(), @FreshDatabase)");
 
     private final String description;
 

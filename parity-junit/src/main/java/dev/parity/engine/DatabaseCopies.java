@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * loading, before tests connect; clone the snapshot (which nobody uses) for every fresh copy.
  */
 @API(status = API.Status.INTERNAL)
-public interface DatabaseCopies {
+public interface DatabaseCopies extends AutoCloseable {
 
     /** Copies {@code database} to a new database {@code snapshot}, meant to be cloned and never used itself. */
     void snapshot(String database, String snapshot);
@@ -21,4 +21,20 @@ public interface DatabaseCopies {
 
     /** Drops {@code database}, closing its sessions; nothing if it does not exist. */
     void drop(String database);
+
+    /**
+     * A command line a person pastes into a shell to look at {@code database} with the engine's own
+     * client, as the test user, password included: for a database kept after a failed test.
+     */
+    String shellCommand(String database, String host, int port);
+
+    /** Closes what it keeps open between copies (connections); it may still be used afterwards, opening them again. */
+    @Override
+    default void close() {
+    }
+
+    /** {@code text} as one shell word, in single quotes. */
+    static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
 }

@@ -27,7 +27,7 @@ import org.testcontainers.utility.DockerImageName;
 @API(status = API.Status.INTERNAL)
 public final class DatabaseSection {
 
-    public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings");
+    public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings", "storage");
     private static final String EXAMPLE = "database:\n  engine: postgres\n  image: postgres:15\n  init: [schema.sql]";
 
     private final ClassLoader classLoader;
@@ -62,7 +62,19 @@ public final class DatabaseSection {
         MigrationsSpec migrationsSpec = migrations.read(database, problems);
         List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
         Map<String, String> settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");
-        return new DatabaseSpec(engine, image, name, username, password, migrationsSpec, init, settings, null);
+        return new DatabaseSpec(engine, image, name, username, password, migrationsSpec, init, settings, null, storage(database, path, problems));
+    }
+
+    private static DatabaseSpec.Storage storage(Section database, String path, List<Problem> problems) {
+        Optional<String> written = database.text("storage", "memory");
+        for (DatabaseSpec.Storage storage : DatabaseSpec.Storage.values()) {
+            if (written.isEmpty() || written.get().equals(storage.id())) {
+                return written.isEmpty() ? DatabaseSpec.Storage.DISK : storage;
+            }
+        }
+        problems.add(new Problem(database.valueLocation("storage"), "storage '" + written.get() + "' in " + path + " > database is neither disk nor memory",
+                "Write storage: disk (the default) or storage: memory (the data directory in RAM: faster loads and fresh copies, as much RAM as data)."));
+        return DatabaseSpec.Storage.DISK;
     }
 
     /** Where the merged {@code profile} wrote its image and settings, for errors the server finds later. */

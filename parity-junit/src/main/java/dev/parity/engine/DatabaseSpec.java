@@ -21,16 +21,38 @@ import org.apiguardian.api.API;
  * @param init       classpath scripts run once, in order, after the migrations
  * @param settings   server parameters, in file order, passed as the engine passes them
  * @param timeZone   the zone the server runs in; {@code null}: the image's
+ * @param storage    where the server keeps its data: on disk (the default) or in memory
  */
 @API(status = API.Status.INTERNAL)
 public record DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
-                           List<String> init, Map<String, String> settings, ZoneId timeZone) {
+                           List<String> init, Map<String, String> settings, ZoneId timeZone, Storage storage) {
+
+    /**
+     * Where the server keeps its data directory. {@link #MEMORY}: a tmpfs in the container, so writing and
+     * copying data (loads, {@code @FreshDatabase} copies) cost memory bandwidth instead of disk time; the
+     * data takes as much RAM as it takes disk, and is gone with the container, as it is anyway.
+     */
+    public enum Storage {
+        DISK, MEMORY;
+
+        /** As profiles write it. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public DatabaseSpec {
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(migrations, "migrations");
         init = List.copyOf(init);
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A spec on disk. */
+    public DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
+                        List<String> init, Map<String, String> settings, ZoneId timeZone) {
+        this(engine, image, name, username, password, migrations, init, settings, timeZone, Storage.DISK);
     }
 
     /** A spec without migrations. */
@@ -62,26 +84,31 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
 
     /** This spec with the server running in {@code zone}. */
     public DatabaseSpec inTimeZone(ZoneId zone) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, zone);
+        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, zone, storage);
     }
 
     public DatabaseSpec withImage(String newImage) {
-        return new DatabaseSpec(engine, newImage, name, username, password, migrations, init, settings, timeZone);
+        return new DatabaseSpec(engine, newImage, name, username, password, migrations, init, settings, timeZone, storage);
     }
 
     public DatabaseSpec withInit(List<String> scripts) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, scripts, settings, timeZone);
+        return new DatabaseSpec(engine, image, name, username, password, migrations, scripts, settings, timeZone, storage);
     }
 
     /** This spec with {@code newMigrations} run before its init scripts. */
     public DatabaseSpec withMigrations(MigrationsSpec newMigrations) {
-        return new DatabaseSpec(engine, image, name, username, password, newMigrations, init, settings, timeZone);
+        return new DatabaseSpec(engine, image, name, username, password, newMigrations, init, settings, timeZone, storage);
+    }
+
+    /** This spec with its data directory {@code where}. */
+    public DatabaseSpec withStorage(Storage where) {
+        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, timeZone, where);
     }
 
     @Override
     public String toString() {
         return "DatabaseSpec[" + engine.id() + ", " + image + ", database " + name + ", user " + username
                 + (migrations.isEmpty() ? "" : ", migrations " + migrations) + ", init " + init
-                + ", settings " + settings + ", zone " + timeZone + "]"; // never the password
+                + ", settings " + settings + ", zone " + timeZone + (storage == Storage.MEMORY ? ", in memory" : "") + "]"; // never the password
     }
 }

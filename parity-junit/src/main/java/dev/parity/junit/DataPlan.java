@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 record DataPlan(long seed, List<DatasetSpec> datasets) {
 
     static final String SEED_PARAMETER = "parity.seed";
-    static final String SNAPSHOT = "parity_loaded_data";
 
     static DataPlan of(ExtensionContext classContext, Profile profile) {
         Setting seedParameter = Setting.configurationParameter(SEED_PARAMETER, classContext.getConfigurationParameter(SEED_PARAMETER));
@@ -63,24 +61,18 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
     }
 
     /**
-     * Loads the datasets, straight into the database (not through a proxy), and keeps an untouched
-     * copy for {@link ProdEnvironment#freshCopy()} where the engine can copy. Nothing to load, nothing to copy.
+     * Loads the datasets, straight into the database (not through a proxy).
      *
-     * @return the copy's database name
+     * @return whether there were any to load
      */
-    Optional<String> load(RunningDatabase database) {
+    boolean load(RunningDatabase database) {
         if (datasets.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         LoadReport report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
                 Runtime.getRuntime().availableProcessors(), RunLog::progress, database::freeDisk);
         report.followed().forEach(RunLog::parentFollowed);
         RunLog.dataLoaded(report.toString());
-        if (!database.engine().can(Capability.FRESH_COPIES)) {
-            return Optional.empty();
-        }
-        // no session is connected yet: the only moment PostgreSQL can copy it
-        database.copies().snapshot(database.spec().name(), SNAPSHOT);
-        return Optional.of(SNAPSHOT);
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
+import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.EngineException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,23 +10,34 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
-/** A class's copies of the loaded data; closing drops them (the class store closes it when the class ends). */
+/** A class's copies of the loaded state; closing drops them (the class store closes it when the class ends). */
 final class FreshCopies implements AutoCloseable {
 
     private static final AtomicLong COPIES = new AtomicLong();
 
     private final RunningDatabase database;
     private final Optional<String> snapshot;
+    private final boolean loadedData;
     private final List<String> made = new ArrayList<>();
 
-    FreshCopies(RunningDatabase database, Optional<String> snapshot) {
+    FreshCopies(RunningDatabase database, Optional<String> snapshot, boolean loadedData) {
         this.database = database;
         this.snapshot = snapshot;
+        this.loadedData = loadedData;
     }
 
-    /** Whether datasets were loaded (and so can be copied). */
+    /** Whether datasets were loaded (so a failure has a seed to report). */
     boolean hasLoadedData() {
-        return snapshot.isPresent();
+        return loadedData;
+    }
+
+    /** The untouched copy of the loaded state that copies are made from; empty where the engine cannot copy. */
+    Optional<String> snapshot() {
+        return snapshot;
+    }
+
+    RunningDatabase database() {
+        return database;
     }
 
     /** A new copy, reached through {@code host:port} (the class's proxy). */
@@ -34,12 +46,11 @@ final class FreshCopies implements AutoCloseable {
             throw new IllegalStateException("the " + database.engine().displayName() + " engine does not support "
                     + Capability.FRESH_COPIES.description() + ". Clean up after the test instead, or use an engine that supports it.");
         }
-        String template = snapshot.orElseThrow(() -> new IllegalStateException(
-                "freshCopy() copies the loaded datasets, and this profile loads none. Add datasets: to the profile or @Dataset to the class."));
+        String template = snapshot.orElseThrow(() -> new IllegalStateException("the database was never snapshotted (This may be a bug.)"));
         String name = "parity_copy_" + COPIES.incrementAndGet();
         String url;
-        try {
-            url = database.copies().cloneOf(template, name);
+        try (DatabaseCopies copies = database.copies()) {
+            url = copies.cloneOf(template, name);
         } catch (EngineException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -49,7 +60,9 @@ final class FreshCopies implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        made.forEach(database.copies()::drop);
+        try (DatabaseCopies copies = database.copies()) {
+            made.forEach(copies::drop);
+        }
         made.clear();
     }
 }

@@ -8,7 +8,9 @@ import javax.sql.DataSource;
  * constructor, test method or lifecycle method.
  *
  * <p>Each test class gets an instance of its own: a view of a database that classes asking for the same
- * one share, through the class's own Toxiproxy proxy. Instances are thread-safe.
+ * one share, through the class's own Toxiproxy proxy. A {@link FreshDatabase} test gets one for its own
+ * database instead: {@link #jdbcUrl()}, {@link #directJdbcUrl()} and {@link #dataSource()} point at its
+ * copy. Instances are thread-safe.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ProdEnvironment {
@@ -50,12 +52,13 @@ public interface ProdEnvironment {
     long seed();
 
     /**
-     * A database of its own, copied from the data exactly as loaded, through this class's proxy: on
-     * PostgreSQL a template copy (about the time it takes to copy the files), on MariaDB the tables
-     * re-created and filled from the loaded ones; either far cheaper than generating the data again. For
-     * tests that change data. Dropped when the test class ends.
+     * A database of its own, copied from the database exactly as migrations, init scripts and datasets
+     * left it, through this class's proxy: on PostgreSQL a template copy (about the time it takes to copy
+     * the files), on MariaDB the tables re-created and filled from the loaded ones; either far cheaper than
+     * generating the data again. For tests that change data. Dropped when the test class ends. For a
+     * database per test, made ahead of need, see {@link FreshDatabase}.
      *
-     * @throws IllegalStateException if the profile loads no datasets (there is no loaded copy to take)
+     * @throws IllegalStateException if the engine cannot copy databases
      */
     DataSource freshCopy();
 }

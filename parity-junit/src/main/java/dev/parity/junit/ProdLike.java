@@ -40,7 +40,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * every class whose profile asks for the same (even under another profile name) shares them, so fifty
  * classes start one container, not fifty. They are stopped when the test run ends, and on JVM exit if
  * the run was cut short. Each class gets a proxy of its own, deleted when the class ends. Tests share the
- * database's data: a test that changes data should use its own rows or {@link ProdEnvironment#freshCopy()}.
+ * database's data: a test that changes data should use its own rows, {@link ProdEnvironment#freshCopy()}, or
+ * a database of its own ({@link FreshDatabase}).
  *
  * <h2>Injection</h2>
  * Test constructors, test methods and lifecycle methods may declare {@link ProdEnvironment} and

@@ -100,9 +100,15 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         return Set.of("NonNull", "Nonnull", "NotNull", "Nullable", "CheckForNull").contains(annotation.annotationType().getSimpleName());
     }
 
+    /** A constructor's parameters are a test's: with the per-method lifecycle, a {@link FreshDatabase} test's constructor gets its copy. */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        DefaultProdEnvironment environment = environment(context);
+        DefaultProdEnvironment environment = FreshDatabaseExtension.forTest(context).orElseGet(() -> environment(context));
         Class<?> type = parameter.getParameter().getType();
         if (type == Faker.class) {
             // reproducible per test: the run's seed mixed with the test's identity
@@ -158,11 +164,12 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
 
     /**
      * Everything a class's environment is made from, checked before anything starts or a pin is taken:
-     * its datasets and its toxics.
+     * its datasets, its toxics, and how fresh databases are pooled and kept.
      */
     static void validate(ExtensionContext classContext, Profile profile) {
         DataPlan.of(classContext, profile);
         DeclaredToxics.on(classContext.getRequiredTestClass());
+        FreshSettings.of(classContext::getConfigurationParameter, profile);
         // the run's switches, read where they are used: a typo in one fails here, before a container starts
         SharedEnvironments.translated(() -> {
             PublishedPorts.checkProperty();
@@ -198,11 +205,12 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
         classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
         ProxyToxics.reset(proxy.proxy(), classToxics);
-        FreshCopies copies = new FreshCopies(shared.database(), shared.dataSnapshot());
+        FreshCopies copies = new FreshCopies(shared.database(), shared.snapshot(), shared.loadedData());
         classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
         DataSource dataSource = ConnectionWatch.of(classContext, NAMESPACE)
                 .watching(shared.database().dataSource(RunningDatabase.via(shared.database().jdbcUrl(), proxy.host(), proxy.port())));
-        return new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, dataSource, data.seed(), copies);
+        return new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, dataSource, data.seed(), copies,
+                shared.database().jdbcUrl());
     }
 
     /** The annotations on a test method that ask for an environment, for messages. */

@@ -7,16 +7,22 @@ import org.testcontainers.containers.Network;
 
 /**
  * A database and the Toxiproxy server in front of it, shared by the classes that ask for them; with
- * {@code dataSnapshot}, the name of an untouched copy of its loaded data, for fresh copies.
+ * {@code snapshot}, the name of an untouched copy of its state after migrations, init scripts and
+ * datasets, for fresh databases; {@code loadedData} whether datasets were loaded.
  */
 record SharedEnvironment(RunningDatabase database, ToxiproxyServer toxiproxy, Optional<Network> network,
-                         Optional<String> dataSnapshot) implements AutoCloseable {
+                         Optional<String> snapshot, boolean loadedData) implements AutoCloseable {
 
-    /** Stops all of it, the proxy server first; a failure to stop one does not keep the others running. */
+    /**
+     * Stops all of it, the proxy server first; a failure to stop one does not keep the others running. A
+     * database kept after a failed test stays, and so does its Docker network (which cannot be removed
+     * while it is attached): the next run removes both.
+     */
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (AutoCloseable part : new AutoCloseable[] {toxiproxy, database, network.orElse(null)}) {
+        boolean kept = database.kept();
+        for (AutoCloseable part : new AutoCloseable[] {toxiproxy, database, kept ? null : network.orElse(null)}) {
             try {
                 if (part != null) {
                     part.close();

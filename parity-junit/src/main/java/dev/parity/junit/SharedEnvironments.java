@@ -8,6 +8,8 @@ import dev.parity.database.LeftoverSweep;
 import dev.parity.database.RunningDatabase;
 import dev.parity.database.TimeZoneConsistency;
 import dev.parity.database.TimeZoneMismatchException;
+import dev.parity.engine.Capability;
+import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineException;
 import dev.parity.network.NetworkSpec;
@@ -37,6 +39,7 @@ import org.testcontainers.containers.Network;
 final class SharedEnvironments {
 
     private static final Namespace NAMESPACE = Namespace.create(SharedEnvironments.class);
+    private static final String SNAPSHOT = "parity_loaded_data";
 
     private SharedEnvironments() {
     }
@@ -54,7 +57,9 @@ final class SharedEnvironments {
      */
     static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
         SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
-                key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader())), SharedEnvironment.class);
+                // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
+                key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader(),
+                        FreshSettings.of(context::getConfigurationParameter, profile).keepFailed())), SharedEnvironment.class);
         // a database that died since an earlier class would otherwise fail every test as a network error
         shared.database().exit().ifPresent(exit -> {
             throw DatabaseDiedException.of(shared.database(), profile.name(), exit);
@@ -78,7 +83,8 @@ final class SharedEnvironments {
      * The database and the Toxiproxy container start side by side (neither needs the other to start);
      * the proxy is pointed at the database once both run. Whatever fails, what started is stopped.
      */
-    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader) {
+    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader,
+                                           boolean keepable) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
         LeftoverSweep.onceForThisJvm(); // before anything of this run starts: what a killed run left goes first
@@ -87,16 +93,17 @@ final class SharedEnvironments {
         RunningDatabase database = null;
         try {
             database = Databases.start(spec, profile.databaseOrigin(), classLoader, profile.name(), network.orElse(null),
-                    ToxiproxyServers.DATABASE_ALIAS);
+                    ToxiproxyServers.DATABASE_ALIAS, keepable);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
             }
-            Optional<String> snapshot = data.load(database);
+            boolean loaded = data.load(database);
+            Optional<String> snapshot = snapshot(database);
             ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
             RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),
                     profile.network().provider());
-            return new SharedEnvironment(database, toxiproxy, network, snapshot);
+            return new SharedEnvironment(database, toxiproxy, network, snapshot, loaded);
         } catch (RuntimeException e) {
             proxy.close();
             if (database != null) {
@@ -111,6 +118,23 @@ final class SharedEnvironments {
             }
             throw e;
         }
+    }
+
+    /**
+     * An untouched copy of the database as its migrations, init scripts and datasets left it, which
+     * {@link FreshDatabase} tests and {@link ProdEnvironment#freshCopy()} clone. Taken always, not only when
+     * a class asks: no session is connected yet, the only moment PostgreSQL can copy a database, and a
+     * class that asks may come after classes that connected. It costs one copy per environment start (on
+     * PostgreSQL milliseconds for an empty schema, about the time of copying the files for loaded data).
+     */
+    private static Optional<String> snapshot(RunningDatabase database) {
+        if (!database.engine().can(Capability.FRESH_COPIES)) {
+            return Optional.empty();
+        }
+        try (DatabaseCopies copies = database.copies()) {
+            copies.snapshot(database.spec().name(), SNAPSHOT);
+        }
+        return Optional.of(SNAPSHOT);
     }
 
     /** Parity's own failures, which say what to fix, as JUnit's configuration errors. */

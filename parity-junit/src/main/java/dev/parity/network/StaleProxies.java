@@ -40,7 +40,7 @@ final class StaleProxies {
             RunLog.leftoversNotChecked("listing the proxies of the Toxiproxy server at " + server + ": " + e.getMessage());
         }
         if (removed > 0) {
-            RunLog.leftoversRemoved(removed + " Toxiproxy " + (removed == 1 ? "proxy" : "proxies") + " on " + server, owners);
+            RunLog.leftoversRemoved(removed + " Toxiproxy " + (removed == 1 ? "proxy" : "proxies") + " on " + server, owners, false);
         }
     }
 

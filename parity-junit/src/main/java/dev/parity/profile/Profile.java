@@ -7,6 +7,7 @@ import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSpec;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
@@ -23,11 +24,12 @@ import org.apiguardian.api.API;
  * @param datasets    the tables it fills before tests run
  * @param databaseOrigin where its database's image and settings were written, for errors only the server finds
  * @param networkImageOrigin where its Toxiproxy image was written (or would be), for an image Docker does not have
+ * @param freshPool   how many fresh databases to keep ready for {@code @FreshDatabase} tests ({@code fresh-pool:}), if it says
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
                       String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin,
-                      Location networkImageOrigin) {
+                      Location networkImageOrigin, OptionalInt freshPool) {
 
     public Profile {
         datasets = List.copyOf(datasets);

@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -39,7 +41,10 @@ import org.apiguardian.api.API;
 public final class ProfileLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("profiles");
-    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets");
+    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "fresh-pool");
+
+    /** More ready copies than this only fill the server's disk. */
+    public static final int MAX_FRESH_POOL = 64;
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final String PROFILES_EXAMPLE = "profiles:\n  default:\n    database:\n      image: postgres:15";
@@ -117,7 +122,22 @@ public final class ProfileLoader {
             NetworkSection.checkCombination(network, section, problems);
         }
         return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets,
-                DatabaseSection.origin(section), NetworkSection.imageOrigin(section));
+                DatabaseSection.origin(section), NetworkSection.imageOrigin(section), freshPool(section, problems));
+    }
+
+    /** {@code fresh-pool:}, how many fresh databases are kept ready: 0 (made when a test asks) to {@value #MAX_FRESH_POOL}. */
+    private static OptionalInt freshPool(Section section, List<Problem> problems) {
+        Optional<Long> size = section.integer("fresh-pool", "4");
+        if (size.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (size.get() < 0 || size.get() > MAX_FRESH_POOL) {
+            problems.add(new Problem(section.valueLocation("fresh-pool"), "'fresh-pool' of " + section.path() + " is " + size.get()
+                    + ", outside 0.." + MAX_FRESH_POOL, "Give how many fresh databases to keep ready, e.g. fresh-pool: 4 (0: none, each made"
+                    + " when a test asks)."));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(size.get().intValue());
     }
 
     private void checkCombination(Section section, ClockSection.Pinned clock, DatabaseSpec database, List<DatasetSpec> datasets,

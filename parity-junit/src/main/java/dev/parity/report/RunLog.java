@@ -61,9 +61,19 @@ public final class RunLog {
      * What runs that ended abnormally left behind was removed, e.g. "Parity: removed 2 containers and 1
      * toxiproxy-server left by a run that ended abnormally (pid 1234)".
      */
-    public static void leftoversRemoved(String what, Collection<Long> pids) {
-        LOG.log(Level.INFO, () -> "Parity: removed " + what + " left by " + (pids.size() == 1 ? "a run" : "runs") + " that ended abnormally ("
+    public static void leftoversRemoved(String what, Collection<Long> pids, boolean kept) {
+        LOG.log(Level.INFO, () -> "Parity: removed " + what + " left by " + (pids.size() == 1 ? "a run" : "runs") + " that "
+                + (kept ? "ended" : "ended abnormally") + " ("
                 + (pids.size() == 1 ? "pid " : "pids ") + pids.stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")");
+    }
+
+    /**
+     * A failed test's database was kept for forensics ({@code parity.keep=failed}); its container outlives
+     * the run until the next run starts. The command comes without its password, which the test's report has.
+     */
+    public static void databaseKept(String test, String database, String image, String commandWithoutPassword) {
+        LOG.log(Level.WARNING, () -> "Parity: kept the database " + database + " of failed test " + test + " (" + image
+                + "; removed by the next run that starts): " + commandWithoutPassword);
     }
 
     /** Looking for what earlier runs left failed; nothing was removed, and the run goes on. */

@@ -76,6 +76,22 @@ class DatabaseSectionTest {
     }
 
     @Test
+    void storageIsOnDiskUnlessTheProfileAsksForMemoryAndTheContainerGetsATmpfsThen() {
+        assertThat(read("database:\n  image: postgres:15").storage()).isEqualTo(DatabaseSpec.Storage.DISK);
+        DatabaseSpec memory = read("database:\n  image: postgres:15\n  storage: memory");
+        assertThat(memory.storage()).isEqualTo(DatabaseSpec.Storage.MEMORY);
+        assertThat(memory).as("another server: not shared with the one on disk").isNotEqualTo(read("database:\n  image: postgres:15"));
+        assertThat(memory.engine().container(memory).getTmpFsMapping()).containsOnlyKeys("/var/lib/postgresql/data");
+        DatabaseSpec mariadb = read("database:\n  engine: mariadb\n  storage: memory");
+        assertThat(mariadb.engine().container(mariadb).getTmpFsMapping()).containsOnlyKeys("/var/lib/mysql");
+        assertThat(problems).isEmpty();
+
+        read("database:\n  storage: ram");
+        assertThat(problems).containsExactly(new Problem(new Location("t.yml", 2), "storage 'ram' in profile 'p' > database is neither disk nor memory",
+                "Write storage: disk (the default) or storage: memory (the data directory in RAM: faster loads and fresh copies, as much RAM as data)."));
+    }
+
+    @Test
     void aLatin1ScriptThatSaysSoRunsInPsql() {
         wholeProfile("database:\n  init: [db/psql/latin1/names.sql]");
         assertThat(problems).isEmpty();
@@ -126,7 +142,7 @@ class DatabaseSectionTest {
                 """);
         assertThat(described(problems)).containsExactly(
                 "9: unknown key 'imgae' in profile 'p' > database. Did you mean 'image'?"
-                        + " Known keys here: engine, image, name, username, password, migrations, init, settings.",
+                        + " Known keys here: engine, image, name, username, password, migrations, init, settings, storage.",
                 "2: unknown database engine 'postgress' in profile 'p'. Did you mean 'postgres'? Known engines: postgres, mariadb.",
                 "3: image 'postgres 15' in profile 'p' contains white space. Write the image as repository:tag, for example postgres:15.",
                 "4: 'name' in profile 'p' > database must be a text, but is a number (42). Write it as, for example: name: orders"

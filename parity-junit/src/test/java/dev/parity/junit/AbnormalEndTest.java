@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -25,6 +26,7 @@ import org.testcontainers.utility.DockerImageName;
  * live run, another machine or anyone else.
  */
 @NeedsDocker
+@ResourceLock(KeptDatabaseTest.SWEEPS)
 class AbnormalEndTest {
 
     private static final String PROFILES = """

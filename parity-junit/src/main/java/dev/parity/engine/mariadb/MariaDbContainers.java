@@ -42,6 +42,9 @@ final class MariaDbContainers {
         if (spec.timeZone() != null) {
             container.withEnv("TZ", spec.timeZone() instanceof ZoneOffset ? "UTC" : serverName(spec.timeZone()));
         }
+        if (spec.storage() == DatabaseSpec.Storage.MEMORY) {
+            container.withTmpFs(java.util.Map.of("/var/lib/mysql", "rw"));
+        }
         return PublishedPorts.onBindAddress(container);
     }
 

@@ -63,6 +63,13 @@ final class MariaDbCopies implements DatabaseCopies {
         }
     }
 
+    /** Over TCP: given {@code localhost}, the client would look for a local socket instead. */
+    @Override
+    public String shellCommand(String database, String host, int port) {
+        return "mariadb --protocol=TCP -h " + host + " -P " + port + " -u " + DatabaseCopies.shellQuoted(server.username())
+                + " -p" + DatabaseCopies.shellQuoted(server.password()) + " " + DatabaseCopies.shellQuoted(database);
+    }
+
     private void copy(String from, String to) {
         try (Connection connection = admin(); Statement statement = connection.createStatement()) {
             String charset = single(connection, "select concat('character set ', default_character_set_name, ' collate ', default_collation_name)"

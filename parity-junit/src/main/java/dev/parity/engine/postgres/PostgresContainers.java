@@ -37,6 +37,9 @@ final class PostgresContainers {
         if (zone != null) {
             container.withEnv("TZ", zone); // the container's clock, for anything that runs in it
         }
+        if (spec.storage() == DatabaseSpec.Storage.MEMORY) {
+            container.withTmpFs(java.util.Map.of("/var/lib/postgresql/data", "rw"));
+        }
         return PublishedPorts.onBindAddress(container);
     }
 
