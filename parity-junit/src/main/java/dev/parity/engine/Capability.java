@@ -22,7 +22,10 @@ public enum Capability {
     DATASETS("datasets (datasets, @Dataset)"),
 
     /** {@code ProdEnvironment.freshCopy()} and {@code @FreshDatabase}: copies of the loaded database. */
-    FRESH_COPIES("copies of the loaded database (ProdEnvironment.freshCopy(), @FreshDatabase)");
+    FRESH_COPIES("copies of the loaded database (ProdEnvironment.freshCopy(), @FreshDatabase)"),
+
+    /** {@code Faults.failover}: the server restarts in its container, keeping its data and its port. */
+    SERVER_RESTART("restarting the server in its container (Faults.failover)");
 
     private final String description;
 

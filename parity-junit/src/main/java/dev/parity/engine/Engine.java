@@ -67,6 +67,9 @@ public interface Engine {
     /** Copies of a loaded database on {@code server}. */
     DatabaseCopies copies(Server server);
 
+    /** Faults the server makes on {@code server}'s databases. */
+    ServerFaults faults(Server server);
+
     /** Init scripts that need the engine's command-line client: found, checked, and run or refused. */
     ClientScripts clientScripts();
 

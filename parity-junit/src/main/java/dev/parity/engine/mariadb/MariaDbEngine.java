@@ -6,6 +6,7 @@ import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
 import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.Server;
+import dev.parity.engine.ServerFaults;
 import java.util.EnumSet;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -16,7 +17,7 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 public final class MariaDbEngine extends EngineBase {
 
     public MariaDbEngine() {
-        super(new Parts("mariadb", "MariaDB", "mariadb:10.11", EnumSet.allOf(Capability.class), new MariaDbDialect(),
+        super(new Parts("mariadb", "MariaDB", "mariadb:10.11", EnumSet.complementOf(EnumSet.of(Capability.SERVER_RESTART)), new MariaDbDialect(),
                 new MariaDbZones(), new MariaDbSchema(), new MariaDbValues(), new MariaDbLoadData(), new MariaDbClientCommands(),
                 new JavaArtifact("org.flywaydb", "flyway-mysql", "org.flywaydb.database.mysql.mariadb.MariaDBDatabaseType")));
     }
@@ -41,5 +42,10 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public DatabaseCopies copies(Server server) {
         return new MariaDbCopies(server);
+    }
+
+    @Override
+    public ServerFaults faults(Server server) {
+        return new MariaDbFaults(server);
     }
 }

@@ -1,0 +1,211 @@
+package dev.parity.engine.postgres;
+
+import dev.parity.engine.EngineException;
+import dev.parity.engine.ServerFaults;
+import dev.parity.engine.Server;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * PostgreSQL's faults. Failing writes are a row trigger that raises the SQLSTATE, with its function and two
+ * sequences (writes seen, writes failed: sequences, because a failed write's transaction rolls back whatever
+ * else it wrote) in a schema of their own, {@value #SCHEMA}, in the database they fault. Limits are the
+ * database's own settings ({@code ALTER DATABASE ... SET}), which sessions take when they start.
+ */
+final class PostgresFaults implements ServerFaults {
+
+    static final String SCHEMA = "parity_faults";
+    private static final PostgresDialect SQL = new PostgresDialect();
+
+    private final Server server;
+
+    PostgresFaults(Server server) {
+        this.server = server;
+    }
+
+    @Override
+    public void failWrites(String database, String table, String sqlState, double probability, long count, long seed) {
+        String key = key(table);
+        String fails = count >= 0 ? "n <= " + count
+                // the write's number and the seed decide, in [0, 1): the same writes fail in every run with this seed
+                : "('x' || substr(md5('" + seed + ":' || n), 1, 8))::bit(32)::bigint / 4294967296.0 < " + probability;
+        inDatabase(database, "fail writes to '" + table + "'", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                String qualified = qualified(connection, table);
+                statement.execute("create schema if not exists " + SCHEMA);
+                statement.execute("drop function if exists " + function(key) + " cascade");
+                statement.execute("drop sequence if exists " + sequence(key, "writes") + ", " + sequence(key, "failed"));
+                statement.execute("create sequence " + sequence(key, "writes"));
+                statement.execute("create sequence " + sequence(key, "failed"));
+                statement.execute("create function " + function(key) + " returns trigger language plpgsql as $parity$\n"
+                        + "declare n bigint := nextval('" + sequence(key, "writes") + "');\n"
+                        + "begin\n"
+                        + "  if " + fails + " then\n"
+                        + "    perform nextval('" + sequence(key, "failed") + "');\n"
+                        + "    raise exception 'Parity failed this write to " + table.replace("'", "''") + " on purpose (faults.failWrites, write %)', n"
+                        + " using errcode = '" + sqlState + "';\n"
+                        + "  end if;\n"
+                        + "  return coalesce(new, old);\n"
+                        + "end $parity$");
+                statement.execute("create trigger " + SQL.identifier("parity_fault_" + key) + " before insert or update or delete on "
+                        + qualified + " for each row execute function " + function(key));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long writesFailed(String database, String table) {
+        return inDatabase(database, "count the failed writes to '" + table + "'", connection -> {
+            try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+                exists.setString(1, sequence(key(table), "failed"));
+                try (ResultSet rows = exists.executeQuery()) {
+                    rows.next();
+                    if (!rows.getBoolean(1)) {
+                        return 0L;
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select case when is_called then last_value else 0 end from " + sequence(key(table), "failed"))) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public int killSessions(String database) {
+        return inDatabase("postgres", "end the sessions of '" + database + "'", connection -> {
+            try (PreparedStatement kill = connection.prepareStatement("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where datname = ? and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+                kill.setString(1, database);
+                try (ResultSet rows = kill.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public AutoCloseable lock(String database, String table) {
+        Connection connection = connect(database, "lock '" + table + "'");
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("lock table " + qualified(connection, table) + " in access exclusive mode");
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw failure("lock '" + table + "'", e);
+        }
+        return () -> {
+            try {
+                connection.rollback();
+            } finally {
+                connection.close();
+            }
+        };
+    }
+
+    @Override
+    public void statementTimeout(String database, Duration timeout) {
+        alterDatabase(database, "set statement_timeout = " + timeout.toMillis());
+    }
+
+    @Override
+    public void readOnly(String database) {
+        alterDatabase(database, "set default_transaction_read_only = on");
+        killSessions(database);
+    }
+
+    @Override
+    public void clear(String database) {
+        alterDatabase(database, "reset statement_timeout");
+        alterDatabase(database, "reset default_transaction_read_only");
+        inDatabase(database, "undo the faults", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + SCHEMA + " cascade"); // its functions take their triggers with them
+            }
+            return null;
+        });
+    }
+
+    private void alterDatabase(String database, String change) {
+        inDatabase("postgres", "change database '" + database + "'", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("alter database " + SQL.identifier(database) + " " + change);
+            }
+            return null;
+        });
+    }
+
+    /** {@code table} quoted as the server knows it: schema and name when written {@code schema.table}; an error naming it if it is not there. */
+    private static String qualified(Connection connection, String table) throws SQLException {
+        int dot = table.indexOf('.');
+        String quoted = dot < 0 ? SQL.identifier(table) : SQL.qualified(table.substring(0, dot), table.substring(dot + 1));
+        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+            exists.setString(1, quoted);
+            try (ResultSet rows = exists.executeQuery()) {
+                rows.next();
+                if (!rows.getBoolean(1)) {
+                    throw new EngineException("there is no table '" + table + "' in database '" + connection.getCatalog()
+                            + "'. Name a table of the test's database, as schema.table outside the default schema.", null);
+                }
+            }
+        }
+        return quoted;
+    }
+
+    /** A name of {@code table}'s objects: letters, digits and '_' of it, and a hash to keep two tables apart. */
+    private static String key(String table) {
+        String plain = table.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return (plain.length() > 40 ? plain.substring(0, 40) : plain) + "_" + Integer.toHexString(table.hashCode());
+    }
+
+    private static String function(String key) {
+        return SCHEMA + "." + SQL.identifier("fail_" + key) + "()";
+    }
+
+    private static String sequence(String key, String what) {
+        return SCHEMA + "." + SQL.identifier(what + "_" + key);
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T inDatabase(String database, String what, Work<T> work) {
+        try (Connection connection = connect(database, what)) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private Connection connect(String database, String what) {
+        try {
+            return DriverManager.getConnection(server.urlOf(database), server.adminUsername(), server.adminPassword());
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static EngineException failure(String what, Exception e) {
+        return e instanceof EngineException engine ? engine : new EngineException("could not " + what + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the lock failed; that is what is reported
+        }
+    }
+}
