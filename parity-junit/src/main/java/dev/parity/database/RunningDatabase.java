@@ -1,8 +1,10 @@
 package dev.parity.database;
 
+import dev.parity.engine.Capability;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
+import dev.parity.engine.EngineException;
 import dev.parity.engine.FreeDisk;
 import dev.parity.engine.JdbcUrls;
 import dev.parity.engine.Server;
@@ -151,6 +153,59 @@ public final class RunningDatabase implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * Restarts the server in place, as a crash and a failover do: every session ends, new ones are refused
+     * while it recovers, then it accepts again with its data, in the same container on the same port (a
+     * container restart would publish another port). Returns once a new session connects.
+     *
+     * @return how long it took
+     * @throws EngineException if the engine cannot, or the server is not back within {@code timeout}
+     */
+    public Duration restartServer(Duration timeout) {
+        long started = System.nanoTime();
+        String query = engine().dialect().sessionProcessQuery().filter(q -> engine().can(Capability.SERVER_RESTART))
+                .orElseThrow(() -> new EngineException("the " + engine().displayName() + " engine cannot restart its server in its container "
+                        + "without changing its port. Use Faults.cut() and Faults.killSessions() instead, which the code under test sees alike.", null));
+        String process;
+        try (Connection connection = adminConnection(); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            process = rows.getString(1);
+        } catch (SQLException e) {
+            throw new EngineException("could not restart the server: " + e.getMessage(), e);
+        }
+        try {
+            container.execInContainer("kill", "-9", process);
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new EngineException("could not restart the server: " + e.getMessage(), e);
+        }
+        long deadline = started + timeout.toNanos();
+        SQLException last = null;
+        do {
+            try (Connection connection = adminConnection()) {
+                if (connection.isValid(2)) {
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }
+            } catch (SQLException e) {
+                last = e; // "the database system is in recovery mode", until it is not
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new EngineException("the server did not accept connections within " + timeout.toSeconds() + " s of its restart"
+                + (last != null ? ": " + last.getMessage() : ""), last);
+    }
+
+    private Connection adminConnection() throws SQLException {
+        return java.sql.DriverManager.getConnection(server.jdbcUrl(), server.adminUsername(), server.adminPassword());
     }
 
     /**

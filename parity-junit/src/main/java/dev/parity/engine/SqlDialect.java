@@ -2,6 +2,7 @@ package dev.parity.engine;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** The SQL Parity writes and reads for one engine: quoting, literals, scripts, and where a statement failed. */
@@ -30,6 +31,15 @@ public interface SqlDialect {
     /** The server's message for {@code error}, without what the driver adds (connection ids and the like). */
     default String errorMessage(SQLException error) {
         return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+
+    /**
+     * A query giving the operating-system process of the session that runs it, where killing that process
+     * restarts the server in place (PostgreSQL's postmaster then ends every session and recovers); empty
+     * where it would not.
+     */
+    default Optional<String> sessionProcessQuery() {
+        return Optional.empty();
     }
 
     /** A query giving one text: the directory the server keeps its data in. */

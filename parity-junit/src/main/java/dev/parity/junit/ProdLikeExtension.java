@@ -4,6 +4,7 @@ import dev.parity.data.DatasetLoader;
 import dev.parity.database.LocalImages;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
+import dev.parity.engine.JdbcUrls;
 import dev.parity.engine.PublishedPorts;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.ProxyEndpoint;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import net.datafaker.Faker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -115,13 +117,28 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
             return new Faker(new Random(environment.seed() * 31 + context.getUniqueId().hashCode()));
         }
         if (type == Faults.class) {
-            @SuppressWarnings("unchecked")
-            List<ToxicSpec> baseline = context.getStore(NAMESPACE).get(TEST_TOXICS, List.class);
-            return new ProxyFaults(environment.proxy().proxy(), baseline != null ? baseline : environment.classToxics());
+            // one per test (or class), closed with it: the locks it holds end with it
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(new FaultsKey(context.getUniqueId()), key -> faults(context, environment),
+                    TestFaults.class);
         }
         // a test's own parameter is watched by the test, so that a leak names it; any other by the class
         return type == DataSource.class ? ConnectionWatch.of(context, NAMESPACE).watching(environment.database().dataSource(environment.jdbcUrl()))
                 : environment;
+    }
+
+    private static TestFaults faults(ExtensionContext context, DefaultProdEnvironment environment) {
+        @SuppressWarnings("unchecked")
+        List<ToxicSpec> baseline = context.getStore(NAMESPACE).get(TEST_TOXICS, List.class);
+        boolean owned = context.getTestMethod().isPresent() && FreshDatabaseExtension.forTest(context).isPresent();
+        AtomicInteger classes = ServerUse.of(context, environment.database());
+        return new TestFaults(environment.proxy().proxy(), baseline != null ? baseline : environment.classToxics(),
+                new TestFaults.TestDatabase(environment.database(), JdbcUrls.database(environment.directJdbcUrl()), owned, environment.seed(),
+                        classes::get, context.getTestMethod().map(m -> m.getDeclaringClass().getName() + "." + m.getName() + "()")
+                                .orElse(context.getRequiredTestClass().getName())));
+    }
+
+    /** Per context: a store sees its parents' values, and a test's faults must not be its class's. */
+    private record FaultsKey(String uniqueId) {
     }
 
     /** A failed test says which seed its data came from, so the failure can be reproduced. */
@@ -205,6 +222,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
         classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
         ProxyToxics.reset(proxy.proxy(), classToxics);
+        classContext.getStore(NAMESPACE).put(ServerUse.class, ServerUse.begin(classContext, shared.database())); // ended with the class
         FreshCopies copies = new FreshCopies(shared.database(), shared.snapshot(), shared.loadedData());
         classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
         DataSource dataSource = ConnectionWatch.of(classContext, NAMESPACE)

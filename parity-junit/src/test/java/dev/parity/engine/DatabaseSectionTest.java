@@ -246,6 +246,11 @@ class DatabaseSectionTest {
         }
 
         @Override
+        public ServerFaults faults(Server server) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ClientScripts clientScripts() {
             throw new UnsupportedOperationException();
         }

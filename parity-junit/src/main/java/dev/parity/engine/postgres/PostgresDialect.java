@@ -6,12 +6,18 @@ import dev.parity.engine.SqlDialect;
 import dev.parity.engine.SqlStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** PostgreSQL's quoting, {@code $$} bodies, and the error position the server reports. */
 final class PostgresDialect implements SqlDialect {
+
+    @Override
+    public Optional<String> sessionProcessQuery() {
+        return Optional.of("select pg_backend_pid()");
+    }
 
     @Override
     public String dataDirectoryQuery() {

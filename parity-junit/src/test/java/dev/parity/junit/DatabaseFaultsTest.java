@@ -1,0 +1,207 @@
+package dev.parity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parity.testing.NeedsDocker;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * The server's own faults on a real PostgreSQL, seen through plain JDBC and through HikariCP: each fault's
+ * error as the driver reports it, its undoing, the counts, and its refusal where it would reach other tests.
+ */
+@NeedsDocker
+class DatabaseFaultsTest {
+
+    private static final Map<String, String> FAULTS = Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults");
+
+    static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static ThrowingCallable executing(DataSource dataSource, String sql) {
+        return () -> execute(dataSource, sql);
+    }
+
+    /** Whose sessions a fault ends: this JDBC connection's. */
+    static void assertSqlState(ThrowingCallable call, String sqlState) {
+        assertThatThrownBy(call).isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(sqlState);
+    }
+
+    @ProdLike
+    @FreshDatabase
+    static class OnItsOwnDatabase {
+
+        @Test
+        void theNextWritesFailWithTheSqlStateThenWritesPass(DataSource dataSource, Faults faults) throws SQLException {
+            faults.failWrites("accounts", "40001", 2);
+
+            assertSqlState(executing(dataSource, "update accounts set balance = balance - 10 where id = 1"), "40001");
+            assertThatThrownBy(executing(dataSource, "insert into accounts values (3, 'Edsger', 0)")).hasMessageContaining(
+                    "Parity failed this write to accounts on purpose (faults.failWrites, write 2)");
+            execute(dataSource, "update accounts set balance = balance - 10 where id = 1");
+
+            assertThat(faults.report().writesFailed("accounts")).isEqualTo(2);
+            execute(dataSource, "insert into audit_log (note) values ('another table writes as ever')");
+        }
+
+        @Test
+        void aProbabilityFailsTheSameWritesForTheSameSeed(DataSource dataSource, Faults faults) throws SQLException {
+            List<Integer> first = failedOf(dataSource, faults.failWrites("audit_log", "40P01", 0.3));
+            faults.restore();
+            List<Integer> second = failedOf(dataSource, faults.failWrites("audit_log", "40P01", 0.3));
+
+            assertThat(first).hasSizeBetween(30, 90).isEqualTo(second);
+            assertThat(faults.report().writesFailed("audit_log")).isEqualTo(second.size());
+        }
+
+        private static List<Integer> failedOf(DataSource dataSource, Faults faults) throws SQLException {
+            List<Integer> failed = new ArrayList<>();
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                for (int write = 1; write <= 200; write++) {
+                    try {
+                        statement.execute("insert into audit_log (note) values ('write " + write + "')");
+                    } catch (SQLException e) {
+                        assertThat(e.getSQLState()).isEqualTo("40P01");
+                        failed.add(write);
+                    }
+                }
+            }
+            return failed;
+        }
+
+        @Test
+        void killedSessionsSeeTheServersErrorAndAPoolRecovers(ProdEnvironment environment, Faults faults) throws SQLException {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(environment.jdbcUrl());
+            config.setUsername(environment.username());
+            config.setPassword(environment.password());
+            config.setMaximumPoolSize(2);
+            try (HikariDataSource pool = new HikariDataSource(config); Connection plain = DriverManager.getConnection(environment.jdbcUrl(),
+                    environment.username(), environment.password())) {
+                execute(pool, "select 1");
+                faults.killSessions();
+
+                assertSqlState(() -> plain.createStatement().execute("select 1"), "57P01");
+                int attempts = 0;
+                boolean done = false;
+                while (!done && attempts < 3) { // what a caller that retries does: the pool drops the broken connection and opens another
+                    attempts++;
+                    try {
+                        execute(pool, "select 1");
+                        done = true;
+                    } catch (SQLException e) {
+                        assertThat(e.getSQLState()).isIn("57P01", "08006", "08003");
+                    }
+                }
+                assertThat(done).as("the pool answers again after %d attempts", attempts).isTrue();
+            }
+            assertThat(faults.report().sessionsKilled()).isGreaterThanOrEqualTo(2);
+        }
+
+        @Test
+        void aHeldLockMakesWritersWaitUntilTheirTimeout(DataSource dataSource, Faults faults) throws SQLException {
+            faults.lock("accounts", Duration.ofSeconds(30));
+
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("set lock_timeout = '300ms'");
+                assertSqlState(() -> statement.execute("update accounts set balance = 0 where id = 2"), "55P03");
+            }
+            faults.restore();
+            execute(dataSource, "update accounts set balance = 0 where id = 2");
+            assertThat(faults.report().lockHeld("accounts")).isBetween(Duration.ofMillis(300), Duration.ofSeconds(30));
+        }
+
+        @Test
+        void aStatementTimeoutCancelsLongStatementsOfNewSessions(DataSource dataSource, Faults faults) throws SQLException {
+            faults.statementTimeout(Duration.ofMillis(200));
+
+            assertSqlState(executing(dataSource, "select pg_sleep(3)"), "57014");
+            faults.restore();
+            execute(dataSource, "select pg_sleep(0.3)");
+        }
+
+        @Test
+        void aReadOnlyDatabaseRefusesWritesAsAReplicaDoes(DataSource dataSource, Faults faults) throws SQLException {
+            faults.readOnly();
+
+            assertSqlState(executing(dataSource, "insert into audit_log (note) values ('x')"), "25006");
+            execute(dataSource, "select count(*) from accounts");
+            faults.restore();
+            execute(dataSource, "insert into audit_log (note) values ('x')");
+        }
+
+        @Test
+        void faultsAreCheckedBeforeTheServerIsAsked(Faults faults) {
+            assertThatThrownBy(() -> faults.failWrites("accounts", "00000", 1)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("failWrites(\"accounts\", \"00000\", ...): '00000' is not a SQLSTATE. Give five digits or capital letters, "
+                            + "not of class 00, for example 40001 (serialization failure) or 40P01 (deadlock).");
+            assertThatThrownBy(() -> faults.failWrites("acounts", "40001", 1)).hasMessageContaining(
+                    "there is no table 'acounts' in database 'parity_fresh_");
+        }
+    }
+
+    /** Every test starts clean: the faults above went with their copies. */
+    @ProdLike
+    static class OnTheSharedDatabase {
+
+        @Test
+        void aFaultThatChangesTheDatabaseIsRefusedSayingWhatToUse(DataSource dataSource, Faults faults) throws SQLException {
+            assertThatThrownBy(() -> faults.failWrites("accounts", "40001", 0.5)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("failWrites() changes the test's database, and " + OnTheSharedDatabase.class.getName()
+                            + ".aFaultThatChangesTheDatabaseIsRefusedSayingWhatToUse() shares its database with every other test of the class "
+                            + "and every class of the profile. Annotate the test (or its class) with @FreshDatabase: it gets a database of its "
+                            + "own, which failWrites() may change.");
+            execute(dataSource, "update accounts set balance = balance where id = 1");
+        }
+    }
+
+    @ProdLike("failover")
+    static class Failover {
+
+        @Test
+        void theServerRestartsAndComesBackWithItsData(ProdEnvironment environment, DataSource dataSource, Faults faults) throws SQLException {
+            execute(dataSource, "insert into audit_log (note) values ('before the failover')");
+            try (Connection before = dataSource.getConnection()) {
+                long started = System.nanoTime();
+                faults.failover(Duration.ofSeconds(2));
+
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+                assertThatThrownBy(() -> before.createStatement().execute("select 1")).isInstanceOf(SQLException.class);
+            }
+            try (Connection after = dataSource.getConnection(); Statement statement = after.createStatement();
+                 var rows = statement.executeQuery("select count(*) from audit_log where note = 'before the failover'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+            assertThat(faults.report().failovers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachFaultShowsTheServersOwnErrorAndIsUndone() {
+        EngineExecutionResults results = Kit.run(FAULTS, OnItsOwnDatabase.class, OnTheSharedDatabase.class);
+        results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
+    }
+
+    @Test
+    void failoverRestartsAServerNoOtherClassUses() {
+        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "failover"), Failover.class);
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+}
