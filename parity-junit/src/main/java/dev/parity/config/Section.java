@@ -62,6 +62,20 @@ public final class Section {
         return Optional.empty();
     }
 
+    /** {@code true} or {@code false} (YAML's yes, on, no and off too). */
+    public Optional<Boolean> bool(String key, String example) {
+        YamlNode node = mapping.entries().get(key);
+        if (node == null || isNull(node)) {
+            return Optional.empty();
+        }
+        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("bool")) {
+            return Optional.of(List.of("true", "yes", "on").contains(scalar.text().toLowerCase(java.util.Locale.ROOT)));
+        }
+        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be true or false, but is " + node.kind(),
+                "Write it as, for example: " + key + ": " + example));
+        return Optional.empty();
+    }
+
     /** A whole number. */
     public Optional<Long> integer(String key, String example) {
         YamlNode node = mapping.entries().get(key);

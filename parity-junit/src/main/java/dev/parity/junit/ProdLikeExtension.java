@@ -1,6 +1,7 @@
 package dev.parity.junit;
 
 import dev.parity.data.DatasetLoader;
+import dev.parity.database.DatabaseFaultSpec;
 import dev.parity.database.LocalImages;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
@@ -73,6 +74,24 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         toxics.addAll(DeclaredToxics.on(context.getRequiredTestMethod()));
         context.getStore(NAMESPACE).put(TEST_TOXICS, toxics);
         ProxyToxics.reset(environment.proxy().proxy(), toxics);
+        applyDatabaseFaults(context, classContext);
+    }
+
+    /** The profile's, the class's and the method's database faults, on the test's own database. */
+    private static void applyDatabaseFaults(ExtensionContext context, ExtensionContext classContext) {
+        List<DatabaseFaultSpec> faults = new ArrayList<>(SharedEnvironments.profileFor(classContext).databaseFaults());
+        faults.addAll(DeclaredDatabaseFaults.on(classContext.getRequiredTestClass()));
+        faults.addAll(DeclaredDatabaseFaults.on(context.getRequiredTestMethod()));
+        if (faults.isEmpty()) {
+            return;
+        }
+        if (FreshDatabaseExtension.forTest(context).isEmpty()) {
+            throw new ExtensionConfigurationException("the database faults " + faults + " (of profile '" + SharedEnvironments.profileFor(classContext).name()
+                    + "' or @DatabaseFault) change the test's database, and " + context.getRequiredTestClass().getName() + "."
+                    + context.getRequiredTestMethod().getName() + "() shares its database with other tests. Annotate the test (or its class) "
+                    + "with @FreshDatabase, which gives it a database of its own.");
+        }
+        DeclaredDatabaseFaults.apply(faults, testFaults(context));
     }
 
     /** After the test's own {@code @AfterEach} methods: what it opened through Parity's DataSource is closed by now, or reported. */
@@ -117,13 +136,17 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
             return new Faker(new Random(environment.seed() * 31 + context.getUniqueId().hashCode()));
         }
         if (type == Faults.class) {
-            // one per test (or class), closed with it: the locks it holds end with it
-            return context.getStore(NAMESPACE).getOrComputeIfAbsent(new FaultsKey(context.getUniqueId()), key -> faults(context, environment),
-                    TestFaults.class);
+            return testFaults(context);
         }
         // a test's own parameter is watched by the test, so that a leak names it; any other by the class
         return type == DataSource.class ? ConnectionWatch.of(context, NAMESPACE).watching(environment.database().dataSource(environment.jdbcUrl()))
                 : environment;
+    }
+
+    /** The test's (or the class's) faults: one, closed with it, so the locks it holds end with it. */
+    private static TestFaults testFaults(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(new FaultsKey(context.getUniqueId()),
+                key -> faults(context, FreshDatabaseExtension.forTest(context).orElseGet(() -> environment(context))), TestFaults.class);
     }
 
     private static TestFaults faults(ExtensionContext context, DefaultProdEnvironment environment) {
@@ -186,6 +209,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     static void validate(ExtensionContext classContext, Profile profile) {
         DataPlan.of(classContext, profile);
         DeclaredToxics.on(classContext.getRequiredTestClass());
+        DeclaredDatabaseFaults.on(classContext.getRequiredTestClass());
         FreshSettings.of(classContext::getConfigurationParameter, profile);
         // the run's switches, read where they are used: a typo in one fails here, before a container starts
         SharedEnvironments.translated(() -> {
@@ -234,9 +258,10 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     /** The annotations on a test method that ask for an environment, for messages. */
     private static String declared(ExtensionContext context) {
         return Arrays.stream(context.getRequiredTestMethod().getAnnotations())
-                .map(a -> "@" + a.annotationType().getSimpleName())
-                .filter(a -> a.equals("@Latency") || a.equals("@Toxic") || a.equals("@List"))
-                .findFirst().map(a -> a.equals("@List") ? "@Toxic" : a).orElse("@Latency or @Toxic");
+                .map(a -> a.annotationType().getEnclosingClass() != null ? a.annotationType().getEnclosingClass() : a.annotationType()) // X.List: X
+                .map(type -> "@" + type.getSimpleName())
+                .filter(a -> a.equals("@Latency") || a.equals("@Toxic") || a.equals("@DatabaseFault"))
+                .findFirst().orElse("@Latency or @Toxic");
     }
 
     static ExtensionContext classContextOf(ExtensionContext context) {

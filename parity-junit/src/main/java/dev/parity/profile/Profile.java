@@ -3,6 +3,7 @@ package dev.parity.profile;
 import dev.parity.clock.ClockPin;
 import dev.parity.config.Location;
 import dev.parity.data.DatasetSpec;
+import dev.parity.database.DatabaseFaultSpec;
 import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSpec;
@@ -24,14 +25,16 @@ import org.apiguardian.api.API;
  * @param datasets    the tables it fills before tests run
  * @param databaseOrigin where its database's image and settings were written, for errors only the server finds
  * @param networkImageOrigin where its Toxiproxy image was written (or would be), for an image Docker does not have
+ * @param databaseFaults the database faults every test of its classes starts with ({@code database-faults:})
  * @param freshPool   how many fresh databases to keep ready for {@code @FreshDatabase} tests ({@code fresh-pool:}), if it says
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
                       String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin,
-                      Location networkImageOrigin, OptionalInt freshPool) {
+                      Location networkImageOrigin, List<DatabaseFaultSpec> databaseFaults, OptionalInt freshPool) {
 
     public Profile {
         datasets = List.copyOf(datasets);
+        databaseFaults = List.copyOf(databaseFaults);
     }
 }

@@ -10,6 +10,7 @@ import dev.parity.config.YamlParser;
 import dev.parity.data.DatasetSpec;
 import dev.parity.data.DatasetsSection;
 import dev.parity.engine.Capability;
+import dev.parity.database.DatabaseFaultsSection;
 import dev.parity.engine.DatabaseSection;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSection;
@@ -41,7 +42,7 @@ import org.apiguardian.api.API;
 public final class ProfileLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("profiles");
-    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "fresh-pool");
+    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "database-faults", "fresh-pool");
 
     /** More ready copies than this only fill the server's disk. */
     public static final int MAX_FRESH_POOL = 64;
@@ -122,7 +123,7 @@ public final class ProfileLoader {
             NetworkSection.checkCombination(network, section, problems);
         }
         return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets,
-                DatabaseSection.origin(section), NetworkSection.imageOrigin(section), freshPool(section, problems));
+                DatabaseSection.origin(section), NetworkSection.imageOrigin(section), DatabaseFaultsSection.read(section, problems), freshPool(section, problems));
     }
 
     /** {@code fresh-pool:}, how many fresh databases are kept ready: 0 (made when a test asks) to {@value #MAX_FRESH_POOL}. */

@@ -193,9 +193,65 @@ class DatabaseFaultsTest {
         }
     }
 
+    @ProdLike
+    @FreshDatabase
+    @DatabaseFault(failWrites = "audit_log", sqlState = "23505", count = 1)
+    static class Declared {
+
+        @Test
+        @DatabaseFault(readOnly = true)
+        void theMethodsFaultsJoinTheClasssBeforeTheTest(DataSource dataSource, Faults faults) {
+            // a read-only database refuses a write before any trigger of the table sees it
+            assertSqlState(executing(dataSource, "insert into audit_log (note) values ('x')"), "25006");
+            assertThat(faults.report().writesFailed("audit_log")).isZero();
+            faults.restore();
+            execute(dataSource, "insert into audit_log (note) values ('x')");
+        }
+
+        @Test
+        void theProfilesFaultsTooAndEachTestStartsAfresh(DataSource dataSource, Faults faults) throws SQLException {
+            assertSqlState(executing(dataSource, "insert into audit_log (note) values ('x')"), "23505");
+            assertSqlState(executing(dataSource, "update accounts set balance = 1"), "40001");
+            assertSqlState(executing(dataSource, "select pg_sleep(2)"), "57014");
+            execute(dataSource, "update accounts set balance = 1");
+            assertThat(faults.report().writesFailed("accounts")).isEqualTo(1);
+        }
+    }
+
+    @ProdLike
+    static class DeclaredOnASharedDatabase {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void declaredFaultsApplyToEachFreshTestAndAreRefusedOnASharedDatabase() {
+        Map<String, String> declared = Map.of("parity.config", "profiles/faults.yml", "parity.profile", "declared-faults");
+        EngineExecutionResults fresh = Kit.run(declared, Declared.class);
+        assertThat(failures(fresh)).isEmpty();
+        fresh.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        EngineExecutionResults shared = Kit.run(declared, DeclaredOnASharedDatabase.class);
+        assertThat(shared.testEvents().failed().list()).singleElement().satisfies(event -> assertThat(event.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+                .hasMessage("the database faults [failWrites(\"accounts\", \"40001\", 1), statementTimeout(300 ms)] (of profile "
+                        + "'declared-faults' or @DatabaseFault) change the test's database, and " + DeclaredOnASharedDatabase.class.getName()
+                        + ".test() shares its database with other tests. Annotate the test (or its class) with @FreshDatabase, which gives it a "
+                        + "database of its own."));
+    }
+
+    /** What failed, with why: a failing fixture's own assertion says more than a count. */
+    private static List<String> failures(EngineExecutionResults results) {
+        return results.testEvents().failed().stream().map(event -> event.getTestDescriptor().getDisplayName() + ": " + event.getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().map(Throwable::toString).orElse("?")).toList();
+    }
+
     @Test
     void eachFaultShowsTheServersOwnErrorAndIsUndone() {
         EngineExecutionResults results = Kit.run(FAULTS, OnItsOwnDatabase.class, OnTheSharedDatabase.class);
+        assertThat(failures(results)).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
     }
 
