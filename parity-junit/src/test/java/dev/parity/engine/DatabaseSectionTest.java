@@ -211,6 +211,11 @@ class DatabaseSectionTest {
         }
 
         @Override
+        public ServerFaults faults(Server server) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String adminUser(DatabaseSpec spec) {
             throw new UnsupportedOperationException();
         }

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PostgreSQL's faults. Failing writes are a row trigger that raises the SQLSTATE, with its function and two
@@ -24,6 +26,8 @@ final class PostgresFaults implements ServerFaults {
     private static final PostgresDialect SQL = new PostgresDialect();
 
     private final Server server;
+    /** The backends holding {@link #lock}s: Parity's own, so {@link #killSessions} spares them. */
+    private final Set<Integer> lockSessions = ConcurrentHashMap.newKeySet();
 
     PostgresFaults(Server server) {
         this.server = server;
@@ -84,8 +88,9 @@ final class PostgresFaults implements ServerFaults {
     public int killSessions(String database) {
         return inDatabase("postgres", "end the sessions of '" + database + "'", connection -> {
             try (PreparedStatement kill = connection.prepareStatement("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
-                    + " where datname = ? and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+                    + " where datname = ? and pid <> pg_backend_pid() and pid <> all(?) and backend_type = 'client backend'")) {
                 kill.setString(1, database);
+                kill.setArray(2, connection.createArrayOf("int4", lockSessions.toArray()));
                 try (ResultSet rows = kill.executeQuery()) {
                     rows.next();
                     return rows.getInt(1);
@@ -97,9 +102,15 @@ final class PostgresFaults implements ServerFaults {
     @Override
     public AutoCloseable lock(String database, String table) {
         Connection connection = connect(database, "lock '" + table + "'");
+        int session;
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("lock table " + qualified(connection, table) + " in access exclusive mode");
+            try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+                pid.next();
+                session = pid.getInt(1);
+            }
+            lockSessions.add(session);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             throw failure("lock '" + table + "'", e);
@@ -108,6 +119,7 @@ final class PostgresFaults implements ServerFaults {
             try {
                 connection.rollback();
             } finally {
+                lockSessions.remove(session);
                 connection.close();
             }
         };
