@@ -251,11 +251,6 @@ class DatabaseSectionTest {
         }
 
         @Override
-        public ServerFaults faults(Server server) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public ClientScripts clientScripts() {
             throw new UnsupportedOperationException();
         }

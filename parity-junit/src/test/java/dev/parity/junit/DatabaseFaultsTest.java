@@ -200,7 +200,7 @@ class DatabaseFaultsTest {
 
         @Test
         @DatabaseFault(readOnly = true)
-        void theMethodsFaultsJoinTheClasssBeforeTheTest(DataSource dataSource, Faults faults) {
+        void theMethodsFaultsJoinTheClasssBeforeTheTest(DataSource dataSource, Faults faults) throws SQLException {
             // a read-only database refuses a write before any trigger of the table sees it
             assertSqlState(executing(dataSource, "insert into audit_log (note) values ('x')"), "25006");
             assertThat(faults.report().writesFailed("audit_log")).isZero();
