@@ -28,11 +28,11 @@ public record DatabaseFaultSpec(String failWrites, String sqlState, double proba
     }
 
     public static DatabaseFaultSpec statementTimeout(long millis) {
-        return new DatabaseFaultSpec("", "", 0, -1, millis, false);
+        return new DatabaseFaultSpec("", "40001", 1.0, -1, millis, false);
     }
 
     public static DatabaseFaultSpec readOnlyDatabase() {
-        return new DatabaseFaultSpec("", "", 0, -1, -1, true);
+        return new DatabaseFaultSpec("", "40001", 1.0, -1, -1, true);
     }
 
     /** What is wrong with it, in words that say how to fix it; empty if nothing. */

@@ -22,7 +22,7 @@ public final class DatabaseFaultsSection {
         for (YamlNode.Mapping item : profile.mappings("database-faults", EXAMPLE)) {
             Section fault = new Section(item, profile.path() + " > database-faults", KEYS, problems);
             DatabaseFaultSpec spec = new DatabaseFaultSpec(fault.text("fail-writes", "accounts").orElse(""),
-                    fault.text("sql-state", "\"40001\"").orElse("40001"), fault.number("probability", "0.05").orElse(1.0),
+                    fault.text("sql-state", "40001").orElse("40001"), fault.number("probability", "0.05").orElse(1.0),
                     fault.integer("count", "3").orElse(-1L), fault.integer("statement-timeout", "500").orElse(-1L),
                     fault.bool("read-only", "true").orElse(false));
             spec.problems().forEach(problem -> problems.add(new Problem(item.location(), "in " + profile.path() + " > database-faults: " + problem, "")));

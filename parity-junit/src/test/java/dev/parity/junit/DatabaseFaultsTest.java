@@ -156,6 +156,63 @@ class DatabaseFaultsTest {
         }
     }
 
+    /** The same on MariaDB, in its own words: what Connector/J reports for each. */
+    @ProdLike
+    @FreshDatabase
+    static class OnItsOwnMariaDbDatabase {
+
+        @Test
+        void writesFailWithTheSqlStateAsked(DataSource dataSource, Faults faults) throws SQLException {
+            faults.failWrites("accounts", "40001", 1);
+
+            assertSqlState(executing(dataSource, "update accounts set balance = balance - 10 where id = 1"), "40001");
+            execute(dataSource, "update accounts set balance = balance - 10 where id = 1");
+            assertThat(faults.report().writesFailed("accounts")).isEqualTo(1);
+        }
+
+        @Test
+        void aHeldLockMakesWritersWaitUntilTheirTimeout(DataSource dataSource, Faults faults) throws SQLException {
+            faults.lock("accounts", Duration.ofSeconds(30));
+
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("set session lock_wait_timeout = 1");
+                assertThatThrownBy(() -> statement.execute("update accounts set balance = 0 where id = 2"))
+                        .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(1205);
+            }
+            faults.restore();
+            execute(dataSource, "update accounts set balance = 0 where id = 2");
+        }
+
+        @Test
+        void aStatementTimeoutCancelsLongStatementsOfNewSessions(DataSource dataSource, Faults faults) throws SQLException {
+            faults.statementTimeout(Duration.ofMillis(300));
+
+            assertSqlState(executing(dataSource, "select sleep(3)"), "70100");
+            faults.restore();
+            execute(dataSource, "select sleep(0.5)");
+        }
+
+        @Test
+        void readOnlyAndKilledSessions(DataSource dataSource, Faults faults) throws SQLException {
+            try (Connection open = dataSource.getConnection()) {
+                faults.killSessions();
+                assertThatThrownBy(() -> open.createStatement().execute("select 1")).isInstanceOf(SQLException.class);
+            }
+            faults.readOnly();
+            assertThatThrownBy(executing(dataSource, "insert into audit_log (note) values ('x')")).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(1290);
+            faults.restore();
+            execute(dataSource, "insert into audit_log (note) values ('x')");
+            assertThat(faults.report().sessionsKilled()).isGreaterThanOrEqualTo(1);
+        }
+
+        @Test
+        void failoverSaysWhatToUseInstead(Faults faults) {
+            assertThatThrownBy(() -> faults.failover(Duration.ofSeconds(1))).hasMessage("the MariaDB engine cannot restart its server in its "
+                    + "container without changing its port. Use Faults.cut() and Faults.killSessions() instead, which the code under test sees alike.");
+        }
+    }
+
     /** Every test starts clean: the faults above went with their copies. */
     @ProdLike
     static class OnTheSharedDatabase {
@@ -253,6 +310,14 @@ class DatabaseFaultsTest {
         EngineExecutionResults results = Kit.run(FAULTS, OnItsOwnDatabase.class, OnTheSharedDatabase.class);
         assertThat(failures(results)).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
+    }
+
+    @Test
+    void onMariaDbEachFaultShowsTheServersOwnError() {
+        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults-mariadb"),
+                OnItsOwnMariaDbDatabase.class);
+        assertThat(failures(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
     }
 
     @Test
