@@ -1,26 +1,29 @@
 package dev.parity.examples.shop;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
  * Answers "how many are in stock?" for the product pages, from the shop's pool. Sessions end under a running
- * shop: an operator or a pooler terminates them, the server restarts, a failover moves the database. A
- * connection the pool handed out just before may be one of them, and its next statement fails with the
- * server's "terminating connection" ({@code 57P01}) or a connection error (class {@code 08}). The pool
- * then drops that connection; the lookup, a read that is safe to repeat, asks once more, on another.
+ * shop: an operator or a pooler terminates them, the server restarts, a failover moves the database. The
+ * next statement on such a connection fails with the server's "terminating connection" ({@code 57P01}) or a
+ * connection error (class {@code 08}), and the pool drops that one connection. But the server rarely ends one
+ * session alone, and HikariCP hands out a connection used in the last half second without checking it: the
+ * pool's other connections are as dead, and a plain retry may well get one of them. So the lookup, a read
+ * that is safe to repeat, has the pool retire all its connections (soft eviction: idle ones now, busy ones
+ * when they come back) and asks once more, on a new one.
  */
 public class StockLookup {
 
-    private final DataSource pool;
+    private final HikariDataSource pool;
     private final AtomicLong retries = new AtomicLong();
 
-    public StockLookup(DataSource pool) {
+    public StockLookup(HikariDataSource pool) {
         this.pool = pool;
     }
 
@@ -33,6 +36,7 @@ public class StockLookup {
                 throw failure(productId, e);
             }
             retries.incrementAndGet();
+            pool.getHikariPoolMXBean().softEvictConnections(); // its other connections went with this one
             try {
                 return read(productId);
             } catch (SQLException again) {
