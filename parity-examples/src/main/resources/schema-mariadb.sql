@@ -49,3 +49,12 @@ create table order_items (
     constraint order_items_product_id_fkey foreign key (product_id) references products (id),
     constraint order_items_quantity_check check (quantity > 0)
 ) default charset = utf8mb4 collate = utf8mb4_nopad_bin;
+
+-- store credit (refunds, gift cards), which customers may pass on to each other
+create table accounts (
+    id          bigint        not null auto_increment primary key,
+    customer_id bigint        not null,
+    balance     decimal(12,2) not null,
+    constraint accounts_customer_id_fkey foreign key (customer_id) references customers (id),
+    constraint accounts_balance_check check (balance >= 0)
+) default charset = utf8mb4 collate = utf8mb4_nopad_bin;

@@ -36,3 +36,10 @@ create table order_items (
 );
 
 create index orders_customer_idx on orders (customer_id);
+
+-- store credit (refunds, gift cards), which customers may pass on to each other
+create table accounts (
+    id          bigserial     primary key,
+    customer_id bigint        not null references customers (id),
+    balance     numeric(12,2) not null check (balance >= 0)
+);

@@ -3,6 +3,7 @@ package dev.parity.examples.shop;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,4 +43,14 @@ interface Dialect {
 
     /** Places an order for the customer unless one with {@code requestKey} exists; the id of the order with that key. */
     long placeOnce(Connection connection, UUID requestKey, long customerId) throws SQLException;
+
+    /**
+     * {@code sql}, made to wait at most {@code wait} for a lock another session holds, then fail with an error
+     * {@link #isLockTimeout} knows. Call inside a transaction (autocommit off): nothing of it outlives the
+     * transaction, so the pool's next borrower waits as long as ever.
+     */
+    String waitingForLocksAtMost(Connection connection, String sql, Duration wait) throws SQLException;
+
+    /** The server gave up waiting for a lock, as {@link #waitingForLocksAtMost} asked. */
+    boolean isLockTimeout(SQLException e);
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,5 +73,20 @@ final class MariaDbDialect implements Dialect {
                 return row.getLong(1);
             }
         }
+    }
+
+    /**
+     * For this statement alone ({@code set statement ... for}): a metadata lock ({@code lock tables}, DDL) and a
+     * row lock each wait whole seconds at most; the server gives up with error 1205.
+     */
+    @Override
+    public String waitingForLocksAtMost(Connection connection, String sql, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return "set statement lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds + " for " + sql;
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205;
     }
 }

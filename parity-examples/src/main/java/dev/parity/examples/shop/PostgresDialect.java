@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,5 +57,19 @@ final class PostgresDialect implements Dialect {
                 return row.getLong(1);
             }
         }
+    }
+
+    /** {@code lock_timeout} for the transaction ({@code set local}): the server cancels with 55P03. */
+    @Override
+    public String waitingForLocksAtMost(Connection connection, String sql, Duration wait) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local lock_timeout = " + Math.max(1, wait.toMillis()));
+        }
+        return sql;
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
     }
 }
