@@ -9,6 +9,7 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.SchemaReader;
 import dev.parity.engine.Server;
+import dev.parity.engine.ServerFaults;
 import dev.parity.engine.SqlDialect;
 import dev.parity.engine.ValueSyntax;
 import dev.parity.engine.ZoneSupport;
@@ -94,5 +95,10 @@ final class EngineWithLoader implements Engine {
     @Override
     public DatabaseCopies copies(Server server) {
         return engine.copies(server);
+    }
+
+    @Override
+    public ServerFaults faults(Server server) {
+        return engine.faults(server);
     }
 }
