@@ -3,6 +3,7 @@ package dev.parity.junit;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.ServerFaults;
 import dev.parity.network.ProxyToxics;
+import dev.parity.report.RunLog;
 import dev.parity.network.ToxicSpec;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
@@ -177,7 +178,8 @@ final class TestFaults implements Faults, AutoCloseable {
         boolean enabled = proxy.isEnabled();
         try {
             proxy.disable(); // refused at once, as a server that is down refuses, while it recovers and for the rest of the downtime
-            database.server().restartServer(Duration.ofSeconds(60));
+            Duration restart = database.server().restartServer(Duration.ofSeconds(60));
+            RunLog.serverRestarted(database.test(), database.server().spec().image(), restart);
             long left = downtime.toNanos() - (System.nanoTime() - started);
             if (left > 0) {
                 TimeUnit.NANOSECONDS.sleep(left);

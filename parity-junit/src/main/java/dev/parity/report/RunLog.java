@@ -89,6 +89,12 @@ public final class RunLog {
                 + ". Close what you open (try-with-resources): on a shared database a leak takes connection slots from every later class");
     }
 
+    /** {@code Faults.failover} restarted a server: how long until it accepted connections again. */
+    public static void serverRestarted(String test, String image, Duration took) {
+        LOG.log(Level.INFO, () -> "Parity: " + test + " restarted the " + image + " server (failover); it accepted connections again after "
+                + took.toMillis() + " ms");
+    }
+
     /** A test failed on generated data: how to get the same data again. */
     public static void failedWithSeed(String test, long seed, String profile, String parameter) {
         LOG.log(Level.WARNING, () -> "Parity: " + test + " failed with data seed " + seed + " (profile '" + profile + "'); rerun with -D"
