@@ -9,6 +9,7 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.SchemaReader;
 import dev.parity.engine.Server;
+import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
 import dev.parity.engine.SqlDialect;
 import dev.parity.engine.ValueSyntax;
@@ -95,6 +96,11 @@ final class EngineWithLoader implements Engine {
     @Override
     public DatabaseCopies copies(Server server) {
         return engine.copies(server);
+    }
+
+    @Override
+    public ServerFacts facts() {
+        return engine.facts();
     }
 
     @Override

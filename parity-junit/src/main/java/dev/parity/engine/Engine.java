@@ -67,6 +67,9 @@ public interface Engine {
     /** Copies of a loaded database on {@code server}. */
     DatabaseCopies copies(Server server);
 
+    /** What a running server says of itself, for a profile's {@code expect:}. */
+    ServerFacts facts();
+
     /** Faults the server makes on {@code server}'s databases. */
     ServerFaults faults(Server server);
 

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import dev.parity.data.DatasetLoader;
 import dev.parity.database.DatabaseFaultSpec;
+import dev.parity.database.DriftGuard;
 import dev.parity.database.LocalImages;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
@@ -242,6 +243,14 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         }
         // the zones of the JVM, a session and the server are checked once, when the environment starts: its zone is part of its identity
         SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec, data, pinned.zoneOrigin());
+        // production's facts, as the profile states them, against this database: before any test trusts it
+        List<String> drift = DriftGuard.differences(shared.database(), profile.expected());
+        if (!drift.isEmpty()) {
+            throw new ExtensionConfigurationException(profile.expectOrigin() + ": the database of profile '" + profile.name() + "' ("
+                    + shared.database().spec().image() + ") is not what production runs, by " + drift.size() + (drift.size() == 1 ? " fact" : " facts")
+                    + ":\n  - " + String.join("\n  - ", drift) + "\nCorrect the profile (or its expect:, if production changed). The tests of "
+                    + classContext.getRequiredTestClass().getName() + " did not run.");
+        }
         // a proxy of the class's own: its toxics never reach a parallel class; deleted when the class ends
         ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
         classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it

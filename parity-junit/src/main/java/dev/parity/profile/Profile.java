@@ -4,6 +4,7 @@ import dev.parity.clock.ClockPin;
 import dev.parity.config.Location;
 import dev.parity.data.DatasetSpec;
 import dev.parity.database.DatabaseFaultSpec;
+import dev.parity.database.Expectation;
 import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSpec;
@@ -27,14 +28,18 @@ import org.apiguardian.api.API;
  * @param networkImageOrigin where its Toxiproxy image was written (or would be), for an image Docker does not have
  * @param databaseFaults the database faults every test of its classes starts with ({@code database-faults:})
  * @param freshPool   how many fresh databases to keep ready for {@code @FreshDatabase} tests ({@code fresh-pool:}), if it says
+ * @param expected    what production is, as its {@code expect:} states it, checked against the running database
+ * @param expectOrigin where it wrote {@code expect:}
  */
 @API(status = API.Status.INTERNAL)
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
                       String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin,
-                      Location networkImageOrigin, List<DatabaseFaultSpec> databaseFaults, OptionalInt freshPool) {
+                      Location networkImageOrigin, List<DatabaseFaultSpec> databaseFaults, OptionalInt freshPool,
+                      List<Expectation> expected, Location expectOrigin) {
 
     public Profile {
         datasets = List.copyOf(datasets);
         databaseFaults = List.copyOf(databaseFaults);
+        expected = List.copyOf(expected);
     }
 }

@@ -11,6 +11,8 @@ import dev.parity.data.DatasetSpec;
 import dev.parity.data.DatasetsSection;
 import dev.parity.engine.Capability;
 import dev.parity.database.DatabaseFaultsSection;
+import dev.parity.database.ExpectSection;
+import dev.parity.database.Expectation;
 import dev.parity.engine.DatabaseSection;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSection;
@@ -42,7 +44,7 @@ import org.apiguardian.api.API;
 public final class ProfileLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("profiles");
-    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "database-faults", "fresh-pool");
+    static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "database-faults", "fresh-pool", "expect");
 
     /** More ready copies than this only fill the server's disk. */
     public static final int MAX_FRESH_POOL = 64;
@@ -118,12 +120,15 @@ public final class ProfileLoader {
         DatabaseSpec database = databases.read(section, problems).inTimeZone(clock.pin().zone());
         NetworkSpec network = NetworkSection.read(section, problems);
         List<DatasetSpec> datasets = DatasetsSection.datasets(section, problems);
+        List<Expectation> expected = ExpectSection.read(section, problems);
         if (whole) {
             checkCombination(section, clock, database, datasets, problems);
             NetworkSection.checkCombination(network, section, problems);
+            ExpectSection.checkEngine(expected, database.engine().facts().addOnsKey(), database.engine().displayName(), problems);
         }
         return new Profile(name, file, database, network, clock.pin(), clock.origin(), DatasetsSection.seed(section), datasets,
-                DatabaseSection.origin(section), NetworkSection.imageOrigin(section), DatabaseFaultsSection.read(section, problems), freshPool(section, problems));
+                DatabaseSection.origin(section), NetworkSection.imageOrigin(section), DatabaseFaultsSection.read(section, problems), freshPool(section, problems),
+                expected, ExpectSection.origin(section));
     }
 
     /** {@code fresh-pool:}, how many fresh databases are kept ready: 0 (made when a test asks) to {@value #MAX_FRESH_POOL}. */

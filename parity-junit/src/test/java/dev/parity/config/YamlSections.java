@@ -7,7 +7,7 @@ import java.util.List;
 public final class YamlSections {
 
     /** The keys of a profile, as the profile loader knows them. */
-    public static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "database-faults");
+    public static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "database-faults", "expect");
 
     private YamlSections() {
     }

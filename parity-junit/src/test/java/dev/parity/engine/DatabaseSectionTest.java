@@ -211,6 +211,11 @@ class DatabaseSectionTest {
         }
 
         @Override
+        public ServerFacts facts() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ServerFaults faults(Server server) {
             throw new UnsupportedOperationException();
         }

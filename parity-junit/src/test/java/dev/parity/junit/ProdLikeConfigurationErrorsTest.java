@@ -100,7 +100,7 @@ class ProdLikeConfigurationErrorsTest {
     void allProblemsOfAFileAreReportedTogetherInLineOrder() {
         assertFailsWith(runWith("several-problems.yml"),
                 "profiles/several-problems.yml has 4 problems:\n"
-                        + "  - line 3: unknown key 'databse' in profile 'default'. Did you mean 'database'? Known keys here: extends, database, network, timezone, locale, clock, seed, datasets, database-faults, fresh-pool.\n"
+                        + "  - line 3: unknown key 'databse' in profile 'default'. Did you mean 'database'? Known keys here: extends, database, network, timezone, locale, clock, seed, datasets, database-faults, fresh-pool, expect.\n"
                         + "  - line 6: profile 'other' extends 'defualt', which is not defined. Did you mean 'default'? Known profiles: default, other.\n"
                         + "  - line 8: unknown database engine 'oracle' in profile 'other'. Known engines: postgres, mariadb.\n"
                         + "  - line 9: 'image' in profile 'other' > database must be a text, but is a number (15). "

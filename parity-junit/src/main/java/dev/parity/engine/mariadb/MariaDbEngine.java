@@ -6,6 +6,7 @@ import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
 import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.Server;
+import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,6 +43,11 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public DatabaseCopies copies(Server server) {
         return new MariaDbCopies(server);
+    }
+
+    @Override
+    public ServerFacts facts() {
+        return new MariaDbFacts();
     }
 
     @Override

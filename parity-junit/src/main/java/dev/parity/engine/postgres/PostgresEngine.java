@@ -6,6 +6,7 @@ import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
 import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.Server;
+import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
 import java.util.EnumSet;
 import org.apiguardian.api.API;
@@ -35,6 +36,11 @@ public final class PostgresEngine extends EngineBase {
     @Override
     public DatabaseCopies copies(Server server) {
         return new PostgresTemplates(server);
+    }
+
+    @Override
+    public ServerFacts facts() {
+        return new PostgresFacts();
     }
 
     @Override
