@@ -13,6 +13,7 @@ import dev.parity.report.RunLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -63,16 +64,16 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
     /**
      * Loads the datasets, straight into the database (not through a proxy).
      *
-     * @return whether there were any to load
+     * @return what was loaded; empty if there was nothing to load
      */
-    boolean load(RunningDatabase database) {
+    Optional<LoadReport> load(RunningDatabase database) {
         if (datasets.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         LoadReport report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
                 Runtime.getRuntime().availableProcessors(), RunLog::progress, database::freeDisk);
         report.followed().forEach(RunLog::parentFollowed);
         RunLog.dataLoaded(report.toString());
-        return true;
+        return Optional.of(report);
     }
 }

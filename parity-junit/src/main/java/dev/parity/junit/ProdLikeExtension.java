@@ -54,6 +54,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
     private static final String PROXY = "proxy";
     private static final String TEST_TOXICS = "test-toxics";
+    private static final String TEST_DATABASE_FAULTS = "test-database-faults";
     private static final Set<Class<?>> OWN_TYPES = Set.of(ProdEnvironment.class, Faults.class);
     private static final Set<Class<?>> SHARED_TYPES = Set.of(DataSource.class, Faker.class);
 
@@ -76,6 +77,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         context.getStore(NAMESPACE).put(TEST_TOXICS, toxics);
         ProxyToxics.reset(environment.proxy().proxy(), toxics);
         applyDatabaseFaults(context, classContext);
+        RunReports.testStarts(context);
     }
 
     /** The profile's, the class's and the method's database faults, on the test's own database. */
@@ -83,6 +85,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         List<DatabaseFaultSpec> faults = new ArrayList<>(SharedEnvironments.profileFor(classContext).databaseFaults());
         faults.addAll(DeclaredDatabaseFaults.on(classContext.getRequiredTestClass()));
         faults.addAll(DeclaredDatabaseFaults.on(context.getRequiredTestMethod()));
+        context.getStore(NAMESPACE).put(TEST_DATABASE_FAULTS, faults);
         if (faults.isEmpty()) {
             return;
         }
@@ -165,14 +168,36 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     private record FaultsKey(String uniqueId) {
     }
 
-    /** A failed test says which seed its data came from, so the failure can be reproduced. */
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        reported(context, "successful", null);
+    }
+
+    /** A failed test says how to replay it: its profile and the seed its data came from. */
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
         if (seen != null && seen.copies().hasLoadedData()) {
             context.publishReportEntry("parity.seed", String.valueOf(seen.seed()));
-            RunLog.failedWithSeed(context.getDisplayName(), seen.seed(), seen.profile(), DataPlan.SEED_PARAMETER);
         }
+        reported(context, "failed", cause);
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        reported(context, "aborted", null);
+    }
+
+    /** The test's entry in the run report; none for a test whose class never got its environment. */
+    @SuppressWarnings("unchecked")
+    private static void reported(ExtensionContext context, String outcome, Throwable cause) {
+        DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
+        if (seen == null) {
+            return;
+        }
+        List<ToxicSpec> toxics = context.getStore(NAMESPACE).getOrDefault(TEST_TOXICS, List.class, seen.classToxics());
+        List<DatabaseFaultSpec> faults = context.getStore(NAMESPACE).getOrDefault(TEST_DATABASE_FAULTS, List.class, List.of());
+        RunReports.testEnded(context, seen, toxics, faults, outcome, cause);
     }
 
     @Override

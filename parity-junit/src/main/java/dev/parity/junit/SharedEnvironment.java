@@ -1,6 +1,7 @@
 package dev.parity.junit;
 
 import dev.parity.database.RunningDatabase;
+import dev.parity.report.RunReport;
 import dev.parity.network.ToxiproxyServer;
 import java.util.Optional;
 import org.testcontainers.containers.Network;
@@ -8,10 +9,10 @@ import org.testcontainers.containers.Network;
 /**
  * A database and the Toxiproxy server in front of it, shared by the classes that ask for them; with
  * {@code snapshot}, the name of an untouched copy of its state after migrations, init scripts and
- * datasets, for fresh databases; {@code loadedData} whether datasets were loaded.
+ * datasets, for fresh databases; {@code loadedData} whether datasets were loaded; {@code described} how the run report tells it.
  */
 record SharedEnvironment(RunningDatabase database, ToxiproxyServer toxiproxy, Optional<Network> network,
-                         Optional<String> snapshot, boolean loadedData) implements AutoCloseable {
+                         Optional<String> snapshot, boolean loadedData, RunReport.Environment described) implements AutoCloseable {
 
     /**
      * Stops all of it, the proxy server first; a failure to stop one does not keep the others running. A

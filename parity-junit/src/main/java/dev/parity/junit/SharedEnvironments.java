@@ -1,6 +1,7 @@
 package dev.parity.junit;
 
 import dev.parity.config.ProblemException;
+import dev.parity.data.LoadReport;
 import dev.parity.database.DatabaseDiedException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
@@ -21,7 +22,12 @@ import dev.parity.profile.ProfileFile;
 import dev.parity.profile.ProfileLoader;
 import dev.parity.profile.ProfileSource;
 import dev.parity.report.RunLog;
+import dev.parity.report.RunReport;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -58,8 +64,8 @@ final class SharedEnvironments {
     static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
         SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
                 // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
-                key -> translated(() -> start(profile, spec, data, zoneOrigin, classLoader(),
-                        FreshSettings.of(context::getConfigurationParameter, profile).keepFailed())), SharedEnvironment.class);
+                key -> translated(() -> reported(context, start(profile, spec, data, zoneOrigin, classLoader(),
+                        FreshSettings.of(context::getConfigurationParameter, profile).keepFailed()))), SharedEnvironment.class);
         // a database that died since an earlier class would otherwise fail every test as a network error
         shared.database().exit().ifPresent(exit -> {
             throw DatabaseDiedException.of(shared.database(), profile.name(), exit);
@@ -98,12 +104,14 @@ final class SharedEnvironments {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
             }
-            boolean loaded = data.load(database);
+            Instant startedAt = Instant.now().minusNanos(System.nanoTime() - started);
+            Optional<LoadReport> loaded = data.load(database);
             Optional<String> snapshot = snapshot(database);
             ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
             RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),
                     profile.network().provider());
-            return new SharedEnvironment(database, toxiproxy, network, snapshot, loaded);
+            RunReport.Environment described = described(profile, spec, data, database, loaded, startedAt, Duration.ofNanos(System.nanoTime() - started));
+            return new SharedEnvironment(database, toxiproxy, network, snapshot, loaded.isPresent(), described);
         } catch (RuntimeException e) {
             proxy.close();
             if (database != null) {
@@ -135,6 +143,27 @@ final class SharedEnvironments {
             copies.snapshot(database.spec().name(), SNAPSHOT);
         }
         return Optional.of(SNAPSHOT);
+    }
+
+    /** {@code started}, told to the run's report. */
+    private static SharedEnvironment reported(ExtensionContext context, SharedEnvironment started) {
+        RunReports.of(context).add(started.described());
+        return started;
+    }
+
+    /** The environment as the run report tells it. */
+    private static RunReport.Environment described(Profile profile, DatabaseSpec spec, DataPlan data, RunningDatabase database,
+                                                   Optional<LoadReport> loaded, Instant startedAt, Duration startup) {
+        String version;
+        try (Connection connection = database.dataSource().getConnection()) {
+            version = database.engine().facts().version(connection);
+        } catch (SQLException e) {
+            version = "unknown (" + e.getMessage() + ")";
+        }
+        return new RunReport.Environment(profile.name(), spec.engine().id(), spec.image(), version, spec.settings(),
+                spec.timeZone() != null ? spec.timeZone().getId() : "", profile.clock().locale() != null ? profile.clock().locale().toLanguageTag() : "",
+                data.seed(), loaded.map(report -> report.tables().stream().map(t -> new RunReport.Table(t.table(), t.rows(), t.duration())).toList())
+                        .orElse(List.of()), startedAt, startup);
     }
 
     /** Parity's own failures, which say what to fix, as JUnit's configuration errors. */

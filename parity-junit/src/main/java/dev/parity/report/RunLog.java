@@ -95,9 +95,13 @@ public final class RunLog {
                 + took.toMillis() + " ms");
     }
 
-    /** A test failed on generated data: how to get the same data again. */
-    public static void failedWithSeed(String test, long seed, String profile, String parameter) {
-        LOG.log(Level.WARNING, () -> "Parity: " + test + " failed with data seed " + seed + " (profile '" + profile + "'); rerun with -D"
-                + parameter + "=" + seed + " to get the same data");
+    /** A test failed: the switches that replay it. */
+    public static void replay(String test, String replay) {
+        LOG.log(Level.WARNING, () -> "Parity: " + test + " failed; replay its data, toxics, zone and locale with: " + replay);
+    }
+
+    /** The run's report was written. */
+    public static void reportWritten(String directory, Duration took) {
+        LOG.log(Level.INFO, () -> "Parity: run report written to " + directory + " (report.md, report.json) in " + took.toMillis() + " ms");
     }
 }

@@ -1,0 +1,73 @@
+package dev.parity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.testing.NeedsDocker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every run with a @ProdLike class writes report.json and report.md: its environments, its tests, a failed test's replay line. */
+@NeedsDocker
+class RunReportTest {
+
+    @ProdLike
+    @Latency(millis = 5)
+    @PinLocale("tr-TR")
+    static class Reported {
+
+        @Test
+        void passes() {
+        }
+
+        @Test
+        @Toxic(type = "bandwidth", attributes = "rate=512")
+        void fails() {
+            throw new AssertionError("on purpose");
+        }
+    }
+
+    static class WithoutParity {
+        @Test
+        void passes() {
+        }
+    }
+
+    @Test
+    void aRunTellsWhatItTestedAgainstAndHowToReplayAFailure(@TempDir Path directory) throws IOException {
+        Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults", RunReports.DIRECTORY_PARAMETER, directory.toString()),
+                Reported.class).testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+
+        String json = Files.readString(directory.resolve("report.json"));
+        assertThat(json).contains("{\"profile\": \"faults\", \"engine\": \"postgres\", \"image\": \"postgres:15\", \"serverVersion\": \"15.")
+                .contains("\"settings\": {}, \"zone\": \"\", \"locale\": \"\", \"seed\": 0, \"startedAt\": \"")
+                .contains("{\"class\": \"" + Reported.class.getName() + "\", \"method\": \"passes\", \"profile\": \"faults\", "
+                        + "\"toxics\": [\"latency downstream jitter=0 latency=5\"], \"faults\": [], \"zone\": \"")
+                .contains("\"locale\": \"tr-TR\", \"outcome\": \"successful\", \"millis\": ")
+                .contains("\"method\": \"fails\", \"profile\": \"faults\", \"toxics\": [\"latency downstream jitter=0 latency=5\", "
+                        + "\"bandwidth downstream rate=512\"]")
+                .contains("\"outcome\": \"failed\", \"millis\": ")
+                .contains("\"replay\": \"-Dparity.config=profiles/faults.yml -Dparity.profile=faults -Dparity.seed=0 "
+                        + "-Dtest='RunReportTest$Reported#fails'\"}");
+        String markdown = Files.readString(directory.resolve("report.md"));
+        assertThat(markdown).startsWith("# Parity run report\n\n## Environments\n\n| profile | engine | image | server version |")
+                .contains("| faults | postgres | postgres:15 | 15.")
+                .contains("| " + Reported.class.getName() + " | fails | faults | latency downstream jitter=0 latency=5, bandwidth downstream "
+                        + "rate=512 | — | ")
+                .contains("| tr-TR | failed | ")
+                .endsWith("## Replay a failed test\n\n- `" + Reported.class.getName() + ".fails`: `-Dparity.config=profiles/faults.yml "
+                        + "-Dparity.profile=faults -Dparity.seed=0 -Dtest='RunReportTest$Reported#fails'`\n");
+    }
+
+    @Test
+    void aRunWithoutAProdLikeClassWritesNone(@TempDir Path directory) {
+        Path report = directory.resolve("report");
+        Kit.run(Map.of(RunReports.DIRECTORY_PARAMETER, report.toString()), WithoutParity.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(report).doesNotExist();
+    }
+}
