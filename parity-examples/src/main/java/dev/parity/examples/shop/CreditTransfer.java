@@ -13,7 +13,10 @@ import javax.sql.DataSource;
  * {@code 40001}) or pick it as a deadlock's victim ({@code 40P01}), asking the client to try again. The
  * debit and the credit are one transaction, so a refused attempt leaves nothing behind, and the whole
  * transaction is retried, a bounded number of times: each transfer takes effect exactly once, or not at all
- * and the caller is told.
+ * and the caller is told. On MariaDB (InnoDB) SERIALIZABLE makes plain reads take shared locks, and the
+ * refusal comes as a deadlock (error 1213, SQLSTATE {@code 40001}, the whole transaction rolled back): the
+ * same SQLSTATE, the same retry. InnoDB's lock wait timeout (1205, {@code HY000}) is not retried: only the
+ * statement was rolled back, and waiting again would double the caller's wait.
  */
 public class CreditTransfer {
 
@@ -76,7 +79,11 @@ public class CreditTransfer {
         }
     }
 
-    /** The server refused the transaction for what ran beside it, not for what it asked: the same transaction may pass now. */
+    /**
+     * The server refused the transaction for what ran beside it, not for what it asked: the same transaction may
+     * pass now. By SQLSTATE, which both drivers report: {@code 40001} (PostgreSQL's serialization failure, MariaDB's
+     * deadlock), {@code 40P01} (PostgreSQL's deadlock).
+     */
     static boolean isRetryable(SQLException e) {
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }

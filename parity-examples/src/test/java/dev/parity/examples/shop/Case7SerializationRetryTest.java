@@ -44,7 +44,12 @@ class Case7SerializationRetryTest {
     class OnPostgres extends Suite {
     }
 
-    // MariaDB's variant (@MariaDbProduction) comes with its server faults: its trigger raises the same 40001.
+    /** MariaDB's fault is a row trigger that signals 40001 (error 1644): the driver hands back the same SQLSTATE. */
+    @Nested
+    @MariaDbProduction
+    @DisplayName("Case 7 · serialization failures on MariaDB 10.11 (profile mariadb)")
+    class OnMariaDb extends Suite {
+    }
 
     /** Written once, for each engine; every test transfers on a database of its own. */
     @FreshDatabase
