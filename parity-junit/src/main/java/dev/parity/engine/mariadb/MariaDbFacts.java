@@ -1,12 +1,11 @@
 package dev.parity.engine.mariadb;
 
+import static dev.parity.engine.AdminSessions.firstValue;
+import static dev.parity.engine.AdminSessions.lowerCaseValues;
+
 import dev.parity.engine.ServerFacts;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,23 +14,26 @@ final class MariaDbFacts implements ServerFacts {
 
     @Override
     public String version(Connection connection) throws SQLException {
-        return one(connection, "select version()", null).orElse("");
+        return firstValue(connection, "select version()", null).orElse("");
     }
 
     @Override
     public String encoding(Connection connection) throws SQLException {
-        return one(connection, "select default_character_set_name from information_schema.schemata where schema_name = database()", null).orElse("");
+        return firstValue(connection, "select default_character_set_name from information_schema.schemata where schema_name = database()",
+                null).orElse("");
     }
 
     @Override
     public String collation(Connection connection) throws SQLException {
-        return one(connection, "select default_collation_name from information_schema.schemata where schema_name = database()", null).orElse("");
+        return firstValue(connection, "select default_collation_name from information_schema.schemata where schema_name = database()",
+                null).orElse("");
     }
 
     /** The global value: what every new session starts with, as production's {@code SHOW GLOBAL VARIABLES} lists it. */
     @Override
     public Optional<String> setting(Connection connection, String name) throws SQLException {
-        return one(connection, "select variable_value from information_schema.global_variables where variable_name = upper(?)", name.replace('-', '_'));
+        return firstValue(connection, "select variable_value from information_schema.global_variables where variable_name = upper(?)",
+                name.replace('-', '_'));
     }
 
     @Override
@@ -41,24 +43,6 @@ final class MariaDbFacts implements ServerFacts {
 
     @Override
     public Set<String> addOns(Connection connection) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("select plugin_name from information_schema.plugins where plugin_status = 'ACTIVE'");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                names.add(rows.getString(1).toLowerCase(Locale.ROOT));
-            }
-        }
-        return names;
-    }
-
-    private static Optional<String> one(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
-            }
-        }
+        return lowerCaseValues(connection, "select plugin_name from information_schema.plugins where plugin_status = 'ACTIVE'");
     }
 }

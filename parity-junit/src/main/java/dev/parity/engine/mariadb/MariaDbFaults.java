@@ -1,11 +1,11 @@
 package dev.parity.engine.mariadb;
 
+import dev.parity.engine.AdminSessions;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.Server;
 import dev.parity.engine.ServerFaults;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,12 +37,12 @@ final class MariaDbFaults implements ServerFaults {
     private static final String TIMEOUTS = "set session max_statement_time = case database()";
     private static final Pattern TIMEOUT = Pattern.compile("when '((?:[^'\\\\]|''|\\\\.)*)' then ([0-9.]+)");
 
-    private final Server server;
+    private final AdminSessions admin;
     /** The connections holding {@link #lock}s: Parity's own, so {@link #killSessions} spares them. */
     private final Set<Long> lockSessions = ConcurrentHashMap.newKeySet();
 
     MariaDbFaults(Server server) {
-        this.server = server;
+        this.admin = new AdminSessions(server);
     }
 
     /**
@@ -62,7 +62,7 @@ final class MariaDbFaults implements ServerFaults {
                 // Compared without dividing, which MariaDB would round to four decimals.
                 : "cast(conv(substr(md5(concat('" + seed + ":', n)), 1, 8), 16, 10) as unsigned) < "
                 + BigDecimal.valueOf(probability).toPlainString() + " * 4294967296";
-        inDatabase(database, "fail writes to '" + table + "'", connection -> {
+        admin.inDatabase(database, "fail writes to '" + table + "'", connection -> {
             try (Statement statement = connection.createStatement()) {
                 requireTable(connection, database, name, table);
                 // nocache: the next value stays in the table, where writesFailed reads it from another session
@@ -91,7 +91,7 @@ final class MariaDbFaults implements ServerFaults {
     @Override
     public long writesFailed(String database, String table) {
         String name = tableOf(database, table);
-        return inDatabase(database, "count the failed writes to '" + table + "'", connection -> {
+        return admin.inDatabase(database, "count the failed writes to '" + table + "'", connection -> {
             try (PreparedStatement exists = connection.prepareStatement("select count(*) from information_schema.tables"
                     + " where table_schema = ? and table_name = ? and table_type = 'SEQUENCE'")) {
                 exists.setString(1, database);
@@ -117,7 +117,7 @@ final class MariaDbFaults implements ServerFaults {
      */
     @Override
     public int killSessions(String database) {
-        return inDatabase("mysql", "end the sessions of '" + database + "'", connection -> {
+        return admin.inDatabase("mysql", "end the sessions of '" + database + "'", connection -> {
             List<Long> sessions = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "select id from information_schema.processlist where db = ? and id <> connection_id()")) {
@@ -153,7 +153,7 @@ final class MariaDbFaults implements ServerFaults {
     @Override
     public AutoCloseable lock(String database, String table) {
         String name = tableOf(database, table);
-        Connection connection = connect(database, "lock '" + table + "'");
+        Connection connection = admin.connect(database, "lock '" + table + "'");
         long session;
         try (Statement statement = connection.createStatement()) {
             requireTable(connection, database, name, table);
@@ -161,8 +161,8 @@ final class MariaDbFaults implements ServerFaults {
             statement.execute("lock tables " + SQL.identifier(name) + " write");
             lockSessions.add(session);
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(connection);
-            throw failure("lock '" + table + "'", e);
+            AdminSessions.closeQuietly(connection);
+            throw AdminSessions.failure("lock '" + table + "'", e);
         }
         return () -> {
             try (Statement statement = connection.createStatement()) {
@@ -197,7 +197,7 @@ final class MariaDbFaults implements ServerFaults {
      */
     @Override
     public void readOnly(String database) {
-        inDatabase("mysql", "make the server read-only", connection -> {
+        admin.inDatabase("mysql", "make the server read-only", connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set global read_only = on");
             }
@@ -214,7 +214,7 @@ final class MariaDbFaults implements ServerFaults {
         if (timeouts.remove(database) != null) {
             writeTimeouts(theirs, timeouts);
         }
-        inDatabase(database, "undo the faults", connection -> {
+        admin.inDatabase(database, "undo the faults", connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set global read_only = off");
                 for (String trigger : names(connection, "select trigger_name from information_schema.triggers"
@@ -232,7 +232,7 @@ final class MariaDbFaults implements ServerFaults {
 
     /** Our timeouts from {@code init_connect} into {@code timeouts}; returns the rest of it, someone else's. */
     private String readTimeouts(Map<String, BigDecimal> timeouts) {
-        String current = inDatabase("mysql", "read init_connect", connection -> {
+        String current = admin.inDatabase("mysql", "read init_connect", connection -> {
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select @@global.init_connect")) {
                 rows.next();
                 return rows.getString(1) == null ? "" : rows.getString(1);
@@ -257,7 +257,7 @@ final class MariaDbFaults implements ServerFaults {
             ours.append(" else @@session.max_statement_time end");
         }
         String value = theirs.isBlank() ? ours.toString() : ours.length() == 0 ? theirs : theirs + "; " + ours;
-        inDatabase("mysql", "set init_connect", connection -> {
+        admin.inDatabase("mysql", "set init_connect", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("set global init_connect = ?")) {
                 statement.setString(1, value);
                 statement.execute();
@@ -337,39 +337,6 @@ final class MariaDbFaults implements ServerFaults {
         try (Statement statement = connection.createStatement(); ResultSet id = statement.executeQuery("select connection_id()")) {
             id.next();
             return id.getLong(1);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inDatabase(String database, String what, Work<T> work) {
-        try (Connection connection = connect(database, what)) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private Connection connect(String database, String what) {
-        try {
-            return DriverManager.getConnection(server.urlOf(database), server.adminUsername(), server.adminPassword());
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private static EngineException failure(String what, Exception e) {
-        return e instanceof EngineException engine ? engine : new EngineException("could not " + what + ": " + e.getMessage(), e);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // the lock failed; that is what is reported
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.parity.engine.postgres;
 
+import dev.parity.engine.AdminSessions;
 import dev.parity.engine.EngineException;
-import dev.parity.engine.ServerFaults;
 import dev.parity.engine.Server;
+import dev.parity.engine.ServerFaults;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,12 +25,12 @@ final class PostgresFaults implements ServerFaults {
     static final String SCHEMA = "parity_faults";
     private static final PostgresDialect SQL = new PostgresDialect();
 
-    private final Server server;
+    private final AdminSessions admin;
     /** The backends holding {@link #lock}s: Parity's own, so {@link #killSessions} spares them. */
     private final Set<Integer> lockSessions = ConcurrentHashMap.newKeySet();
 
     PostgresFaults(Server server) {
-        this.server = server;
+        this.admin = new AdminSessions(server);
     }
 
     @Override
@@ -39,7 +39,7 @@ final class PostgresFaults implements ServerFaults {
         String fails = count >= 0 ? "n <= " + count
                 // the write's number and the seed decide, in [0, 1): the same writes fail in every run with this seed
                 : "('x' || substr(md5('" + seed + ":' || n), 1, 8))::bit(32)::bigint / 4294967296.0 < " + probability;
-        inDatabase(database, "fail writes to '" + table + "'", connection -> {
+        admin.inDatabase(database, "fail writes to '" + table + "'", connection -> {
             try (Statement statement = connection.createStatement()) {
                 String qualified = qualified(connection, table);
                 statement.execute("create schema if not exists " + SCHEMA);
@@ -66,7 +66,7 @@ final class PostgresFaults implements ServerFaults {
 
     @Override
     public long writesFailed(String database, String table) {
-        return inDatabase(database, "count the failed writes to '" + table + "'", connection -> {
+        return admin.inDatabase(database, "count the failed writes to '" + table + "'", connection -> {
             try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
                 exists.setString(1, sequence(key(table), "failed"));
                 try (ResultSet rows = exists.executeQuery()) {
@@ -86,7 +86,7 @@ final class PostgresFaults implements ServerFaults {
 
     @Override
     public int killSessions(String database) {
-        return inDatabase("postgres", "end the sessions of '" + database + "'", connection -> {
+        return admin.inDatabase("postgres", "end the sessions of '" + database + "'", connection -> {
             try (PreparedStatement kill = connection.prepareStatement("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
                     + " where datname = ? and pid <> pg_backend_pid() and pid <> all(?) and backend_type = 'client backend'")) {
                 kill.setString(1, database);
@@ -101,7 +101,7 @@ final class PostgresFaults implements ServerFaults {
 
     @Override
     public AutoCloseable lock(String database, String table) {
-        Connection connection = connect(database, "lock '" + table + "'");
+        Connection connection = admin.connect(database, "lock '" + table + "'");
         int session;
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
@@ -112,8 +112,8 @@ final class PostgresFaults implements ServerFaults {
             }
             lockSessions.add(session);
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(connection);
-            throw failure("lock '" + table + "'", e);
+            AdminSessions.closeQuietly(connection);
+            throw AdminSessions.failure("lock '" + table + "'", e);
         }
         return () -> {
             try {
@@ -140,7 +140,7 @@ final class PostgresFaults implements ServerFaults {
     public void clear(String database) {
         alterDatabase(database, "reset statement_timeout");
         alterDatabase(database, "reset default_transaction_read_only");
-        inDatabase(database, "undo the faults", connection -> {
+        admin.inDatabase(database, "undo the faults", connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("drop schema if exists " + SCHEMA + " cascade"); // its functions take their triggers with them
             }
@@ -149,7 +149,7 @@ final class PostgresFaults implements ServerFaults {
     }
 
     private void alterDatabase(String database, String change) {
-        inDatabase("postgres", "change database '" + database + "'", connection -> {
+        admin.inDatabase("postgres", "change database '" + database + "'", connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("alter database " + SQL.identifier(database) + " " + change);
             }
@@ -186,38 +186,5 @@ final class PostgresFaults implements ServerFaults {
 
     private static String sequence(String key, String what) {
         return SCHEMA + "." + SQL.identifier(what + "_" + key);
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inDatabase(String database, String what, Work<T> work) {
-        try (Connection connection = connect(database, what)) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private Connection connect(String database, String what) {
-        try {
-            return DriverManager.getConnection(server.urlOf(database), server.adminUsername(), server.adminPassword());
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
-    private static EngineException failure(String what, Exception e) {
-        return e instanceof EngineException engine ? engine : new EngineException("could not " + what + ": " + e.getMessage(), e);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // the lock failed; that is what is reported
-        }
     }
 }
