@@ -56,14 +56,15 @@ final class ExitedDuringStartProblem {
 
     /**
      * The first of the spec's encoding, collation and ctype whose value the server's lines quote, as initdb
-     * ({@code invalid locale name "de_DE.UTF-8"}) and MariaDB ({@code Unknown collation: 'utf8mb4_bogus_ci'}) do.
+     * ({@code invalid locale name "de_DE.UTF-8"}, {@code The encoding you selected (LATIN1) and ...}) and MariaDB ({@code Unknown collation: 'utf8mb4_bogus_ci'}) do.
      */
     private static Optional<String> createdWithNamedIn(DatabaseSpec spec, List<String> lines) {
         List<String> lower = lines.stream().map(line -> line.toLowerCase(Locale.ROOT)).toList();
         return Stream.of("collation", "ctype", "encoding").filter(key -> value(spec, key) != null).filter(key -> {
             String value = value(spec, key).toLowerCase(Locale.ROOT);
             String named = value.startsWith(DatabaseSpec.Characters.ICU) ? value.substring(DatabaseSpec.Characters.ICU.length()) : value;
-            return lower.stream().anyMatch(line -> line.contains("\"" + named + "\"") || line.contains("'" + named + "'"));
+            return lower.stream().anyMatch(line -> line.contains("\"" + named + "\"") || line.contains("'" + named + "'")
+                    || line.contains("(" + named + ")"));
         }).findFirst();
     }
 
