@@ -238,7 +238,7 @@ class DatabaseSectionTest {
         assertThat(described(combination(mariadb + "  encoding: utf8mb4\n  collation: utf8mb4_unicode_ci\n  ctype: en_US.UTF-8")))
                 .containsExactly("5: ctype 'en_US.UTF-8' in profile 'p' > database has no meaning on MariaDB, which would ignore it. Remove it:"
                         + " on MariaDB, the character set (encoding) and the collation decide what is a letter and how text compares.");
-        assertThat(described(combination(mariadb + "  encoding: UTF8MB5"))).containsExactly("3: encoding 'UTF8MB5' in profile 'p' > database"
+        assertThat(described(combination(mariadb + "  encoding: UTF8MB44"))).containsExactly("3: encoding 'UTF8MB44' in profile 'p' > database"
                 + " is not a MariaDB character set. Did you mean 'utf8mb4'? Character sets: "
                 + String.join(", ", CharacterSets.MARIADB_DEFAULT_COLLATIONS.keySet().stream().sorted().toList()) + ".");
         assertThat(described(combination(mariadb + "  encoding: latin1\n  collation: utf8mb4_bin"))).containsExactly("4: collation 'utf8mb4_bin'"
