@@ -201,6 +201,15 @@ public final class CharacterSets {
             if (characters.collation() != null) {
                 checkMariaDbCollation(characters.collation(), charset, database, problems);
             }
+            if (characters.encoding() != null || characters.collation() != null) {
+                Map<String, Location> written = database.valueNode("settings") instanceof dev.parity.config.YamlNode.Mapping mapping
+                        ? mapping.keyLocations() : Map.of();
+                spec.settings().keySet().stream().filter(name -> List.of("character_set_server", "collation_server")
+                        .contains(name.toLowerCase(Locale.ROOT).replace('-', '_'))).forEach(name -> problems.add(new Problem(
+                        written.getOrDefault(name, database.valueLocation("settings")), "setting '" + name + "' in " + path + ".settings sets what the "
+                        + "profile's encoding and collation set already, and one of the two would be ignored", "Remove the setting: from "
+                        + "encoding and collation, Parity sets character_set_server and collation_server.")));
+            }
         }
     }
 

@@ -250,6 +250,10 @@ class DatabaseSectionTest {
         assertThat(described(combination(mariadb + "  collation: en_US.UTF-8"))).containsExactly("3: collation 'en_US.UTF-8' in profile 'p' >"
                 + " database does not start with a MariaDB character set. Write the collation's full name, character set first, for example"
                 + " utf8mb4_unicode_ci: SHOW COLLATION lists them.");
+        assertThat(described(combination(mariadb + "  collation: latin1_bin\n  settings: {max_connections: 50, collation_server: latin1_bin}")))
+                .containsExactly("4: setting 'collation_server' in profile 'p' > database.settings sets what the profile's encoding and"
+                        + " collation set already, and one of the two would be ignored. Remove the setting: from encoding and collation, Parity"
+                        + " sets character_set_server and collation_server.");
         assertThat(combination(mariadb + "  encoding: utf8\n  collation: utf8mb3_bin")).isEmpty();
         assertThat(combination(mariadb + "  encoding: UTF8MB4\n  collation: utf8mb4_uca1400_ai_ci")).isEmpty();
     }
