@@ -4,12 +4,15 @@ import dev.parity.config.Location;
 import dev.parity.config.Problem;
 import dev.parity.config.Section;
 import dev.parity.config.Suggestions;
+import dev.parity.config.YamlNode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.testcontainers.utility.DockerImageName;
@@ -92,7 +95,7 @@ public final class CharacterSets {
             // the image's configuration may name a collation of another set, which the server refuses to start with
             collation = MARIADB_DEFAULT_COLLATIONS.get(charset);
         }
-        java.util.ArrayList<String> arguments = new java.util.ArrayList<>();
+        ArrayList<String> arguments = new ArrayList<>();
         if (charset != null) {
             arguments.add("--character-set-server=" + charset);
         }
@@ -104,7 +107,7 @@ public final class CharacterSets {
 
     /** {@code POSTGRES_INITDB_ARGS} for {@code characters}, each value quoted for the entrypoint's shell; empty for the image's. */
     public static String initdbArguments(DatabaseSpec.Characters characters) {
-        java.util.ArrayList<String> arguments = new java.util.ArrayList<>();
+        ArrayList<String> arguments = new ArrayList<>();
         if (characters.encoding() != null) {
             arguments.add("--encoding=" + quoted(characters.encoding()));
         }
@@ -202,7 +205,7 @@ public final class CharacterSets {
                 checkMariaDbCollation(characters.collation(), charset, database, problems);
             }
             if (characters.encoding() != null || characters.collation() != null) {
-                Map<String, Location> written = database.valueNode("settings") instanceof dev.parity.config.YamlNode.Mapping mapping
+                Map<String, Location> written = database.valueNode("settings") instanceof YamlNode.Mapping mapping
                         ? mapping.keyLocations() : Map.of();
                 spec.settings().keySet().stream().filter(name -> List.of("character_set_server", "collation_server")
                         .contains(name.toLowerCase(Locale.ROOT).replace('-', '_'))).forEach(name -> problems.add(new Problem(
@@ -236,7 +239,7 @@ public final class CharacterSets {
     static Optional<Integer> majorVersion(String image) {
         try {
             String tag = DockerImageName.parse(image).getVersionPart();
-            java.util.regex.Matcher digits = Pattern.compile("^(\\d+)").matcher(tag);
+            Matcher digits = Pattern.compile("^(\\d+)").matcher(tag);
             return digits.find() ? Optional.of(Integer.parseInt(digits.group(1))) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
