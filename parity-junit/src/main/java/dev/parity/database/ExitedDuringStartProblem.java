@@ -34,6 +34,13 @@ final class ExitedDuringStartProblem {
             return new Problem(at, what, said + "\nThe server rejects the setting '" + named.get()
                     + "' written here: correct or remove it, then run again. The container has been removed.");
         }
+        Optional<String> created = createdWithNamedIn(spec, Stream.concat(exit.lastLines().stream(), check.stream()).toList());
+        if (created.isPresent()) {
+            String key = created.get();
+            Location at = origin.created(key).orElse(origin.image());
+            return new Problem(at, what, said + "\nThe server rejects the " + key + " '" + value(spec, key) + "' written here (with this image): "
+                    + "correct it, or use an image that has it, then run again. The container has been removed.");
+        }
         Location at = spec.settings().isEmpty() ? origin.image() : origin.settings();
         return new Problem(at, what, said + "\nCheck the image and the profile's settings against what the server says, then run again. "
                 + "The container has been removed.");
@@ -45,6 +52,28 @@ final class ExitedDuringStartProblem {
         return spec.settings().keySet().stream()
                 .filter(name -> normalized.stream().anyMatch(line -> line.contains(normalize(name))))
                 .findFirst();
+    }
+
+    /**
+     * The first of the spec's encoding, collation and ctype whose value the server's lines quote, as initdb
+     * ({@code invalid locale name "de_DE.UTF-8"}, {@code The encoding you selected (LATIN1) and ...}) and MariaDB ({@code Unknown collation: 'utf8mb4_bogus_ci'}) do.
+     */
+    private static Optional<String> createdWithNamedIn(DatabaseSpec spec, List<String> lines) {
+        List<String> lower = lines.stream().map(line -> line.toLowerCase(Locale.ROOT)).toList();
+        return Stream.of("collation", "ctype", "encoding").filter(key -> value(spec, key) != null).filter(key -> {
+            String value = value(spec, key).toLowerCase(Locale.ROOT);
+            String named = value.startsWith(DatabaseSpec.Characters.ICU) ? value.substring(DatabaseSpec.Characters.ICU.length()) : value;
+            return lower.stream().anyMatch(line -> line.contains("\"" + named + "\"") || line.contains("'" + named + "'")
+                    || line.contains("(" + named + ")"));
+        }).findFirst();
+    }
+
+    private static String value(DatabaseSpec spec, String key) {
+        return switch (key) {
+            case "encoding" -> spec.characters().encoding();
+            case "collation" -> spec.characters().collation();
+            default -> spec.characters().ctype();
+        };
     }
 
     private static String normalize(String text) {

@@ -13,12 +13,19 @@ import org.apiguardian.api.API;
  * @param image    where the image was written (the {@code database:} section if the profile left it to its default)
  * @param settings where the {@code settings:} section was written (the {@code database:} section if there is none)
  * @param setting  where each setting's name was written, by name
+ * @param created  where the profile wrote what the database is created with ({@code encoding}, {@code collation}, {@code ctype}), by key
  */
 @API(status = API.Status.INTERNAL)
-public record DatabaseOrigin(Location image, Location settings, Map<String, Location> setting) {
+public record DatabaseOrigin(Location image, Location settings, Map<String, Location> setting, Map<String, Location> created) {
 
     public DatabaseOrigin {
         setting = Map.copyOf(setting);
+        created = Map.copyOf(created);
+    }
+
+    /** For a profile that leaves encoding and collation to the image. */
+    public DatabaseOrigin(Location image, Location settings, Map<String, Location> setting) {
+        this(image, settings, setting, Map.of());
     }
 
     /** For a database no profile describes (tests, tools): the place is all there is to say. */
@@ -30,5 +37,10 @@ public record DatabaseOrigin(Location image, Location settings, Map<String, Loca
     /** Where {@code name} was set, if the profile set it. */
     public Optional<Location> setting(String name) {
         return Optional.ofNullable(setting.get(name));
+    }
+
+    /** Where {@code key} ({@code encoding}, {@code collation} or {@code ctype}) was written, if the profile wrote it. */
+    public Optional<Location> created(String key) {
+        return Optional.ofNullable(created.get(key));
     }
 }

@@ -27,7 +27,7 @@ import org.testcontainers.utility.DockerImageName;
 @API(status = API.Status.INTERNAL)
 public final class DatabaseSection {
 
-    public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings", "storage");
+    public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings", "storage", "encoding", "collation", "ctype");
     private static final String EXAMPLE = "database:\n  engine: postgres\n  image: postgres:15\n  init: [schema.sql]";
 
     private final ClassLoader classLoader;
@@ -62,7 +62,11 @@ public final class DatabaseSection {
         MigrationsSpec migrationsSpec = migrations.read(database, problems);
         List<String> init = database.textList("init", "schema.sql", this::checkScriptExists);
         Map<String, String> settings = database.settings("settings", "settings:\n  max_connections: 200\n  work_mem: 4MB");
-        return new DatabaseSpec(engine, image, name, username, password, migrationsSpec, init, settings, null, storage(database, path, problems));
+        DatabaseSpec.Characters characters = new DatabaseSpec.Characters(CharacterSets.read(database, "encoding", "UTF8", problems).orElse(null),
+                CharacterSets.read(database, "collation", "en_US.UTF-8", problems).orElse(null),
+                CharacterSets.read(database, "ctype", "en_US.UTF-8", problems).orElse(null));
+        return new DatabaseSpec(engine, image, name, username, password, migrationsSpec, init, settings, null, storage(database, path, problems),
+                characters);
     }
 
     private static DatabaseSpec.Storage storage(Section database, String path, List<Problem> problems) {
@@ -84,7 +88,13 @@ public final class DatabaseSection {
         Section database = new Section(node, profile.path() + " > database", KEYS, new ArrayList<>());
         Map<String, Location> settings = database.valueNode("settings") instanceof YamlNode.Mapping mapping
                 ? mapping.keyLocations() : Map.of();
-        return new DatabaseOrigin(database.valueLocation("image"), database.valueLocation("settings"), settings);
+        Map<String, Location> characters = new java.util.LinkedHashMap<>();
+        for (String key : List.of("encoding", "collation", "ctype")) {
+            if (database.valueNode(key) != null) {
+                characters.put(key, database.valueLocation(key));
+            }
+        }
+        return new DatabaseOrigin(database.valueLocation("image"), database.valueLocation("settings"), settings, characters);
     }
 
     /**
@@ -109,6 +119,7 @@ public final class DatabaseSection {
         if (!spec.settings().isEmpty()) {
             require(engine, Capability.SETTINGS, database.valueLocation("settings"), problems);
         }
+        CharacterSets.checkForEngine(spec, database, problems);
     }
 
     /**

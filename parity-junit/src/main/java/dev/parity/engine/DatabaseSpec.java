@@ -22,10 +22,50 @@ import org.apiguardian.api.API;
  * @param settings   server parameters, in file order, passed as the engine passes them
  * @param timeZone   the zone the server runs in; {@code null}: the image's
  * @param storage    where the server keeps its data: on disk (the default) or in memory
+ * @param characters the encoding, collation and ctype the database is created with; {@link Characters#IMAGE}: the image's
  */
 @API(status = API.Status.INTERNAL)
 public record DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
-                           List<String> init, Map<String, String> settings, ZoneId timeZone, Storage storage) {
+                           List<String> init, Map<String, String> settings, ZoneId timeZone, Storage storage, Characters characters) {
+
+    /**
+     * What can only be chosen when the database is created: its encoding (MariaDB: character set), its
+     * collation (how text compares and sorts) and its ctype (PostgreSQL: what is a letter, upper and lower
+     * case). Each {@code null} where the profile leaves it to the image. A collation {@code icu:<locale>} is
+     * an ICU locale (PostgreSQL 15+), anything else the engine's own name (a libc locale, a MariaDB collation).
+     */
+    public record Characters(String encoding, String collation, String ctype) {
+
+        /** What the image chooses. */
+        public static final Characters IMAGE = new Characters(null, null, null);
+
+        /** The prefix of an ICU collation: {@code icu:en-US}. */
+        public static final String ICU = "icu:";
+
+        public boolean isImages() {
+            return encoding == null && collation == null && ctype == null;
+        }
+
+        /** The ICU locale of a collation {@code icu:<locale>}. */
+        public java.util.Optional<String> icuLocale() {
+            return collation != null && collation.startsWith(ICU) ? java.util.Optional.of(collation.substring(ICU.length())) : java.util.Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (encoding != null) {
+                parts.add("encoding " + encoding);
+            }
+            if (collation != null) {
+                parts.add("collation " + collation);
+            }
+            if (ctype != null) {
+                parts.add("ctype " + ctype);
+            }
+            return String.join(", ", parts);
+        }
+    }
 
     /**
      * Where the server keeps its data directory. {@link #MEMORY}: a tmpfs in the container, so writing and
@@ -45,8 +85,15 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(characters, "characters");
         init = List.copyOf(init);
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A spec with the image's encoding and collation. */
+    public DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
+                        List<String> init, Map<String, String> settings, ZoneId timeZone, Storage storage) {
+        this(engine, image, name, username, password, migrations, init, settings, timeZone, storage, Characters.IMAGE);
     }
 
     /** A spec on disk. */
@@ -84,31 +131,37 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
 
     /** This spec with the server running in {@code zone}. */
     public DatabaseSpec inTimeZone(ZoneId zone) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, zone, storage);
+        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, zone, storage, characters);
     }
 
     public DatabaseSpec withImage(String newImage) {
-        return new DatabaseSpec(engine, newImage, name, username, password, migrations, init, settings, timeZone, storage);
+        return new DatabaseSpec(engine, newImage, name, username, password, migrations, init, settings, timeZone, storage, characters);
     }
 
     public DatabaseSpec withInit(List<String> scripts) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, scripts, settings, timeZone, storage);
+        return new DatabaseSpec(engine, image, name, username, password, migrations, scripts, settings, timeZone, storage, characters);
     }
 
     /** This spec with {@code newMigrations} run before its init scripts. */
     public DatabaseSpec withMigrations(MigrationsSpec newMigrations) {
-        return new DatabaseSpec(engine, image, name, username, password, newMigrations, init, settings, timeZone, storage);
+        return new DatabaseSpec(engine, image, name, username, password, newMigrations, init, settings, timeZone, storage, characters);
+    }
+
+    /** This spec with the database created with {@code newCharacters}. */
+    public DatabaseSpec withCharacters(Characters newCharacters) {
+        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, timeZone, storage, newCharacters);
     }
 
     /** This spec with its data directory {@code where}. */
     public DatabaseSpec withStorage(Storage where) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, timeZone, where);
+        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, timeZone, where, characters);
     }
 
     @Override
     public String toString() {
         return "DatabaseSpec[" + engine.id() + ", " + image + ", database " + name + ", user " + username
                 + (migrations.isEmpty() ? "" : ", migrations " + migrations) + ", init " + init
-                + ", settings " + settings + ", zone " + timeZone + (storage == Storage.MEMORY ? ", in memory" : "") + "]"; // never the password
+                + ", settings " + settings + ", zone " + timeZone + (storage == Storage.MEMORY ? ", in memory" : "")
+                + (characters.isImages() ? "" : ", " + characters) + "]"; // never the password
     }
 }

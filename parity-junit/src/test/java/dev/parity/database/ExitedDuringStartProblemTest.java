@@ -50,6 +50,28 @@ class ExitedDuringStartProblemTest {
     }
 
     @Test
+    void blamesTheEncodingCollationOrCtypeTheServerQuotesAtItsLine() {
+        DatabaseOrigin origin = new DatabaseOrigin(new Location("parity.yml", 4), new Location("parity.yml", 4), Map.of(),
+                Map.of("encoding", new Location("parity.yml", 5), "collation", new Location("parity.yml", 6), "ctype", new Location("parity.yml", 7)));
+        DatabaseSpec postgres = DatabaseSpec.defaults(Engines.byId("postgres").orElseThrow())
+                .withCharacters(new DatabaseSpec.Characters("LATIN1", "C", "de_DE.UTF-8"));
+        ContainerExit exit = new ContainerExit("205b5a65d6e1", 1, false, List.of("initdb: error: invalid locale name \"de_DE.UTF-8\""));
+        Problem problem = ExitedDuringStartProblem.of(postgres, origin, exit, List.of(), Duration.ofSeconds(2));
+        assertThat(problem.where()).isEqualTo(new Location("parity.yml", 7));
+        assertThat(problem.describe()).endsWith("The server rejects the ctype 'de_DE.UTF-8' written here (with this image): correct it, "
+                + "or use an image that has it, then run again. The container has been removed.");
+
+        ContainerExit mismatch = new ContainerExit("205b5a65d6e1", 1, false, List.of("initdb: error: encoding mismatch",
+                "initdb: detail: The encoding you selected (LATIN1) and the encoding that the selected locale uses (UTF8) do not match."));
+        assertThat(ExitedDuringStartProblem.of(postgres.withCharacters(new DatabaseSpec.Characters("LATIN1", null, null)), origin, mismatch,
+                List.of(), Duration.ZERO).where()).isEqualTo(new Location("parity.yml", 5));
+        // "C" alone in a line is no quote of it
+        assertThat(ExitedDuringStartProblem.of(postgres.withCharacters(new DatabaseSpec.Characters(null, "C", null)), origin,
+                new ContainerExit("205b5a65d6e1", 1, false, List.of("FATAL: could not open file: C library says no")), List.of(),
+                Duration.ZERO).where()).isEqualTo(new Location("parity.yml", 4));
+    }
+
+    @Test
     void quotesForTheShellOnlyWhatDockerReferencesNeverContain() {
         assertThat(LocalImages.shellQuoted("ghcr.io/acme/postgres:15@sha256:abc")).isEqualTo("ghcr.io/acme/postgres:15@sha256:abc");
         assertThat(LocalImages.shellQuoted("it's")).isEqualTo("'it'\\''s'");

@@ -142,7 +142,7 @@ class DatabaseSectionTest {
                 """);
         assertThat(described(problems)).containsExactly(
                 "9: unknown key 'imgae' in profile 'p' > database. Did you mean 'image'?"
-                        + " Known keys here: engine, image, name, username, password, migrations, init, settings, storage.",
+                        + " Known keys here: engine, image, name, username, password, migrations, init, settings, storage, encoding, collation, ctype.",
                 "2: unknown database engine 'postgress' in profile 'p'. Did you mean 'postgres'? Known engines: postgres, mariadb.",
                 "3: image 'postgres 15' in profile 'p' contains white space. Write the image as repository:tag, for example postgres:15.",
                 "4: 'name' in profile 'p' > database must be a text, but is a number (42). Write it as, for example: name: orders"
@@ -180,6 +180,107 @@ class DatabaseSectionTest {
         DatabaseSection.require(Engines.defaultEngine(), Capability.TIME_ZONE, new Location("t.yml", 5), found);
         assertThat(described(found)).containsExactly("4: the Lacking engine (lacking) does not support a server time zone (timezone)."
                 + " Remove it from the profile, or use an engine that supports it: postgres, mariadb.");
+    }
+
+    @Test
+    void encodingCollationAndCtypeAreReadAndTheImagesWhereTheProfileSaysNothing() {
+        assertThat(read("database:\n  image: postgres:15").characters()).isEqualTo(DatabaseSpec.Characters.IMAGE);
+        DatabaseSpec spec = read("database:\n  encoding: UTF8\n  collation: en_US.UTF-8\n  ctype: C");
+        assertThat(spec.characters()).isEqualTo(new DatabaseSpec.Characters("UTF8", "en_US.UTF-8", "C"));
+        assertThat(spec.toString()).endsWith(", encoding UTF8, collation en_US.UTF-8, ctype C]");
+        assertThat(read("database:\n  collation: ICU:en-US").characters().icuLocale()).contains("en-US");
+        assertThat(problems).isEmpty();
+        assertThat(spec).isNotEqualTo(spec.withCharacters(DatabaseSpec.Characters.IMAGE)); // another database, not shared
+    }
+
+    @Test
+    void encodingCollationAndCtypeMistakesAreReportedWithTheirLines() {
+        read("""
+                database:
+                  encoding: 8
+                  collation: "en US"
+                  ctype: icu:en-US
+                """);
+        read("database:\n  collation: en-US-x-icu");
+        read("database:\n  collation: 'icu:'");
+        assertThat(described(problems)).containsExactly(
+                "2: 'encoding' in profile 'p' > database must be a text, but is a number (8). Write it as, for example: encoding: UTF8"
+                        + " (quote it if YAML reads it as something else: encoding: \"UTF8\")",
+                "3: collation 'en US' in profile 'p' > database is not a name a server knows: it has characters other than letters, digits"
+                        + " and . _ - @ = ; : +. Write the server's name of it, for example collation: en_US.UTF-8.",
+                "4: ctype 'icu:en-US' in profile 'p' > database names an ICU locale, but ICU gives only collations. Write the ICU locale as"
+                        + " collation: icu:en-US, and leave ctype to the image or give it a libc locale such as en_US.UTF-8.",
+                "2: collation 'en-US-x-icu' in profile 'p' > database is the name of one of PostgreSQL's ICU collations, not of a locale."
+                        + " Write collation: icu:en-US (the database's default collation is then ICU's en-US).",
+                "2: collation 'icu:' in profile 'p' > database names no ICU locale. Write the locale after icu:, for example"
+                        + " collation: icu:en-US (or icu:und, ICU's root collation).");
+    }
+
+    @Test
+    void onPostgresAnUnknownEncodingAndIcuBeforeVersion15AreErrors() {
+        assertThat(described(combination("database:\n  encoding: UTF-9\n  image: postgres:14.9\n  collation: icu:de-DE"))).containsExactly(
+                "2: encoding 'UTF-9' in profile 'p' > database is not a PostgreSQL server encoding. Did you mean 'UTF8'? Server encodings: "
+                        + String.join(", ", CharacterSets.POSTGRES_ENCODINGS) + ".",
+                "4: collation 'icu:de-DE' in profile 'p' > database is an ICU locale, but PostgreSQL 14 (postgres:14.9) creates databases"
+                        + " with ICU only from version 15 on. Use an image of PostgreSQL 15 or later, or a libc locale such as"
+                        + " collation: en_US.UTF-8.");
+        for (String encoding : new String[] {"UTF8", "utf-8", "Unicode", "LATIN1", "ISO-8859-15", "windows-1252", "SQL_ASCII", "euc_jp"}) {
+            assertThat(combination("database:\n  encoding: " + encoding + "\n  collation: C")).as(encoding).isEmpty();
+        }
+        assertThat(CharacterSets.postgresEncoding("ISO-8859-15")).contains("LATIN9");
+        assertThat(combination("database:\n  image: postgres:17\n  collation: icu:und-u-kf-upper\n  ctype: C.UTF-8")).isEmpty();
+        assertThat(combination("database:\n  image: mycorp/pg:latest\n  collation: icu:en-US")).isEmpty(); // the version is unknown
+    }
+
+    @Test
+    void onMariaDbCtypeIsAnErrorAndCharacterSetAndCollationMustAgree() {
+        String mariadb = "database:\n  engine: mariadb\n";
+        assertThat(described(combination(mariadb + "  encoding: utf8mb4\n  collation: utf8mb4_unicode_ci\n  ctype: en_US.UTF-8")))
+                .containsExactly("5: ctype 'en_US.UTF-8' in profile 'p' > database has no meaning on MariaDB, which would ignore it. Remove it:"
+                        + " on MariaDB, the character set (encoding) and the collation decide what is a letter and how text compares.");
+        assertThat(described(combination(mariadb + "  encoding: UTF8MB44"))).containsExactly("3: encoding 'UTF8MB44' in profile 'p' > database"
+                + " is not a MariaDB character set. Did you mean 'utf8mb4'? Character sets: "
+                + String.join(", ", CharacterSets.MARIADB_DEFAULT_COLLATIONS.keySet().stream().sorted().toList()) + ".");
+        assertThat(described(combination(mariadb + "  encoding: latin1\n  collation: utf8mb4_bin"))).containsExactly("4: collation 'utf8mb4_bin'"
+                + " in profile 'p' > database is a collation of utf8mb4, but the encoding is latin1, and MariaDB refuses to start with the two."
+                + " Write a collation of latin1 (for example latin1_swedish_ci), or encoding: utf8mb4.");
+        assertThat(described(combination(mariadb + "  collation: icu:en-US"))).containsExactly("3: collation 'icu:en-US' in profile 'p' >"
+                + " database is an ICU locale, but MariaDB has no ICU collations. Write a MariaDB collation, for example utf8mb4_unicode_ci"
+                + " or utf8mb4_uca1400_ai_ci (11.x): SHOW COLLATION lists them.");
+        assertThat(described(combination(mariadb + "  collation: en_US.UTF-8"))).containsExactly("3: collation 'en_US.UTF-8' in profile 'p' >"
+                + " database does not start with a MariaDB character set. Write the collation's full name, character set first, for example"
+                + " utf8mb4_unicode_ci: SHOW COLLATION lists them.");
+        assertThat(described(combination(mariadb + "  collation: latin1_bin\n  settings: {max_connections: 50, collation_server: latin1_bin}")))
+                .containsExactly("4: setting 'collation_server' in profile 'p' > database.settings sets what the profile's encoding and"
+                        + " collation set already, and one of the two would be ignored. Remove the setting: from encoding and collation, Parity"
+                        + " sets character_set_server and collation_server.");
+        assertThat(combination(mariadb + "  encoding: utf8\n  collation: utf8mb3_bin")).isEmpty();
+        assertThat(combination(mariadb + "  encoding: UTF8MB4\n  collation: utf8mb4_uca1400_ai_ci")).isEmpty();
+    }
+
+    @Test
+    void eachEngineCreatesItsDatabaseWithTheProfilesCharacters() {
+        assertThat(CharacterSets.initdbArguments(DatabaseSpec.Characters.IMAGE)).isEmpty();
+        assertThat(CharacterSets.initdbArguments(new DatabaseSpec.Characters("UTF8", "en_US.UTF-8", "C")))
+                .isEqualTo("--encoding='UTF8' --lc-collate='en_US.UTF-8' --lc-ctype='C'");
+        assertThat(CharacterSets.initdbArguments(new DatabaseSpec.Characters(null, "icu:und-u-kf-upper", null)))
+                .isEqualTo("--locale-provider=icu --icu-locale='und-u-kf-upper'");
+        assertThat(CharacterSets.mariaDbArguments(DatabaseSpec.Characters.IMAGE)).isEmpty();
+        // the image's own configuration names a collation: one of the profile's character set always goes with it
+        assertThat(CharacterSets.mariaDbArguments(new DatabaseSpec.Characters("latin1", null, null)))
+                .containsExactly("--character-set-server=latin1", "--collation-server=latin1_swedish_ci");
+        assertThat(CharacterSets.mariaDbArguments(new DatabaseSpec.Characters(null, "utf8mb4_unicode_ci", null)))
+                .containsExactly("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
+        assertThat(CharacterSets.mariaDbArguments(new DatabaseSpec.Characters("utf8mb4", "utf8mb4_bin", null)))
+                .containsExactly("--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin");
+    }
+
+    @Test
+    void theOriginTellsWhereEachCharacterKeyWasWritten() {
+        DatabaseOrigin origin = DatabaseSection.origin(profile("database:\n  image: postgres:15\n  collation: C\n  ctype: C", new ArrayList<>()));
+        assertThat(origin.created("collation")).contains(new Location("t.yml", 3));
+        assertThat(origin.created("ctype")).contains(new Location("t.yml", 4));
+        assertThat(origin.created("encoding")).isEmpty();
     }
 
     /** An engine that can only start a server; nothing of it runs. */

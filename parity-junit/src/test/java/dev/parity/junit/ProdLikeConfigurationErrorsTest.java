@@ -63,7 +63,7 @@ class ProdLikeConfigurationErrorsTest {
     void unknownKeySuggestsTheNearestKnownOne() {
         assertFailsWith(runWith("unknown-key.yml"),
                 "profiles/unknown-key.yml, line 5: unknown key 'imgae' in profile 'default' > database. Did you mean 'image'? "
-                        + "Known keys here: engine, image, name, username, password, migrations, init, settings, storage.");
+                        + "Known keys here: engine, image, name, username, password, migrations, init, settings, storage, encoding, collation, ctype.");
     }
 
     @Test

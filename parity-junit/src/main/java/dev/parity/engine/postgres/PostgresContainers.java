@@ -1,5 +1,6 @@
 package dev.parity.engine.postgres;
 
+import dev.parity.engine.CharacterSets;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.PublishedPorts;
 import java.time.Instant;
@@ -10,7 +11,10 @@ import java.util.List;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
-/** PostgreSQL in a container: the image the profile pins, its settings as {@code -c name=value}. */
+/**
+ * PostgreSQL in a container: the image the profile pins, its settings as {@code -c name=value}, its encoding and
+ * locales as initdb's options.
+ */
 final class PostgresContainers {
 
     private PostgresContainers() {
@@ -34,6 +38,11 @@ final class PostgresContainers {
                 .withUsername(spec.username())
                 .withPassword(spec.password())
                 .withCommand(command.toArray(String[]::new));
+        String initdb = CharacterSets.initdbArguments(spec.characters());
+        if (!initdb.isEmpty()) {
+            // the cluster's, and so template1's and the test database's, encoding and locales
+            container.withEnv("POSTGRES_INITDB_ARGS", initdb);
+        }
         if (zone != null) {
             container.withEnv("TZ", zone); // the container's clock, for anything that runs in it
         }
