@@ -125,12 +125,13 @@ class DatasetProfileTest {
     }
 
     @Test
-    void aFailedTestReportsItsSeed() {
+    void aFailedTestReportsItsSeedAndHowToReplayIt() {
         EngineExecutionResults results = run(TestEngine.POSTGRES, Map.of(), Failing.class);
         results.testEvents().assertStatistics(stats -> stats.failed(1));
         List<ReportEntry> entries = results.allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getRequiredPayload(ReportEntry.class)).toList();
-        assertThat(entries).extracting(ReportEntry::getKeyValuePairs).containsExactly(Map.of("parity.seed", "42"));
+        assertThat(entries).extracting(ReportEntry::getKeyValuePairs).containsExactly(Map.of("parity.seed", "42"), Map.of("parity.replay",
+                "-Dparity.config=profiles/data.yml -Dparity.profile=shop -Dparity.seed=42 -Dtest='DatasetProfileTest$Failing#test'"));
     }
 
     @ParameterizedTest
