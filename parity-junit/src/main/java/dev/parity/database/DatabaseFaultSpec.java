@@ -2,6 +2,7 @@ package dev.parity.database;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -21,7 +22,7 @@ public record DatabaseFaultSpec(String failWrites, String sqlState, double proba
                                 boolean readOnly) {
 
     /** Five digits or capital letters, as SQLSTATEs are; class 00 is success, which no error can carry. */
-    public static final Pattern SQL_STATE = Pattern.compile("(?!00)[0-9A-Z]{5}");
+    private static final Pattern SQL_STATE = Pattern.compile("(?!00)[0-9A-Z]{5}");
 
     public static DatabaseFaultSpec failWrites(String table, String sqlState, double probability, long count) {
         return new DatabaseFaultSpec(table, sqlState, probability, count, -1, false);
@@ -44,15 +45,21 @@ public record DatabaseFaultSpec(String failWrites, String sqlState, double proba
                     + (kinds == 0 ? "none of them" : "several") + ". Declare each fault on its own");
         }
         if (!failWrites.isEmpty()) {
-            if (!SQL_STATE.matcher(sqlState).matches()) {
-                problems.add("'" + sqlState + "' is not a SQLSTATE. Give five digits or capital letters, not of class 00, for example 40001 "
-                        + "(serialization failure) or 40P01 (deadlock)");
-            }
+            sqlStateProblem(sqlState).ifPresent(problems::add);
             if (!(probability >= 0 && probability <= 1)) {
                 problems.add("the probability " + probability + " is outside 0..1. Give the share of writes that fail, e.g. 0.05");
             }
         }
         return problems;
+    }
+
+    /** What is wrong with {@code sqlState} as the code a failed write carries, in words that say how to fix it; empty if nothing. */
+    public static Optional<String> sqlStateProblem(String sqlState) {
+        if (sqlState != null && SQL_STATE.matcher(sqlState).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + sqlState + "' is not a SQLSTATE. Give five digits or capital letters, not of class 00, for example 40001 "
+                + "(serialization failure) or 40P01 (deadlock)");
     }
 
     /** As a person reads it: {@code failWrites("accounts", "40001", 0.05)}. */

@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import dev.parity.database.DatabaseFaultSpec;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.ServerFaults;
 import dev.parity.network.ProxyToxics;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -27,9 +27,6 @@ import org.junit.jupiter.api.function.Executable;
  * lock still held; the database's own faults go with its copy, which is dropped.
  */
 final class TestFaults implements Faults, AutoCloseable {
-
-    /** Five digits or capital letters, as SQLSTATEs are; class 00 is success, which no error can carry. */
-    private static final Pattern SQL_STATE = Pattern.compile("(?!00)[0-9A-Z]{5}");
 
     private final Proxy proxy;
     private final List<ToxicSpec> baseline;
@@ -111,10 +108,9 @@ final class TestFaults implements Faults, AutoCloseable {
     }
 
     private Faults failWrites(String table, String sqlState, double probability, long count) {
-        if (sqlState == null || !SQL_STATE.matcher(sqlState).matches()) {
-            throw new IllegalArgumentException("failWrites(\"" + table + "\", \"" + sqlState + "\", ...): '" + sqlState + "' is not a SQLSTATE. "
-                    + "Give five digits or capital letters, not of class 00, for example 40001 (serialization failure) or 40P01 (deadlock).");
-        }
+        DatabaseFaultSpec.sqlStateProblem(sqlState).ifPresent(problem -> {
+            throw new IllegalArgumentException("failWrites(\"" + table + "\", \"" + sqlState + "\", ...): " + problem + ".");
+        });
         String name = owned("failWrites");
         try (ServerFaults server = serverFaults()) {
             server.failWrites(name, table, sqlState, probability, count, database.seed());
