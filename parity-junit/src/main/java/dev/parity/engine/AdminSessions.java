@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +73,20 @@ public final class AdminSessions {
                 return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** The first column of every row {@code sql} gives, with {@code parameter} bound, in order. */
+    public static List<String> values(Connection connection, String sql, String parameter) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+        }
+        return values;
     }
 
     /** The first column of every row {@code sql} gives, in lower case. */

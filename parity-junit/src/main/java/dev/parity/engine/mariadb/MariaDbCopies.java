@@ -1,5 +1,7 @@
 package dev.parity.engine.mariadb;
 
+import static dev.parity.engine.AdminSessions.values;
+
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.Server;
@@ -78,10 +80,10 @@ final class MariaDbCopies implements DatabaseCopies {
             statement.execute("grant all on " + SQL.identifier(to) + ".* to " + SQL.literal(server.username()) + "@'%'");
             connection.setCatalog(to);
             statement.execute("set foreign_key_checks = 0, unique_checks = 0");
-            for (String table : names(connection, "select table_name from information_schema.tables where table_schema = ?"
+            for (String table : values(connection, "select table_name from information_schema.tables where table_schema = ?"
                     + " and table_type = 'BASE TABLE' order by table_name", from)) {
                 statement.execute(showCreate(connection, "table", from, table));
-                List<String> written = names(connection, "select column_name from information_schema.columns where table_schema = '"
+                List<String> written = values(connection, "select column_name from information_schema.columns where table_schema = '"
                         + from.replace("'", "''") + "' and table_name = ? and is_generated = 'NEVER' order by ordinal_position", table);
                 String columns = String.join(", ", written.stream().map(SQL::identifier).toList());
                 statement.execute("insert into " + SQL.qualified(to, table) + " (" + columns + ") select " + columns + " from "
@@ -89,7 +91,7 @@ final class MariaDbCopies implements DatabaseCopies {
             }
             statement.execute("set foreign_key_checks = 1, unique_checks = 1");
             replayViews(connection, from, to);
-            for (String trigger : names(connection, "select trigger_name from information_schema.triggers where trigger_schema = ?", from)) {
+            for (String trigger : values(connection, "select trigger_name from information_schema.triggers where trigger_schema = ?", from)) {
                 statement.execute(showCreate(connection, "trigger", from, trigger));
             }
             for (String[] routine : routines(connection, from)) {
@@ -104,7 +106,7 @@ final class MariaDbCopies implements DatabaseCopies {
 
     /** Views may use one another: replayed until none is left, or none of those left can be made. */
     private static void replayViews(Connection connection, String from, String to) throws SQLException {
-        List<String> left = new ArrayList<>(names(connection, "select table_name from information_schema.views where table_schema = ?", from));
+        List<String> left = new ArrayList<>(values(connection, "select table_name from information_schema.views where table_schema = ?", from));
         SQLException last = null;
         while (!left.isEmpty()) {
             int before = left.size();
@@ -146,21 +148,8 @@ final class MariaDbCopies implements DatabaseCopies {
         }
     }
 
-    private static List<String> names(Connection connection, String sql, String parameter) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, parameter);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
-    }
-
     private static String single(Connection connection, String sql, String parameter) throws SQLException {
-        List<String> values = names(connection, sql, parameter);
+        List<String> values = values(connection, sql, parameter);
         if (values.isEmpty()) {
             throw new SQLException("no database '" + parameter + "' on the server");
         }

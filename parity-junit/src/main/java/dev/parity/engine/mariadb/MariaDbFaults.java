@@ -1,5 +1,7 @@
 package dev.parity.engine.mariadb;
 
+import static dev.parity.engine.AdminSessions.values;
+
 import dev.parity.engine.AdminSessions;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.Server;
@@ -217,11 +219,11 @@ final class MariaDbFaults implements ServerFaults {
         admin.inDatabase(database, "undo the faults", connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set global read_only = off");
-                for (String trigger : names(connection, "select trigger_name from information_schema.triggers"
+                for (String trigger : values(connection, "select trigger_name from information_schema.triggers"
                         + " where trigger_schema = ? and trigger_name like 'parity\\_fault\\_%'", database)) {
                     statement.execute("drop trigger if exists " + SQL.identifier(trigger));
                 }
-                for (String sequence : names(connection, "select table_name from information_schema.tables"
+                for (String sequence : values(connection, "select table_name from information_schema.tables"
                         + " where table_schema = ? and table_type = 'SEQUENCE' and table_name like 'parity\\_fault\\_%'", database)) {
                     statement.execute("drop sequence if exists " + SQL.identifier(sequence));
                 }
@@ -318,19 +320,6 @@ final class MariaDbFaults implements ServerFaults {
 
     private static String sequence(String key, String what) {
         return PREFIX + key + "_" + what;
-    }
-
-    private static List<String> names(Connection connection, String sql, String parameter) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, parameter);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
-        return names;
     }
 
     private static long sessionId(Connection connection) throws SQLException {
