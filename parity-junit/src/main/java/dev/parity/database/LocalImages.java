@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
 import dev.parity.config.Setting;
+import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +117,6 @@ public final class LocalImages {
 
     /** As a POSIX shell reads it back: references are plain, anything else in single quotes. */
     static String shellQuoted(String reference) {
-        return SHELL_SAFE.matcher(reference).matches() ? reference : "'" + reference.replace("'", "'\\''") + "'";
+        return SHELL_SAFE.matcher(reference).matches() ? reference : DatabaseCopies.shellQuoted(reference);
     }
 }
