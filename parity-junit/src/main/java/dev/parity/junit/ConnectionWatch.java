@@ -57,18 +57,13 @@ final class ConnectionWatch implements AutoCloseable {
         return new Watched(dataSource);
     }
 
-    /**
-     * Closes what was opened and not closed, and says so once, naming the owner.
-     *
-     * @return how many were left open
-     */
-    private int closeLeftOpen(ExtensionContext context) {
+    /** Closes what was opened and not closed, and says so once, naming the owner. */
+    private void closeLeftOpen(ExtensionContext context) {
         int left = closeLeftOpen();
         if (left > 0) {
             context.publishReportEntry("parity.connectionsLeftOpen", String.valueOf(left));
             RunLog.connectionsLeftOpen(owner, left);
         }
-        return left;
     }
 
     private synchronized int closeLeftOpen() {

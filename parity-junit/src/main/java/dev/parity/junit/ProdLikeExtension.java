@@ -82,7 +82,8 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
 
     /** The profile's, the class's and the method's database faults, on the test's own database. */
     private static void applyDatabaseFaults(ExtensionContext context, ExtensionContext classContext) {
-        List<DatabaseFaultSpec> faults = new ArrayList<>(SharedEnvironments.profileFor(classContext).databaseFaults());
+        Profile profile = SharedEnvironments.profileFor(classContext);
+        List<DatabaseFaultSpec> faults = new ArrayList<>(profile.databaseFaults());
         faults.addAll(DeclaredDatabaseFaults.on(classContext.getRequiredTestClass()));
         faults.addAll(DeclaredDatabaseFaults.on(context.getRequiredTestMethod()));
         context.getStore(NAMESPACE).put(TEST_DATABASE_FAULTS, faults);
@@ -90,7 +91,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
             return;
         }
         if (FreshDatabaseExtension.forTest(context).isEmpty()) {
-            throw new ExtensionConfigurationException("the database faults " + faults + " (of profile '" + SharedEnvironments.profileFor(classContext).name()
+            throw new ExtensionConfigurationException("the database faults " + faults + " (of profile '" + profile.name()
                     + "' or @DatabaseFault) change the test's database, and " + context.getRequiredTestClass().getName() + "."
                     + context.getRequiredTestMethod().getName() + "() shares its database with other tests. Annotate the test (or its class) "
                     + "with @FreshDatabase, which gives it a database of its own.");
