@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** Every run with a @ProdLike class writes report.json and report.md: its environments, its tests, a failed test's replay line. */
 @NeedsDocker
+// The fixture pins the locale in its own engine, which the outer engine's locks know nothing of.
+@ResourceLock(Resources.LOCALE)
 class RunReportTest {
 
     @ProdLike
