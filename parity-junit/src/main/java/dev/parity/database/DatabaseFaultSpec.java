@@ -8,40 +8,47 @@ import org.apiguardian.api.API;
 
 /**
  * A database fault declared for every test (in a profile's {@code database-faults:} or a
- * {@code @DatabaseFault}): one of failing writes to a table, a statement timeout, or a read-only database.
+ * {@code @DatabaseFault}): one of failing writes to a table, a statement timeout, a connection limit, or a
+ * read-only database.
  *
  * @param failWrites          the table whose writes fail, or empty
  * @param sqlState            the SQLSTATE they fail with
  * @param probability         the share of writes that fail, from 0 to 1 (when {@code count} is negative)
  * @param count               the number of writes that fail, then pass; negative: {@code probability} decides
  * @param statementTimeoutMillis a statement timeout, or negative for none
+ * @param connectionLimit     the sessions the database admits, or negative for no limit
  * @param readOnly            whether the database refuses writes
  */
 @API(status = API.Status.INTERNAL)
 public record DatabaseFaultSpec(String failWrites, String sqlState, double probability, long count, long statementTimeoutMillis,
-                                boolean readOnly) {
+                                int connectionLimit, boolean readOnly) {
 
     /** Five digits or capital letters, as SQLSTATEs are; class 00 is success, which no error can carry. */
     private static final Pattern SQL_STATE = Pattern.compile("(?!00)[0-9A-Z]{5}");
 
     public static DatabaseFaultSpec failWrites(String table, String sqlState, double probability, long count) {
-        return new DatabaseFaultSpec(table, sqlState, probability, count, -1, false);
+        return new DatabaseFaultSpec(table, sqlState, probability, count, -1, -1, false);
     }
 
     public static DatabaseFaultSpec statementTimeout(long millis) {
-        return new DatabaseFaultSpec("", "40001", 1.0, -1, millis, false);
+        return new DatabaseFaultSpec("", "40001", 1.0, -1, millis, -1, false);
+    }
+
+    public static DatabaseFaultSpec connectionLimit(int connections) {
+        return new DatabaseFaultSpec("", "40001", 1.0, -1, -1, connections, false);
     }
 
     public static DatabaseFaultSpec readOnlyDatabase() {
-        return new DatabaseFaultSpec("", "40001", 1.0, -1, -1, true);
+        return new DatabaseFaultSpec("", "40001", 1.0, -1, -1, -1, true);
     }
 
     /** What is wrong with it, in words that say how to fix it; empty if nothing. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        int kinds = (failWrites.isEmpty() ? 0 : 1) + (statementTimeoutMillis >= 0 ? 1 : 0) + (readOnly ? 1 : 0);
+        int kinds = (failWrites.isEmpty() ? 0 : 1) + (statementTimeoutMillis >= 0 ? 1 : 0) + (connectionLimit >= 0 ? 1 : 0)
+                + (readOnly ? 1 : 0);
         if (kinds != 1) {
-            problems.add("a database fault is one of: failing writes to a table, a statement timeout, read-only; this one is "
+            problems.add("a database fault is one of: failing writes to a table, a statement timeout, a connection limit, read-only; this one is "
                     + (kinds == 0 ? "none of them" : "several") + ". Declare each fault on its own");
         }
         if (!failWrites.isEmpty()) {
@@ -68,6 +75,9 @@ public record DatabaseFaultSpec(String failWrites, String sqlState, double proba
         if (!failWrites.isEmpty()) {
             return "failWrites(\"" + failWrites + "\", \"" + sqlState + "\", " + (count >= 0 ? String.valueOf(count) : String.valueOf(probability)) + ")";
         }
-        return statementTimeoutMillis >= 0 ? "statementTimeout(" + statementTimeoutMillis + " ms)" : "readOnly()";
+        if (statementTimeoutMillis >= 0) {
+            return "statementTimeout(" + statementTimeoutMillis + " ms)";
+        }
+        return connectionLimit >= 0 ? "connectionLimit(" + connectionLimit + ")" : "readOnly()";
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -25,6 +26,9 @@ public final class AdminSessions {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** The application name of Parity's own sessions, which a connection limit neither counts nor refuses. */
+    public static final String APPLICATION = "parity";
 
     private final Server server;
 
@@ -43,8 +47,12 @@ public final class AdminSessions {
 
     /** A new session of {@code database}, for the caller to close. */
     public Connection connect(String database, String what) {
+        Properties properties = new Properties();
+        properties.setProperty("user", server.adminUsername());
+        properties.setProperty("password", server.adminPassword());
+        properties.setProperty("ApplicationName", APPLICATION); // PostgreSQL's; MariaDB's driver ignores it
         try {
-            return DriverManager.getConnection(server.urlOf(database), server.adminUsername(), server.adminPassword());
+            return DriverManager.getConnection(server.urlOf(database), properties);
         } catch (SQLException e) {
             throw failure(what, e);
         }

@@ -41,12 +41,23 @@ public interface ServerFaults extends AutoCloseable {
     void statementTimeout(String database, Duration timeout);
 
     /**
+     * New sessions of {@code database} are refused once it has {@code connections} sessions, with the engine's
+     * error for too many connections; Parity's own sessions are neither counted nor refused.
+     *
+     * @throws EngineException where the server cannot hold every user to it (for example PostgreSQL before 17)
+     */
+    void connectionLimit(String database, int connections);
+
+    /** How many sessions {@link #connectionLimit} refused since it was set (0 if it was not). */
+    long connectionsRefused(String database);
+
+    /**
      * Makes {@code database} refuse writes with the engine's read-only error, as a replica does after a
      * failover; its open sessions are terminated, as a failover ends them.
      */
     void readOnly(String database);
 
-    /** Undoes {@link #failWrites}, {@link #statementTimeout} and {@link #readOnly} on {@code database}; nothing if none. */
+    /** Undoes {@link #failWrites}, {@link #statementTimeout}, {@link #connectionLimit} and {@link #readOnly} on {@code database}; nothing if none. */
     void clear(String database);
 
     /** Closes the connections it keeps; it may still be used afterwards. */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Declares a database fault for every test of a class (on the class) or one test (on a method): the server
- * fails writes to a table with a SQLSTATE, cancels statements after a timeout, or refuses writes as a replica
- * does. Each annotation declares one of the three. Repeatable.
+ * fails writes to a table with a SQLSTATE, cancels statements after a timeout, refuses connections beyond a
+ * limit, or refuses writes as a replica does. Each annotation declares one of the four. Repeatable.
  *
  * <pre>{@code
  * @ProdLike
@@ -60,6 +60,12 @@ public @interface DatabaseFault {
 
     /** Statements of the test's sessions are cancelled after this many milliseconds (PostgreSQL: 57014); -1: no timeout. */
     long statementTimeoutMillis() default -1;
+
+    /**
+     * The test's database admits this many sessions, and refuses more with the server's error for too many
+     * connections (PostgreSQL 17 and later: 53300; MariaDB: 1184); -1: no limit. See {@link Faults#connectionLimit}.
+     */
+    int connectionLimit() default -1;
 
     /** The database refuses writes with the engine's read-only error (PostgreSQL: 25006). */
     boolean readOnly() default false;

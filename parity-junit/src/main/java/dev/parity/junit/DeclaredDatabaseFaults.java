@@ -18,7 +18,7 @@ final class DeclaredDatabaseFaults {
         List<DatabaseFaultSpec> faults = new ArrayList<>();
         for (DatabaseFault fault : findRepeatableAnnotations(element, DatabaseFault.class)) {
             DatabaseFaultSpec spec = new DatabaseFaultSpec(fault.failWrites().strip(), fault.sqlState(), fault.probability(), fault.count(),
-                    fault.statementTimeoutMillis(), fault.readOnly());
+                    fault.statementTimeoutMillis(), fault.connectionLimit(), fault.readOnly());
             List<String> problems = spec.problems();
             if (!problems.isEmpty()) {
                 throw new ExtensionConfigurationException("@DatabaseFault on " + element + ": " + String.join("; ", problems) + ".");
@@ -39,6 +39,8 @@ final class DeclaredDatabaseFaults {
                 }
             } else if (fault.statementTimeoutMillis() >= 0) {
                 to.statementTimeout(java.time.Duration.ofMillis(fault.statementTimeoutMillis()));
+            } else if (fault.connectionLimit() >= 0) {
+                to.connectionLimit(fault.connectionLimit());
             } else {
                 to.readOnly();
             }

@@ -12,9 +12,11 @@ import org.apiguardian.api.API;
  * @param sessionsKilled the sessions {@link Faults#killSessions()} and {@link Faults#readOnly()} terminated
  * @param lockHeld       by table, how long {@link Faults#lock} held its lock (so far, for one still held)
  * @param failovers      how many times {@link Faults#failover} restarted the server
+ * @param connectionsRefused the new sessions {@link Faults#connectionLimit} refused
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record FaultReport(Map<String, Long> writesFailed, int sessionsKilled, Map<String, Duration> lockHeld, int failovers) {
+public record FaultReport(Map<String, Long> writesFailed, int sessionsKilled, Map<String, Duration> lockHeld, int failovers,
+                          long connectionsRefused) {
 
     public FaultReport {
         writesFailed = Map.copyOf(writesFailed);

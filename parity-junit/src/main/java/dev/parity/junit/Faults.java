@@ -16,7 +16,7 @@ import org.junit.jupiter.api.function.Executable;
  * <p>Network faults affect data flowing from the database to the test (downstream), as Toxiproxy does by
  * default. Database faults are made by the server, so every client and every pool (HikariCP included) sees
  * the real error and SQLSTATE. Those that change a database ({@link #failWrites}, {@link #killSessions},
- * {@link #lock}, {@link #statementTimeout}, {@link #readOnly}) need a database of the test's own: on a
+ * {@link #lock}, {@link #statementTimeout}, {@link #connectionLimit}, {@link #readOnly}) need a database of the test's own: on a
  * {@link FreshDatabase} test only, else they throw saying so. {@link #failover} restarts the server, so it
  * needs a server no other class uses at the time. {@link #report()} tells how often each fired.
  *
@@ -68,6 +68,15 @@ public interface Faults {
 
     /** Statements of sessions opened from now on are cancelled by the server after {@code timeout} (PostgreSQL: 57014). */
     Faults statementTimeout(Duration timeout);
+
+    /**
+     * New sessions of the test's database are refused once it has {@code connections} sessions, with the server's
+     * error for too many connections; sessions already open stay. A pool that grows past it sees the error on its
+     * next connect. PostgreSQL 17 and later: 53300 "too many connections for database" (a login event trigger;
+     * the server's own limit exempts superusers, as the test's user is). MariaDB: the server ends the session and
+     * the driver sees 1184 (08S01) "Aborted connection ... (init_connect command failed)".
+     */
+    Faults connectionLimit(int connections);
 
     /**
      * The database refuses writes with the engine's read-only error, as a replica does after a failover

@@ -34,6 +34,7 @@ final class TestFaults implements Faults, AutoCloseable {
     private final Set<String> faultedTables = new LinkedHashSet<>();
     private final List<HeldLock> locks = new ArrayList<>();
     private int sessionsKilled;
+    private boolean limited;
     private int failovers;
     private boolean databaseChanged;
 
@@ -153,6 +154,20 @@ final class TestFaults implements Faults, AutoCloseable {
     }
 
     @Override
+    public synchronized Faults connectionLimit(int connections) {
+        if (connections < 0) {
+            throw new IllegalArgumentException("connectionLimit(" + connections + "): the number of sessions the database admits is 0 or more");
+        }
+        String name = owned("connectionLimit");
+        try (ServerFaults server = serverFaults()) {
+            server.connectionLimit(name, connections);
+        }
+        limited = true;
+        databaseChanged = true;
+        return this;
+    }
+
+    @Override
     public synchronized Faults readOnly() {
         String name = owned("readOnly");
         try (ServerFaults server = serverFaults()) {
@@ -196,14 +211,16 @@ final class TestFaults implements Faults, AutoCloseable {
     @Override
     public synchronized FaultReport report() {
         Map<String, Long> failed = new LinkedHashMap<>();
-        if (!faultedTables.isEmpty()) {
+        long refused = 0;
+        if (!faultedTables.isEmpty() || limited) {
             try (ServerFaults server = serverFaults()) {
                 faultedTables.forEach(table -> failed.put(table, server.writesFailed(database.name(), table)));
+                refused = limited ? server.connectionsRefused(database.name()) : 0;
             }
         }
         Map<String, Duration> held = new LinkedHashMap<>();
         locks.forEach(lock -> held.merge(lock.table, lock.held(), Duration::plus));
-        return new FaultReport(failed, sessionsKilled, held, failovers);
+        return new FaultReport(failed, sessionsKilled, held, failovers, refused);
     }
 
     @Override

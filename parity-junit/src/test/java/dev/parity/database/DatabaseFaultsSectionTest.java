@@ -28,10 +28,11 @@ class DatabaseFaultsSectionTest {
                   - fail-writes: billing.invoices
                     count: 3
                   - statement-timeout: 500
+                  - connection-limit: 5
                   - read-only: true
                 """)).containsExactly(DatabaseFaultSpec.failWrites("accounts", "40P01", 0.05, -1),
                 DatabaseFaultSpec.failWrites("billing.invoices", "40001", 1.0, 3), DatabaseFaultSpec.statementTimeout(500),
-                DatabaseFaultSpec.readOnlyDatabase());
+                DatabaseFaultSpec.connectionLimit(5), DatabaseFaultSpec.readOnlyDatabase());
         assertThat(problems).isEmpty();
         assertThat(read("timezone: UTC")).isEmpty();
     }
@@ -57,14 +58,14 @@ class DatabaseFaultsSectionTest {
                 "4: " + in + "'00000' is not a SQLSTATE. Give five digits or capital letters, not of class 00, for example 40001 "
                         + "(serialization failure) or 40P01 (deadlock).",
                 "4: " + in + "the probability 1.5 is outside 0..1. Give the share of writes that fail, e.g. 0.05.",
-                "7: " + in + "a database fault is one of: failing writes to a table, a statement timeout, read-only; this one is several. "
+                "7: " + in + "a database fault is one of: failing writes to a table, a statement timeout, a connection limit, read-only; this one is several. "
                         + "Declare each fault on its own.",
                 "9: 'read-only' in profile 'p' > database-faults must be true or false, but is a text ('maybe'). Write it as, for example: read-only: true",
-                "9: " + in + "a database fault is one of: failing writes to a table, a statement timeout, read-only; this one is none of them. "
+                "9: " + in + "a database fault is one of: failing writes to a table, a statement timeout, a connection limit, read-only; this one is none of them. "
                         + "Declare each fault on its own.",
                 "10: unknown key 'fail-write' in profile 'p' > database-faults. Did you mean 'fail-writes'? Known keys here: fail-writes, sql-state, "
-                        + "probability, count, statement-timeout, read-only.",
-                "10: " + in + "a database fault is one of: failing writes to a table, a statement timeout, read-only; this one is none of them. "
+                        + "probability, count, statement-timeout, connection-limit, read-only.",
+                "10: " + in + "a database fault is one of: failing writes to a table, a statement timeout, a connection limit, read-only; this one is none of them. "
                         + "Declare each fault on its own.");
     }
 }

@@ -9,6 +9,7 @@ import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ class DatabaseFaultsTest {
 
     static ThrowingCallable executing(DataSource dataSource, String sql) {
         return () -> execute(dataSource, sql);
+    }
+
+    /** A plain JDBC session of the test's database, as an application's own pool opens one. */
+    static Connection connect(ProdEnvironment environment) throws SQLException {
+        return DriverManager.getConnection(environment.jdbcUrl(), environment.username(), environment.password());
     }
 
     /** Whose sessions a fault ends: this JDBC connection's. */
@@ -147,6 +153,13 @@ class DatabaseFaultsTest {
         }
 
         @Test
+        void aConnectionLimitSaysItNeedsPostgres17(Faults faults) {
+            assertThatThrownBy(() -> faults.connectionLimit(2)).hasMessageStartingWith("connectionLimit needs PostgreSQL 17 or later (a login "
+                    + "event trigger); this server is 15.").hasMessageEndingWith(", whose own connection limit does not hold superusers, and the "
+                    + "test's user is one. Give the test's profile a postgres:17 image, or use the proxy's faults instead.");
+        }
+
+        @Test
         void faultsAreCheckedBeforeTheServerIsAsked(Faults faults) {
             assertThatThrownBy(() -> faults.failWrites("accounts", "00000", 1)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("failWrites(\"accounts\", \"00000\", ...): '00000' is not a SQLSTATE. Give five digits or capital letters, "
@@ -207,10 +220,66 @@ class DatabaseFaultsTest {
         }
 
         @Test
+        void aConnectionLimitEndsTheSessionBeyondIt(ProdEnvironment environment, Faults faults) throws SQLException {
+            faults.connectionLimit(1);
+            try (Connection first = connect(environment)) {
+                // Connector/J's own queries after the login are refused: it reports that, with the server's error as the cause
+                assertThatThrownBy(() -> connect(environment).close()).isInstanceOf(SQLNonTransientConnectionException.class)
+                        .hasMessageEndingWith("Initialization command fail").extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08000");
+                assertThatThrownBy(() -> connect(environment).close()).satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("(init_connect command failed)").extracting(cause -> ((SQLException) cause).getErrorCode()).isEqualTo(1184));
+                assertThat(faults.report().connectionsRefused()).isEqualTo(2);
+            }
+            faults.restore();
+            try (Connection first = connect(environment); Connection second = connect(environment)) {
+                assertThat(second.isValid(5)).isTrue();
+            }
+        }
+
+        @Test
         void failoverSaysWhatToUseInstead(Faults faults) {
             assertThatThrownBy(() -> faults.failover(Duration.ofSeconds(1))).hasMessage("the MariaDB engine cannot restart its server in its "
                     + "container without changing its port. Use Faults.cut() and Faults.killSessions() instead, which the code under test sees alike.");
         }
+    }
+
+    /** PostgreSQL 17: a login event trigger refuses sessions beyond the limit with 53300, superusers too, as a pool sees. */
+    @ProdLike
+    @FreshDatabase
+    static class ConnectionLimitOnPostgres17 {
+
+        @Test
+        @DatabaseFault(connectionLimit = 2)
+        void theSessionBeyondTheLimitIsRefusedAndAPoolSeesIt(ProdEnvironment environment, Faults faults) throws SQLException {
+            try (Connection first = connect(environment)) {
+                try (Connection second = connect(environment)) {
+                    assertThatThrownBy(() -> connect(environment).close()).isInstanceOf(SQLException.class)
+                            .hasMessageContaining("too many connections for database \"parity_fresh_")
+                            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("53300");
+                }
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(environment.jdbcUrl());
+                config.setUsername(environment.username());
+                config.setPassword(environment.password());
+                config.setMaximumPoolSize(3);
+                config.setMinimumIdle(0);
+                config.setConnectionTimeout(1000);
+                try (HikariDataSource pool = new HikariDataSource(config); Connection pooled = pool.getConnection()) {
+                    assertThatThrownBy(() -> pool.getConnection().close()).isInstanceOf(SQLException.class)
+                            .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SQLException.class)
+                                    .extracting(cause -> ((SQLException) cause).getSQLState()).isEqualTo("53300"));
+                }
+            }
+            assertThat(faults.report().connectionsRefused()).isGreaterThanOrEqualTo(2);
+            faults.restore();
+            try (Connection first = connect(environment); Connection second = connect(environment); Connection third = connect(environment)) {
+                assertThat(third.isValid(5)).isTrue();
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        return e.getCause() == null ? e : rootCause(e.getCause());
     }
 
     /** Every test starts clean: the faults above went with their copies. */
@@ -309,7 +378,7 @@ class DatabaseFaultsTest {
     void eachFaultShowsTheServersOwnErrorAndIsUndone() {
         EngineExecutionResults results = Kit.run(FAULTS, OnItsOwnDatabase.class, OnTheSharedDatabase.class);
         assertThat(failures(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
+        results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(9));
     }
 
     @Test
@@ -317,7 +386,15 @@ class DatabaseFaultsTest {
         EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults-mariadb"),
                 OnItsOwnMariaDbDatabase.class);
         assertThat(failures(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
+        results.testEvents().assertStatistics(stats -> stats.started(6).succeeded(6));
+    }
+
+    @Test
+    void aConnectionLimitRefusesTheNextSessionOnPostgres17() {
+        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults-17"),
+                ConnectionLimitOnPostgres17.class);
+        assertThat(failures(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test

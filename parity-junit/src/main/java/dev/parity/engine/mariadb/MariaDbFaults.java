@@ -37,14 +37,22 @@ final class MariaDbFaults implements ServerFaults {
     private static final MariaDbDialect SQL = new MariaDbDialect();
     /** Our part of {@code init_connect}: one statement, a timeout per database, each session's own elsewhere. */
     private static final String TIMEOUTS = "set session max_statement_time = case database()";
+    /** Our other part of {@code init_connect}, there while a database has a {@link #connectionLimit}. */
+    private static final String ADMISSION = "parity_faults";
+    private static final String LIMITS = ADMISSION + ".connection_limits";
+    private static final String ADMIT = "call " + ADMISSION + ".admit(database())";
+    /** Held while {@code init_connect} is read and rewritten: tests of one server change it concurrently, each through its own instance. */
+    private static final Object INIT_CONNECT = new Object();
     private static final Pattern TIMEOUT = Pattern.compile("when '((?:[^'\\\\]|''|\\\\.)*)' then ([0-9.]+)");
 
     private final AdminSessions admin;
+    private final String adminUser;
     /** The connections holding {@link #lock}s: Parity's own, so {@link #killSessions} spares them. */
     private final Set<Long> lockSessions = ConcurrentHashMap.newKeySet();
 
     MariaDbFaults(Server server) {
         this.admin = new AdminSessions(server);
+        this.adminUser = server.adminUsername();
     }
 
     /**
@@ -185,10 +193,68 @@ final class MariaDbFaults implements ServerFaults {
      */
     @Override
     public void statementTimeout(String database, Duration timeout) {
-        Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
-        String theirs = readTimeouts(timeouts);
-        timeouts.put(database, BigDecimal.valueOf(timeout.toNanos()).movePointLeft(9));
-        writeTimeouts(theirs, timeouts);
+        synchronized (INIT_CONNECT) {
+            Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
+            String theirs = readTimeouts(timeouts);
+            timeouts.put(database, BigDecimal.valueOf(timeout.toNanos()).movePointLeft(9));
+            writeTimeouts(theirs, timeouts);
+        }
+    }
+
+    /**
+     * The server's {@code init_connect} calls a procedure that counts the database's sessions (Parity's administrator's
+     * aside) and {@code SIGNAL}s 1040, "Too many connections", beyond {@code connections}. MariaDB ends a session whose
+     * {@code init_connect} fails, and the client sees 1184 (08S01, "Aborted connection ... (init_connect command
+     * failed)") on connecting; the server's log has the reason. The limits are rows of {@value #LIMITS}, in a database
+     * of Parity's own, so a dropped test database leaves no call to a procedure that is gone. Administrators (SUPER or
+     * CONNECTION ADMIN) are not held to it, as MariaDB runs {@code init_connect} for none of them.
+     */
+    @Override
+    public void connectionLimit(String database, int connections) {
+        admin.inDatabase("mysql", "limit the connections of '" + database + "'", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create database if not exists " + ADMISSION);
+                statement.execute("create table if not exists " + LIMITS + " (db varchar(64) primary key, connections int not null,"
+                        + " refused bigint not null default 0)");
+                statement.execute("create or replace procedure " + ADMISSION + ".admit(session_db varchar(64)) sql security definer\n"
+                        + "begin\n"
+                        + "  declare allowed int default null;\n"
+                        + "  declare sessions int;\n"
+                        + "  select connections into allowed from " + LIMITS + " where db = session_db;\n"
+                        + "  if allowed is not null then\n"
+                        + "    select count(*) into sessions from information_schema.processlist where db = session_db and user <> "
+                        + SQL.literal(adminUser) + ";\n"
+                        // inside the procedure, this session's row shows the procedure's database: these are the others
+                        + "    if sessions >= allowed then\n"
+                        // committed on its own (autocommit), before the signal ends the session
+                        + "      update " + LIMITS + " set refused = refused + 1 where db = session_db;\n"
+                        + "      set @parity_refusal = concat('Too many connections to ', left(session_db, 50), ': Parity allows ', allowed,"
+                        + " ' (faults.connectionLimit)');\n"
+                        + "      signal sqlstate '08004' set mysql_errno = 1040, message_text = @parity_refusal;\n"
+                        + "    end if;\n"
+                        + "  end if;\n"
+                        + "end");
+                statement.execute("grant execute on procedure " + ADMISSION + ".admit to public");
+            }
+            try (PreparedStatement limit = connection.prepareStatement("replace into " + LIMITS + " (db, connections) values (?, ?)")) {
+                limit.setString(1, database);
+                limit.setInt(2, connections);
+                limit.execute();
+            }
+            return null;
+        });
+        synchronized (INIT_CONNECT) {
+            Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
+            String theirs = readTimeouts(timeouts);
+            writeTimeouts(theirs, timeouts);
+        }
+    }
+
+    @Override
+    public long connectionsRefused(String database) {
+        return admin.inDatabase("mysql", "count the refused connections of '" + database + "'", connection -> limitsExist(connection)
+                ? Long.parseLong(AdminSessions.firstValue(connection, "select refused from " + LIMITS + " where db = ?", database).orElse("0"))
+                : 0L);
     }
 
     /**
@@ -211,10 +277,21 @@ final class MariaDbFaults implements ServerFaults {
     /** Also turns the server's {@code read_only} off, whichever database {@link #readOnly} was for. */
     @Override
     public void clear(String database) {
-        Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
-        String theirs = readTimeouts(timeouts);
-        if (timeouts.remove(database) != null) {
-            writeTimeouts(theirs, timeouts);
+        boolean limited = admin.inDatabase("mysql", "undo the connection limit", connection -> {
+            if (!limitsExist(connection)) {
+                return false;
+            }
+            try (PreparedStatement delete = connection.prepareStatement("delete from " + LIMITS + " where db = ?")) {
+                delete.setString(1, database);
+                return delete.executeUpdate() > 0;
+            }
+        });
+        synchronized (INIT_CONNECT) {
+            Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
+            String theirs = readTimeouts(timeouts);
+            if (timeouts.remove(database) != null || limited) {
+                writeTimeouts(theirs, timeouts);
+            }
         }
         admin.inDatabase(database, "undo the faults", connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -240,6 +317,7 @@ final class MariaDbFaults implements ServerFaults {
                 return rows.getString(1) == null ? "" : rows.getString(1);
             }
         });
+        current = current.replace("; " + ADMIT, "").replace(ADMIT, "");
         int ours = current.indexOf(TIMEOUTS);
         if (ours < 0) {
             return current;
@@ -258,14 +336,40 @@ final class MariaDbFaults implements ServerFaults {
             timeouts.forEach((database, seconds) -> ours.append(" when ").append(SQL.literal(database)).append(" then ").append(seconds.toPlainString()));
             ours.append(" else @@session.max_statement_time end");
         }
-        String value = theirs.isBlank() ? ours.toString() : ours.length() == 0 ? theirs : theirs + "; " + ours;
         admin.inDatabase("mysql", "set init_connect", connection -> {
+            List<String> parts = new ArrayList<>();
+            if (!theirs.isBlank()) {
+                parts.add(theirs);
+            }
+            if (ours.length() > 0) {
+                parts.add(ours.toString());
+            }
+            if (limitsExist(connection)) {
+                try (Statement statement = connection.createStatement(); ResultSet any = statement.executeQuery("select count(*) from " + LIMITS)) {
+                    any.next();
+                    if (any.getLong(1) > 0) {
+                        parts.add(ADMIT);
+                    }
+                }
+            }
+            String value = String.join("; ", parts);
             try (PreparedStatement statement = connection.prepareStatement("set global init_connect = ?")) {
                 statement.setString(1, value);
                 statement.execute();
             }
             return null;
         });
+    }
+
+    private static boolean limitsExist(Connection connection) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("select count(*) from information_schema.tables where table_schema = ?"
+                + " and table_name = 'connection_limits'")) {
+            exists.setString(1, ADMISSION);
+            try (ResultSet rows = exists.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
     }
 
     /** The inverse of {@link MariaDbDialect#literal}'s escapes. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PostgresFaults implements ServerFaults {
 
     static final String SCHEMA = "parity_faults";
+    private static final String REFUSED = SCHEMA + ".connections_refused";
     private static final PostgresDialect SQL = new PostgresDialect();
 
     private final AdminSessions admin;
@@ -130,6 +131,52 @@ final class PostgresFaults implements ServerFaults {
         alterDatabase(database, "set statement_timeout = " + timeout.toMillis());
     }
 
+    /**
+     * A login event trigger (PostgreSQL 17 and later) that raises 53300, "too many connections for database", as
+     * the server's own limit does. Not {@code ALTER DATABASE ... CONNECTION LIMIT}: the server exempts superusers
+     * from it, and a container's user is one. Sessions with Parity's application name are neither counted nor refused.
+     */
+    @Override
+    public void connectionLimit(String database, int connections) {
+        admin.inDatabase(database, "limit the connections of '" + database + "'", connection -> {
+            if (connection.getMetaData().getDatabaseMajorVersion() < 17) {
+                throw new EngineException("connectionLimit needs PostgreSQL 17 or later (a login event trigger); this server is "
+                        + connection.getMetaData().getDatabaseProductVersion() + ", whose own connection limit does not hold superusers,"
+                        + " and the test's user is one. Give the test's profile a postgres:17 image, or use the proxy's faults instead.", null);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create schema if not exists " + SCHEMA);
+                statement.execute("create sequence if not exists " + REFUSED);
+                statement.execute("create or replace function " + SCHEMA + ".admit() returns event_trigger language plpgsql as $parity$\n"
+                        + "declare sessions int;\n"
+                        + "begin\n"
+                        + "  if current_setting('application_name') = '" + AdminSessions.APPLICATION + "' then return; end if;\n"
+                        + "  select count(*) into sessions from pg_stat_activity where datname = current_database()"
+                        + " and backend_type = 'client backend' and application_name <> '" + AdminSessions.APPLICATION + "';\n"
+                        + "  if sessions > " + connections + " then\n"
+                        + "    perform nextval('" + REFUSED + "');\n" // a sequence: the refusal rolls back all else
+                        + "    raise exception 'too many connections for database \"%\"', current_database() using errcode = '53300',"
+                        + " detail = 'Parity limits it to " + connections + " (faults.connectionLimit).';\n"
+                        + "  end if;\n"
+                        + "end $parity$");
+                statement.execute("drop event trigger if exists parity_connection_limit");
+                statement.execute("create event trigger parity_connection_limit on login execute function " + SCHEMA + ".admit()");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long connectionsRefused(String database) {
+        return admin.inDatabase(database, "count the refused connections of '" + database + "'", connection -> {
+            if (AdminSessions.firstValue(connection, "select to_regclass(?) is not null", REFUSED).filter("t"::equals).isEmpty()) {
+                return 0L;
+            }
+            return Long.parseLong(AdminSessions.firstValue(connection, "select case when is_called then last_value else 0 end from " + REFUSED, null)
+                    .orElse("0"));
+        });
+    }
+
     @Override
     public void readOnly(String database) {
         alterDatabase(database, "set default_transaction_read_only = on");
@@ -142,7 +189,7 @@ final class PostgresFaults implements ServerFaults {
         alterDatabase(database, "reset default_transaction_read_only");
         admin.inDatabase(database, "undo the faults", connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + SCHEMA + " cascade"); // its functions take their triggers with them
+                statement.execute("drop schema if exists " + SCHEMA + " cascade"); // its functions take their (event) triggers with them
             }
             return null;
         });

@@ -9,6 +9,7 @@ import dev.parity.engine.Engines;
 import dev.parity.engine.ServerFaultsContract;
 import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,35 @@ class MariaDbFaultsTest {
                     }
                     faults.clear(database);
                     assertThat(query(admin, "select @@global.init_connect")).isEqualTo("set @parity_profile = 1");
+                } finally {
+                    execute(admin, "set global init_connect = ''");
+                }
+            }
+        }
+
+        @Test
+        void aConnectionLimitAndATimeoutShareInitConnectAndEachGoesWithItsDatabase() throws Exception {
+            try (Connection admin = admin()) {
+                execute(admin, "set global init_connect = 'set @parity_profile = 1'");
+                try {
+                    faults.statementTimeout(database, Duration.ofMillis(300));
+                    faults.connectionLimit(database, 1);
+                    assertThat(query(admin, "select @@global.init_connect")).isEqualTo("set @parity_profile = 1; set session max_statement_time = "
+                            + "case database() when '" + database + "' then 0.300000000 else @@session.max_statement_time end; "
+                            + "call parity_faults.admit(database())");
+                    try (Connection first = dataSource.getConnection()) {
+                        assertThat(query(first, "select @parity_profile")).isEqualTo("1");
+                        assertThat(query(first, "select @@max_statement_time")).isEqualTo("0.300000");
+                        assertThatThrownBy(() -> dataSource.getConnection().close()).isInstanceOf(SQLException.class);
+                    }
+                    assertThat(faults.connectionsRefused(database)).isEqualTo(1);
+
+                    faults.clear(database);
+                    assertThat(query(admin, "select @@global.init_connect")).isEqualTo("set @parity_profile = 1");
+                    assertThat(faults.connectionsRefused(database)).isZero();
+                    try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+                        assertThat(query(second, "select @@max_statement_time")).isEqualTo("0.000000");
+                    }
                 } finally {
                     execute(admin, "set global init_connect = ''");
                 }
