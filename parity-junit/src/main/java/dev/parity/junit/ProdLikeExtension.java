@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import net.datafaker.Faker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * {@code @Qualifier}, ...) belongs to the extension that annotation is for, so Parity and, say, Spring
  * never both claim it; when two extensions do claim one, the failure says what to do.
  */
-final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher,
+final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AfterTestExecutionCallback,
+        ParameterResolver, TestWatcher,
         TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
@@ -103,6 +105,30 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void afterEach(ExtensionContext context) {
         ConnectionWatch.closeLeftOpen(context, NAMESPACE);
+    }
+
+    /**
+     * The faults the test switched on and how often they fired, for its run report entry: read right after the
+     * test method, while its database is there (a fresh copy is dropped after the test, before the {@code @AfterEach}
+     * callbacks of extensions registered earlier).
+     */
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        TestFaults faults = context.getStore(NAMESPACE).get(new FaultsKey(context.getUniqueId()), TestFaults.class);
+        if (faults == null) {
+            return;
+        }
+        List<String> fired;
+        try {
+            fired = faults.fired();
+        } catch (RuntimeException e) { // the test may have left its server unable to answer: the report says so, the test's outcome stands
+            fired = List.of("not counted: " + e.getMessage());
+        }
+        context.getStore(NAMESPACE).put(UsedFaults.class, new UsedFaults(faults.applied(), fired));
+    }
+
+    /** What {@link #afterTestExecution} read. */
+    private record UsedFaults(List<String> applied, List<String> fired) {
     }
 
     @Override
@@ -197,8 +223,10 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
             return;
         }
         List<ToxicSpec> toxics = context.getStore(NAMESPACE).getOrDefault(TEST_TOXICS, List.class, seen.classToxics());
-        List<DatabaseFaultSpec> faults = context.getStore(NAMESPACE).getOrDefault(TEST_DATABASE_FAULTS, List.class, List.of());
-        RunReports.testEnded(context, seen, toxics, faults, outcome, cause);
+        List<DatabaseFaultSpec> declared = context.getStore(NAMESPACE).getOrDefault(TEST_DATABASE_FAULTS, List.class, List.of());
+        UsedFaults used = context.getStore(NAMESPACE).getOrDefault(UsedFaults.class, UsedFaults.class,
+                new UsedFaults(declared.stream().map(String::valueOf).toList(), List.of()));
+        RunReports.testEnded(context, seen, toxics, used.applied(), used.fired(), outcome, cause);
     }
 
     @Override

@@ -51,7 +51,8 @@ final class RunReports {
      *
      * @param cause the failure, or null
      */
-    static void testEnded(ExtensionContext context, DefaultProdEnvironment environment, List<ToxicSpec> toxics, List<?> faults, String outcome,
+    static void testEnded(ExtensionContext context, DefaultProdEnvironment environment, List<ToxicSpec> toxics, List<String> faults, List<String> fired,
+                           String outcome,
                           Throwable cause) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         Long started = store.get(STARTED, Long.class);
@@ -59,7 +60,7 @@ final class RunReports {
         String method = context.getRequiredTestMethod().getName();
         String replay = cause == null ? "" : replay(context, environment, testClass, method);
         of(context).add(new RunReport.Test(testClass, method, environment.profile(), toxics.stream().map(RunReports::toxic).toList(),
-                faults.stream().map(String::valueOf).toList(), store.get(ZONE, String.class), store.get(LOCALE, String.class), outcome,
+                faults, fired, store.get(ZONE, String.class), store.get(LOCALE, String.class), outcome,
                 started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started), replay));
         if (cause != null) {
             context.publishReportEntry("parity.replay", replay);

@@ -34,7 +34,13 @@ final class TestFaults implements Faults, AutoCloseable {
     private final Set<String> faultedTables = new LinkedHashSet<>();
     private final List<HeldLock> locks = new ArrayList<>();
     private int sessionsKilled;
+    private boolean killing;
     private boolean limited;
+    /** Each fault switched on, as called, for the run report. */
+    private final List<String> applied = new ArrayList<>();
+    /** What fired before a {@link #restore()} undid the database's faults, and their server-side counts with them. */
+    private final Map<String, Long> writesFailedBefore = new LinkedHashMap<>();
+    private long refusedBefore;
     private int failovers;
     private boolean databaseChanged;
 
@@ -55,39 +61,40 @@ final class TestFaults implements Faults, AutoCloseable {
         this.database = database;
     }
 
-    private Faults add(String type, Map<String, Long> attributes) {
+    private synchronized Faults add(String call, String type, Map<String, Long> attributes) {
         ProxyToxics.add(proxy, new ToxicSpec(type, "downstream", 1.0, attributes));
+        applied.add(call);
         return this;
     }
 
     @Override
     public Faults latency(Duration latency) {
-        return add("latency", Map.of("latency", latency.toMillis()));
+        return add("latency(" + latency.toMillis() + " ms)", "latency", Map.of("latency", latency.toMillis()));
     }
 
     @Override
     public Faults bandwidth(long kilobytesPerSecond) {
-        return add("bandwidth", Map.of("rate", kilobytesPerSecond));
+        return add("bandwidth(" + kilobytesPerSecond + " KB/s)", "bandwidth", Map.of("rate", kilobytesPerSecond));
     }
 
     @Override
     public Faults timeout(Duration timeout) {
-        return add("timeout", Map.of("timeout", timeout.toMillis()));
+        return add("timeout(" + timeout.toMillis() + " ms)", "timeout", Map.of("timeout", timeout.toMillis()));
     }
 
     @Override
     public Faults resetPeer(Duration after) {
-        return add("reset_peer", Map.of("timeout", after.toMillis()));
+        return add("resetPeer(" + after.toMillis() + " ms)", "reset_peer", Map.of("timeout", after.toMillis()));
     }
 
     @Override
     public Faults limitData(long bytes) {
-        return add("limit_data", Map.of("bytes", bytes));
+        return add("limitData(" + bytes + " bytes)", "limit_data", Map.of("bytes", bytes));
     }
 
     @Override
     public Faults cut() {
-        return add("down", Map.of());
+        return add("cut()", "down", Map.of());
     }
 
     @Override
@@ -118,6 +125,7 @@ final class TestFaults implements Faults, AutoCloseable {
         }
         faultedTables.add(table);
         databaseChanged = true;
+        applied.add(DatabaseFaultSpec.failWrites(table, sqlState, probability, count).toString());
         return this;
     }
 
@@ -127,6 +135,8 @@ final class TestFaults implements Faults, AutoCloseable {
         try (ServerFaults server = serverFaults()) {
             sessionsKilled += server.killSessions(name);
         }
+        killing = true;
+        applied.add("killSessions()");
         return this;
     }
 
@@ -139,6 +149,7 @@ final class TestFaults implements Faults, AutoCloseable {
         }
         HeldLock held = new HeldLock(table, lock, System.nanoTime());
         locks.add(held);
+        applied.add("lock(\"" + table + "\", " + duration.toMillis() + " ms)");
         CompletableFuture.runAsync(held::release, CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));
         return this;
     }
@@ -150,6 +161,7 @@ final class TestFaults implements Faults, AutoCloseable {
             server.statementTimeout(name, timeout);
         }
         databaseChanged = true;
+        applied.add(DatabaseFaultSpec.statementTimeout(timeout.toMillis()).toString());
         return this;
     }
 
@@ -164,6 +176,7 @@ final class TestFaults implements Faults, AutoCloseable {
         }
         limited = true;
         databaseChanged = true;
+        applied.add(DatabaseFaultSpec.connectionLimit(connections).toString());
         return this;
     }
 
@@ -174,6 +187,8 @@ final class TestFaults implements Faults, AutoCloseable {
             server.readOnly(name);
         }
         databaseChanged = true;
+        killing = true;
+        applied.add(DatabaseFaultSpec.readOnlyDatabase().toString());
         return this;
     }
 
@@ -205,6 +220,7 @@ final class TestFaults implements Faults, AutoCloseable {
             throw new IllegalStateException("failover() was interrupted", e);
         }
         failovers++;
+        applied.add("failover(" + downtime.toMillis() + " ms)");
         return this;
     }
 
@@ -229,6 +245,8 @@ final class TestFaults implements Faults, AutoCloseable {
         locks.forEach(HeldLock::release);
         if (databaseChanged) {
             try (ServerFaults server = serverFaults()) {
+                faultedTables.forEach(table -> writesFailedBefore.merge(table, server.writesFailed(database.name(), table), Long::sum));
+                refusedBefore += limited ? server.connectionsRefused(database.name()) : 0;
                 server.clear(database.name());
             }
             databaseChanged = false;
@@ -244,6 +262,34 @@ final class TestFaults implements Faults, AutoCloseable {
         } finally {
             restore();
         }
+    }
+
+    /** The faults switched on in the test, as called (declared ones too, which are applied through here). */
+    synchronized List<String> applied() {
+        return List.copyOf(applied);
+    }
+
+    /**
+     * How often each fault switched on fired over the whole test, also before a {@link #restore()}: a fault that
+     * never fired shows 0, since that is what a report reader looks for.
+     */
+    synchronized List<String> fired() {
+        FaultReport now = report();
+        List<String> fired = new ArrayList<>();
+        Set<String> tables = new LinkedHashSet<>(writesFailedBefore.keySet());
+        tables.addAll(faultedTables);
+        tables.forEach(table -> fired.add("writes failed: " + table + " " + (writesFailedBefore.getOrDefault(table, 0L) + now.writesFailed(table))));
+        if (killing) {
+            fired.add("sessions killed: " + sessionsKilled);
+        }
+        if (limited) {
+            fired.add("connections refused: " + (refusedBefore + now.connectionsRefused()));
+        }
+        now.lockHeld().forEach((table, held) -> fired.add("lock held: " + table + " " + held.toMillis() + " ms"));
+        if (failovers > 0) {
+            fired.add("failovers: " + failovers);
+        }
+        return fired;
     }
 
     @Override

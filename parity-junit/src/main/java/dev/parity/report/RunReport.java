@@ -45,10 +45,13 @@ public final class RunReport {
     /**
      * One test.
      *
+     * @param faults   the faults the test switched on (declared ones too), as called
+     * @param fired    how often each of them fired over the test ("writes failed: accounts 2"); 0 for one that never did
      * @param outcome  successful, failed, aborted
      * @param replay   for a failed test, the switches that replay its data, toxics, zone and locale; else empty
      */
-    public record Test(String testClass, String method, String profile, List<String> toxics, List<String> faults, String zone, String locale,
+    public record Test(String testClass, String method, String profile, List<String> toxics, List<String> faults, List<String> fired,
+                       String zone, String locale,
                        String outcome, Duration took, String replay) {
     }
 
@@ -96,7 +99,7 @@ public final class RunReport {
             Test t = sorted.get(i);
             out.append(i == 0 ? "\n" : ",\n").append("    {\"class\": ").append(quoted(t.testClass())).append(", \"method\": ").append(quoted(t.method()))
                     .append(", \"profile\": ").append(quoted(t.profile())).append(", \"toxics\": ").append(list(t.toxics()))
-                    .append(", \"faults\": ").append(list(t.faults())).append(", \"zone\": ").append(quoted(t.zone()))
+                    .append(", \"faults\": ").append(list(t.faults())).append(", \"fired\": ").append(list(t.fired())).append(", \"zone\": ").append(quoted(t.zone()))
                     .append(", \"locale\": ").append(quoted(t.locale())).append(", \"outcome\": ").append(quoted(t.outcome()))
                     .append(", \"millis\": ").append(t.took().toMillis()).append(t.replay().isEmpty() ? "" : ", \"replay\": " + quoted(t.replay()))
                     .append("}");
@@ -115,10 +118,12 @@ public final class RunReport {
                     cell(e.tables().stream().map(t -> String.format(Locale.ROOT, "%s %,d rows in %d ms (%,.0f rows/s)", t.name(), t.rows(),
                             t.took().toMillis(), t.rowsPerSecond())).collect(Collectors.joining("; "))), e.startedAt(), e.startup().toMillis()));
         }
-        out.append("\n## Tests\n\n| class | test | profile | toxics | faults | zone | locale | outcome | time |\n|---|---|---|---|---|---|---|---|---|\n");
+        out.append("\n## Tests\n\n| class | test | profile | toxics | faults | fired | zone | locale | outcome | time |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (Test t : sorted) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %d ms |\n", cell(t.testClass()), cell(t.method()),
-                    cell(t.profile()), cell(String.join(", ", t.toxics())), cell(String.join(", ", t.faults())), cell(t.zone()), cell(t.locale()),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d ms |\n", cell(t.testClass()), cell(t.method()),
+                    cell(t.profile()), cell(String.join(", ", t.toxics())), cell(String.join(", ", t.faults())), cell(String.join(", ", t.fired())),
+                    cell(t.zone()), cell(t.locale()),
                     t.outcome(), t.took().toMillis()));
         }
         List<Test> failed = sorted.stream().filter(t -> !t.replay().isEmpty()).toList();
