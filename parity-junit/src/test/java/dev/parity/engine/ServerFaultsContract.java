@@ -169,6 +169,7 @@ public abstract class ServerFaultsContract {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     void killedSessionsSeeTheServersErrorAndOthersGoOn() throws Exception {
         try (Connection victim = dataSource.getConnection(); Connection bystander = otherDataSource.getConnection();
              AutoCloseable lock = faults.lock(database, "audit")) {
@@ -184,6 +185,7 @@ public abstract class ServerFaultsContract {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     void aLockMakesOthersWaitUntilItIsClosed() throws Exception {
         execute(dataSource, "insert into accounts values (1, 10)");
         try (AutoCloseable lock = faults.lock(database, "accounts"); Connection reader = dataSource.getConnection()) {

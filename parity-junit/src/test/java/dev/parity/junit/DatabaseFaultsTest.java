@@ -219,6 +219,7 @@ class DatabaseFaultsTest {
             assertThat(faults.report().sessionsKilled()).isGreaterThanOrEqualTo(1);
         }
 
+        @SuppressWarnings("try") // sessions held open to fill the limit, not used
         @Test
         void aConnectionLimitEndsTheSessionBeyondIt(ProdEnvironment environment, Faults faults) throws SQLException {
             faults.connectionLimit(1);
@@ -248,6 +249,7 @@ class DatabaseFaultsTest {
     @FreshDatabase
     static class ConnectionLimitOnPostgres17 {
 
+        @SuppressWarnings("try") // sessions held open to fill the limit, not used
         @Test
         @DatabaseFault(connectionLimit = 2)
         void theSessionBeyondTheLimitIsRefusedAndAPoolSeesIt(ProdEnvironment environment, Faults faults) throws SQLException {

@@ -139,6 +139,7 @@ class MariaDbFaultsTest {
                     assertThat(query(admin, "select @@global.init_connect")).isEqualTo("set @parity_profile = 1");
                     assertThat(faults.connectionsRefused(database)).isZero();
                     try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+                        assertThat(first.isValid(5)).isTrue();
                         assertThat(query(second, "select @@max_statement_time")).isEqualTo("0.000000");
                     }
                 } finally {
