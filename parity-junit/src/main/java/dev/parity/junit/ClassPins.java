@@ -76,6 +76,7 @@ final class ClassPins {
                 origin = profile.clockOrigin();
             }
         }
+        JUnitDefaults.checkClass(testClass, classContext.getEnclosingTestClasses(), pin, origin);
         return new Pinned(pin, origin, pin.equals(ClockPin.NONE) ? null : JvmClockState.pin(pin));
     }
 

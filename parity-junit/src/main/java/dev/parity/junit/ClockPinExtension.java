@@ -38,6 +38,9 @@ final class ClockPinExtension
     public void beforeEach(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         ClockPin pin = ClassPins.annotated(method, findAnnotation(method, PinTimeZone.class), findAnnotation(method, PinLocale.class));
+        ExtensionContext classContext = classContext(context).orElseThrow();
+        ClassPins.Pinned classPin = ClassPins.ensure(classContext);
+        JUnitDefaults.checkMethod(method, context.getRequiredTestClass(), classContext.getEnclosingTestClasses(), classPin.pin().and(pin), pin.pinsTimeZone() ? "@PinTimeZone on the method" : classPin.zoneOrigin());
         if (!pin.equals(ClockPin.NONE)) {
             context.getStore(NAMESPACE).put(METHOD_PIN, new MethodPin(pin, JvmClockState.pin(pin)));
         }

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * conversion, ...) without pinning it are only protected if they say so:
  * <pre>{@code
  * @Test
- * @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ)
+ * @ReadsDefaultLocale   // the read lock @ResourceLock(value = Resources.LOCALE, mode = READ)
  * void formatsWithTheDefaultLocale() { ... }
  * }</pre>
  * Such readers may run concurrently with each other, but never while a {@code @PinLocale} test runs.

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * only protected if they say so:
  * <pre>{@code
  * @Test
- * @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
+ * @ReadsDefaultTimeZone   // the read lock @ResourceLock(value = Resources.TIME_ZONE, mode = READ)
  * void formatsInTheDefaultZone() { ... }
  * }</pre>
  * Such readers may run concurrently with each other, but never while a {@code @PinTimeZone} test runs.

@@ -14,9 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -148,39 +145,37 @@ class ParallelPinTest {
     // in parallel next to READ_WRITE holders (a task it defers while awaiting its invocations is never resubmitted).
     static class ZoneReaders {
         @Test
-        @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
+        @ReadsDefaultTimeZone
         void first() throws InterruptedException {
             seesTheUnpinnedZone();
         }
 
         @Test
-        @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
+        @ReadsDefaultTimeZone
         void second() throws InterruptedException {
             seesTheUnpinnedZone();
         }
 
         @Test
-        @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
+        @ReadsDefaultTimeZone
         void third() throws InterruptedException {
             seesTheUnpinnedZone();
         }
     }
 
+    @ReadsDefaultLocale // on the class: each of its tests reads
     static class LocaleReaders {
         @Test
-        @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ)
         void first() throws InterruptedException {
             seesTheUnpinnedLocale();
         }
 
         @Test
-        @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ)
         void second() throws InterruptedException {
             seesTheUnpinnedLocale();
         }
 
         @Test
-        @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ)
         void third() throws InterruptedException {
             seesTheUnpinnedLocale();
         }
