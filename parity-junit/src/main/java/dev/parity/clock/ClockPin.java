@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * @param fixedAt the instant a pinned {@link #clock()} is frozen at; {@code null}: the clock ticks
  * @param locale the locale to pin for all categories; {@code null}: not pinned
  */
-@API(status = INTERNAL)
+@API(status = INTERNAL, since = "0.1")
 public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
 
     /** Pins nothing; the neutral element of {@link #and(ClockPin)}. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** Reads a profile's {@code timezone:}, {@code locale:} and {@code clock:}, validated as the annotations are. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ClockSection {
 
     public static final List<String> CLOCK_KEYS = List.of("fixed");

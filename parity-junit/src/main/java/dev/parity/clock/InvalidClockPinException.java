@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * A zone id, language tag or instant that cannot be pinned. The message says what was wrong and how to fix it;
  * it is thrown before any JVM-global state has been changed.
  */
-@API(status = INTERNAL)
+@API(status = INTERNAL, since = "0.1")
 public final class InvalidClockPinException extends IllegalArgumentException {
 
     InvalidClockPinException(String message) {

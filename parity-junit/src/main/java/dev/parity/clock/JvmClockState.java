@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * while this one pins only the locale). {@link #restore()} is idempotent; {@link #close()} restores, so a snapshot
  * can be handed to anything that closes {@link AutoCloseable}s.
  */
-@API(status = INTERNAL)
+@API(status = INTERNAL, since = "0.1")
 public final class JvmClockState implements AutoCloseable {
 
     private static final String USER_TIMEZONE = "user.timezone";

@@ -6,7 +6,7 @@
  * JVM-global state: callers are responsible for making sure nothing else reads or writes that state concurrently
  * (the JUnit annotations do this with resource locks).
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.clock;
 
 import org.apiguardian.api.API;

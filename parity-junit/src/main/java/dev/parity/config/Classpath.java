@@ -4,7 +4,7 @@ import java.net.URL;
 import org.apiguardian.api.API;
 
 /** Classpath resources by the names profiles give them: relative to the classpath root, a leading '/' allowed. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Classpath {
 
     private Classpath() {

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * Where something was written: a file as the user knows it and a 1-based line, or (line 0) a place
  * without lines, such as {@code @Dataset(table = "orders") on com.example.OrderTest}.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Location(String file, int line) {
 
     /** A place without a line: a whole file, or an annotation on a class or method. */

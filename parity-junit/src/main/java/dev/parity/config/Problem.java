@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param what  what is wrong, as a sentence without its final period
  * @param fix   how to fix it, one or more whole sentences; may be empty
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Problem(Location where, String what, String fix) {
 
     /** "what. fix" */

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * What a user wrote cannot be used. The message gives, for each problem, where it was written, what is
  * wrong and how to fix it; all problems found in one pass are reported together, ordered by line.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class ProblemException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

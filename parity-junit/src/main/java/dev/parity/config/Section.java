@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * Typed, validating reads from one YAML mapping. Every problem is recorded with its line and a fix, and
  * reading goes on, so that one pass reports everything that is wrong.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Section {
 
     private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param name  its name, e.g. {@code parity.pull.timeout}
  * @param value its value, stripped; empty if unset or blank (blank counts as unset)
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Setting(String kind, String name, Optional<String> value) {
 
     public Setting {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?" for misspelt keys, profile, table and column names. */
-@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL)
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
 public final class Suggestions {
 
     private Suggestions() {

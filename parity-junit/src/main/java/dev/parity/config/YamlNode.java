@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * A parsed YAML value that remembers where it was written, so every error can name its line.
  * Parsed once from SnakeYAML's node graph; profiles that {@code extends} others are merged on this tree.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.Mapping {
 
     Location location();

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * expand to millions of values) are caught: each is a positioned {@link Problem}, never a stack or heap
  * overflow. SnakeYAML's own limits (aliases, nesting, size) are reported as problems too.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class YamlParser {
 
     /** More values than any profile needs, far fewer than fill a heap: what aliases may expand a document to. */

@@ -9,7 +9,7 @@
  * <p>Internal: the capability packages read their own sections of a profile with it; nothing here knows
  * JUnit, Docker or JDBC.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.config;
 
 import org.apiguardian.api.API;

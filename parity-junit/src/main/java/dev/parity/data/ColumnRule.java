@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * a new kind of rule does not compile until it says so; a column nobody wrote a rule for has
  * {@link #FROM_TYPE}: values chosen by its type, its constraints and its name.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public sealed interface ColumnRule {
 
     /** The rule of every column without one of its own. */

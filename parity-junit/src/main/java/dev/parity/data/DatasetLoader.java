@@ -1,12 +1,10 @@
 package dev.parity.data;
 
-import java.util.function.Supplier;
-import dev.parity.engine.FreeDisk;
-
 import dev.parity.config.Problem;
 import dev.parity.config.ProblemException;
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.Engine;
+import dev.parity.engine.FreeDisk;
 import dev.parity.engine.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
 
@@ -42,7 +41,7 @@ import org.apiguardian.api.API;
  * the same rows whatever the thread count. Sequences and auto-increment counters behind loaded columns
  * are moved past the loaded rows, and loaded tables are analyzed.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DatasetLoader {
 
     /** Rows generated and written as one unit. */

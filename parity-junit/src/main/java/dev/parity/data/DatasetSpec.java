@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  *                every problem with this spec is reported there. Not part of its identity: two classes
  *                declaring the same dataset share one load.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess, Map<String, ColumnRule> columns,
                           boolean followParents, Location origin) {
 

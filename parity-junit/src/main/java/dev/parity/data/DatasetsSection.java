@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * Reads a profile's {@code seed:} and {@code datasets:}, reporting every problem with its line. Tables and
  * columns are checked against the schema once the database runs ({@link DatasetLoader}).
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DatasetsSection {
 
     public static final List<String> DATASET_KEYS = List.of("table", "tables", "rows", "seed", "mess", "follow-parents", "columns");

@@ -1,5 +1,6 @@
 package dev.parity.data;
 
+import dev.parity.config.Suggestions;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import dev.parity.config.Suggestions;
 import net.datafaker.Faker;
 import net.datafaker.providers.base.AbstractProvider;
 

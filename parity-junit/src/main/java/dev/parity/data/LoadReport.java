@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param tables   each table loaded, in load order
  * @param duration the whole load, validation included
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
 
     public LoadReport {

@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param duplicates default 0.02
  * @param extremes   default 0.01
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Mess(double nulls, double unicode, double whitespace, double duplicates, double extremes) {
 
     private static final Mess DEFAULTS = new Mess(0.05, 0.10, 0.02, 0.02, 0.01);

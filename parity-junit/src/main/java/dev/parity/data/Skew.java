@@ -3,7 +3,7 @@ package dev.parity.data;
 import org.apiguardian.api.API;
 
 /** How the rows of a referencing table spread over the rows they reference. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum Skew {
 
     /** Every referenced row equally likely. */

@@ -47,7 +47,7 @@
  * timestamp, decimal(12,2), notes) with the default mess load in about 4.5 s on PostgreSQL on 2 cores;
  * see {@code parity-bench} for both engines' figures beside a hand-written loader.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.data;
 
 import org.apiguardian.api.API;

@@ -22,7 +22,7 @@ import org.testcontainers.DockerClientFactory;
  * @param oomKilled   whether the kernel killed it for lack of memory
  * @param lastLines   its last log lines, blank ones left out; empty if it is gone
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ContainerExit(String containerId, Integer exitCode, boolean oomKilled, List<String> lastLines) {
 
     /** Enough to hold the server's own complaint after the entrypoint's closing words. */

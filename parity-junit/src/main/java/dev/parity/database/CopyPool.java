@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * <p>A copy that could not be made is handed to the next taker as the engine's failure, so the failure
  * shows in the test that needed the copy. Closing drops every copy that is not kept; thread-safe.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CopyPool implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();

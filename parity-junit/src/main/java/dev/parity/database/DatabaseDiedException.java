@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * A shared database that stopped during the run, found before another class was handed it: its container,
  * how it ended, its last words. Not a configuration error: the profile was fine when the database started.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class DatabaseDiedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param connectionLimit     the sessions the database admits, or negative for no limit
  * @param readOnly            whether the database refuses writes
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record DatabaseFaultSpec(String failWrites, String sqlState, double probability, long count, long statementTimeoutMillis,
                                 int connectionLimit, boolean readOnly) {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /** Reads a profile's {@code database-faults:}: each item one fault, every problem with its line. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DatabaseFaultsSection {
 
     public static final List<String> KEYS = List.of("fail-writes", "sql-state", "probability", "count", "statement-timeout", "connection-limit",

@@ -4,7 +4,7 @@ import dev.parity.config.Problem;
 import org.apiguardian.api.API;
 
 /** A database that could not be started or prepared. Anything already started has been stopped. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public class DatabaseStartException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -15,7 +15,7 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.containers.Network;
 
 /** Starts databases: Docker checked, container started, migrations and init scripts run, or everything stopped again. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Databases {
 
     /** Label on every container Parity starts, so leftovers can be found: {@code docker ps -f label=dev.parity}. */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * Compares what a profile's {@code expect:} says production is with what the running database is: every
  * difference, each with what to set so that tests run against what production runs.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DriftGuard {
 
     private DriftGuard() {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** Reads a profile's {@code expect:}, production's facts, every problem with its line. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExpectSection {
 
     public static final List<String> KEYS = List.of(Expectation.SERVER_VERSION, Expectation.ENCODING, Expectation.COLLATION, Expectation.SETTINGS,

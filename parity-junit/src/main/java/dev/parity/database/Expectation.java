@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * @param name  the setting's or the add-on's name; empty for the others
  * @param value the value production has (for an add-on: its name)
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Expectation(String fact, String name, String value, Location at) {
 
     public static final String SERVER_VERSION = "server_version";

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * disabled, so nothing else would. Things are remembered before they start, so one half started is
  * covered too.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LeftoverGuard {
 
     private static final Set<AutoCloseable> OPEN = new LinkedHashSet<>();

@@ -20,7 +20,7 @@ import org.testcontainers.DockerClientFactory;
  * never touched. Once per JVM, at the first environment start: one labelled list of containers, one of
  * networks, one directory read.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LeftoverSweep {
 
     private static final AtomicBoolean DONE = new AtomicBoolean();

@@ -21,7 +21,7 @@ import org.testcontainers.utility.DockerImageName;
  * if it is not there. Testcontainers' own pull retries for minutes where no registry answers (7 minutes
  * were measured for a misspelt tag); a profile's missing image should fail in the time the user allowed.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LocalImages {
 
     /** System property: how long a missing image may take to pull, in seconds. */

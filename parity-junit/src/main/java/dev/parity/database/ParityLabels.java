@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * ({@code docker ps -a -f label=dev.parity}), {@value #OWNER} to tell whether the run that created them is
  * over ({@link RunOwner}), and the profile that asked for a container.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ParityLabels {
 
     public static final String PARITY = "dev.parity";

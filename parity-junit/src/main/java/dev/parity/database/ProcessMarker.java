@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * killed with {@code kill -9}; the next run finds its marker and, once the run that wrote it is provably
  * over, stops exactly that process (same pid, same start time), never another one that reuses its pid.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProcessMarker {
 
     private final Path file;

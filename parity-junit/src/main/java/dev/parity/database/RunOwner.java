@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param pid         the JVM's process id
  * @param startMillis when that process started (epoch millis, as the OS reports it), 0 if unknown
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RunOwner(String host, String machine, long pid, long startMillis) {
 
     private static final Pattern RUN_ID = Pattern.compile("([0-9a-f]{12})\\.(\\d+)\\.([0-9a-z]+)(?=-|$)");

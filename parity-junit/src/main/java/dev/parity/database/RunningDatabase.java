@@ -25,7 +25,7 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
  * A started database, ready for tests: its migrations and init scripts have run. Closing it stops and removes its
  * container; closing twice is harmless.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunningDatabase implements AutoCloseable {
 
     /** The name of a kept database's container starts so. */

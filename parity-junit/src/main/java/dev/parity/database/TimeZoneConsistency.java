@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * by their UTC offsets in winter and in summer (names differ between Java and the engines for the same
  * zone; a DST rule is what matters), so {@code now()}, {@code current_date} and {@code LocalDate.now()} agree.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TimeZoneConsistency {
 
     private TimeZoneConsistency() {

@@ -5,7 +5,7 @@
  * next run after a {@code kill -9}), and the JVM's, a session's and the server's
  * zones compared ({@link dev.parity.database.TimeZoneConsistency}). Internal; no JUnit types.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.database;
 
 import org.apiguardian.api.API;

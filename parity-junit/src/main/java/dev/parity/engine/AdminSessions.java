@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * Sessions as a server's administrator, one per piece of work, for the engines' faults and facts; a failure
  * becomes an {@link EngineException} that says what could not be done.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AdminSessions {
 
     /** Work on a session, which may throw what JDBC throws. */

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * The engine's fastest way to write many rows (PostgreSQL's {@code COPY}, MariaDB's {@code LOAD DATA}),
  * and what must happen around it. All calls share one connection, in one transaction.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface BulkLoader {
 
     /**

@@ -3,7 +3,7 @@ package dev.parity.engine;
 import org.apiguardian.api.API;
 
 /** What an engine may or may not support; a profile asking for a missing one fails before anything starts. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum Capability {
 
     /** {@code database.migrations}: Flyway or Liquibase run once after the start. */

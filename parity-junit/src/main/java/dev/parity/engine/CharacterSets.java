@@ -22,7 +22,7 @@ import org.testcontainers.utility.DockerImageName;
  * names of PostgreSQL's server encodings and MariaDB's character sets (with their default collations).
  * Whether a locale exists in the image only initdb or the server can tell, at the start.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CharacterSets {
 
     /** PostgreSQL's server encodings, as {@code pg_encoding_to_char} names them. */

@@ -9,6 +9,6 @@ import org.apiguardian.api.API;
  * @param name how the script spells it, e.g. {@code \copy}
  * @param line the 1-based line of the script it is on
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ClientCommand(String name, int line) {
 }

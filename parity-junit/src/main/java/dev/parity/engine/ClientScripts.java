@@ -13,7 +13,7 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
  * container; the MariaDB client's {@code source}, which it refuses before anything starts. A script
  * without such commands goes over JDBC, statement by statement, which is faster.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface ClientScripts {
 
     /** What in {@code script} only the client understands, in order; none: JDBC runs it. */

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param generated     computed by the database (a generated column): never written
  * @param autoIncrement filled by a sequence, identity or auto-increment counter, which must be moved past loaded rows
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ColumnInfo(String name, ColumnType type, boolean nullable, String defaultValue, boolean generated, boolean autoIncrement) {
 
     public ColumnInfo {

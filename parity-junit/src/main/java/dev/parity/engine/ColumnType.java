@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * @param element    the element type of an array, the subtype of a range, else null
  * @param fields     the field types of a composite type, in order, else empty
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ColumnType(Kind kind, String sqlType, int length, int precision, int scale, long min, long max,
                          LocalDateTime earliest, LocalDateTime latest, Repertoire repertoire, List<String> labels,
                          ColumnType element, List<ColumnType> fields) {

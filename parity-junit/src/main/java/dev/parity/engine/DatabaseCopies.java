@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * Copies of a loaded database on one server, far cheaper than loading again. Take a snapshot right after
  * loading, before tests connect; clone the snapshot (which nobody uses) for every fresh copy.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface DatabaseCopies extends AutoCloseable {
 
     /** Copies {@code database} to a new database {@code snapshot}, meant to be cloned and never used itself. */

@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param setting  where each setting's name was written, by name
  * @param created  where the profile wrote what the database is created with ({@code encoding}, {@code collation}, {@code ctype}), by key
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record DatabaseOrigin(Location image, Location settings, Map<String, Location> setting, Map<String, Location> created) {
 
     public DatabaseOrigin {

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 import org.testcontainers.utility.DockerImageName;
 
 /** Reads a profile's {@code database:} section into a {@link DatabaseSpec}, reporting every problem with its line. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DatabaseSection {
 
     public static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "migrations", "init", "settings", "storage", "encoding", "collation", "ctype");

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * @param storage    where the server keeps its data: on disk (the default) or in memory
  * @param characters the encoding, collation and ctype the database is created with; {@link Characters#IMAGE}: the image's
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
                            List<String> init, Map<String, String> settings, ZoneId timeZone, Storage storage, Characters characters) {
 

@@ -19,7 +19,7 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
  * {@link #capabilities()}: a profile asking for it then fails before anything starts, naming the engine
  * and the capability.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface Engine {
 
     /** The name profiles use, e.g. {@code postgres}. */

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * The parts every engine has, given once: its names, default image, capabilities and the stateless
  * pieces it is made of. An engine adds its container, its administrator and its copies.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public abstract class EngineBase implements Engine {
 
     private final String id;

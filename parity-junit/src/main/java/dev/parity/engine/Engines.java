@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * The engines on the classpath, found with {@link ServiceLoader} ({@code META-INF/services/dev.parity.engine.Engine}),
  * by the id profiles use.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Engines {
 
     /** The engine of a profile that names none. */

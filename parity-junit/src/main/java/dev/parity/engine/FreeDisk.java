@@ -8,6 +8,6 @@ import org.apiguardian.api.API;
  * @param directory the server's data directory
  * @param bytes     bytes free there
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record FreeDisk(String directory, long bytes) {
 }

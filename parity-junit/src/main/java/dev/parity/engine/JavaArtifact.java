@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param artifactId e.g. {@code flyway-core}
  * @param probeClass a class of it, e.g. {@code org.flywaydb.core.Flyway}
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record JavaArtifact(String groupId, String artifactId, String probeClass) {
 
     /** Whether {@code classLoader} sees it. Nothing of it is initialized. */

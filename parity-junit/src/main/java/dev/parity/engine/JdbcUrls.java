@@ -3,7 +3,7 @@ package dev.parity.engine;
 import org.apiguardian.api.API;
 
 /** Rewrites {@code jdbc:<engine>://host:port/database?parameters} URLs, as both engines' drivers write them. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class JdbcUrls {
 
     private JdbcUrls() {

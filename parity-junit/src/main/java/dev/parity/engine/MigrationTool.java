@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** The migration tools {@code database.migrations} runs; the user brings the library, Parity calls it. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public enum MigrationTool {
 
     /** Flyway: versioned {@code V1__name.sql} files in one or more locations; a module per database beside flyway-core. */

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param placeholders Flyway's placeholders, Liquibase's changelog parameters ({@code ${name}}), in file order
  * @param target       the last Flyway version or the Liquibase tag to migrate to; {@code null}: all
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record MigrationsSpec(MigrationTool tool, List<String> locations, Map<String, String> placeholders, String target) {
 
     private static final String CLASSPATH = "classpath:";

@@ -18,7 +18,7 @@ import org.testcontainers.containers.GenericContainer;
  * Docker runs on this machine, and on every interface only when Docker is remote (where loopback would be
  * the remote machine's) or when {@code -Dparity.bindAddress} says so.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PublishedPorts {
 
     /** The system property: an address to publish on, or {@code 0.0.0.0} for every interface. */

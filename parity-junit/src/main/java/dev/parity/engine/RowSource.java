@@ -3,7 +3,7 @@ package dev.parity.engine;
 import org.apiguardian.api.API;
 
 /** The rows of one table, made on demand in text form: each thread takes a cursor of its own. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface RowSource {
 
     /** Columns per row. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /** Reads the tables of a connection's current schema (PostgreSQL) or database (MariaDB). */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface SchemaReader {
 
     /** The tables by name, in the order the engine lists them. */

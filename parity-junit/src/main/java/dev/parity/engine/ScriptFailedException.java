@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * A script the database rejected: which script (or included file), the line, the server's message and
  * the statement, whether it ran over JDBC or in the engine's command-line client.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ScriptFailedException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * identifiers, {@code /*! ... *}{@code /} executable comments and the {@code DELIMITER} command (for
  * procedures and triggers).
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ScriptSplitter {
 
     /**

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * How to reach a running server: a JDBC URL to its test database, the test user, and the user Parity
  * administers it as.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Server(String jdbcUrl, String username, String password, String adminUsername, String adminPassword) {
 
     /** {@link #jdbcUrl()} pointing at another database of the same server, with the same parameters. */

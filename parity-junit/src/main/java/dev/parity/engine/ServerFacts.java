@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * encoding and collation, settings in effect, and the extensions (PostgreSQL) or plugins (MariaDB) it has.
  * Each is one catalog query on {@code connection}, a session of the test database.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface ServerFacts {
 
     /** The version as the server gives it, e.g. {@code 15.8} or {@code 10.11.9-MariaDB}. */

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * every pool sees the real error and SQLSTATE. Each acts on one database only, except where it says the
  * server; {@link #clear} undoes all of one database's. Opened per server, like {@link DatabaseCopies}.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface ServerFaults extends AutoCloseable {
 
     /**

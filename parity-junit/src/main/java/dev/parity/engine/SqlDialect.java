@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** The SQL Parity writes and reads for one engine: quoting, literals, scripts, and where a statement failed. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface SqlDialect {
 
     /** A statement parameter for a value of {@code type} given as text: PostgreSQL casts it, MariaDB converts it itself. */

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * Splits the comma-separated items of a list as engines print them ({@code 'a', 'it''s', 1, NULL}): a quoted
  * item comes back unquoted and marked quoted, anything else as written.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SqlListItems {
 
     /** One item: its text, and whether it was a quoted string. */

@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * One statement of a script, and the 1-based line of the script its first character is on, so that a
  * failure can point at the script's line.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record SqlStatement(String sql, int line) {
 
     /** The script line of a 1-based character position within {@link #sql()}. */

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * encoded to UTF-8 in one pass, with no intermediate String or UTF-16 builder (which would double the
  * work for any non-Latin-1 row). NUL is dropped: PostgreSQL text cannot hold it.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class TabSeparatedBuffer {
 
     private byte[] bytes;

@@ -3,7 +3,7 @@ package dev.parity.engine;
 import org.apiguardian.api.API;
 
 /** A {@link BulkLoader.TableWriter} whose chunks are {@link TabSeparatedBuffer} text, as both engines read it. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public abstract class TabSeparatedWriter implements BulkLoader.TableWriter {
 
     private final int width;

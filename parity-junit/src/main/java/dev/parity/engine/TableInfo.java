@@ -9,7 +9,6 @@ import org.apiguardian.api.API;
  * A table as the engine describes it: columns in order, keys, foreign keys and CHECK constraints.
  *
  * @param schema        its schema (PostgreSQL) or database (MariaDB)
- * @param name          its name
  * @param qualifiedName schema and name, quoted for SQL
  * @param name          how datasets name it: its bare name in the connection's schema, {@code schema.name} in another
  * @param uniqueKeys    unique constraints and indexes, each as its columns; a partial or expression index counts as a
@@ -18,7 +17,7 @@ import org.apiguardian.api.API;
  * @param partitioning  how rows are routed to partitions, or null: not partitioned (or by something Parity does not read)
  * @param triggerFilled whether a BEFORE INSERT row trigger may fill columns the load leaves out
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
                         List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning,
                         boolean triggerFilled) {

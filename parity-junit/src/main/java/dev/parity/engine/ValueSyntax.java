@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * Numbers, dates ({@code 2024-03-31}), timestamps ({@code 2024-03-31 01:30:00[.ffffff]}) and text are the
  * same everywhere.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface ValueSyntax {
 
     String bool(boolean value);

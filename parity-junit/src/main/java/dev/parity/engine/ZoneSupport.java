@@ -10,7 +10,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /** How a server and a session report their time zones, as offsets that can be compared with the JVM's. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface ZoneSupport {
 
     /** The server settings that set the zone Parity pins from a profile's {@code timezone} (lower case, as the engine's names). */

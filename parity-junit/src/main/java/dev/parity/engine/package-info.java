@@ -26,7 +26,7 @@
  *
  * <p>Internal; no JUnit types.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.engine;
 
 import org.apiguardian.api.API;

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Repeatable(DatabaseFault.List.class)
 @ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
 @ResourceLock(providers = ProdLikeResourceLocks.class)
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface DatabaseFault {
 
     /** The table whose writes (each row inserted, updated or deleted) fail; {@code schema.table} outside the default schema. */

@@ -1,9 +1,9 @@
 package dev.parity.junit;
 
-import org.apiguardian.api.API;
 import eu.rekawek.toxiproxy.Proxy;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.function.Executable;
 
 /**

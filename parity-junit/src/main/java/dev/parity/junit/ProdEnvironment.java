@@ -1,7 +1,7 @@
 package dev.parity.junit;
 
-import org.apiguardian.api.API;
 import javax.sql.DataSource;
+import org.apiguardian.api.API;
 
 /**
  * The production-like environment a {@link ProdLike} test runs in. Inject it as a parameter of a test

@@ -1,8 +1,8 @@
 package dev.parity.junit;
 
 import dev.parity.database.RunningDatabase;
-import dev.parity.report.RunReport;
 import dev.parity.network.ToxiproxyServer;
+import dev.parity.report.RunReport;
 import java.util.Optional;
 import org.testcontainers.containers.Network;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /** Reads a profile's {@code network:} section into a {@link NetworkSpec}, reporting every problem with its line. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class NetworkSection {
 
     public static final List<String> KEYS = List.of("provider", "image", "host", "port", "binary", "toxics");

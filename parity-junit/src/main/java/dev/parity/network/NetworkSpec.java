@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param image    the Toxiproxy image for the container provider
  * @param toxics   the profile's toxics
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record NetworkSpec(String provider, String host, int port, String binary, String image, List<ToxicSpec> toxics) {
 
     public static final List<String> PROVIDERS = List.of("container", "process", "external");

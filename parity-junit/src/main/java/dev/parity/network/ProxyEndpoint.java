@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
 /**
  * One proxy and where the JVM reaches it. Closing it deletes the proxy.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProxyEndpoint implements AutoCloseable {
 
     private final ToxiproxyServer server;

@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * and changes only what differs: the toxics (all removed, then each asked for created with all its
  * attributes in one call) and whether the proxy is enabled.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProxyToxics {
 
     private static final AtomicLong NAMES = new AtomicLong();

@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * @param toxicity   the share of connections it applies to, 0..1
  * @param attributes the type's attributes, e.g. latency and jitter in milliseconds
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ToxicSpec(String type, String stream, double toxicity, Map<String, Long> attributes) {
 
     /** Each type and the attributes it takes (the first ones are required). */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * another run's on a shared server: the name starts with this run's id ({@link StaleProxies#PREFIX}). A
  * class's proxy is deleted when the class is done, which frees its port.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public abstract class ToxiproxyServer implements AutoCloseable {
 
     private static final AtomicLong PROXIES = new AtomicLong();

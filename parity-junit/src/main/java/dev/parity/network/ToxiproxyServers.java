@@ -1,28 +1,27 @@
 package dev.parity.network;
 
-import eu.rekawek.toxiproxy.ToxiproxyClient;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import dev.parity.config.Location;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.LeftoverGuard;
 import dev.parity.database.LocalImages;
 import dev.parity.database.ParityLabels;
 import dev.parity.database.ProcessMarker;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.Network;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
 
 /** Starts (or connects to) the Toxiproxy server a profile asks for. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ToxiproxyServers {
 
     /** The database's name on the Docker network the container provider shares with it. */

@@ -4,7 +4,7 @@
  * test class, toxics as profiles and annotations declare them ({@link dev.parity.network.ToxicSpec},
  * {@link dev.parity.network.NetworkSection}) put on and reset exactly. Internal; no JUnit types.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.network;
 
 import org.apiguardian.api.API;

@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * @param expected    what production is, as its {@code expect:} states it, checked against the running database
  * @param expectOrigin where it wrote {@code expect:}
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
                       String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin,
                       Location networkImageOrigin, List<DatabaseFaultSpec> databaseFaults, OptionalInt freshPool,

@@ -9,10 +9,10 @@ import dev.parity.config.YamlNode;
 import dev.parity.config.YamlParser;
 import dev.parity.data.DatasetSpec;
 import dev.parity.data.DatasetsSection;
-import dev.parity.engine.Capability;
 import dev.parity.database.DatabaseFaultsSection;
 import dev.parity.database.ExpectSection;
 import dev.parity.database.Expectation;
+import dev.parity.engine.Capability;
 import dev.parity.engine.DatabaseSection;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSection;
@@ -40,7 +40,7 @@ import org.apiguardian.api.API;
  * {@link DatasetsSection}). Problems are collected from the profiles as written and as merged, and
  * reported together, each once, where it was written.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProfileLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("profiles");

@@ -1,5 +1,9 @@
 package dev.parity.profile;
 
+import dev.parity.config.Classpath;
+import dev.parity.config.Location;
+import dev.parity.config.Problem;
+import dev.parity.config.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -7,10 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import dev.parity.config.Classpath;
-import dev.parity.config.Location;
-import dev.parity.config.Problem;
-import dev.parity.config.ProblemException;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param name how the user knows the file, used in every message
  * @param url  where to read it
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ProfileSource(String name, URL url) {
 
     /** The configuration parameter (or system property) that names another profile file. */

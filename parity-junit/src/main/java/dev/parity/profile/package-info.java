@@ -4,7 +4,7 @@
  * owns it), {@code extends} merged ({@link dev.parity.profile.ExtendsMerge}), and the result as immutable
  * {@link dev.parity.profile.Profile}s. Internal; no JUnit types.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.profile;
 
 import org.apiguardian.api.API;

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * their migrations and init scripts run, data loaded, long loads' progress, and the seed of a failed
  * test's data. Never a password.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunLog {
 
     /** The logger name of every message. */

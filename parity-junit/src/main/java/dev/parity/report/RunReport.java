@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * test with its profile, toxics, faults, pins, outcome and time, and for a failed test one line that
  * replays its data, toxics, zone and locale. Safe to add to from parallel classes.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunReport {
 
     /**

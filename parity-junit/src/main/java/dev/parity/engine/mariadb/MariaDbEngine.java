@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /** MariaDB: the official image (or one built on it), {@code LOAD DATA LOCAL}, copies by replaying DDL and data. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class MariaDbEngine extends EngineBase {
 
     public MariaDbEngine() {

@@ -6,7 +6,7 @@
  * {@code json_valid}); {@code LOAD DATA LOCAL INFILE} from memory; copies replayed from
  * {@code SHOW CREATE} and {@code INSERT ... SELECT}. Internal.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.engine.mariadb;
 
 import org.apiguardian.api.API;

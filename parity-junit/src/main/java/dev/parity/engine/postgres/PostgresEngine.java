@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /** PostgreSQL: the official image (or one built on it), COPY, template databases. */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PostgresEngine extends EngineBase {
 
     public PostgresEngine() {

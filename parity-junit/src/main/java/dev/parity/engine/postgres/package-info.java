@@ -4,7 +4,7 @@
  * metadata and the catalogs (domains, enums, arrays, CHECKs as {@code pg_get_constraintdef} prints them);
  * {@code COPY ... FROM STDIN}; copies with {@code CREATE DATABASE ... TEMPLATE}. Internal.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 package dev.parity.engine.postgres;
 
 import org.apiguardian.api.API;

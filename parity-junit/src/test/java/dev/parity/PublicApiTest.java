@@ -1,0 +1,51 @@
+package dev.parity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.junit.ProdLike;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+
+/** What a published library promises about its types: every public one says how stable it is, and since when. */
+class PublicApiTest {
+
+    @Test
+    void everyPublicTypeCarriesApiWithItsStatusAndSince() throws IOException, URISyntaxException {
+        List<Class<?>> types = publicTopLevelTypes();
+
+        assertThat(types).as("the library's public types").hasSizeGreaterThan(50);
+        assertThat(types).filteredOn(type -> type.getAnnotation(API.class) == null || type.getAnnotation(API.class).since().isBlank())
+                .as("public types without @API(status = ..., since = ...)").isEmpty();
+    }
+
+    @Test
+    void onlyThePublicPackageHoldsTypesThatAreNotInternal() throws IOException, URISyntaxException {
+        assertThat(publicTopLevelTypes()).filteredOn(type -> type.getAnnotation(API.class).status() != API.Status.INTERNAL)
+                .extracting(Class::getPackageName).containsOnly("dev.parity.junit");
+    }
+
+    private static List<Class<?>> publicTopLevelTypes() throws IOException, URISyntaxException {
+        Path classes = Path.of(ProdLike.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.map(classes::relativize).map(Path::toString).filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .filter(name -> !name.endsWith("package-info.class"))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')).map(PublicApiTest::load)
+                    .filter(type -> Modifier.isPublic(type.getModifiers())).toList();
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, PublicApiTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(name, e);
+        }
+    }
+}
