@@ -62,7 +62,8 @@ final class JUnitDefaults {
                     String tag = asked.map(Locale::toLanguageTag).orElse("");
                     throw new ExtensionConfigurationException(described(annotation, tag, "localeProvider") + " on " + where
                             + " and Parity's locale " + pin.locale().toLanguageTag() + " disagree: JUnit's sets only the JVM's default locale,"
-                            + " before each test; Parity's pins it for the whole class and for Parity's own formatting. Pin one locale: remove"
+                            + " before each test; Parity's pins it for the whole class, its @BeforeAll methods and its database's setup included."
+                            + " Pin one locale: remove"
                             + " @DefaultLocale and use @PinLocale(\"" + (tag.isEmpty() ? "..." : tag) + "\"), or give both the same locale.");
                 }
             });

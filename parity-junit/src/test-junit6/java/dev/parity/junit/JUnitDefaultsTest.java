@@ -98,8 +98,8 @@ class JUnitDefaultsTest {
                         .orElseThrow()).isInstanceOf(ExtensionConfigurationException.class)
                         .hasMessage("@DefaultLocale(\"de-DE\") on method " + MethodLocaleDisagrees.class.getName() + "#test and Parity's locale "
                                 + "tr-TR disagree: JUnit's sets only the JVM's default locale, before each test; Parity's pins it for the whole "
-                                + "class and for Parity's own formatting. Pin one locale: remove @DefaultLocale and use @PinLocale(\"de-DE\"), "
-                                + "or give both the same locale."));
+                                + "class, its @BeforeAll methods and its database's setup included. Pin one locale: remove @DefaultLocale and use "
+                                + "@PinLocale(\"de-DE\"), or give both the same locale."));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
