@@ -27,8 +27,6 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 @NeedsDocker
 class DatabaseFaultsTest {
 
-    private static final Map<String, String> FAULTS = Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults");
-
     static void execute(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -376,32 +374,30 @@ class DatabaseFaultsTest {
                 org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().map(Throwable::toString).orElse("?")).toList();
     }
 
+    /** Runs the fixtures on a profile of faults.yml: each of their {@code tests} must pass. */
+    private static void allPass(String profile, int tests, Class<?>... fixtures) {
+        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", profile), fixtures);
+        assertThat(failures(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(tests).succeeded(tests));
+    }
+
     @Test
     void eachFaultShowsTheServersOwnErrorAndIsUndone() {
-        EngineExecutionResults results = Kit.run(FAULTS, OnItsOwnDatabase.class, OnTheSharedDatabase.class);
-        assertThat(failures(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(9));
+        allPass("faults", 9, OnItsOwnDatabase.class, OnTheSharedDatabase.class);
     }
 
     @Test
     void onMariaDbEachFaultShowsTheServersOwnError() {
-        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults-mariadb"),
-                OnItsOwnMariaDbDatabase.class);
-        assertThat(failures(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.started(6).succeeded(6));
+        allPass("faults-mariadb", 6, OnItsOwnMariaDbDatabase.class);
     }
 
     @Test
     void aConnectionLimitRefusesTheNextSessionOnPostgres17() {
-        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults-17"),
-                ConnectionLimitOnPostgres17.class);
-        assertThat(failures(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        allPass("faults-17", 1, ConnectionLimitOnPostgres17.class);
     }
 
     @Test
     void failoverRestartsAServerNoOtherClassUses() {
-        EngineExecutionResults results = Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "failover"), Failover.class);
-        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        allPass("failover", 1, Failover.class);
     }
 }
