@@ -29,6 +29,7 @@ final class ColumnPlan {
     private final double extremesUpTo;
     private final double unicode;
     private final double whitespace;
+    private final MessCount count;
 
     ColumnPlan(ColumnInfo column, ColumnValues values, Mess mess, int minLength, int maxLength) {
         this.column = column;
@@ -45,6 +46,12 @@ final class ColumnPlan {
         this.extremesUpTo = duplicates + (extremes.length > 0 ? mess.extremes() : 0);
         this.unicode = extremesUpTo + (text ? mess.unicode() : 0);
         this.whitespace = unicode + (text ? mess.whitespace() : 0);
+        this.count = new MessCount(nulls > 0, duplicates > nulls, extremesUpTo > duplicates, unicode > extremesUpTo, whitespace > unicode);
+    }
+
+    /** The mess its written cells took so far. */
+    MessCount count() {
+        return count;
     }
 
     String name() {
@@ -57,6 +64,17 @@ final class ColumnPlan {
 
     /** The value of this column in {@code row}, mess included. */
     String value(long tableSeed, long row, CellRandom random) {
+        return value(tableSeed, row, random, 0);
+    }
+
+    /** {@link #value}, for the cell written to the table: its mess is counted. */
+    String written(long tableSeed, long row, CellRandom random) {
+        random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
+        double u = random.nextDouble();
+        if (u < whitespace) { // the choice value() makes, from the same first draw
+            count.add(u < nulls ? MessCount.Kind.NULLS : u < duplicates ? MessCount.Kind.DUPLICATES : u < extremesUpTo ? MessCount.Kind.EXTREMES
+                    : u < unicode ? MessCount.Kind.UNICODE : MessCount.Kind.WHITESPACE);
+        }
         return value(tableSeed, row, random, 0);
     }
 

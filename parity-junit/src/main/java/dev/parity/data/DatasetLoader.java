@@ -127,7 +127,7 @@ public final class DatasetLoader {
                         loader.afterTable(connection, plan.table(), plan.autoIncrementColumns());
                     }
                     loads.add(new LoadReport.TableLoad(plan.table().name(), plan.rows(), Duration.ofNanos(System.nanoTime() - tableStarted),
-                            Optional.ofNullable(neededBy.get(plan.spec()))));
+                            Optional.ofNullable(neededBy.get(plan.spec())), plan.measuredMess()));
                 }
                 current = null;
                 SecondPass.fill(connection, dialect, plans, progress);

@@ -27,12 +27,13 @@ public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
      *
      * @param neededBy the table whose NOT NULL foreign key made Parity fill this one, which no dataset asked
      *                 for (see {@link DatasetSpec#followParents()}); empty for a table a dataset asked for
+     * @param mess     the mess its cells took, measured as they were made: each kind's share of the cells that could take it
      */
-    public record TableLoad(String table, long rows, Duration duration, Optional<String> neededBy) {
+    public record TableLoad(String table, long rows, Duration duration, Optional<String> neededBy, Mess mess) {
 
         /** A table a dataset asked for. */
         public TableLoad(String table, long rows, Duration duration) {
-            this(table, rows, duration, Optional.empty());
+            this(table, rows, duration, Optional.empty(), Mess.none());
         }
 
         /** "rental needs customer: filling it with 1,000 rows (turn off with follow-parents: false)", for a table nobody asked for. */

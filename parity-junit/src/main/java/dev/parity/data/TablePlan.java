@@ -100,6 +100,11 @@ final class TablePlan implements RowSource {
     public Cursor cursor() {
         CellRandom random = new CellRandom();
         ColumnPlan[] plans = columns.toArray(ColumnPlan[]::new);
-        return (row, column) -> plans[column].value(seed, row, random);
+        return (row, column) -> plans[column].written(seed, row, random);
+    }
+
+    /** The mess its written cells took, as fractions of the cells that could take each kind. */
+    Mess measuredMess() {
+        return MessCount.measured(columns.stream().map(ColumnPlan::count).toList(), rows());
     }
 }

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import dev.parity.config.ProblemException;
 import dev.parity.data.LoadReport;
+import dev.parity.data.Mess;
 import dev.parity.database.DatabaseDiedException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
@@ -27,7 +28,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -162,7 +165,8 @@ final class SharedEnvironments {
         }
         return new RunReport.Environment(profile.name(), spec.engine().id(), spec.image(), version, spec.settings(),
                 spec.timeZone() != null ? spec.timeZone().getId() : "", profile.clock().locale() != null ? profile.clock().locale().toLanguageTag() : "",
-                data.seed(), loaded.map(report -> report.tables().stream().map(t -> new RunReport.Table(t.table(), t.rows(), t.duration())).toList())
+                data.seed(), loaded.map(report -> report.tables().stream().map(t -> new RunReport.Table(t.table(), t.rows(), t.duration(),
+                        messOf(t.mess()))).toList())
                         .orElse(List.of()), startedAt, startup);
     }
 
@@ -185,5 +189,16 @@ final class SharedEnvironments {
     }
 
     private record ProfileFileKey(Optional<String> configured, ClassLoader classLoader) {
+    }
+
+    /** The measured mess by kind, as the run report names them (the keys of a profile's {@code mess:}). */
+    private static Map<String, Double> messOf(Mess mess) {
+        Map<String, Double> kinds = new LinkedHashMap<>();
+        kinds.put("nulls", mess.nulls());
+        kinds.put("unicode", mess.unicode());
+        kinds.put("whitespace", mess.whitespace());
+        kinds.put("duplicates", mess.duplicates());
+        kinds.put("extremes", mess.extremes());
+        return kinds;
     }
 }

@@ -41,7 +41,7 @@ class LoadReportTest {
     @Test
     void aTableNobodyAskedForSaysWhoNeededIt() {
         LoadReport report = new LoadReport(1, List.of(
-                new LoadReport.TableLoad("customer", 1000, Duration.ofMillis(100), java.util.Optional.of("rental")),
+                new LoadReport.TableLoad("customer", 1000, Duration.ofMillis(100), java.util.Optional.of("rental"), Mess.none()),
                 new LoadReport.TableLoad("rental", 10_000, Duration.ofMillis(500))), Duration.ofMillis(700));
         assertThat(report.followed()).containsExactly("rental needs customer: filling it with 1,000 rows (turn off with follow-parents: false)");
         assertThat(report.tables().get(0)).hasToString("customer 1,000 in 0.10 s (10,000 rows/s, needed by rental)");
