@@ -206,6 +206,16 @@ public sealed interface ColumnRule {
             return StatsValues.plan(new Stats(nulls, distinct, written, withheld, histogram, width, correlation), column);
         }
 
+        /** Whether a column of {@code type} takes a histogram: numbers, dates and timestamps; other values are generated. */
+        public static boolean takesHistogram(ColumnType type) {
+            return StatsValues.ranged(type);
+        }
+
+        /** Whether {@code bound} is a histogram bound Parity reads: a number, a date or a timestamp (not NaN, infinity or a BC date). */
+        public static boolean readableBound(String bound) {
+            return Bound.parse(bound).isPresent();
+        }
+
         /** The fraction of rows the most common values take, withheld ones included. */
         double commonFraction() {
             return mcv.values().stream().mapToDouble(Double::doubleValue).sum() + withheld.stream().mapToDouble(Double::doubleValue).sum();

@@ -42,7 +42,8 @@ final class StatsValues {
         ColumnContext.Planned base = column.fromType();
         ValueGenerator generated = base.values() == null ? null : base.values().generator();
         Pool pool = new Pool(generated, seed, info.type(), stats.width());
-        ValueGenerator histogram = Histogram.of(stats.histogram(), info.type(), otherCount, seed, column);
+        List<String> bounds = stats.histogram().size() >= 2 ? stats.histogram() : spanOf(generated, info.type(), seed);
+        Placed histogram = Histogram.of(bounds, info.type(), otherCount, seed, column);
         int withheldFrom = common.size();
         int withheldCount = stats.withheld().size();
         Order order = order(stats.correlation(), rows, seed);
@@ -57,10 +58,37 @@ final class StatsValues {
                     return value < withheldFrom ? common.get(value) : pool.value(value - withheldFrom, r);
                 }
             }
-            long index = Math.min(otherCount - 1, (long) ((u - upTo[upTo.length - 1]) / Math.max(others, EPSILON) * otherCount));
-            return histogram != null ? histogram.next(index, r) : pool.value(withheldCount + index, r);
+            double place = Math.min(1 - EPSILON, (u - upTo[upTo.length - 1]) / Math.max(others, EPSILON));
+            return histogram != null ? histogram.next(place, r) : pool.value(withheldCount + (long) (place * otherCount), r);
         };
         return new ColumnContext.Planned(new ColumnValues(values, List.of(), info.type().isText()), Mess.none());
+    }
+
+    /** How many values of the column's own generator tell its span. */
+    private static final int SPAN_SAMPLE = 256;
+
+    /**
+     * A one-bucket histogram from the lowest to the highest of a sample of the column's own values (a birth date's
+     * usual years, an amount's usual range), so that values made without production's histogram are as distinct as
+     * asked, not drawn with repeats; empty where the type is no range or the values are no bounds.
+     */
+    private static List<String> spanOf(ValueGenerator generated, ColumnType type, long seed) {
+        if (generated == null || !ranged(type)) {
+            return List.of();
+        }
+        CellRandom random = new CellRandom();
+        Bound lowest = null;
+        Bound highest = null;
+        for (int i = 0; i < SPAN_SAMPLE; i++) {
+            String value = generated.next(i, random.seed(CellRandom.mix(seed, -1 - i)));
+            java.util.Optional<Bound> bound = value == null ? java.util.Optional.empty() : Bound.parse(value);
+            if (bound.isEmpty()) {
+                return List.of();
+            }
+            lowest = lowest == null || lowest.isAfter(bound.get()) ? bound.get() : lowest;
+            highest = highest == null || bound.get().isAfter(highest) ? bound.get() : highest;
+        }
+        return List.of(lowest.text(), highest.text());
     }
 
     /** Whether a column of {@code type} takes a histogram: numbers, dates and timestamps. */
@@ -135,42 +163,80 @@ final class StatsValues {
         }
     }
 
-    /** The other values within a histogram's buckets, each bucket as many of them as the others. */
+    /** A value by its place among the rows of the other values, in [0, 1). */
+    @FunctionalInterface
+    private interface Placed {
+        String next(double place, CellRandom random);
+    }
+
+    /** The other values within a histogram's buckets, each bucket as many rows as the others. */
     private static final class Histogram {
 
         private Histogram() {
         }
 
-        /** Null when there is no histogram, or the column's type is not a range of numbers, dates or timestamps. */
-        static ValueGenerator of(List<String> bounds, ColumnType type, long count, long seed, ColumnContext column) {
+        /**
+         * Null when there is no histogram, or the column's type is not a range of numbers, dates or timestamps. The
+         * generator takes the place of a row among the other values, in [0, 1): each bucket takes as many rows as the
+         * others, and within a bucket each of its values as many. The {@code count} distinct values are spread over
+         * the buckets evenly, except that a bucket holds no more than its range has (1.00 to 1.05 holds six amounts):
+         * what it cannot hold goes to the others, and its rows repeat its values, as production's do.
+         */
+        static Placed of(List<String> bounds, ColumnType type, long count, long seed, ColumnContext column) {
             if (bounds.size() < 2 || count <= 0 || !StatsValues.ranged(type)) {
                 return null;
             }
             int buckets = bounds.size() - 1;
-            ValueGenerator[] within = new ValueGenerator[buckets];
-            long[] first = new long[buckets + 1];
-            for (int b = 0; b <= buckets; b++) {
-                first[b] = ceilDiv(b * count, buckets);
-            }
+            RangeValues[] ranges = new RangeValues[buckets];
+            long[] capacity = new long[buckets];
+            boolean floating = type.kind() == ColumnType.Kind.FLOAT || type.kind() == ColumnType.Kind.DOUBLE;
             for (int b = 0; b < buckets; b++) {
-                long size = first[b + 1] - first[b];
-                if (size <= 0) {
-                    continue;
-                }
-                RangeValues range = RangeValues.of(type, bound(bounds.get(b)), bound(bounds.get(b + 1)), column.sessionZone(),
-                        column.syntax().zonesInLiterals());
-                boolean floating = type.kind() == ColumnType.Kind.FLOAT || type.kind() == ColumnType.Kind.DOUBLE;
-                within[b] = !floating && range.capacity() >= size ? range.unique(size) : range.any();
+                ranges[b] = RangeValues.of(type, bound(bounds.get(b)), bound(bounds.get(b + 1)), column.sessionZone(), column.syntax().zonesInLiterals());
+                capacity[b] = floating ? Long.MAX_VALUE : ranges[b].capacity();
             }
-            return (index, r) -> {
-                int b = (int) Math.min(buckets - 1, index * buckets / count);
-                r.seed(CellRandom.mix(seed, index));
-                return within[b].next(index - first[b], r);
+            long[] sizes = spread(count, capacity);
+            ValueGenerator[] within = new ValueGenerator[buckets];
+            for (int b = 0; b < buckets; b++) {
+                String lower = bounds.get(b);
+                within[b] = floating ? ranges[b].any() : capacity[b] <= 0 ? (j, r) -> lower : ranges[b].unique(sizes[b]);
+            }
+            return (place, r) -> {
+                int b = (int) Math.min(buckets - 1, (long) (place * buckets));
+                long j = Math.min(sizes[b] - 1, (long) ((place * buckets - b) * sizes[b]));
+                r.seed(CellRandom.mix(CellRandom.mix(seed, b), j));
+                return within[b].next(j, r);
             };
         }
 
-        private static long ceilDiv(long a, long b) {
-            return -Math.floorDiv(-a, b);
+        /** {@code count} values over buckets of the given capacities: evenly, none past its capacity, each at least one. */
+        static long[] spread(long count, long[] capacity) {
+            int buckets = capacity.length;
+            long[] sizes = new long[buckets];
+            boolean[] full = new boolean[buckets];
+            long left = Math.max(count, buckets);
+            int open = buckets;
+            boolean capped = true;
+            while (capped && open > 0) {
+                capped = false;
+                long share = Math.max(1, left / open);
+                for (int b = 0; b < buckets; b++) {
+                    if (!full[b] && capacity[b] <= share) {
+                        sizes[b] = Math.max(1, capacity[b]);
+                        full[b] = true;
+                        left -= sizes[b];
+                        open--;
+                        capped = true;
+                    }
+                }
+            }
+            long extra = open == 0 ? 0 : Math.max(0, left);
+            int seen = 0;
+            for (int b = 0; b < buckets; b++) {
+                if (!full[b]) {
+                    sizes[b] = Math.max(1, extra / open + (seen++ < extra % open ? 1 : 0));
+                }
+            }
+            return sizes;
         }
 
         private static Bound bound(String text) {
