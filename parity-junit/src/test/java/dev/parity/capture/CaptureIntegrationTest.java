@@ -247,4 +247,66 @@ class CaptureIntegrationTest {
             }
         }
     }
+
+    /**
+     * MariaDB keeps no most common values and no usable histogram in its catalog: NULL fractions, distinct counts and
+     * each column's lowest and highest value make the round trip; top frequencies cannot.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnMariaDb {
+
+        private final Engine engine = Engines.byId("mariadb").orElseThrow();
+        private EmptySchema schema;
+        private DataSource source;
+        private String sourceUrl;
+
+        @BeforeAll
+        void buildTheSource() throws SQLException {
+            schema = EmptySchema.start(engine, List.of("db/mariadb/capture.sql"), "capture-maria");
+            source = schema.freshCopy();
+            // the same shapes as on PostgreSQL; each RAND(n) its own sequence, each read once per row
+            execute(source, """
+                    insert into orders
+                    select seq,
+                           elt(1 + floor(rand(1) * 20), 'shipped', 'shipped', 'shipped', 'shipped', 'shipped', 'shipped', 'shipped', 'shipped',
+                               'shipped', 'shipped', 'shipped', 'shipped', 'pending', 'pending', 'pending', 'pending', 'cancelled', 'cancelled',
+                               'returned', 'lost'),
+                           if(rand(2) < 0.3, null, concat('CPN', floor(rand(3) * 201))),
+                           round(exp(rand(4) * 8), 2),
+                           concat('user', floor(rand(5) * 5000), '@example.com'),
+                           date '2020-01-01' + interval floor(pow(rand(6), 2) * 1500) day,
+                           if(rand(7) < 0.1, null, 1 + floor(pow(rand(8), 3) * 50))
+                    from seq_1_to_%d""".formatted(ROWS), "analyze table orders persistent for all");
+            sourceUrl = JdbcUrls.withDatabase(schema.database().jdbcUrl(), query(source, "select database()"));
+        }
+
+        @AfterAll
+        void stop() {
+            if (schema != null) {
+                schema.close();
+            }
+        }
+
+        @Test
+        void roundTripKeepsNullsAndDistinctCounts() throws Exception {
+            // root reads mysql.column_stats; a capture user needs SELECT on it
+            Captured captured = Captured.run(Map.of(PASSWORD_VARIABLE, schema.database().password()), "--url", sourceUrl, "--user", "root",
+                    "--password-env", PASSWORD_VARIABLE, "--out", files.resolve("parity-maria.yml").toString());
+
+            assertThat(captured.exit()).as(captured.err()).isZero();
+            Files.writeString(Path.of("target", "captured-mariadb.yml"), captured.yaml());
+            assertThat(captured.yaml()).doesNotContain("shipped", "example.com", "CPN")
+                    .contains("engine: mariadb", "image: \"mariadb:10.11\"", "rows: 30000", "server_version: \"10.11\"");
+            assertThat(captured.out()).contains("orders: 30,000 rows (production 30,000), 6 columns with stats");
+
+            DataSource generated = schema.freshCopy();
+            DatasetLoader.load(engine, generated, captured.profile().datasets(), 42, 2, progress -> { });
+
+            assertThat(query(generated, "select count(*) from orders")).isEqualTo(Integer.toString(ROWS));
+            for (String column : List.of("status", "coupon", "amount", "email", "placed_on", "quantity")) {
+                Shape.of(generated, column, 0).assertNear(Shape.of(source, column, 0), column);
+            }
+        }
+    }
 }
