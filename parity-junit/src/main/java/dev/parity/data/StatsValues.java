@@ -70,7 +70,8 @@ final class StatsValues {
     /**
      * A one-bucket histogram from the lowest to the highest of a sample of the column's own values (a birth date's
      * usual years, an amount's usual range), so that values made without production's histogram are as distinct as
-     * asked, not drawn with repeats; empty where the type is no range or the values are no bounds.
+     * asked, not drawn with repeats; empty where the type is no range or the values are no bounds. Called while
+     * planning, before Datafaker's pools are filled: numbers' and dates' generators use none.
      */
     private static List<String> spanOf(ValueGenerator generated, ColumnType type, long seed) {
         if (generated == null || !ranged(type)) {
@@ -170,7 +171,7 @@ final class StatsValues {
     }
 
     /** The other values within a histogram's buckets, each bucket as many rows as the others. */
-    private static final class Histogram {
+    static final class Histogram {
 
         private Histogram() {
         }
