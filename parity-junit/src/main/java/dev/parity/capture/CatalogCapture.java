@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
 /**
  * Reads a {@link CapturedProfile} from a live server's catalog: its facts ({@link ServerFacts}), its settings
  * and statistics ({@link CatalogStatistics}) and its schema. Keys and foreign keys get no statistics: Parity
- * makes keys unique and references point at loaded rows whatever production's shapes are.
+ * makes keys unique and references point at loaded rows whatever production's shapes are; a partition key's values
+ * follow the partitions.
  */
 @API(status = API.Status.INTERNAL)
 public final class CatalogCapture {
@@ -75,6 +76,9 @@ public final class CatalogCapture {
         Set<String> leftToParity = new HashSet<>();
         table.keys().stream().filter(key -> key.size() == 1).forEach(leftToParity::addAll);
         table.foreignKeys().forEach(fk -> leftToParity.addAll(fk.columns()));
+        if (table.partitioning() != null) {
+            leftToParity.add(table.partitioning().column()); // its values must fall into the partitions, which Parity reads
+        }
         Map<String, ColumnRule.Stats> columns = new LinkedHashMap<>();
         List<String> withheld = new ArrayList<>();
         List<String> unanalyzed = new ArrayList<>();

@@ -125,7 +125,7 @@ final class SpecValidator {
         if (from.isPresent() && to.isPresent()) {
             RangeValues.problem(spec.origin(), table.name() + "." + column.name(), column.type(), from.get(), to.get(),
                     CheckReader.read(table).of(column.name())).ifPresent(p -> problems.add(new Problem(p.where(),
-                    p.what().replace("between [", "histogram [").replace("has between", "has stats with a histogram over"), p.fix())));
+                    p.what().replace("has between [", "has stats with a histogram over ["), p.fix())));
         }
     }
 

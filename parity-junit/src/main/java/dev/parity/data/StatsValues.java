@@ -41,7 +41,9 @@ final class StatsValues {
         long seed = CellRandom.mix(column.seed(), CellRandom.hash("stats"));
         ColumnContext.Planned base = column.fromType();
         ValueGenerator generated = base.values() == null ? null : base.values().generator();
-        Pool pool = new Pool(generated, seed, info.type(), stats.width());
+        // free text takes a suffix to make its values distinct; a closed set (a CHECK's list, an enum) keeps its values
+        boolean freeText = base.values() != null && base.values().text();
+        Pool pool = new Pool(generated, seed, freeText, info.type().length(), stats.width());
         List<String> bounds = stats.histogram().size() >= 2 ? stats.histogram() : spanOf(generated, info.type(), seed);
         Placed histogram = Histogram.of(bounds, info.type(), otherCount, seed, column);
         int withheldFrom = common.size();
@@ -132,11 +134,11 @@ final class StatsValues {
         private final int length;
         private final int width;
 
-        Pool(ValueGenerator generated, long seed, ColumnType type, Double width) {
+        Pool(ValueGenerator generated, long seed, boolean text, int length, Double width) {
             this.generated = generated;
             this.seed = seed;
-            this.text = type.isText();
-            this.length = type.length();
+            this.text = text;
+            this.length = length;
             this.width = width == null ? -1 : (int) Math.max(1, Math.round(width));
         }
 

@@ -31,7 +31,11 @@ class StatsValuesTest {
 
     /** The column's values in {@code rows} rows, as a load makes them (each cell seeded by its row). */
     private static List<String> values(ColumnInfo column, ColumnRule.Stats stats, long rows, long seed) {
-        ColumnContext.Planned planned = stats.plan(new Context(column, rows, seed));
+        return values(column, ColumnLimits.NONE, stats, rows, seed);
+    }
+
+    private static List<String> values(ColumnInfo column, ColumnLimits limits, ColumnRule.Stats stats, long rows, long seed) {
+        ColumnContext.Planned planned = stats.plan(new Context(column, limits, rows, seed));
         assertThat(planned.mess()).isEqualTo(Mess.none());
         pools.fill(java.util.concurrent.ForkJoinPool.commonPool()); // as a load does after planning
         ColumnPlan plan = new ColumnPlan(column, planned.values(), planned.mess(), 0, column.type().length());
@@ -105,13 +109,40 @@ class StatsValuesTest {
     }
 
     @Test
+    void aClosedSetKeepsItsValuesWhenTheyAreWithheld() {
+        ColumnInfo state = new ColumnInfo("state", ColumnType.text("text", -1), false, null, false, false);
+        List<String> values = values(state, ColumnLimits.NONE.withAllowed(List.of("new", "active", "closed")),
+                new ColumnRule.Stats(null, 3.0, Map.of(), List.of(0.5, 0.3), List.of(), 5.0, null), 1000, 4);
+
+        // a CHECK (state in (...)) holds: no suffix makes a value of its own
+        assertThat(values).allMatch(List.of("new", "active", "closed")::contains);
+    }
+
+    @Test
+    void aHistogramMustSuitTheColumn() {
+        ColumnInfo note = new ColumnInfo("note", ColumnType.text("text", -1), true, null, false, false);
+        ColumnInfo count = new ColumnInfo("count", ColumnType.integer("smallint", -32768, 32767), true, null, false, false);
+        dev.parity.engine.TableInfo table = new dev.parity.engine.TableInfo("public", "t", "public.t", List.of(note, count), List.of(), List.of(),
+                List.of(), List.of());
+        DatasetSpec spec = DatasetSpec.of("t", 10).withOrigin(new dev.parity.config.Location("parity.yml", 4))
+                .withColumn("note", new ColumnRule.Stats(null, null, Map.of(), List.of(), List.of("a", "b"), null, null))
+                .withColumn("count", new ColumnRule.Stats(null, null, Map.of(), List.of(), List.of("1", "40000"), null, null));
+
+        assertThat(new SpecValidator(Map.of("t", table)).validate(List.of(spec))).extracting(dev.parity.config.Problem::describe).containsExactly(
+                "column 't.note' (text) has stats with a histogram, which only numbers, dates and timestamps take. Remove the histogram: "
+                        + "the other values of a text are generated (about width characters each).",
+                "column 't.count' (smallint) has stats with a histogram over [1, 40000], beyond what its type holds (-32768 to 32767). "
+                        + "Keep the range within -32768 to 32767.");
+    }
+
+    @Test
     void bucketsHoldNoMoreValuesThanTheirRanges() {
         assertThat(StatsValues.Histogram.spread(100, new long[] {3, 1000, 1000})).containsExactly(3, 49, 48);
         assertThat(StatsValues.Histogram.spread(2, new long[] {10, 10, 10})).containsExactly(1, 1, 1);
     }
 
     /** One column's view of a plan, as {@link DatasetPlanner} gives it. */
-    private record Context(ColumnInfo info, long rows, long seed) implements ColumnContext {
+    private record Context(ColumnInfo info, ColumnLimits limits, long rows, long seed) implements ColumnContext {
 
         private static final ValueSyntax SYNTAX = Engines.byId("postgres").orElseThrow().values();
 
@@ -162,7 +193,7 @@ class StatsValuesTest {
 
         @Override
         public Planned fromType() {
-            return new Planned(new ColumnGenerators(pools, SYNTAX, ZoneOffset.UTC).forColumn(info, ColumnLimits.NONE), Mess.defaults());
+            return new Planned(new ColumnGenerators(pools, SYNTAX, ZoneOffset.UTC).forColumn(info, limits), Mess.defaults());
         }
     }
 }
