@@ -195,13 +195,23 @@ final class StatsValues {
             boolean floating = type.kind() == ColumnType.Kind.FLOAT || type.kind() == ColumnType.Kind.DOUBLE;
             for (int b = 0; b < buckets; b++) {
                 ranges[b] = RangeValues.of(type, bound(bounds.get(b)), bound(bounds.get(b + 1)), column.sessionZone(), column.syntax().zonesInLiterals());
-                capacity[b] = floating ? Long.MAX_VALUE : ranges[b].capacity();
+                // a bucket's lower bound is the one before's upper: counted once, in the bucket before
+                capacity[b] = floating ? Long.MAX_VALUE : ranges[b].capacity() - (b > 0 ? 1 : 0);
             }
             long[] sizes = spread(count, capacity);
             ValueGenerator[] within = new ValueGenerator[buckets];
             for (int b = 0; b < buckets; b++) {
                 String lower = bounds.get(b);
-                within[b] = floating ? ranges[b].any() : capacity[b] <= 0 ? (j, r) -> lower : ranges[b].unique(sizes[b]);
+                if (floating) {
+                    within[b] = ranges[b].any();
+                } else if (capacity[b] <= 0) {
+                    within[b] = (j, r) -> lower;
+                } else if (b == 0) {
+                    within[b] = ranges[b].unique(sizes[b]);
+                } else {
+                    ValueGenerator past = ranges[b].unique(sizes[b] + 1); // its first stride holds the lower bound: skipped
+                    within[b] = (j, r) -> past.next(j + 1, r);
+                }
             }
             return (place, r) -> {
                 int b = (int) Math.min(buckets - 1, (long) (place * buckets));

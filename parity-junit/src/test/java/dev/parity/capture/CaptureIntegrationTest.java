@@ -47,9 +47,12 @@ import org.junit.jupiter.api.parallel.Resources;
 @NeedsDocker
 class CaptureIntegrationTest {
 
-    /** How far a generated fraction (NULLs, a top value's share) may be from the source's, absolute. */
-    static final double FRACTION = 0.02;
-    /** How far a generated distinct count may be from the source's, relative. */
+    /** How far a generated fraction (NULLs, a top value's share) may be from the source's, absolute; measured: 0.0001 at most. */
+    static final double FRACTION = 0.005;
+    /**
+     * How far a generated distinct count may be from the source's, relative; measured: 6.8 % at most (placed_on: days on
+     * the bounds of PostgreSQL's weekly buckets count in two), the others within 1 %.
+     */
     static final double DISTINCT = 0.10;
     static final int ROWS = 30_000;
     static final String PASSWORD_VARIABLE = "CAPTURE_TEST_PASSWORD";
@@ -192,11 +195,11 @@ class CaptureIntegrationTest {
             Shape.of(generated, "placed_on", 3).assertNear(Shape.of(source, "placed_on", 3), "placed_on");
             Shape.of(generated, "quantity", 5).assertNear(Shape.of(source, "quantity", 5), "quantity");
             Shape.of(generated, "birth_date", 1).assertNear(Shape.of(source, "birth_date", 1), "birth_date");
-            // the histogram's buckets: the median and the 90th percentile within 10 % of the source's
+            // the histogram's buckets: the median and the 90th percentile within 5 % of the source's (measured: 0.8 % and 0.1 %)
             for (String quantile : List.of("0.5", "0.9")) {
                 String sql = "select percentile_cont(" + quantile + ") within group (order by amount) from orders";
                 double expected = Double.parseDouble(query(source, sql));
-                assertThat(Double.parseDouble(query(generated, sql))).as("amount's " + quantile + " quantile").isCloseTo(expected, within(expected * 0.1));
+                assertThat(Double.parseDouble(query(generated, sql))).as("amount's " + quantile + " quantile").isCloseTo(expected, within(expected * 0.05));
             }
             // generated values stand in for the withheld ones: no source e-mail address, status or coupon reached the data
             assertThat(query(generated, "select count(*) from orders where email like '%@example.com' or status in ('shipped', 'pending') "
