@@ -4,6 +4,7 @@ import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The values of a {@link ColumnRule.Stats} column. Each row takes a position of its own in a seeded shuffle
@@ -54,16 +55,30 @@ final class StatsValues {
             if (u < upTo[0]) {
                 return null;
             }
-            for (int k = 1; k < upTo.length; k++) {
-                if (u < upTo[k]) {
-                    int value = k - 1;
-                    return value < withheldFrom ? common.get(value) : pool.value(value - withheldFrom, r);
-                }
+            int k = firstAbove(upTo, u);
+            if (k < upTo.length) {
+                int value = k - 1;
+                return value < withheldFrom ? common.get(value) : pool.value(value - withheldFrom, r);
             }
             double place = Math.min(1 - EPSILON, (u - upTo[upTo.length - 1]) / Math.max(others, EPSILON));
             return histogram != null ? histogram.next(place, r) : pool.value(withheldCount + (long) (place * otherCount), r);
         };
         return new ColumnContext.Planned(new ColumnValues(values, List.of(), info.type().isText()), Mess.none());
+    }
+
+    /** The first index from 1 whose bound is above {@code u}, or the length: a statistics target of 10,000 lists as many values. */
+    private static int firstAbove(double[] upTo, double u) {
+        int low = 1;
+        int high = upTo.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (u < upTo[middle]) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     /** How many values of the column's own generator tell its span. */
@@ -84,7 +99,7 @@ final class StatsValues {
         Bound highest = null;
         for (int i = 0; i < SPAN_SAMPLE; i++) {
             String value = generated.next(i, random.seed(CellRandom.mix(seed, -1 - i)));
-            java.util.Optional<Bound> bound = value == null ? java.util.Optional.empty() : Bound.parse(value);
+            Optional<Bound> bound = value == null ? Optional.empty() : Bound.parse(value);
             if (bound.isEmpty()) {
                 return List.of();
             }
