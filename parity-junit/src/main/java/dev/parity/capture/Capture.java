@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  * {@code database.settings} and {@code expect:}, one dataset per table with a {@code stats:} rule per column.
  * It queries no table's rows. Values of text columns (and of columns named like personal data) are withheld
  * unless {@code --allow-values table.column} names them. It prints what it wrote, and exits 0; 2 for a mistake
- * on the command line, 1 when the server cannot be read or the file written.
+ * on the command line, 1 when the server cannot be read or the file written. {@code --help} prints the options.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class Capture {
@@ -51,6 +51,10 @@ public final class Capture {
      * @return the exit code: 0 written, 1 the server or the file failed, 2 a mistake on the command line
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(CaptureOptions.USAGE);
+            return 0;
+        }
         CaptureOptions options;
         try {
             options = CaptureOptions.parse(args, environment);

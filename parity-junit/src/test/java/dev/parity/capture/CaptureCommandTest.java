@@ -60,6 +60,14 @@ class CaptureCommandTest {
     }
 
     @Test
+    void helpPrintsTheOptions() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -cp <parity-junit and its dependencies> dev.parity.capture.Capture")
+                .contains("--allow-values", "--password-env", "--scale");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void aUserInTheUrlIsAUser() throws Exception {
         CaptureOptions options = CaptureOptions.parse(new String[] {"--url", "jdbc:postgresql://replica/shop?user=reader&password=x&ssl=true",
                 "--scale", "0.5"}, Map.of());
