@@ -33,8 +33,9 @@ import org.apiguardian.api.API;
  * It queries no table's rows. Values of text columns (and of columns named like personal data) are withheld
  * unless {@code --allow-values table.column} names them. It prints what it wrote, and exits 0; 2 for a mistake
  * on the command line, 1 when the server cannot be read or the file written. {@code --help} prints the options.
+ * The command line is what Parity promises; the class is internal, called by {@link #main} and by tests.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class Capture {
 
     private Capture() {
