@@ -253,8 +253,9 @@ class CaptureIntegrationTest {
     }
 
     /**
-     * MariaDB keeps no most common values and no usable histogram in its catalog: NULL fractions, distinct counts and
-     * each column's lowest and highest value make the round trip; top frequencies cannot.
+     * MariaDB keeps no most common values as such: its JSON histogram (10.8 and later) gives a value more common than a
+     * bucket's share a bucket of its own, with its frequency. NULL fractions, distinct counts and those frequencies make
+     * the round trip.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -281,7 +282,9 @@ class CaptureIntegrationTest {
                            concat('user', floor(rand(5) * 5000), '@example.com'),
                            date '2020-01-01' + interval floor(pow(rand(6), 2) * 1500) day,
                            if(rand(7) < 0.1, null, 1 + floor(pow(rand(8), 3) * 50))
-                    from seq_1_to_%d""".formatted(ROWS), "analyze table orders persistent for all");
+                    from seq_1_to_%d""".formatted(ROWS),
+                    // JSON histograms: 11.x's default; 10.11 keeps binary ones unless told (production may be told too)
+                    "set session histogram_type = 'JSON_HB'", "analyze table orders persistent for all");
             sourceUrl = JdbcUrls.withDatabase(schema.database().jdbcUrl(), query(source, "select database()"));
         }
 
@@ -308,9 +311,12 @@ class CaptureIntegrationTest {
             DatasetLoader.load(engine, generated, captured.profile().datasets(), 42, 2, progress -> { });
 
             assertThat(query(generated, "select count(*) from orders")).isEqualTo(Integer.toString(ROWS));
-            for (String column : List.of("status", "coupon", "amount", "email", "placed_on", "quantity")) {
+            for (String column : List.of("coupon", "amount", "email", "placed_on")) {
                 Shape.of(generated, column, 0).assertNear(Shape.of(source, column, 0), column);
             }
+            // values more common than a bucket's share have buckets of their own: their frequencies make the trip too
+            Shape.of(generated, "status", 5).assertNear(Shape.of(source, "status", 5), "status");
+            Shape.of(generated, "quantity", 3).assertNear(Shape.of(source, "quantity", 3), "quantity");
         }
     }
 }

@@ -12,13 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * MariaDB's statistics: {@code information_schema.TABLES.TABLE_ROWS}, the engine-independent statistics
  * ({@code mysql.column_stats}, which {@code ANALYZE TABLE ... PERSISTENT FOR ALL} fills: NULL ratio, average
- * length, average rows per value, lowest and highest value; no most common values) and
+ * length, average rows per value, lowest and highest value, and from 10.8 on a JSON histogram whose one-value buckets
+ * are the popular values: {@link MariaDbHistogram}) and
  * {@code information_schema.SYSTEM_VARIABLES}, whose {@code GLOBAL_VALUE_ORIGIN} tells what someone set.
  */
 final class MariaDbStatistics implements CatalogStatistics {
@@ -116,8 +118,8 @@ final class MariaDbStatistics implements CatalogStatistics {
     @Override
     public Map<String, ColumnStatistics> columns(Connection connection, TableInfo table, long rows) throws SQLException {
         Map<String, ColumnStatistics> columns = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select column_name, nulls_ratio, avg_length, avg_frequency, min_value, max_value "
-                + "from mysql.column_stats where db_name = ? and table_name = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("select column_name, nulls_ratio, avg_length, avg_frequency, min_value, max_value, "
+                + "case when hist_type = 'JSON_HB' then histogram end from mysql.column_stats where db_name = ? and table_name = ?")) {
             select.setString(1, table.schema());
             select.setString(2, table.name());
             try (ResultSet stats = select.executeQuery()) {
@@ -128,8 +130,16 @@ final class MariaDbStatistics implements CatalogStatistics {
                     String min = stats.getString(5);
                     String max = stats.getString(6);
                     List<String> range = min != null && max != null ? List.of(min, max) : List.of();
-                    columns.put(stats.getString(1), new ColumnStatistics(nulls, distinct, List.of(), List.of(), range,
-                            stats.getObject(3) == null ? null : stats.getDouble(3), null));
+                    Double width = stats.getObject(3) == null ? null : stats.getDouble(3);
+                    Optional<MariaDbHistogram> histogram = MariaDbHistogram.parse(stats.getString(7));
+                    if (histogram.isPresent()) {
+                        // its fractions are of the non-NULL rows; PostgreSQL's, and a profile's, of all rows
+                        List<Double> fractions = histogram.get().popularShare().stream().map(f -> f * (1 - nulls)).toList();
+                        columns.put(stats.getString(1), new ColumnStatistics(nulls, distinct, histogram.get().popular(), fractions,
+                                histogram.get().bounds(), width, null));
+                    } else {
+                        columns.put(stats.getString(1), new ColumnStatistics(nulls, distinct, List.of(), List.of(), range, width, null));
+                    }
                 }
             }
         } catch (SQLException e) {
