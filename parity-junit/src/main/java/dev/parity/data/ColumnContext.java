@@ -16,6 +16,9 @@ interface ColumnContext {
     /** How many rows the dataset asks for. */
     long rows();
 
+    /** The table's seed: for what a rule makes once and uses in every row (a pool, a shuffle), never for a row's own values. */
+    long seed();
+
     /** Reports a problem at the dataset's origin; the rule then leaves the column to the database. */
     void problem(String what, String fix);
 

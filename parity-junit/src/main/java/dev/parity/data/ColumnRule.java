@@ -1,7 +1,10 @@
 package dev.parity.data;
 
 import dev.parity.engine.ColumnType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -156,6 +159,66 @@ public sealed interface ColumnRule {
 
         private static Bound bound(String text) {
             return Bound.parse(text).orElseThrow(() -> new IllegalStateException("a between bound the validator let through: " + text));
+        }
+
+        @Override
+        public boolean canBeUnique() {
+            return true;
+        }
+    }
+
+    /**
+     * The shape of a column's data as a planner's statistics give it (PostgreSQL's {@code pg_stats}), written
+     * by the capture command or by hand; every part optional. Rows are laid out by a seeded shuffle, so the
+     * fractions come out exact, not just on average ({@link StatsValues}). The column takes no mess: its shape
+     * is production's. A key column stays unique and a foreign key takes its referenced values, whatever
+     * the statistics say.
+     *
+     * @param nulls       fraction of NULLs, 0..1 (ignored on a NOT NULL column); null: none
+     * @param distinct    distinct values, as {@code n_distinct}: above 0 a count, from -1 to 0 that fraction of the
+     *                    rows (-1: every row its own value); null: as many as the rows
+     * @param mcv         the most common values with their fractions of all rows, in order
+     * @param withheld    fractions of most common values whose values were withheld: each gets a generated value
+     * @param histogram   bounds of equal-frequency buckets over the other values (numbers, dates, timestamps), ascending
+     * @param width       average characters of a text value; null: the generator's own
+     * @param correlation how far the rows' order follows their values' order, -1..1: from 0.9 (or below -0.9)
+     *                    the rows come in that order (or its reverse); else in a shuffled order
+     */
+    record Stats(Double nulls, Double distinct, Map<String, Double> mcv, List<Double> withheld, List<String> histogram, Double width,
+                 Double correlation) implements ColumnRule {
+
+        public Stats {
+            mcv = mcv == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mcv));
+            withheld = withheld == null ? List.of() : List.copyOf(withheld);
+            histogram = histogram == null ? List.of() : List.copyOf(histogram);
+        }
+
+        @Override
+        public ColumnContext.Planned plan(ColumnContext column) {
+            if (column.reference().isPresent()) {
+                return new ColumnContext.Planned(ColumnValues.of(column.reference().get()), Mess.none());
+            }
+            if (column.rowUnique()) {
+                return column.uniqueValues(null);
+            }
+            Map<String, Double> written = new LinkedHashMap<>();
+            mcv.forEach((value, fraction) -> written.put(written(value, column), fraction));
+            return StatsValues.plan(new Stats(nulls, distinct, written, withheld, histogram, width, correlation), column);
+        }
+
+        /** Whether a column of {@code type} takes a histogram: numbers, dates and timestamps; other values are generated. */
+        public static boolean takesHistogram(ColumnType type) {
+            return StatsValues.ranged(type);
+        }
+
+        /** Whether {@code bound} is a histogram bound Parity reads: a number, a date or a timestamp (not NaN, infinity or a BC date). */
+        public static boolean readableBound(String bound) {
+            return Bound.parse(bound).isPresent();
+        }
+
+        /** The fraction of rows the most common values take, withheld ones included. */
+        double commonFraction() {
+            return mcv.values().stream().mapToDouble(Double::doubleValue).sum() + withheld.stream().mapToDouble(Double::doubleValue).sum();
         }
 
         @Override

@@ -147,7 +147,7 @@ final class DatasetPlanner {
             } else {
                 ColumnContext context = new Context(spec, table, column, limits, mess, rowUnique.contains(column.name()),
                         Optional.ofNullable(referenceOf.get(column.name())).map(r -> r.generator(column.name(), tableSeed, spec.mess().nulls())),
-                        tablePools, types, partitionSpans);
+                        tablePools, types, partitionSpans, tableSeed);
                 planned = spec.rule(column.name()).plan(context);
             }
             if (planned.values() == null) {
@@ -283,9 +283,11 @@ final class DatasetPlanner {
         private final FakerPools pools;
         private final ColumnGenerators types;
         private final PartitionValues.Spans partitionSpans;
+        private final long tableSeed;
 
         Context(DatasetSpec spec, TableInfo table, ColumnInfo column, ColumnLimits limits, Mess mess, boolean rowUnique,
-                Optional<ValueGenerator> reference, FakerPools pools, ColumnGenerators types, PartitionValues.Spans partitionSpans) {
+                Optional<ValueGenerator> reference, FakerPools pools, ColumnGenerators types, PartitionValues.Spans partitionSpans, long tableSeed) {
+            this.tableSeed = tableSeed;
             this.spec = spec;
             this.table = table;
             this.column = column;
@@ -358,6 +360,11 @@ final class DatasetPlanner {
         @Override
         public long rows() {
             return spec.rows();
+        }
+
+        @Override
+        public long seed() {
+            return tableSeed;
         }
 
         @Override

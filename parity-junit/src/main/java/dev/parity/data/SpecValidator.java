@@ -104,6 +104,28 @@ final class SpecValidator {
             ref(spec, column, ref);
         } else if (rule instanceof ColumnRule.Between between) {
             between(spec, table, info.get(), between);
+        } else if (rule instanceof ColumnRule.Stats stats) {
+            histogram(spec, table, info.get(), stats.histogram());
+        }
+    }
+
+    /** A histogram's buckets hold numbers, dates or timestamps the column can take. */
+    private void histogram(DatasetSpec spec, TableInfo table, ColumnInfo column, List<String> bounds) {
+        if (bounds.size() < 2) {
+            return;
+        }
+        if (!StatsValues.ranged(column.type())) {
+            problem(spec, "column '" + table.name() + "." + column.name() + "' (" + column.type().sqlType() + ") has stats with a histogram, "
+                    + "which only numbers, dates and timestamps take", "Remove the histogram: the other values of a text are generated"
+                    + " (about width characters each).");
+            return;
+        }
+        Optional<Bound> from = Bound.parse(bounds.get(0));
+        Optional<Bound> to = Bound.parse(bounds.get(bounds.size() - 1));
+        if (from.isPresent() && to.isPresent()) {
+            RangeValues.problem(spec.origin(), table.name() + "." + column.name(), column.type(), from.get(), to.get(),
+                    CheckReader.read(table).of(column.name())).ifPresent(p -> problems.add(new Problem(p.where(),
+                    p.what().replace("has between [", "has stats with a histogram over ["), p.fix())));
         }
     }
 

@@ -33,8 +33,10 @@
  *       (value lists and enums still get NULLs where nullable).</li>
  *   <li>{@code columns} ({@link dev.parity.data.ColumnRule}): a Datafaker expression, values with
  *       weights, a {@code ref: table.column} with {@code skew: uniform|zipf}, a constant (or NULL), or a
- *       range {@code between: [from, to]} of numbers, dates or timestamps; every other column is
- *       generated from its type, CHECK limits and name.</li>
+ *       range {@code between: [from, to]} of numbers, dates or timestamps, or production's shape as a
+ *       planner's statistics give it ({@code stats:} NULL fraction, distinct values, most common values,
+ *       histogram; {@link dev.parity.data.StatsValues}, written by {@link dev.parity.capture.Capture}); every
+ *       other column is generated from its type, CHECK limits and name.</li>
  *   <li>{@code table} or a pattern ({@code "*"}, {@code "public.*"}): one dataset per table it matches
  *       ({@link dev.parity.data.TablePatterns}), tables named by themselves keeping their own.</li>
  *   <li>{@code follow-parents} (true): empty tables that a dataset's NOT NULL foreign keys reference and

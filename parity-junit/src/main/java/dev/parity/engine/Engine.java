@@ -70,6 +70,9 @@ public interface Engine {
     /** What a running server says of itself, for a profile's {@code expect:}. */
     ServerFacts facts();
 
+    /** What the server's catalog says of its data and settings, for a profile captured from production. */
+    CatalogStatistics statistics();
+
     /** Faults the server makes on {@code server}'s databases. */
     ServerFaults faults(Server server);
 

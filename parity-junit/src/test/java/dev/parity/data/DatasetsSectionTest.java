@@ -16,7 +16,7 @@ class DatasetsSectionTest {
 
     private static final String RULE_EXAMPLE = "Write it as one of:\n  email: \"#{Internet.emailAddress}\"\n"
             + "  country: {values: [BR, DE], weights: [5, 2]}\n  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}\n"
-            + "  age: {between: [18, 99]}";
+            + "  age: {between: [18, 99]}\n  state: {stats: {nulls: 0.02, distinct: 5, mcv: {shipped: 0.61, pending: 0.2}}}";
     private static final String BETWEEN_EXAMPLE = "Write it as, for example: between: [1, 50], between: [2020-01-01, 2024-12-31] "
             + "or between: [\"2024-01-01 08:00\", \"2024-01-01 18:00\"]";
 
@@ -154,8 +154,8 @@ class DatasetsSectionTest {
                 "5: " + where + "a has 2 values but 1 weights. Give one weight per value, or none for equal weights.",
                 "6: unknown skew 'pareto' in " + where + "b. Use uniform or zipf.",
                 "7: " + where + "c must be a Datafaker expression or a mapping, but is a list. " + RULE_EXAMPLE,
-                "8: unknown key 'valeus' in " + where + "d. Did you mean 'values'? Known keys here: values, weights, ref, skew, value, between.",
-                "8: " + where + "d says neither values, ref, value nor between. " + RULE_EXAMPLE,
+                "8: unknown key 'valeus' in " + where + "d. Did you mean 'values'? Known keys here: values, weights, ref, skew, value, between, stats.",
+                "8: " + where + "d says neither values, ref, value, between nor stats. " + RULE_EXAMPLE,
                 "9: 'value' in " + where + "e must be a single value, but is a list. Write it as, for example: {value: ACTIVE}, {value: 42} or {value: null}.",
                 "10: 'values' in " + where + "f must be a list, but is a text ('x'). Write them as, for example: values: [BR, DE] or values: [1999, 2005]",
                 "10: each weight in " + where + "f must be a number, 0 or more, but one is a number (-1). Write them as, for example: weights: [5, 2, 2, 1]",
@@ -307,5 +307,68 @@ class DatasetsSectionTest {
                 "9: 'tables' in profile 'p' > datasets must be a text, but is a list. Write it as, for example: tables: \"*\"",
                 "13: 'follow-parents' of profile 'p' > datasets > t must be true or false, but is a text ('never'). Write it as, for example: "
                         + "follow-parents: false");
+    }
+
+    @Test
+    void readsStatsAsThePlannerGivesThem() {
+        List<DatasetSpec> datasets = datasets("""
+                datasets:
+                  - table: orders
+                    rows: 100
+                    columns:
+                      status:
+                        stats: {nulls: 0.02, distinct: 5, mcv: {shipped: 0.61, "on hold": 0.2}, mcv-withheld: [0.1], width: 7}
+                      total: {stats: {distinct: -0.5, histogram: [1, 10.5, 1_000], correlation: -0.3}}
+                      placed: {stats: {histogram: [2020-01-01, "2024-06-30 12:00"]}}
+                """);
+        assertThat(problems).isEmpty();
+        java.util.Map<String, Double> mcv = new java.util.LinkedHashMap<>();
+        mcv.put("shipped", 0.61);
+        mcv.put("on hold", 0.2);
+        assertThat(datasets.get(0).columns()).containsExactly(
+                java.util.Map.entry("status", new ColumnRule.Stats(0.02, 5.0, mcv, List.of(0.1), List.of(), 7.0, null)),
+                java.util.Map.entry("total", new ColumnRule.Stats(null, -0.5, java.util.Map.of(), List.of(), List.of("1", "10.5", "1000"), null, -0.3)),
+                java.util.Map.entry("placed", new ColumnRule.Stats(null, null, java.util.Map.of(), List.of(), List.of("2020-01-01", "2024-06-30 12:00"),
+                        null, null)));
+        // the order of the most common values is kept: the first is the most common
+        assertThat(((ColumnRule.Stats) datasets.get(0).columns().get("status")).mcv().keySet()).containsExactly("shipped", "on hold");
+    }
+
+    @Test
+    void statsMistakesAreReportedWithTheirLines() {
+        datasets("""
+                datasets:
+                  - table: t
+                    rows: 1
+                    columns:
+                      a: {stats: [1]}
+                      b: {stats: {nulls: 1.5, distinct: -2, width: -1, correlation: 2, top: 1}}
+                      c: {stats: {mcv: {x: 0.7, y: high}, mcv-withheld: [0.1, -1]}}
+                      d: {stats: {histogram: [10, 5]}}
+                      e: {stats: {histogram: [1]}}
+                      f: {stats: {nulls: 0.5, mcv: {x: 0.4}, mcv-withheld: [0.2]}}
+                      g: {stats: {mcv: [x]}, value: 1}
+                """);
+        String where = "profile 'p' > datasets > t > columns > ";
+        String histogram = "Write it as, for example: histogram: [1, 10, 100, 1000] or histogram: [2020-01-01, 2022-06-30, 2024-12-31]";
+        assertThat(described(problems)).containsExactly(
+                "5: 'stats' in " + where + "a must be a mapping, but is a list. Write it as, for example: stats: {nulls: 0.02, distinct: 5, "
+                        + "mcv: {shipped: 0.61, pending: 0.2}, mcv-withheld: [0.1], histogram: [1, 10, 100], width: 12, correlation: 0.3}",
+                "6: unknown key 'top' in " + where + "b > stats. Known keys here: nulls, distinct, mcv, mcv-withheld, histogram, width, correlation.",
+                "6: 'nulls' in " + where + "b > stats is 1.5, outside 0..1. Give the fraction of rows, e.g. nulls: 0.02 for 2%.",
+                "6: 'correlation' in " + where + "b > stats is 2.0, outside -1..1. Give a correlation from -1 to 1, e.g. correlation: 0.8",
+                "6: 'distinct' in " + where + "b > stats is -2.0, below -1. Give a count of distinct values (e.g. distinct: 5), or, negative, "
+                        + "their fraction of the rows (distinct: -1: every row its own value).",
+                "6: 'width' in " + where + "b > stats is negative. Give the average characters of a value, e.g. width: 12",
+                "7: the fraction of 'y' in " + where + "c > stats > mcv must be from 0 to 1, but is a text ('high'). "
+                        + "Write it as, for example: mcv: {shipped: 0.61, pending: 0.2}",
+                "7: each of 'mcv-withheld' in " + where + "c > stats must be a fraction from 0 to 1, but one is a number (-1). "
+                        + "Write them as, for example: mcv-withheld: [0.3, 0.1]",
+                "8: the bounds of 'histogram' in " + where + "d > stats must be ascending and of one kind, but 5 follows 10. " + histogram,
+                "9: 'histogram' in " + where + "e > stats must be a list of two bounds or more, but is a list of 1. " + histogram,
+                "10: the NULLs and most common values in " + where + "f > stats take 1.1 of the rows, more than all of them. "
+                        + "Make nulls, mcv and mcv-withheld add up to 1 or less.",
+                "11: " + where + "g gives value and stats, but a column takes one rule. Keep one of them; the rules are:\n"
+                        + RULE_EXAMPLE.substring("Write it as one of:\n".length()));
     }
 }

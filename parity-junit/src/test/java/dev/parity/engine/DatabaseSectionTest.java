@@ -317,6 +317,11 @@ class DatabaseSectionTest {
         }
 
         @Override
+        public CatalogStatistics statistics() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ServerFaults faults(Server server) {
             throw new UnsupportedOperationException();
         }

@@ -1,6 +1,7 @@
 package dev.parity.engine.mariadb;
 
 import dev.parity.engine.Capability;
+import dev.parity.engine.CatalogStatistics;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
@@ -48,6 +49,11 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public ServerFacts facts() {
         return new MariaDbFacts();
+    }
+
+    @Override
+    public CatalogStatistics statistics() {
+        return new MariaDbStatistics();
     }
 
     @Override

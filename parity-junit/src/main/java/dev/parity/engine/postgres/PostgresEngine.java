@@ -1,6 +1,7 @@
 package dev.parity.engine.postgres;
 
 import dev.parity.engine.Capability;
+import dev.parity.engine.CatalogStatistics;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
@@ -41,6 +42,11 @@ public final class PostgresEngine extends EngineBase {
     @Override
     public ServerFacts facts() {
         return new PostgresFacts();
+    }
+
+    @Override
+    public CatalogStatistics statistics() {
+        return new PostgresStatistics();
     }
 
     @Override
