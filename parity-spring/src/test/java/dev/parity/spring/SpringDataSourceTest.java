@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,6 +35,8 @@ class SpringDataSourceTest {
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext applicationContext;
 
     @Test
     void springDatasourcePropertiesPointAtTheEnvironmentThroughItsProxy(ProdEnvironment environment) {
@@ -66,5 +70,20 @@ class SpringDataSourceTest {
     @Test
     void eachTestStartsFromItsClassToxics() {
         assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isLessThan(Duration.ofMillis(250));
+    }
+
+    /** A nested class runs in its enclosing class's environment and gets its context, as Spring inherits configuration. */
+    @Nested
+    class InANestedClass {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void seesTheSameContextAndEnvironment(ProdEnvironment environment) {
+            assertThat(context).isSameAs(applicationContext); // the enclosing instance's
+            assertThat(properties.getProperty("spring.datasource.url")).isEqualTo(environment.jdbcUrl());
+            assertThat(jdbc.queryForObject("show timezone", String.class)).isEqualTo("Asia/Kathmandu");
+        }
     }
 }
