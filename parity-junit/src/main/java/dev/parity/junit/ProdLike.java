@@ -39,7 +39,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * {@code @BeforeAll} methods, once per test run for each distinct database, data and proxy server:
  * every class whose profile asks for the same (even under another profile name) shares them, so fifty
  * classes start one container, not fifty. They are stopped when the test run ends, and on JVM exit if
- * the run was cut short. Each class gets a proxy of its own, deleted when the class ends. Tests share the
+ * the run was cut short. Each class gets a proxy of its own, deleted when the class ends (except Spring test
+ * classes with {@code parity-spring}, whose cached contexts outlive them: they share one proxy per environment,
+ * one class at a time). Tests share the
  * database's data: a test that changes data should use its own rows, {@link ProdEnvironment#freshCopy()}, or
  * a database of its own ({@link FreshDatabase}).
  *

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
@@ -44,12 +46,13 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * of it (its own proxy, its copies); its zone and locale are {@link ClassPins}'.
  *
  * <p>Parameters: {@link ProdEnvironment} and {@link Faults} always; {@link DataSource} and {@link Faker}
- * when the parameter carries no annotation (but nullness ones). An annotated one ({@code @Autowired},
- * {@code @Qualifier}, ...) belongs to the extension that annotation is for, so Parity and, say, Spring
- * never both claim it; when two extensions do claim one, the failure says what to do.
+ * when the parameter carries no annotation (but nullness ones) and no {@link ProdLikeIntegration} says its framework
+ * resolves it. An annotated one ({@code @Autowired}, {@code @Qualifier}, ...) belongs to the extension that annotation
+ * is for, and with {@code parity-spring} so does every parameter Spring's extension claims (those of a constructor it
+ * autowires), so Parity and Spring never both claim one; when two extensions do claim one, the failure says what to do.
  */
 final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AfterTestExecutionCallback,
-        ParameterResolver, TestWatcher,
+        ParameterResolver, TestWatcher, TestInstancePreConstructCallback,
         TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
@@ -62,6 +65,17 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     @Override
     public void beforeAll(ExtensionContext context) {
         environment(context);
+    }
+
+    /**
+     * With {@code @TestInstance(PER_CLASS)} the instance comes before {@link #beforeAll}, and so do what other extensions
+     * build when it is created (Spring's application context and its pool): they find the environment open, the zone pinned.
+     */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        if (EnvironmentAnnotations.onClass(classContextOf(context))) {
+            environment(context);
+        }
     }
 
     /** Before every test: the proxy back to exactly the profile's, the class's and the method's toxics. */
@@ -135,6 +149,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         try {
             ConnectionWatch.closeLeftOpen(context, NAMESPACE);
         } finally {
+            ClassEnvironments.ended(context.getRequiredTestClass());
             ClassPins.release(context);
         }
     }
@@ -143,7 +158,9 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Parameter declared = parameter.getParameter();
         Class<?> type = declared.getType();
-        return OWN_TYPES.contains(type) || SHARED_TYPES.contains(type) && Arrays.stream(declared.getAnnotations()).allMatch(ProdLikeExtension::nullness);
+        return OWN_TYPES.contains(type) || SHARED_TYPES.contains(type) && Arrays.stream(declared.getAnnotations()).allMatch(ProdLikeExtension::nullness)
+                // e.g. every parameter of a constructor Spring autowires, annotated or not
+                && !ProdLikeIntegrations.resolvedElsewhere(parameter, context);
     }
 
     /** @NonNull, @Nullable and the like say nothing about who supplies the value. */
@@ -304,17 +321,26 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
                     + ":\n  - " + String.join("\n  - ", drift) + "\nCorrect the profile (or its expect:, if production changed). The tests of "
                     + classContext.getRequiredTestClass().getName() + " did not run.");
         }
-        // a proxy of the class's own: its toxics never reach a parallel class; deleted when the class ends
-        ProxyEndpoint proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
-        classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
+        ProxyEndpoint proxy;
+        if (ProdLikeIntegrations.sharesProxy(classContext.getRequiredTestClass())) {
+            // a class whose state outlives it (a cached Spring context's pool) uses the environment's one shared proxy,
+            // under a lock that keeps other such classes off it; its toxics become the class's here and before each test
+            proxy = SharedProxies.of(classContext, shared, profile.name());
+        } else {
+            // a proxy of the class's own: its toxics never reach a parallel class; deleted when the class ends
+            proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
+            classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
+        }
         ProxyToxics.reset(proxy.proxy(), classToxics);
         classContext.getStore(NAMESPACE).put(ServerUse.class, ServerUse.begin(classContext, shared.database())); // ended with the class
         FreshCopies copies = new FreshCopies(shared.database(), shared.snapshot(), shared.loadedData());
         classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
         DataSource dataSource = ConnectionWatch.of(classContext, NAMESPACE)
                 .watching(shared.database().dataSource(RunningDatabase.via(shared.database().jdbcUrl(), proxy.host(), proxy.port())));
-        return new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, dataSource, data.seed(), copies,
-                shared.database().jdbcUrl());
+        DefaultProdEnvironment environment = new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, dataSource,
+                data.seed(), copies, shared.database().jdbcUrl());
+        ClassEnvironments.opened(classContext.getRequiredTestClass(), environment); // until afterAll
+        return environment;
     }
 
     /** The annotations on a test method that ask for an environment, for messages. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.parallel.Resources;
  * to its class's environment and take nothing of their own). Locks are computed at discovery, which sees
  * system properties but not configuration parameters. So
  * unless the annotation names its profile, every profile of the file counts: if any pins, the class locks.
- * If the file cannot be read, the class takes every lock; its error is reported when the class runs.
+ * If the file cannot be read, the class takes every lock; its error is reported when the class runs. A class that
+ * shares its environment's proxy ({@link ProdLikeIntegration#sharesProxy}) also locks that proxy, read-write.
  */
 final class ProdLikeResourceLocks implements ResourceLocksProvider {
 
@@ -61,6 +62,10 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
             locks.add(new Lock(Resources.TIME_ZONE, ResourceAccessMode.READ_WRITE));
             locks.add(new Lock(Resources.SYSTEM_PROPERTIES, ResourceAccessMode.READ_WRITE));
             locks.add(new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
+        }
+        if (ProdLikeIntegrations.sharesProxy(testClass)) {
+            // one proxy per environment for all such classes: whose toxics it carries is one class's at a time
+            locks.add(new Lock(ProdLikeIntegration.SHARED_PROXY_LOCK, ResourceAccessMode.READ_WRITE));
         }
         return locks;
     }

@@ -82,6 +82,14 @@ class ProdLikeResourceLocksTest {
         assertThat(ProdLikeResourceLocks.locksFor(AnyProfileOfTheFile.class, zones)).isEqualTo(WRITES);
     }
 
+    /** A class a ProdLikeIntegration names shares its environment's proxy: it locks it (MarkedIntegration speaks for this build's tests). */
+    @Test
+    void aClassThatSharesItsEnvironmentsProxyLocksIt() {
+        Lock shared = new Lock(ProdLikeIntegration.SHARED_PROXY_LOCK, ResourceAccessMode.READ_WRITE);
+        assertThat(new ProdLikeResourceLocks().provideForClass(SharedProxyTest.Quiet.class)).contains(shared);
+        assertThat(new ProdLikeResourceLocks().provideForClass(SharedProxyTest.OwnProxy.class)).doesNotContain(shared);
+    }
+
     @Test
     void anUnreadableFileTakesEveryLockAndLeavesTheErrorToTheClass() {
         assertThat(ProdLikeResourceLocks.locksFor(NoPinningProfile.class, Optional.of("profiles/malformed.yml"))).isEqualTo(WRITES);

@@ -1,0 +1,33 @@
+package dev.parity.junit;
+
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+
+/**
+ * What another test framework on the classpath tells Parity (found with {@link java.util.ServiceLoader}); for
+ * Parity's own modules, such as {@code parity-spring}, not for users.
+ *
+ * <p>Two questions: does a class's state outlive the class (a cached Spring application context, whose pool
+ * keeps connecting to the URL it was created with), so that it must use its environment's one shared proxy
+ * rather than a proxy of its own; and does that framework resolve a parameter, so that Parity leaves it alone.
+ */
+@API(status = API.Status.INTERNAL)
+public interface ProdLikeIntegration {
+
+    /**
+     * Whether {@code testClass} connects through its environment's shared proxy, which lives as long as the
+     * environment. Such classes hold a read-write lock on it ({@link #SHARED_PROXY_LOCK}): they run one at a
+     * time, and each test starts from its own class's toxics.
+     */
+    boolean sharesProxy(Class<?> testClass);
+
+    /**
+     * Whether the framework resolves {@code parameter} itself; then Parity does not offer the
+     * {@link javax.sql.DataSource} or {@code Faker} it would otherwise, and the two never both claim it.
+     */
+    boolean resolvesParameter(ParameterContext parameter, ExtensionContext context);
+
+    /** The JUnit resource lock held by the classes that share their environment's proxy. */
+    String SHARED_PROXY_LOCK = "dev.parity.junit.shared-proxy";
+}
