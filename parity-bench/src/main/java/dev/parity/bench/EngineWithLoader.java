@@ -2,6 +2,7 @@ package dev.parity.bench;
 
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.Capability;
+import dev.parity.engine.CatalogStatistics;
 import dev.parity.engine.ClientScripts;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
@@ -106,5 +107,10 @@ final class EngineWithLoader implements Engine {
     @Override
     public ServerFaults faults(Server server) {
         return engine.faults(server);
+    }
+
+    @Override
+    public CatalogStatistics statistics() {
+        return engine.statistics();
     }
 }

@@ -35,7 +35,7 @@ import org.apiguardian.api.API;
  * on the command line, 1 when the server cannot be read or the file written. {@code --help} prints the options.
  * The command line is what Parity promises; the class is internal, called by {@link #main} and by tests.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Capture {
 
     private Capture() {

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param out          the file written
  * @param allowValues  {@code table.column}s whose values may be written
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record CaptureOptions(String url, String user, String password, double scale, String profile, Optional<String> extendsName, Path out,
                              List<String> allowValues) {
 

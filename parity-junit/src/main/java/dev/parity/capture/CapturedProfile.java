@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * @param scale       the factor applied to production's rows
  * @param tables      one per table, in the order the schema lists them
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record CapturedProfile(String name, Optional<String> extendsName, String source, Instant at, String sources, String engine, String image,
                               String version, String release, String encoding, String collation, String collationSetting, CapturedSettings settings,
                               double scale, List<Table> tables) {

@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  * makes keys unique and references point at loaded rows whatever production's shapes are; a partition key's values
  * follow the partitions.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CatalogCapture {
 
     /** Fractions are written with this many decimals, rounded down, so that they never add up past 1. */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * Writes a {@link CapturedProfile} as a Parity profile file that {@code DatasetsSection} and the profile loader read
  * back as they read a hand-written one. Every text is double-quoted, so no value, however odd, changes the YAML.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProfileWriter {
 
     private ProfileWriter() {

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * (birth dates, salaries, phone numbers, positions). Numbers, dates, timestamps, booleans and enum labels of
  * other columns are written: they say how the data is spread, not who it is about.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ValuePolicy {
 
     /** Words of a column's name that make its numbers and dates personal. */

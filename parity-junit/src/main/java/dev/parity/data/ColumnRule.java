@@ -4,8 +4,8 @@ import dev.parity.engine.ColumnType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**

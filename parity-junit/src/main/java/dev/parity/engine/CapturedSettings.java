@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * @param leftOut  what is sized for production's machine (memory, disk, workers), durability Parity sets for speed,
  *                 and the server's zone (a profile's {@code timezone:} pins it): shown, not set
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record CapturedSettings(Map<String, String> carried, Map<String, String> leftOut) {
 
     public CapturedSettings {

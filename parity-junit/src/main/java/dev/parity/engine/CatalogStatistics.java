@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * table and the shape of each column's values, as the planner's statistics hold them, and the settings
  * someone set. Every method reads the catalog only: no query touches a table's rows.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface CatalogStatistics {
 
     /** Whether {@code jdbcUrl} is this engine's, e.g. {@code jdbc:postgresql://...}. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** Names of settings by exact name or, ending in {@code *}, by prefix, compared in lower case. */
-@API(status = API.Status.INTERNAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record SettingNames(List<String> patterns) {
 
     public SettingNames {

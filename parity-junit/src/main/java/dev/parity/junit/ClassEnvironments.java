@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * callbacks: for frameworks that build a class's state without a JUnit {@code ExtensionContext}, such as
  * Spring's test context, which {@code parity-spring} points at the environment.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ClassEnvironments {
 
     private static final Map<Class<?>, ProdEnvironment> OPEN = new ConcurrentHashMap<>();

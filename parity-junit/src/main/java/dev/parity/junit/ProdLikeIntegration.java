@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
  * keeps connecting to the URL it was created with), so that it must use its environment's one shared proxy
  * rather than a proxy of its own; and does that framework resolve a parameter, so that Parity leaves it alone.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public interface ProdLikeIntegration {
 
     /**

@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
  * behaves as without Parity. The customizer takes part in Spring's context cache key with the class's
  * {@link EnvironmentShape}: one context per environment, shared by the classes that run in it.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProdLikeContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override

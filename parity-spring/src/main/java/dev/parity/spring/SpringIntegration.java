@@ -1,12 +1,12 @@
 package dev.parity.spring;
 
+import dev.parity.junit.ProdLikeIntegration;
 import java.util.Arrays;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.platform.commons.support.AnnotationSupport;
-import dev.parity.junit.ProdLikeIntegration;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Spring resolves, asked of {@link SpringExtension#supportsParameter} itself, so the rule is Spring's own at
  * whatever Spring version the project runs.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SpringIntegration implements ProdLikeIntegration {
 
     @Override

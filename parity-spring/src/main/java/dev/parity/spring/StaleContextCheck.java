@@ -16,7 +16,7 @@ import org.springframework.test.context.TestExecutionListener;
  * {@code EngineTestKit} inside a test) could otherwise be handed a context whose pool connects to a proxy the first run
  * deleted, and fail with connection errors far from the cause. Registered in {@code META-INF/spring.factories}.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class StaleContextCheck implements TestExecutionListener {
 
     @Override

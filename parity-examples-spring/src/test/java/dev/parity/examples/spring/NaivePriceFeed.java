@@ -1,6 +1,5 @@
 package dev.parity.examples.spring;
 
-import java.math.BigDecimal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Case 2's naive twin: {@code String.format} without a locale, which is the server's. Right on an English laptop. */
