@@ -100,6 +100,11 @@ public interface Faults {
     /** Applies {@code faults}, runs {@code action}, and always {@link #restore()}s, also when it throws. */
     void during(Consumer<Faults> faults, Executable action) throws Throwable;
 
-    /** The toxiproxy-java proxy itself, for anything not covered here. */
+    /**
+     * The toxiproxy-java proxy itself, for anything not covered here. Mind the locale: toxiproxy-java reads a
+     * toxic's type with the default locale's {@code toUpperCase()}, so under a Turkish pin ({@code tr-TR}, {@code az})
+     * {@code proxy().toxics().getAll()} fails with {@code No enum constant ...ToxicType.BANDWİDTH}. The methods above
+     * do not use it and work under any locale.
+     */
     Proxy proxy();
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * report differs; both report a connection failure (SQLState class 08) where the network breaks.
  */
 @NeedsDocker
+// toxiproxy-java reads the toxics' types with the default locale's toUpperCase(): under a parallel Turkish pin, BANDWİDTH
+@ReadsDefaultLocale
 class NetworkFaultsTest {
 
     @Nested

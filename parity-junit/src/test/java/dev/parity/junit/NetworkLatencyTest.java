@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** A profile's latency toxic, both ways, against each engine behind a real Toxiproxy. */
 @NeedsDocker
+// toxiproxy-java reads the toxics' types with the default locale's toUpperCase(): under a parallel Turkish pin, BANDWİDTH
+@ReadsDefaultLocale
 class NetworkLatencyTest {
 
     static long roundTripMillis(Connection connection) throws SQLException {
