@@ -195,11 +195,8 @@ public sealed interface ColumnRule {
 
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
-            if (column.reference().isPresent()) {
-                return new ColumnContext.Planned(ColumnValues.of(column.reference().get()), Mess.none());
-            }
-            if (column.rowUnique()) {
-                return column.uniqueValues(null);
+            if (column.reference().isPresent() || column.rowUnique()) {
+                return FROM_TYPE.plan(column); // a foreign key keeps pointing at loaded rows, a key stays unique
             }
             Map<String, Double> written = new LinkedHashMap<>();
             mcv.forEach((value, fraction) -> written.put(written(value, column), fraction));
