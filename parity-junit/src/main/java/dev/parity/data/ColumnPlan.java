@@ -64,24 +64,27 @@ final class ColumnPlan {
 
     /** The value of this column in {@code row}, mess included. */
     String value(long tableSeed, long row, CellRandom random) {
-        return value(tableSeed, row, random, 0);
+        return value(tableSeed, row, random, draw(tableSeed, row, random), 0);
     }
 
     /** {@link #value}, for the cell written to the table: its mess is counted. */
     String written(long tableSeed, long row, CellRandom random) {
-        random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
-        double u = random.nextDouble();
-        if (u < whitespace) { // the choice value() makes, from the same first draw
+        double u = draw(tableSeed, row, random);
+        if (u < whitespace) {
             count.add(u < nulls ? MessCount.Kind.NULLS : u < duplicates ? MessCount.Kind.DUPLICATES : u < extremesUpTo ? MessCount.Kind.EXTREMES
                     : u < unicode ? MessCount.Kind.UNICODE : MessCount.Kind.WHITESPACE);
         }
-        return value(tableSeed, row, random, 0);
+        return value(tableSeed, row, random, u, 0);
+    }
+
+    /** The cell's first draw, which decides its mess: the random seeded by (table seed, row, column). */
+    private double draw(long tableSeed, long row, CellRandom random) {
+        random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
+        return random.nextDouble();
     }
 
     /** A duplicate copies the final value of an earlier row, itself maybe a duplicate: a few hops at most. */
-    private String value(long tableSeed, long row, CellRandom random, int hops) {
-        random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
-        double u = random.nextDouble();
+    private String value(long tableSeed, long row, CellRandom random, double u, int hops) {
         if (u >= whitespace) {
             return fit(generator.next(row, random));
         }
@@ -94,7 +97,7 @@ final class ColumnPlan {
             }
             long source = row - 1 - random.nextLong(Math.min(row, DUPLICATE_WINDOW));
             int variant = text ? random.nextInt(4) : 0;
-            String copied = hops < MAX_HOPS ? value(tableSeed, source, random, hops + 1) : clean(tableSeed, source, random);
+            String copied = hops < MAX_HOPS ? value(tableSeed, source, random, draw(tableSeed, source, random), hops + 1) : clean(tableSeed, source, random);
             return copied == null ? null : fit(Nastiness.variant(copied, variant));
         }
         if (u < extremesUpTo) {
@@ -115,8 +118,7 @@ final class ColumnPlan {
 
     /** The value {@code row} has before any mess. */
     String clean(long tableSeed, long row, CellRandom random) {
-        random.seed(CellRandom.mix(CellRandom.mix(tableSeed, row), salt));
-        random.nextDouble();
+        draw(tableSeed, row, random); // the mess draw, skipped: the clean value comes from the same draws as in value()
         return fit(generator.next(row, random));
     }
 
