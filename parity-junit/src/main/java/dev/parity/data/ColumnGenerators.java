@@ -4,6 +4,7 @@ import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ColumnType;
 import dev.parity.engine.ValueSyntax;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -47,8 +48,8 @@ final class ColumnGenerators {
             case YEAR -> NumberValues.year(type, limits);
             case BIT -> NumberValues.bits(type, syntax);
             case BOOLEAN -> NumberValues.bool(syntax);
-            case DATE -> TemporalValues.date(name, type);
-            case TIMESTAMP, TIMESTAMP_TZ -> TemporalValues.timestamp(name, type, syntax.zonesInLiterals() ? null : sessionZone);
+            case DATE -> TemporalValues.date(name, narrowed(type, limits));
+            case TIMESTAMP, TIMESTAMP_TZ -> TemporalValues.timestamp(name, narrowed(type, limits), syntax.zonesInLiterals() ? null : sessionZone);
             case TIME, TIME_TZ -> TemporalValues.time(type);
             case INTERVAL -> TemporalValues.interval();
             case UUID -> StructuredValues.uuid();
@@ -77,6 +78,18 @@ final class ColumnGenerators {
             case HSTORE -> structured.hstore();
             case OTHER -> null;
         };
+    }
+
+    /** The type's dates or times within a CHECK's earliest and latest. */
+    private static ColumnType narrowed(ColumnType type, ColumnLimits limits) {
+        if (limits.earliest() == null && limits.latest() == null) {
+            return type;
+        }
+        LocalDateTime earliest = type.earliest() == null || limits.earliest() != null && limits.earliest().isAfter(type.earliest())
+                ? limits.earliest() : type.earliest();
+        LocalDateTime latest = type.latest() == null || limits.latest() != null && limits.latest().isBefore(type.latest())
+                ? limits.latest() : type.latest();
+        return type.withTimeRange(earliest, latest);
     }
 
     /**
@@ -146,6 +159,11 @@ final class ColumnGenerators {
             return Formats.truncate(suffix, max);
         }
         return Formats.truncate(value, max < 0 ? -1 : max - suffix.length() - 1) + "-" + suffix;
+    }
+
+    /** Clean text for {@code column}, by its name, of at most {@code length} characters (-1: its own length). */
+    ValueGenerator text(ColumnInfo column, int length) {
+        return text.generator(column.name(), length >= 0 ? length : column.type().length());
     }
 
     FakerPools pools() {

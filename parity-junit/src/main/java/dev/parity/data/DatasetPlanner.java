@@ -2,6 +2,7 @@ package dev.parity.data;
 
 import dev.parity.config.Problem;
 import dev.parity.config.ProblemException;
+import dev.parity.data.check.Evaluator;
 import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ColumnType;
 import dev.parity.engine.Engine;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +37,8 @@ final class DatasetPlanner {
     private final long seed;
     private final LongFunction<FakerPools> pools;
     private final ZoneId sessionZone;
+    private final Evaluator evaluator;
+    private final TypedValues typedValues;
     private final List<Problem> problems = new ArrayList<>();
     private Map<DatasetSpec, String> neededBy = Map.of();
 
@@ -45,6 +49,8 @@ final class DatasetPlanner {
         this.seed = seed;
         this.pools = pools;
         this.sessionZone = sessionZone;
+        this.evaluator = new Evaluator(Instant.now(), sessionZone);
+        this.typedValues = new TypedValues(engine.values(), sessionZone);
     }
 
     List<TablePlan> plan(List<DatasetSpec> given) throws SQLException {
@@ -102,24 +108,25 @@ final class DatasetPlanner {
         TablePlan plan = new TablePlan(spec, table, tableSeed);
         FakerPools tablePools = pools.apply(baseSeed);
         ColumnGenerators types = new ColumnGenerators(tablePools, engine.values(), sessionZone);
-        CheckReader.Result checks = CheckReader.read(table);
-        checks.opaque().forEach(plan::addOpaqueCheck);
-        Set<String> opaque = new HashSet<>(checks.opaqueColumns());
+        CheckAtoms atoms = new CheckAtoms(table, evaluator, engine.values(), sessionZone);
+        CheckReader.Result checks = CheckReader.read(table, atoms, evaluator, engine.dialect().exactTextEquality());
         Set<String> keyColumns = new HashSet<>();
         table.keys().forEach(keyColumns::addAll);
 
         Map<String, References.Reference> referenceOf = References.byColumn(references.of(spec, table, plans, order, plan));
         Map<String, long[]> counters = new HashMap<>();
         Set<String> rowUnique = rowUniqueColumns(spec, table, checks, referenceOf, references, counters);
-        Map<String, CheckReader.Relation> relations = relations(spec, table, checks, keyColumns, referenceOf, plan);
-        relations.values().forEach(r -> {
-            opaque.add(r.column());
-            opaque.add(r.other());
-        });
         TableInfo.Partitioning partitioning = spec.columns().containsKey(partitionColumn(table)) ? null : table.partitioning();
 
-        for (ColumnInfo column : table.columns()) {
+        Map<String, ColumnPlan> planned = new LinkedHashMap<>();
+        Map<String, RowGroup.Member> members = new LinkedHashMap<>();
+        for (ColumnInfo declared : table.columns()) {
+            // a CHECK's IS NOT NULL makes the column as good as NOT NULL
+            ColumnInfo column = declared.nullable() && checks.notNull().contains(declared.name())
+                    ? new ColumnInfo(declared.name(), declared.type(), false, declared.defaultValue(), declared.generated(), declared.autoIncrement())
+                    : declared;
             if (column.generated()) {
+                members.put(column.name(), new RowGroup.Member(column, RowGroup.Kind.UNAVAILABLE, null, null, ColumnLimits.NONE, Mess.none(), false));
                 continue;
             }
             ColumnLimits limits = checks.of(column.name());
@@ -130,27 +137,29 @@ final class DatasetPlanner {
             } else if (partitionKey) {
                 partitionSpans = PartitionValues.spans(column.type(), partitioning);
             }
-            boolean clean = keyColumns.contains(column.name()) || referenced.contains(table.name() + "." + column.name())
-                    || opaque.contains(column.name()) || partitionKey;
-            // keys, referenced columns, partition keys and columns of CHECKs Parity meets by construction take no mess
+            // keys, referenced columns and partition keys take no mess; a CHECK's columns do, and each row is tested
+            boolean clean = keyColumns.contains(column.name()) || referenced.contains(table.name() + "." + column.name()) || partitionKey;
             Mess mess = clean ? Mess.none() : column.nullable() ? spec.mess() : spec.mess().withNulls(0);
-            ColumnContext.Planned planned;
+            References.Reference reference = referenceOf.get(column.name());
+            ColumnContext.Planned values;
+            RowGroup.Kind kind;
             if (counters.containsKey(column.name())) {
                 long[] counter = counters.get(column.name());
-                planned = new ColumnContext.Planned(ColumnValues.of(ColumnGenerators.counter(column, keyLimits(spec, table, checks, column.name()),
+                values = new ColumnContext.Planned(ColumnValues.of(ColumnGenerators.counter(column, keyLimits(spec, table, checks, column.name()),
                         counter[0], counter[1])), Mess.none());
-            } else if (relations.containsKey(column.name())) {
-                CheckReader.Relation relation = relations.get(column.name());
-                ColumnValues own = types.forColumn(column, limits);
-                planned = new ColumnContext.Planned(ColumnValues.of(RelatedValues.of(relation.op(), column.type(), () -> plan.column(relation.other()),
-                        tableSeed, own == null ? null : own.generator(), !engine.values().zonesInLiterals())), mess);
+                kind = RowGroup.Kind.FIXED;
             } else {
                 ColumnContext context = new Context(spec, table, column, limits, mess, rowUnique.contains(column.name()),
-                        Optional.ofNullable(referenceOf.get(column.name())).map(r -> r.generator(column.name(), tableSeed, spec.mess().nulls())),
+                        Optional.ofNullable(reference).map(r -> r.generator(column.name(), tableSeed, spec.mess().nulls())),
                         tablePools, types, partitionSpans, tableSeed);
-                planned = spec.rule(column.name()).plan(context);
+                ColumnRule rule = spec.rule(column.name());
+                values = rule.plan(context);
+                kind = rowUnique.contains(column.name()) || partitionKey || reference != null && reference.divisor > 0 ? RowGroup.Kind.FIXED
+                        : reference != null && (rule == ColumnRule.FROM_TYPE || rule instanceof ColumnRule.Ref || rule instanceof ColumnRule.Stats)
+                        ? RowGroup.Kind.REFERENCE : rule != ColumnRule.FROM_TYPE ? RowGroup.Kind.FREE : RowGroup.Kind.SHAPED;
             }
-            if (planned.values() == null) {
+            if (values.values() == null) {
+                members.put(column.name(), new RowGroup.Member(column, RowGroup.Kind.UNAVAILABLE, null, null, limits, mess, false));
                 continue;
             }
             int maxLength = column.type().length() < 0 ? limits.maxLength()
@@ -158,42 +167,73 @@ final class DatasetPlanner {
             if (!column.type().isText()) {
                 maxLength = -1;
             }
-            ColumnPlan columnPlan = new ColumnPlan(column, planned.values(), planned.mess(), limits.minLength(), maxLength);
-            if (referenceOf.containsKey(column.name()) && referenceOf.get(column.name()).later) {
+            ColumnPlan columnPlan = new ColumnPlan(column, values.values(), values.mess(), limits.minLength(), maxLength);
+            planned.put(column.name(), columnPlan);
+            boolean later = reference != null && reference.later;
+            members.put(column.name(), new RowGroup.Member(column, kind, columnPlan, reference,
+                    kind == RowGroup.Kind.REFERENCE ? ColumnLimits.NONE : limits, kind == RowGroup.Kind.REFERENCE ? spec.mess() : mess, later));
+        }
+        for (RowGroup group : groups(spec, table, tableSeed, checks, members, atoms, types)) {
+            plan.addGroup(group);
+            for (int i = 0; i < group.members().size(); i++) {
+                RowGroup.Member member = group.members().get(i);
+                if (planned.containsKey(member.column.name())) {
+                    int at = i;
+                    planned.put(member.column.name(), new ColumnPlan(member.column, ColumnValues.of((row, r) -> group.value(row, at)), Mess.none(), 0, -1));
+                }
+            }
+        }
+        planned.forEach((name, columnPlan) -> {
+            if (referenceOf.containsKey(name) && referenceOf.get(name).later) {
                 plan.addLater(columnPlan);
             } else {
                 plan.add(columnPlan);
             }
-        }
+        });
         return plan;
+    }
+
+    /** The columns the table's CHECKs tie together, each set a group: a CHECK's columns are in one group, and CHECKs sharing a column too. */
+    private List<RowGroup> groups(DatasetSpec spec, TableInfo table, long tableSeed, CheckReader.Result checks, Map<String, RowGroup.Member> members,
+                                  CheckAtoms atoms, ColumnGenerators types) {
+        Map<String, String> parent = new HashMap<>();
+        List<CheckReader.Parsed> grouped = new ArrayList<>();
+        for (CheckReader.Parsed check : checks.checks()) {
+            List<String> columns = check.columns().stream().filter(members::containsKey).toList();
+            if (columns.isEmpty() || columns.stream().allMatch(c -> members.get(c).kind == RowGroup.Kind.UNAVAILABLE)) {
+                continue; // nothing Parity writes: the database's own values meet it or not
+            }
+            grouped.add(check);
+            columns.forEach(c -> parent.putIfAbsent(c, c));
+            for (String c : columns.subList(1, columns.size())) {
+                parent.put(root(parent, c), root(parent, columns.get(0)));
+            }
+        }
+        Map<String, List<CheckReader.Parsed>> checksByRoot = new LinkedHashMap<>();
+        for (CheckReader.Parsed check : grouped) {
+            String first = check.columns().stream().filter(members::containsKey).findFirst().orElseThrow();
+            checksByRoot.computeIfAbsent(root(parent, first), k -> new ArrayList<>()).add(check);
+        }
+        List<RowGroup> groups = new ArrayList<>();
+        checksByRoot.forEach((root, groupChecks) -> {
+            List<RowGroup.Member> groupMembers = members.values().stream()
+                    .filter(m -> parent.containsKey(m.column.name()) && root(parent, m.column.name()).equals(root)).toList();
+            groups.add(new RowGroup(table.name(), spec.origin(), tableSeed, groupMembers, groupChecks, evaluator, typedValues, atoms, types,
+                    spec.mess().nulls(), !engine.values().zonesInLiterals()));
+        });
+        return groups;
+    }
+
+    private static String root(Map<String, String> parent, String column) {
+        String at = column;
+        while (!parent.get(at).equals(at)) {
+            at = parent.get(at);
+        }
+        return at;
     }
 
     private static String partitionColumn(TableInfo table) {
         return table.partitioning() == null ? "" : table.partitioning().column();
-    }
-
-    /** The CHECKs between two columns met by generating one from the other; the others are checked on a sample like opaque ones. */
-    private static Map<String, CheckReader.Relation> relations(DatasetSpec spec, TableInfo table, CheckReader.Result checks, Set<String> keyColumns,
-                                                               Map<String, References.Reference> referenceOf, TablePlan plan) {
-        Map<String, CheckReader.Relation> relations = new HashMap<>();
-        for (CheckReader.Relation relation : checks.relations().values()) {
-            if (related(spec, table, relation, keyColumns, referenceOf)) {
-                relations.put(relation.column(), relation);
-            } else {
-                plan.addOpaqueCheck(relation.check(), Set.of(relation.column(), relation.other()));
-            }
-        }
-        return relations;
-    }
-
-    /** Whether a CHECK between two columns can be met by generating one from the other. */
-    private static boolean related(DatasetSpec spec, TableInfo table, CheckReader.Relation relation, Set<String> keyColumns,
-                                   Map<String, References.Reference> referenceOf) {
-        ColumnInfo column = table.column(relation.column()).orElseThrow();
-        ColumnInfo other = table.column(relation.other()).orElseThrow();
-        return !column.generated() && !other.generated() && !keyColumns.contains(column.name()) && !referenceOf.containsKey(column.name())
-                && !spec.columns().containsKey(column.name()) && !column.name().equals(partitionColumn(table))
-                && RelatedValues.comparable(column.type(), other.type());
     }
 
     /**

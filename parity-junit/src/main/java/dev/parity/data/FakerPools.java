@@ -39,37 +39,72 @@ final class FakerPools {
         this.seed = seed;
     }
 
-    /** Values of one expression; usable once {@link #fill} has run. */
+    /**
+     * Values of one expression, or of one regular expression ({@code faker.regexify}); built by {@link #fill}, or on
+     * first use by a pool asked for after it (its values are the same either way: they depend on the seed and the
+     * expression only).
+     */
     static final class Pool {
 
+        private final FakerPools owner;
         private final String expression;
-        private String[] values;
-        private String[] lowerCase;
+        private final boolean regex;
+        private volatile String[] values;
+        private volatile String[] lowerCase;
 
-        Pool(String expression) {
+        Pool(FakerPools owner, String expression, boolean regex) {
+            this.owner = owner;
             this.expression = expression;
+            this.regex = regex;
         }
 
         String pick(CellRandom random) {
-            return values[random.nextInt(values.length)];
+            String[] all = values();
+            return all[random.nextInt(all.length)];
         }
 
         /** A value in lower case, for e-mail addresses and user names built from names. */
         String pickLowerCase(CellRandom random) {
+            values();
             return lowerCase[random.nextInt(lowerCase.length)];
         }
 
         String at(int index) {
-            return values[index % values.length];
+            String[] all = values();
+            return all[index % all.length];
         }
 
         int size() {
-            return values.length;
+            return values().length;
+        }
+
+        private String[] values() {
+            String[] all = values;
+            if (all == null) {
+                synchronized (this) {
+                    if (values == null) {
+                        build();
+                    }
+                    all = values;
+                }
+            }
+            return all;
+        }
+
+        private void build() {
+            String[] built = owner.build(expression, regex);
+            lowerCase = Arrays.stream(built).map(v -> v.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", "")).toArray(String[]::new);
+            values = built;
         }
     }
 
     synchronized Pool pool(String expression) {
-        return pools.computeIfAbsent(expression, Pool::new);
+        return pools.computeIfAbsent(expression, e -> new Pool(this, e, false));
+    }
+
+    /** Strings that match a regular expression (Datafaker's {@code regexify}). */
+    synchronized Pool regexPool(String regex) {
+        return pools.computeIfAbsent("regex:" + regex, e -> new Pool(this, regex, true));
     }
 
     /** Builds every pool not built yet, in parallel. */
@@ -77,11 +112,7 @@ final class FakerPools {
         List<Future<?>> builds = new ArrayList<>();
         for (Pool pool : pools.values()) {
             if (pool.values == null) {
-                builds.add(executor.submit(() -> {
-                    pool.values = build(pool.expression);
-                    pool.lowerCase = Arrays.stream(pool.values).map(v -> v.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", ""))
-                            .toArray(String[]::new);
-                }));
+                builds.add(executor.submit(pool::values));
             }
         }
         for (Future<?> build : builds) {
@@ -96,14 +127,14 @@ final class FakerPools {
         }
     }
 
-    private String[] build(String expression) {
+    private String[] build(String expression, boolean regex) {
         // a Faker is costly to make (it loads its locale files), so each thread keeps one and reseeds its Random
         Seeded faker = PER_THREAD.get();
-        faker.random.setSeed(CellRandom.mix(seed, CellRandom.hash(expression)));
+        faker.random.setSeed(CellRandom.mix(seed, CellRandom.hash((regex ? "regex:" : "") + expression)));
         String[] values = new String[SIZE];
         for (int i = 0; i < SIZE; i++) {
             // PostgreSQL text cannot hold NUL
-            values[i] = faker.faker.expression(expression).replace("\0", "");
+            values[i] = (regex ? faker.faker.regexify(expression) : faker.faker.expression(expression)).replace("\0", "");
         }
         return values;
     }

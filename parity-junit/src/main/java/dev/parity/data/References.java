@@ -64,6 +64,30 @@ final class References {
             this.self = self;
         }
 
+        private final Map<Long, ReferencePick> retries = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Whether it has rows to point at. */
+        boolean canPoint() {
+            return keys != null && keys.size() > 0;
+        }
+
+        /**
+         * Its values for another attempt at a row (a CHECK said no to the first): another referenced row, from a
+         * pick salted by the attempt; never NULL when {@code nonNull}. Enumerated keys keep their one pick.
+         */
+        ValueGenerator generator(String column, long tableSeed, double nulls, int attempt, boolean nonNull) {
+            if (keys == null) {
+                return (row, r) -> null;
+            }
+            if (divisor > 0) {
+                return generator(column, tableSeed, nulls);
+            }
+            long key = attempt * 2L + (nonNull ? 1 : 0);
+            ReferencePick retry = retries.computeIfAbsent(key, k -> new ReferencePick(keys, skew, nullable && !nonNull, nulls, tableSeed,
+                    name + "#" + attempt, self, 0));
+            return retry.column(columns.indexOf(column));
+        }
+
         ValueGenerator generator(String column, long tableSeed, double nulls) {
             if (keys == null) {
                 return (row, r) -> null;

@@ -8,12 +8,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Values of a column that a CHECK ties to another column of the same row ({@code ends_at > starts_at},
  * {@code discount <= price}): the other column's value in that row, moved the allowed way by a random amount.
- * Where the other value is NULL the comparison cannot fail, and the column takes a value of its own.
  */
 final class RelatedValues {
 
@@ -31,35 +29,41 @@ final class RelatedValues {
     }
 
     /**
-     * @param op        how the column compares to the other: {@code >}, {@code >=}, {@code <} or {@code <=}
-     * @param other     the other column's plan, looked up when rows are made (it may come later in the table)
-     * @param own       the column's own values, for rows where the other is NULL
+     * A value that compares with {@code base} (the other column's value in the same row) as {@code op} says; null
+     * when the type holds none (past the latest date it stores).
+     *
+     * @param op        how the value compares to {@code base}: {@code >}, {@code >=}, {@code <}, {@code <=} or {@code =}
+     * @param base      the other column's value, not null
      * @param wholeDays move timestamps by whole days only: a wall time in a zone with DST then stays valid
      */
-    static ValueGenerator of(String op, ColumnType type, Supplier<ColumnPlan> other, long tableSeed, ValueGenerator own, boolean wholeDays) {
+    static String from(String op, ColumnType type, String base, CellRandom r, boolean wholeDays) {
+        if (op.equals("=")) {
+            return base;
+        }
         boolean up = op.startsWith(">");
         boolean strict = op.length() == 1;
-        return (row, r) -> {
-            ColumnPlan plan = other.get();
-            String base = plan == null ? null : plan.value(tableSeed, row, r);
-            if (base == null) {
-                return own == null ? null : own.next(row, r);
+        return switch (type.kind()) {
+            case DATE -> {
+                long days = r.nextInt(60) + (strict ? 1 : 0);
+                LocalDate date = LocalDate.parse(base.substring(0, 10));
+                LocalDate moved = up ? date.plusDays(days) : date.minusDays(days);
+                yield storable(type, moved.atStartOfDay()) ? moved.toString() : null;
             }
-            return switch (type.kind()) {
-                case DATE -> {
-                    long days = r.nextInt(60) + (strict ? 1 : 0);
-                    LocalDate date = LocalDate.parse(base.substring(0, 10));
-                    yield (up ? date.plusDays(days) : date.minusDays(days)).toString();
-                }
-                case TIMESTAMP, TIMESTAMP_TZ -> {
-                    long seconds = wholeDays ? 86_400L * (1 + r.nextInt(30)) : 60 + r.nextLong(MAX_SECONDS);
-                    LocalDateTime at = LocalDateTime.parse(base.substring(0, 19), SECONDS);
-                    // the fraction and any offset ("+00") stay as they were
-                    yield (up ? at.plusSeconds(seconds) : at.minusSeconds(seconds)).format(SECONDS) + base.substring(19);
-                }
-                default -> number(new BigDecimal(base), type, up, strict, r);
-            };
+            case TIMESTAMP, TIMESTAMP_TZ -> {
+                long seconds = wholeDays ? 86_400L * (1 + r.nextInt(30)) : 60 + r.nextLong(MAX_SECONDS);
+                LocalDateTime at = LocalDateTime.parse(base.substring(0, 19), SECONDS);
+                LocalDateTime moved = up ? at.plusSeconds(seconds) : at.minusSeconds(seconds);
+                // the fraction and any offset ("+00") stay as they were
+                yield storable(type, moved) ? moved.format(SECONDS) + base.substring(19) : null;
+            }
+            default -> number(new BigDecimal(base), type, up, strict, r);
         };
+    }
+
+    /** Whether the type holds {@code at}: within its limits and four-digit years (past an extreme there is no room). */
+    private static boolean storable(ColumnType type, LocalDateTime at) {
+        return at.getYear() >= 1 && at.getYear() <= 9999 && (type.earliest() == null || !at.isBefore(type.earliest()))
+                && (type.latest() == null || !at.isAfter(type.latest()));
     }
 
     /** Above: up to half as much again; below: a share of a positive value (so it stays positive), or further down. */

@@ -6,10 +6,8 @@ import dev.parity.engine.RowSource;
 import dev.parity.engine.TableInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** One table ready to load: its rows, its seed and how each written column gets its values. */
 final class TablePlan implements RowSource {
@@ -20,7 +18,7 @@ final class TablePlan implements RowSource {
     private final List<ColumnPlan> columns = new ArrayList<>();
     private final Map<String, ColumnPlan> byName = new HashMap<>();
     private final List<ColumnInfo> autoIncrementColumns = new ArrayList<>();
-    private final Map<TableInfo.Check, Set<String>> opaqueChecks = new LinkedHashMap<>();
+    private final List<RowGroup> groups = new ArrayList<>();
     private final List<ColumnPlan> later = new ArrayList<>();
 
     TablePlan(DatasetSpec spec, TableInfo table, long seed) {
@@ -47,8 +45,9 @@ final class TablePlan implements RowSource {
         return later;
     }
 
-    void addOpaqueCheck(TableInfo.Check check, Set<String> checkColumns) {
-        opaqueChecks.put(check, checkColumns);
+    /** Columns its CHECKs tie together, made row by row. */
+    void addGroup(RowGroup group) {
+        groups.add(group);
     }
 
     DatasetSpec spec() {
@@ -87,8 +86,8 @@ final class TablePlan implements RowSource {
         return autoIncrementColumns;
     }
 
-    Map<TableInfo.Check, Set<String>> opaqueChecks() {
-        return opaqueChecks;
+    List<RowGroup> groups() {
+        return groups;
     }
 
     @Override

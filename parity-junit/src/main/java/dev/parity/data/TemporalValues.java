@@ -40,8 +40,11 @@ final class TemporalValues {
 
     static ColumnValues date(String columnName, ColumnType type) {
         LocalDate[] usual = NameRules.dateRange(NameRules.words(columnName));
-        long from = Math.max(usual[0].toEpochDay(), type.earliest() == null ? Long.MIN_VALUE : type.earliest().toLocalDate().toEpochDay());
-        long to = Math.min(usual[1].toEpochDay(), type.latest() == null ? Long.MAX_VALUE : type.latest().toLocalDate().toEpochDay());
+        long earliest = type.earliest() == null ? Long.MIN_VALUE : ceilingDay(type.earliest());
+        long latest = type.latest() == null ? Long.MAX_VALUE : type.latest().toLocalDate().toEpochDay();
+        long[] span = within(usual[0].toEpochDay(), usual[1].toEpochDay(), earliest, latest, 3650);
+        long from = span[0];
+        long to = span[1];
         return new ColumnValues((row, r) -> Formats.date(from + r.nextLong(to - from + 1)), within(DATE_EXTREMES, type, false), false);
     }
 
@@ -53,8 +56,10 @@ final class TemporalValues {
     static ColumnValues timestamp(String columnName, ColumnType type, ZoneId sessionZone) {
         boolean zoned = type.kind() == ColumnType.Kind.TIMESTAMP_TZ;
         LocalDate[] usual = NameRules.timestampRange(NameRules.words(columnName));
-        long from = Math.max(usual[0].toEpochDay() * 86_400L, epochSecond(type.earliest(), Long.MIN_VALUE));
-        long to = Math.min(usual[1].toEpochDay() * 86_400L, epochSecond(type.latest(), Long.MAX_VALUE));
+        long[] span = within(usual[0].toEpochDay() * 86_400L, usual[1].toEpochDay() * 86_400L, ceilingSecond(type.earliest()),
+                epochSecond(type.latest(), Long.MAX_VALUE), 3650 * 86_400L);
+        long from = span[0];
+        long to = Math.max(span[1], from + 1);
         if (zoned && sessionZone != null) {
             ZoneRules rules = sessionZone.getRules();
             List<String> extremes = SESSION_ZONED_EXTREMES.stream().filter(i -> within(type, LocalDateTime.ofInstant(i, ZoneOffset.UTC)))
@@ -81,6 +86,30 @@ final class TemporalValues {
     static ColumnValues interval() {
         return new ColumnValues((row, r) -> r.nextInt(400) + " days " + Formats.timestamp(r.nextLong(86_400L), 0).substring(11),
                 List.of("00:00:00", "100 years", "-100 years", "1 microsecond"), false);
+    }
+
+    /**
+     * The usual range within the type's (or a CHECK's): where they do not meet, {@code width} from whichever end of
+     * the allowed range is nearer the usual one.
+     */
+    private static long[] within(long usualFrom, long usualTo, long earliest, long latest, long width) {
+        long from = Math.max(usualFrom, earliest);
+        long to = Math.min(usualTo, latest);
+        if (from <= to) {
+            return new long[] {from, to};
+        }
+        if (earliest > usualTo) {
+            return new long[] {earliest, latest - earliest > width ? earliest + width : latest};
+        }
+        return new long[] {latest - earliest > width ? latest - width : earliest, latest};
+    }
+
+    private static long ceilingDay(LocalDateTime at) {
+        return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toEpochDay() : at.toLocalDate().toEpochDay() + 1;
+    }
+
+    private static long ceilingSecond(LocalDateTime at) {
+        return at == null ? Long.MIN_VALUE : at.getNano() == 0 ? at.toEpochSecond(ZoneOffset.UTC) : at.toEpochSecond(ZoneOffset.UTC) + 1;
     }
 
     private static long epochSecond(LocalDateTime at, long otherwise) {

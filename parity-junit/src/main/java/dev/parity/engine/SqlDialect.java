@@ -49,10 +49,20 @@ public interface SqlDialect {
     int errorLine(SqlStatement statement, SQLException error);
 
     /**
-     * A query giving one number: how many of {@code rows} (values in the columns' text form, null for NULL)
-     * do not satisfy {@code condition}, a boolean expression over {@code columns} as the engine printed it.
+     * A query giving the ordinals of those of {@code rows} (values in the columns' text form, null for NULL) that
+     * {@code condition}, a boolean expression over {@code columns} as the engine printed it, is FALSE for: the rows a
+     * CHECK with that condition would reject. Its one column is the ordinal.
      *
-     * @param types each column's type as SQL spells it, for the casts the condition may need
+     * @param types    each column's type as SQL spells it, for the casts the condition may need
+     * @param ordinals each row's ordinal, returned for the rows rejected
      */
-    String countViolations(List<String> columns, List<String> types, List<List<String>> rows, String condition);
+    String rejectedRows(List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows, String condition);
+
+    /**
+     * Whether the server compares text as Java's {@code String.equals} does: true for PostgreSQL's deterministic
+     * collations, false where a collation may ignore case or accents (MariaDB's {@code _ci} ones).
+     */
+    default boolean exactTextEquality() {
+        return true;
+    }
 }

@@ -76,9 +76,9 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
      *
      * @param definition as the engine prints it, for messages, e.g. {@code CHECK ((price > (0)::numeric))}
      * @param condition  the boolean expression as the engine can evaluate it
-     * @param neutral    the condition rewritten in the plain form Parity reads: comparisons with numbers,
-     *                   {@code IN} lists, {@code char_length}, {@code <> ''}, {@code IS NOT NULL}, joined by
-     *                   {@code AND}, identifiers bare or in double quotes, no casts; anything else is left as it is
+     * @param neutral    the condition in the standard SQL Parity's CHECK parser reads: identifiers bare or in
+     *                   double quotes, strings with {@code ''} escapes, LIKE spelled out; the engine's own casts
+     *                   ({@code ::text}) and functions as they are
      */
     public record Check(String name, String definition, String condition, String neutral) {
     }

@@ -9,12 +9,11 @@ import dev.parity.engine.mariadb.MariaDbFixtures;
 import dev.parity.engine.postgres.PostgresFixtures;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * CHECK constraints read into column limits, from the neutral form each engine's own print is rewritten
+ * CHECK constraints read into column limits and conditions, from the form each engine's own print is rewritten
  * into: the whole way from what the server prints to what generators respect.
  */
 class CheckReaderTest {
@@ -23,8 +22,20 @@ class CheckReaderTest {
             "start_at", "end_at", "email", "max_qty");
 
     private static TableInfo table(List<String> columns, TableInfo.Check... checks) {
-        List<ColumnInfo> infos = columns.stream().map(c -> new ColumnInfo(c, ColumnType.text("text", -1), true, null, false, false)).toList();
+        List<ColumnInfo> infos = columns.stream().map(c -> new ColumnInfo(c, type(c), true, null, false, false)).toList();
         return new TableInfo("s", "t", "\"s\".\"t\"", infos, List.of(), List.of(), List.of(), List.of(checks));
+    }
+
+    /** Numbers, dates and timestamps where the names say so, else text. */
+    private static ColumnType type(String column) {
+        String name = column.toLowerCase(java.util.Locale.ROOT);
+        if (List.of("balance", "qty", "price", "level", "max_qty").contains(name)) {
+            return ColumnType.decimal("numeric", -1, -1);
+        }
+        if (name.endsWith("_on")) {
+            return ColumnType.of(ColumnType.Kind.DATE, "date");
+        }
+        return name.endsWith("_at") ? ColumnType.of(ColumnType.Kind.TIMESTAMP, "timestamp") : ColumnType.text("text", -1);
     }
 
     private static CheckReader.Result read(TableInfo.Check... checks) {
@@ -107,7 +118,6 @@ class CheckReaderTest {
                 "CHECK ((((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])) AND (qty > 0)))"));
         assertThat(result.of("status")).isEqualTo(allowed("a", "b"));
         assertThat(result.of("qty")).isEqualTo(range("0", true, null, false));
-        assertThat(result.opaque()).isEmpty();
     }
 
     @Test
@@ -126,37 +136,35 @@ class CheckReaderTest {
     }
 
     @Test
-    void checksThatCannotBeReadAreOpaqueWithTheColumnsTheyMention() {
+    void checksThatAreNotLimitsGiveNoLimitsButAreRead() {
         TableInfo.Check postgres = pg("CHECK (((left_on IS NULL) OR (left_on > hired_on))) NOT VALID");
         TableInfo.Check mariadb = maria("`end_at` > `start_at` or `end_at` is null");
         CheckReader.Result result = read(postgres, mariadb);
         assertThat(result.limits()).isEmpty();
-        assertThat(result.opaque()).containsExactly(Map.entry(postgres, Set.of("left_on", "hired_on")), Map.entry(mariadb, Set.of("end_at", "start_at")));
-        assertThat(result.opaqueColumns()).containsExactly("left_on", "hired_on", "end_at", "start_at");
+        assertThat(result.checks()).extracting(CheckReader.Parsed::columns).containsExactly(Set.of("left_on", "hired_on"), Set.of("end_at", "start_at"));
+        assertThat(result.checks()).extracting(p -> p.branches().orElseThrow().size()).containsExactly(2, 2);
         // the server can evaluate the condition as printed
         assertThat(postgres.condition()).isEqualTo("(((left_on IS NULL) OR (left_on > hired_on)))");
     }
 
     @Test
-    void isNotNullIsLeftOpaque() {
-        TableInfo.Check check = maria("`email` is not null");
-        assertThat(read(check).opaque()).containsExactly(Map.entry(check, Set.of("email")));
+    void isNotNullMakesTheColumnNotNull() {
+        CheckReader.Result result = read(maria("`email` is not null"), pg("CHECK (((code IS NOT NULL) AND (char_length((code)::text) <= 5)))"));
+        assertThat(result.notNull()).containsExactly("email", "code");
+        assertThat(result.of("code")).isEqualTo(lengths(0, 5));
     }
 
     @Test
     void aCheckReadOnlyInPartAddsNoLimits() {
-        // qty > 0 alone would be readable, but the check as a whole is not
-        TableInfo.Check check = pg("CHECK (((qty > 0) AND (qty <= (max_qty * 2))))");
-        CheckReader.Result result = read(pg("CHECK ((qty < 1000))"), check);
+        // qty > 0 alone would be limits, but the check as a whole is not
+        CheckReader.Result result = read(pg("CHECK ((qty < 1000))"), pg("CHECK (((qty > 0) AND (qty <= (max_qty * 2))))"));
         assertThat(result.of("qty")).isEqualTo(range(null, false, "1000", true));
-        assertThat(result.opaque()).containsExactly(Map.entry(check, Set.of("qty", "max_qty")));
+        assertThat(result.checks().get(1).columns()).containsExactly("qty", "max_qty");
     }
 
     @Test
-    void inListsWithOtherThanPlainValuesAreOpaque() {
-        TableInfo.Check check = maria("`level` in (1,`qty`)");
-        assertThat(read(check).opaque()).containsOnlyKeys(check);
-        assertThat(read(check).limits()).isEmpty();
+    void inListsWithOtherThanPlainValuesAreNoLimits() {
+        assertThat(read(maria("`level` in (1,`qty`)")).limits()).isEmpty();
     }
 
     @Test
@@ -166,34 +174,22 @@ class CheckReaderTest {
         assertThat(CheckReader.read(table(columns, neutral("QTY >= 1"))).of("Qty")).isEqualTo(range("1", false, null, false));
         assertThat(CheckReader.read(table(columns, neutral("char_length(NOTE) <= 5"))).of("note")).isEqualTo(lengths(0, 5));
         // "qty" quoted is another column than Qty: none of this table's
-        TableInfo.Check other = neutral("\"qty\" >= 1");
-        assertThat(CheckReader.read(table(columns, other)).opaque()).containsExactly(Map.entry(other, Set.of()));
+        CheckReader.Result other = CheckReader.read(table(columns, neutral("\"qty\" >= 1")));
+        assertThat(other.limits()).isEmpty();
+        assertThat(other.checks().get(0).columns()).isEmpty();
     }
 
     @Test
     void mentionedColumnsAreQuotedOrBareButNotInStrings() {
         List<String> columns = List.of("Qty", "note");
         TableInfo.Check check = neutral("\"Qty\" > 0 OR lower(NOTE) = 'Qty note' OR \"NOTE\" IS NULL");
-        assertThat(CheckReader.read(table(columns, check)).opaque()).containsExactly(Map.entry(check, Set.of("Qty", "note")));
+        assertThat(CheckReader.read(table(columns, check)).checks().get(0).columns()).containsExactly("Qty", "note");
     }
 
     @Test
-    void aComparisonOfTwoColumnsRelatesThem() {
-        TableInfo.Check ends = pg("CHECK ((end_at > start_at))");
-        TableInfo.Check reversed = pg("CHECK ((qty >= max_qty))");
-        CheckReader.Result result = read(ends, reversed);
-        assertThat(result.opaque()).isEmpty();
-        assertThat(result.relations()).containsOnly(Map.entry("end_at", new CheckReader.Relation("end_at", ">", "start_at", ends)),
-                Map.entry("qty", new CheckReader.Relation("qty", ">=", "max_qty", reversed)));
-    }
-
-    @Test
-    void aCycleOfComparisonsIsLeftOpaque() {
-        TableInfo.Check first = pg("CHECK ((qty < max_qty))");
-        TableInfo.Check back = pg("CHECK ((max_qty < qty))");
-        CheckReader.Result result = read(first, back);
-        // the second one relates max_qty to qty, or qty to max_qty: either way a cycle with the first
-        assertThat(result.relations()).containsOnlyKeys("qty");
-        assertThat(result.opaque()).containsOnlyKeys(back);
+    void whatTheEvaluatorsWordIsFinalOn() {
+        CheckReader.Result result = read(pg("CHECK ((qty > 0))"), pg("CHECK ((code ~ '^[A-Z]+$'::text))"),
+                pg("CHECK (controlled_for_whitespace(name))"), pg("CHECK ((name > 'M'::text))"));
+        assertThat(result.checks()).extracting(CheckReader.Parsed::exact).containsExactly(true, false, false, false);
     }
 }

@@ -54,15 +54,22 @@ final class MariaDbDialect implements SqlDialect {
     }
 
     @Override
-    public String countViolations(List<String> columns, List<String> types, List<List<String>> rows, String condition) {
+    public String rejectedRows(List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows, String condition) {
         StringBuilder select = new StringBuilder();
-        for (List<String> row : rows) {
-            select.append(select.length() == 0 ? "select " : " union all select ");
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            select.append(r == 0 ? "select " : " union all select ").append(ordinals.get(r)).append(" as parity_ordinal_");
             for (int i = 0; i < row.size(); i++) {
-                select.append(i == 0 ? "" : ", ").append(cast(literal(row.get(i)), types.get(i))).append(" as ").append(identifier(columns.get(i)));
+                select.append(", ").append(cast(literal(row.get(i)), types.get(i))).append(" as ").append(identifier(columns.get(i)));
             }
         }
-        return "select count(*) from (" + select + ") as t where not (" + condition + ")";
+        return "select t.parity_ordinal_ from (" + select + ") as t where not (" + condition + ")";
+    }
+
+    /** MariaDB's usual collations ({@code utf8mb4_general_ci}, {@code _uca1400_ai_ci}) ignore case and accents. */
+    @Override
+    public boolean exactTextEquality() {
+        return false;
     }
 
     /** A literal in the column's type where comparisons depend on it (numbers, dates); text as it is. */

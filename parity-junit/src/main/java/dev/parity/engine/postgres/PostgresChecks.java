@@ -1,28 +1,12 @@
 package dev.parity.engine.postgres;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * CHECK constraints as {@code pg_get_constraintdef} prints them, rewritten into the plain form Parity
- * reads (see {@link dev.parity.engine.TableInfo.Check#neutral()}): casts dropped, negative constants
- * unquoted, {@code x = ANY (ARRAY[...])} written {@code x IN (...)}, parentheses around single names and
- * numbers removed.
+ * CHECK constraints as {@code pg_get_constraintdef} prints them: the condition the server evaluates, and the same
+ * in the standard SQL Parity's parser reads (see {@link dev.parity.engine.TableInfo.Check#neutral()}), which is
+ * PostgreSQL's print with its LIKE operators spelled out ({@code ~~} is {@code LIKE}, {@code !~~*} is
+ * {@code NOT ILIKE}); casts ({@code ::text}) and {@code = ANY (ARRAY[...])} are read as they are.
  */
 final class PostgresChecks {
-
-    private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)";
-    private static final String IDENT = "(\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)";
-    private static final Pattern CAST = Pattern.compile(
-            "::(?:character varying|double precision|timestamp with(?:out)? time zone|time with(?:out)? time zone|\"?[a-z_][a-z0-9_]*\"?)"
-                    + "(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
-    private static final Pattern PARENTHESISED_NUMBER = Pattern.compile("\\(" + NUMBER + "\\)");
-    // PostgreSQL prints negative constants quoted: ('-5000'::integer)::numeric, or (qty >= '-5'::integer) without parentheses of their own
-    private static final Pattern QUOTED_NUMBER = Pattern.compile("\\('" + NUMBER + "'\\)|'" + NUMBER + "'");
-    // "(code)::text" loses its cast first, then its parentheses: "(code)" alone is no function call
-    private static final Pattern PARENTHESISED_IDENT = Pattern.compile("(?<![A-Za-z0-9_$])\\(" + IDENT + "\\)");
-    // the closing parentheses of the ones ANY opened, and any that close what enclosed it
-    private static final Pattern ANY_ARRAY = Pattern.compile(IDENT + " = ANY (\\(+)ARRAY\\[(.*?)\\](\\)+)");
 
     private PostgresChecks() {
     }
@@ -40,16 +24,48 @@ final class PostgresChecks {
     }
 
     static String neutral(String definition) {
-        String uncast = QUOTED_NUMBER.matcher(CAST.matcher(condition(definition)).replaceAll(""))
-                .replaceAll(m -> m.group(1) != null ? m.group(1) : m.group(2));
-        String plain = PARENTHESISED_IDENT.matcher(PARENTHESISED_NUMBER.matcher(uncast).replaceAll("$1")).replaceAll("$1");
-        Matcher any = ANY_ARRAY.matcher(plain);
+        String condition = condition(definition);
         StringBuilder out = new StringBuilder();
-        while (any.find()) {
-            String enclosing = ")".repeat(Math.max(0, any.group(4).length() - any.group(2).length()));
-            any.appendReplacement(out, Matcher.quoteReplacement(any.group(1) + " IN (" + any.group(3) + ")" + enclosing));
+        int i = 0;
+        while (i < condition.length()) {
+            char c = condition.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = closing(condition, i, c);
+                out.append(condition, i, end);
+                i = end;
+            } else if (condition.startsWith("!~~*", i)) {
+                out.append("NOT ILIKE");
+                i += 4;
+            } else if (condition.startsWith("!~~", i)) {
+                out.append("NOT LIKE");
+                i += 3;
+            } else if (condition.startsWith("~~*", i)) {
+                out.append("ILIKE");
+                i += 3;
+            } else if (condition.startsWith("~~", i)) {
+                out.append("LIKE");
+                i += 2;
+            } else {
+                out.append(c);
+                i++;
+            }
         }
-        any.appendTail(out);
         return out.toString();
+    }
+
+    /** The index after the quote that closes the one at {@code start}; a doubled quote is an escaped one. */
+    private static int closing(String s, int start, char quote) {
+        int i = start + 1;
+        while (i < s.length()) {
+            if (s.charAt(i) == quote) {
+                if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return s.length();
     }
 }

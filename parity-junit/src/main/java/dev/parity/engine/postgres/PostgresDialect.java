@@ -53,17 +53,18 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public String countViolations(List<String> columns, List<String> types, List<List<String>> rows, String condition) {
+    public String rejectedRows(List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows, String condition) {
         StringBuilder values = new StringBuilder();
-        for (List<String> row : rows) {
-            values.append(values.length() == 0 ? "(" : ", (");
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            values.append(r == 0 ? "(" : ", (").append(ordinals.get(r));
             for (int i = 0; i < row.size(); i++) {
-                values.append(i == 0 ? "" : ", ").append(literal(row.get(i))).append("::").append(types.get(i));
+                values.append(", ").append(literal(row.get(i))).append("::").append(types.get(i));
             }
             values.append(')');
         }
-        return "select count(*) from (values " + values + ") as t(" + columns.stream().map(this::identifier).collect(Collectors.joining(", "))
-                + ") where not (" + condition + ")";
+        return "select t.parity_ordinal_ from (values " + values + ") as t(parity_ordinal_, "
+                + columns.stream().map(this::identifier).collect(Collectors.joining(", ")) + ") where not (" + condition + ")";
     }
 
     @Override

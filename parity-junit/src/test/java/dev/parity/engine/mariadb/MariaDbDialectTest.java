@@ -63,17 +63,17 @@ class MariaDbDialectTest {
     }
 
     @Test
-    void countViolationsCastsNumbersAndDatesByType() {
+    void rejectedRowsCastsNumbersAndDatesByType() {
         List<String> columns = List.of("qty", "price", "note", "at", "d", "score", "flag", "n");
         List<String> types = List.of("int(10) unsigned", "decimal(12,2) unsigned", "varchar(20)", "timestamp", "date", "float", "tinyint(1)",
                 "numeric(5,2)");
         List<List<String>> rows = List.of(List.of("1", "9.99", "it's \\", "2024-03-31 02:30:00", "2024-02-29", "1.5", "1", "0.5"),
                 Arrays.asList(null, null, null, null, null, null, null, null));
-        assertThat(dialect.countViolations(columns, types, rows, "`qty` > 0")).isEqualTo("select count(*) from ("
-                + "select cast('1' as unsigned) as `qty`, cast('9.99' as decimal(12,2)) as `price`, 'it''s \\\\' as `note`,"
+        assertThat(dialect.rejectedRows(columns, types, List.of(0L, 1L), rows, "`qty` > 0")).isEqualTo("select t.parity_ordinal_ from ("
+                + "select 0 as parity_ordinal_, cast('1' as unsigned) as `qty`, cast('9.99' as decimal(12,2)) as `price`, 'it''s \\\\' as `note`,"
                 + " cast('2024-03-31 02:30:00' as datetime(6)) as `at`, cast('2024-02-29' as date) as `d`, cast('1.5' as double) as `score`,"
                 + " cast('1' as signed) as `flag`, cast('0.5' as decimal(5,2)) as `n`"
-                + " union all select null as `qty`, null as `price`, null as `note`, null as `at`, null as `d`, null as `score`, null as `flag`,"
+                + " union all select 1 as parity_ordinal_, null as `qty`, null as `price`, null as `note`, null as `at`, null as `d`, null as `score`, null as `flag`,"
                 + " null as `n`) as t where not (`qty` > 0)");
     }
 }

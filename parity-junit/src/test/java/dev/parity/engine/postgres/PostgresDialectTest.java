@@ -66,10 +66,10 @@ class PostgresDialectTest {
     }
 
     @Test
-    void countViolationsCastsEveryValueToItsColumnsType() {
-        String sql = dialect.countViolations(List.of("qty", "Note"), List.of("integer", "character varying(20)"),
+    void rejectedRowsCastsEveryValueToItsColumnsTypeAndNamesTheOrdinals() {
+        String sql = dialect.rejectedRows(List.of("qty", "Note"), List.of("integer", "character varying(20)"), List.of(7L, 9L),
                 List.of(Arrays.asList("1", "it's"), Arrays.asList(null, "x")), "((qty > 0))");
-        assertThat(sql).isEqualTo("select count(*) from (values ('1'::integer, 'it''s'::character varying(20)), (null::integer, 'x'::character varying(20)))"
-                + " as t(\"qty\", \"Note\") where not (((qty > 0)))");
+        assertThat(sql).isEqualTo("select t.parity_ordinal_ from (values (7, '1'::integer, 'it''s'::character varying(20)),"
+                + " (9, null::integer, 'x'::character varying(20))) as t(parity_ordinal_, \"qty\", \"Note\") where not (((qty > 0)))");
     }
 }

@@ -1,0 +1,91 @@
+package dev.parity.data;
+
+import dev.parity.data.check.Evaluator;
+import dev.parity.data.check.Exactness;
+import dev.parity.engine.ColumnType;
+import dev.parity.engine.ValueSyntax;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A generated cell's text, as the bulk loader writes it, read back into the value a CHECK sees
+ * ({@link Evaluator}'s values): numbers, booleans in the engine's spelling, dates, timestamps (a zoned one
+ * as an instant), text. A value it cannot read is {@link Evaluator#UNDECIDED}.
+ */
+final class TypedValues {
+
+    private static final DateTimeFormatter WALL_TIME = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter(Locale.ROOT);
+    private static final Pattern ZONED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?) ?(.+)");
+
+    private final ValueSyntax syntax;
+    private final ZoneId sessionZone;
+    private final String yes;
+
+    TypedValues(ValueSyntax syntax, ZoneId sessionZone) {
+        this.syntax = syntax;
+        this.sessionZone = sessionZone;
+        this.yes = syntax.bool(true);
+    }
+
+    /** How a column of {@code type} compares. */
+    static Exactness.Kind kind(ColumnType type) {
+        return switch (type.kind()) {
+            case INTEGER, DECIMAL, FLOAT, DOUBLE, MONEY, YEAR -> Exactness.Kind.NUMBER;
+            case TEXT -> Exactness.Kind.TEXT;
+            case DATE, TIMESTAMP, TIMESTAMP_TZ -> Exactness.Kind.TEMPORAL;
+            case BOOLEAN -> Exactness.Kind.BOOLEAN;
+            default -> Exactness.Kind.OTHER;
+        };
+    }
+
+    Object read(ColumnType type, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return switch (type.kind()) {
+                case INTEGER, DECIMAL, FLOAT, DOUBLE, YEAR -> new BigDecimal(text);
+                case MONEY -> new BigDecimal(text.replace("$", "").replace(",", ""));
+                case BOOLEAN -> text.equals(yes);
+                case DATE -> LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+                case TIMESTAMP -> LocalDateTime.parse(text, WALL_TIME);
+                case TIMESTAMP_TZ -> instant(text);
+                default -> text;
+            };
+        } catch (NumberFormatException | DateTimeException e) {
+            return Evaluator.UNDECIDED;
+        }
+    }
+
+    /** A zoned timestamp: with an offset or a zone name as PostgreSQL takes it, else a wall time in the session's zone. */
+    private Object instant(String text) {
+        if (!syntax.zonesInLiterals()) {
+            return LocalDateTime.parse(text, WALL_TIME).atZone(sessionZone).toInstant();
+        }
+        Matcher m = ZONED.matcher(text);
+        if (!m.matches()) {
+            return LocalDateTime.parse(text, WALL_TIME).atZone(sessionZone).toInstant();
+        }
+        LocalDateTime wall = LocalDateTime.parse(m.group(1), WALL_TIME);
+        String zone = m.group(2).strip();
+        if (zone.matches("[+-]\\d{1,2}")) {
+            zone = zone.charAt(0) + (zone.length() == 2 ? "0" + zone.charAt(1) : zone.substring(1)) + ":00";
+        }
+        if (zone.matches("[+-]\\d{2}(:\\d{2}){1,2}")) {
+            return OffsetDateTime.of(wall, java.time.ZoneOffset.of(zone)).toInstant();
+        }
+        return ZonedDateTime.of(wall, ZoneId.of(zone)).toInstant();
+    }
+}
