@@ -60,6 +60,46 @@ class PsqlCommandsTest {
     }
 
     @Test
+    void theVariablesPsqlSetsItselfAreReplacedByIt() {
+        // psql replaces :DBNAME and :"DBNAME" with its value; JDBC would send them as they are
+        assertThat(PsqlCommands.find("""
+                alter database :"DBNAME" set timezone to 'UTC';
+                select :'USER', :VERSION_NUM;
+                select :{?owner};
+                """)).containsExactly(new ClientCommand(":\"DBNAME\"", 1), new ClientCommand(":'USER'", 2), new ClientCommand(":VERSION_NUM", 2),
+                new ClientCommand(":{?owner}", 3));
+    }
+
+    @Test
+    void variablesPsqlHasNotSetAndLookAlikesStayAsTheyAre() {
+        // psql copies :name as it is when no \set made it; casts, assignments, slices and quoted text are no variables
+        assertThat(PsqlCommands.find("""
+                select :owner, :'dbname', x::int, f(a := 1), arr[1:N] from t;
+                select ':DBNAME', $$ :USER $$ /* :HOST */; -- :PORT
+                """)).isEmpty();
+    }
+
+    @Test
+    void standardConformingStringsOffChangesHowPsqlReadsStrings() {
+        assertThat(PsqlCommands.find("SET standard_conforming_strings = on;\nset standard_conforming_strings to default;\nselect 1;")).isEmpty();
+        assertThat(PsqlCommands.find("set standard_conforming_strings = off;\nSET SESSION standard_conforming_strings TO 'false';\n"
+                + "select set_config('standard_conforming_strings', 'off', false);"))
+                .containsExactly(new ClientCommand("SET standard_conforming_strings off", 1), new ClientCommand("SET standard_conforming_strings false", 2),
+                        new ClientCommand("SET standard_conforming_strings by set_config", 3));
+    }
+
+    @Test
+    void bodiesAndRulesAreReadAsPsqlReadsThem() {
+        // the ; inside BEGIN ATOMIC and inside a rule's parentheses end no statement; a backslash after them is psql's, on its line
+        assertThat(PsqlCommands.find("""
+                create function f() returns int language sql begin atomic select 1; select '\\\\i in a string'; end;
+                create rule r as on insert to t do also (insert into log values (1); insert into log values (2));
+                create procedure p() begin atomic select 2; end; \\i more.sql
+                """)).containsExactly(new ClientCommand("\\i", 3));
+        assertThat(PsqlCommands.find("\uFEFF\\set x 1\n")).containsExactly(new ClientCommand("\\set", 1));
+    }
+
+    @Test
     void pgDumpOutputNeedsPsql() throws IOException {
         assertThat(PsqlCommands.find(resource("db/pgdump/shop.sql"))).containsExactly(
                 new ClientCommand("\\restrict", 5), new ClientCommand("COPY ... FROM stdin", 129), new ClientCommand("COPY ... FROM stdin", 140),
