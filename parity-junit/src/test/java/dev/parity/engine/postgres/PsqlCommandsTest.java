@@ -15,6 +15,7 @@ class PsqlCommandsTest {
     void plainSqlNeedsNoPsql() throws IOException {
         assertThat(PsqlCommands.find(resource("db/schema.sql"))).isEmpty();
         assertThat(PsqlCommands.find(resource("db/seed.sql"))).isEmpty();
+        assertThat(PsqlCommands.find(resource("db/postgres/sql-bodies.sql"))).isEmpty();
         assertThat(PsqlCommands.find("""
                 select E'a\\nb', 'c:\\temp', $$ \\i inside a body $$, $fn$ \\copy $fn$;
                 -- \\i in a comment
