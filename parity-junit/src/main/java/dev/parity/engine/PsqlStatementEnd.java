@@ -47,11 +47,6 @@ public final class PsqlStatementEnd {
         return false;
     }
 
-    /** True inside parentheses or a {@code BEGIN ... END} block, where a semicolon ends nothing. */
-    public boolean isNested() {
-        return parenDepth > 0 || beginDepth > 0;
-    }
-
     private void identifier(Token token) {
         if (identifierCount == 0) {
             Arrays.fill(identifiers, '\0');

@@ -61,6 +61,12 @@ class PsqlCommandsTest {
     }
 
     @Test
+    void aBackslashSemicolonIsPsqlsToo() {
+        // psql puts \; into the query without ending it: one query of two statements, which JDBC would split
+        assertThat(PsqlCommands.find("select 1 \\; select 2;\n")).containsExactly(new ClientCommand("\\;", 1));
+    }
+
+    @Test
     void theVariablesPsqlSetsItselfAreReplacedByIt() {
         // psql replaces :DBNAME and :"DBNAME" with its value; JDBC would send them as they are
         assertThat(PsqlCommands.find("""
