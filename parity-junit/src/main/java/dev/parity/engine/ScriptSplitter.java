@@ -6,12 +6,14 @@ import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
- * Splits a SQL script into statements at top-level terminators, as the engine's own command-line client
- * would, each statement remembering the line it starts on. What counts as quoting and comments is the
- * engine's {@link Syntax}: {@code '...'} and {@code "..."} always, {@code --} and block comments always;
- * PostgreSQL's {@code $tag$} bodies; MariaDB's backslash escapes, {@code #} comments, backtick
- * identifiers, {@code /*! ... *}{@code /} executable comments and the {@code DELIMITER} command (for
- * procedures and triggers).
+ * Splits a SQL script into statements where the engine's own command-line client would end them, each
+ * statement remembering the line it starts on. For PostgreSQL that is psql's lexer ({@link PsqlLexer},
+ * {@link PsqlStatementEnd}): quotes, {@code E''} strings, {@code $tag$} bodies, nested block comments, and no
+ * end inside parentheses or a {@code BEGIN ATOMIC ... END} body. For MariaDB it is the client's
+ * {@code add_line}: {@code '...'}, {@code "..."} and backtick quotes with backslash escapes, {@code #} and
+ * {@code --} comments ({@code --} only before a blank, or at a statement's start), block comments,
+ * {@code /*! ... *}{@code /} executable comments and the {@code DELIMITER} command (for procedures and
+ * triggers). A leading byte order mark is dropped, as both clients drop it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ScriptSplitter {
@@ -19,19 +21,21 @@ public final class ScriptSplitter {
     /**
      * What the engine's client understands.
      *
-     * @param dollarQuotes      PostgreSQL's {@code $$...$$} and {@code $tag$...$tag$}
-     * @param backslashEscapes  {@code \'} inside quotes (MariaDB; PostgreSQL only in {@code E'...'})
+     * @param psql              psql's lexer decides; the flags below are for the MariaDB client's scanner
+     * @param backslashEscapes  {@code \'} inside quotes
      * @param hashComments      {@code # ...} to the end of the line
      * @param delimiterCommand  a line {@code DELIMITER //} changes the terminator
      * @param backtickQuotes    {@code `identifier`}
      * @param executableComments {@code /*!...*}{@code /} is SQL, not a comment
      */
-    public record Syntax(boolean dollarQuotes, boolean backslashEscapes, boolean hashComments, boolean delimiterCommand,
+    public record Syntax(boolean psql, boolean backslashEscapes, boolean hashComments, boolean delimiterCommand,
                          boolean backtickQuotes, boolean executableComments) {
 
         public static final Syntax POSTGRES = new Syntax(true, false, false, false, false, false);
         public static final Syntax MARIADB = new Syntax(false, true, true, true, true, true);
     }
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Syntax syntax;
 
@@ -40,6 +44,52 @@ public final class ScriptSplitter {
     }
 
     public List<SqlStatement> split(String script) {
+        String text = script.startsWith(BYTE_ORDER_MARK) ? script.substring(1) : script;
+        return syntax.psql() ? splitAsPsql(text) : splitAsMariaDbClient(text);
+    }
+
+    private static List<SqlStatement> splitAsPsql(String script) {
+        List<SqlStatement> statements = new ArrayList<>();
+        PsqlLexer lexer = new PsqlLexer(script);
+        PsqlStatementEnd end = new PsqlStatementEnd(script);
+        int line = 1;
+        int start = -1;
+        int startLine = 0;
+        int last = 0;
+        for (PsqlLexer.Token token = lexer.next(); token != null; token = lexer.next()) {
+            if (end.ends(token)) {
+                if (start >= 0) {
+                    statements.add(new SqlStatement(script.substring(start, last).strip(), startLine));
+                }
+                start = -1;
+            } else if (token.kind() != PsqlLexer.Kind.WHITESPACE && token.kind() != PsqlLexer.Kind.COMMENT) {
+                if (start < 0) {
+                    start = token.start();
+                    startLine = line;
+                }
+                last = token.end();
+            } else if (start >= 0) {
+                last = token.end(); // a comment inside a statement stays in it
+            }
+            line += newlines(script, token.start(), token.end());
+        }
+        if (start >= 0) {
+            statements.add(new SqlStatement(script.substring(start, last).strip(), startLine));
+        }
+        return statements;
+    }
+
+    private static int newlines(String s, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private List<SqlStatement> splitAsMariaDbClient(String script) {
         List<SqlStatement> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         String delimiter = ";";
@@ -68,7 +118,7 @@ public final class ScriptSplitter {
             }
             int end = i + 1;
             boolean comment = false;
-            if (c == '-' && script.startsWith("--", i)) {
+            if (c == '-' && script.startsWith("--", i) && (startLine < 0 || i + 2 == script.length() || isBlank(script.charAt(i + 2)))) {
                 end = indexOrEnd(script, "\n", i);
                 comment = true;
             } else if (c == '#' && syntax.hashComments()) {
@@ -79,11 +129,6 @@ public final class ScriptSplitter {
                 comment = !(syntax.executableComments() && script.startsWith("/*!", i));
             } else if (c == '\'' || c == '"' || c == '`' && syntax.backtickQuotes()) {
                 end = closingQuote(script, i, c);
-            } else if (c == '$' && syntax.dollarQuotes()) {
-                String tag = dollarTag(script, i);
-                if (tag != null) {
-                    end = indexOrEnd(script, tag, i + tag.length()) + tag.length();
-                }
             }
             end = Math.min(end, script.length());
             String piece = script.substring(i, end);
@@ -100,6 +145,11 @@ public final class ScriptSplitter {
             statements.add(new SqlStatement(current.toString().strip(), startLine));
         }
         return statements;
+    }
+
+    /** my_isspace: the client's {@code --} comment needs one of these after it, or the line's end. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000b';
     }
 
     private static boolean atLineStart(String s, int i) {
@@ -132,8 +182,7 @@ public final class ScriptSplitter {
 
     /** The index after the quote closing the one at {@code start}; a doubled quote is an escaped one. */
     private int closingQuote(String s, int start, char quote) {
-        boolean backslashEscapes = quote != '`' && (syntax.backslashEscapes()
-                || quote == '\'' && start > 0 && (s.charAt(start - 1) == 'E' || s.charAt(start - 1) == 'e'));
+        boolean backslashEscapes = quote != '`' && syntax.backslashEscapes();
         int i = start + 1;
         while (i < s.length()) {
             if (backslashEscapes && s.charAt(i) == '\\') {
@@ -150,21 +199,6 @@ public final class ScriptSplitter {
             i++;
         }
         return s.length();
-    }
-
-    /** {@code $tag$} or {@code $$} starting at {@code start}, or null if this '$' opens no dollar quote. */
-    private static String dollarTag(String s, int start) {
-        if (start > 0 && (Character.isLetterOrDigit(s.charAt(start - 1)) || s.charAt(start - 1) == '_')) {
-            return null; // part of an identifier such as a$b
-        }
-        int i = start + 1;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-            i++;
-        }
-        if (i < s.length() && s.charAt(i) == '$' && (i == start + 1 || !Character.isDigit(s.charAt(start + 1)))) {
-            return s.substring(start, i + 1);
-        }
-        return null;
     }
 
     @Override

@@ -1,18 +1,27 @@
 package dev.parity.engine.postgres;
 
 import dev.parity.engine.ClientCommand;
+import dev.parity.engine.PsqlLexer;
+import dev.parity.engine.PsqlLexer.Kind;
+import dev.parity.engine.PsqlLexer.Token;
+import dev.parity.engine.PsqlStatementEnd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds what in a script only psql runs: its backslash meta-commands ({@code \i}, {@code \ir},
- * {@code \copy}, {@code \set}, {@code \connect}, pg_dump's {@code \restrict}), {@code COPY ... FROM stdin}
- * and {@code TO stdout} (pgjdbc runs COPY only through its CopyManager), and a {@code client_encoding}
- * other than UTF-8 (pgjdbc refuses it). Quotes, comments and dollar-quoted bodies are skipped as psql
- * skips them, and so are the data lines of {@code COPY ... FROM stdin} up to their {@code \.}.
+ * Finds what in a script only psql runs, or what psql would read otherwise than the JDBC path: its
+ * backslash meta-commands ({@code \i}, {@code \ir}, {@code \copy}, {@code \set}, {@code \connect},
+ * {@code \;}, pg_dump's {@code \restrict}); {@code COPY ... FROM stdin} and {@code TO stdout} (pgjdbc runs
+ * COPY only through its CopyManager); a {@code client_encoding} other than UTF-8 (pgjdbc refuses it); the
+ * variables psql sets itself ({@code :DBNAME}, {@code :'USER'}, ...) and {@code :{?name}}, which psql
+ * replaces; and {@code standard_conforming_strings} turned off, after which psql reads {@code '\'} as an
+ * escape. The script is read with psql's lexer ({@link PsqlLexer}), so quotes, comments, dollar-quoted
+ * bodies and {@code BEGIN ATOMIC} bodies hide what is in them as they do for psql, and the data lines of
+ * {@code COPY ... FROM stdin} are skipped up to their {@code \.}.
  */
 final class PsqlCommands {
 
@@ -20,78 +29,85 @@ final class PsqlCommands {
     private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)copy\\s.*\\bfrom\\s+stdin\\b.*");
     private static final Pattern CLIENT_ENCODING = Pattern.compile(
             "(?is)set\\s+(?:session\\s+|local\\s+)?(?:client_encoding\\s*(?:to|=)|names)\\s*['\"]?([A-Za-z0-9_-]+)['\"]?\\s*");
+    private static final Pattern STANDARD_STRINGS = Pattern.compile(
+            "(?is)set\\s+(?:session\\s+|local\\s+)?standard_conforming_strings\\s*(?:to|=)\\s*['\"]?([A-Za-z0-9_]*)['\"]?\\s*");
+    private static final Pattern STANDARD_STRINGS_BY_FUNCTION = Pattern.compile("(?is).*\\bset_config\\s*\\(\\s*'standard_conforming_strings'.*");
     private static final Pattern META_COMMAND = Pattern.compile("\\\\([A-Za-z_]+|[^A-Za-z_\\s])");
+    /**
+     * What {@code \set} lists in psql 15, 17 and 18 as Parity runs it ({@code -X -q -b -v ON_ERROR_STOP=1}),
+     * and what a query or a shell command sets.
+     */
+    private static final Set<String> PSQL_VARIABLES = Set.of("AUTOCOMMIT", "COMP_KEYWORD_CASE", "DBNAME", "ECHO", "ECHO_HIDDEN", "ENCODING",
+            "FETCH_COUNT", "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION", "HISTCONTROL", "HISTSIZE", "HOST", "IGNOREEOF", "LAST_ERROR_MESSAGE",
+            "LAST_ERROR_SQLSTATE", "ON_ERROR_ROLLBACK", "ON_ERROR_STOP", "PIPELINE_COMMAND_COUNT", "PIPELINE_RESULT_COUNT", "PIPELINE_SYNC_COUNT",
+            "PORT", "PROMPT1", "PROMPT2", "PROMPT3", "QUIET", "SERVER_VERSION_NAME", "SERVER_VERSION_NUM", "SERVICE", "SHOW_ALL_RESULTS",
+            "SHOW_CONTEXT", "SINGLELINE", "SINGLESTEP", "USER", "VERBOSITY", "VERSION", "VERSION_NAME", "VERSION_NUM", "WATCH_INTERVAL",
+            "ERROR", "SQLSTATE", "ROW_COUNT", "LASTOID", "SHELL_ERROR", "SHELL_EXIT_CODE");
 
     private final String script;
+    private final PsqlLexer lexer;
+    private final PsqlStatementEnd end;
     private final List<ClientCommand> found = new ArrayList<>();
     private final StringBuilder statement = new StringBuilder();
     private int statementLine = -1;
     private int line = 1;
-    private int i;
 
     private PsqlCommands(String script) {
         this.script = script;
+        this.lexer = new PsqlLexer(script);
+        this.end = new PsqlStatementEnd(script);
     }
 
     static List<ClientCommand> find(String script) {
-        PsqlCommands scan = new PsqlCommands(script);
+        PsqlCommands scan = new PsqlCommands(script.startsWith("\uFEFF") ? script.substring(1) : script);
         scan.scan();
         return List.copyOf(scan.found);
     }
 
     private void scan() {
-        while (i < script.length()) {
-            char c = script.charAt(i);
-            if (c == '-' && script.startsWith("--", i)) {
-                i = indexOrEnd("\n", i);
-            } else if (c == '/' && script.startsWith("/*", i)) {
-                skipBlockComment();
-            } else if (c == '\\') {
-                metaCommand();
-            } else if (c == ';') {
-                i++;
-                endOfStatement();
-            } else {
-                int end = i + 1;
-                if (c == '\'') {
-                    end = closingQuote(i, '\'', isEscapeString(i));
-                } else if (c == '"') {
-                    end = closingQuote(i, '"', false);
-                } else if (c == '$') {
-                    String tag = dollarTag(i);
-                    if (tag != null) {
-                        end = indexOrEnd(tag, i + tag.length()) + tag.length();
-                    }
-                }
-                take(Math.min(end, script.length()));
+        for (Token token = lexer.next(); token != null; token = lexer.next()) {
+            if (token.kind() == Kind.BACKSLASH) {
+                metaCommand(token.start());
+                continue;
             }
+            if (end.ends(token)) {
+                endOfStatement(token.end());
+            } else if (token.kind() == Kind.COMMENT) {
+                statement.append(' ');
+            } else {
+                if (token.kind() == Kind.VARIABLE) {
+                    variable(token.text(script));
+                }
+                if (statementLine < 0 && token.kind() != Kind.WHITESPACE) {
+                    statementLine = line;
+                }
+                if (statementLine > 0) {
+                    statement.append(token.text(script));
+                }
+            }
+            line += count(token.text(script));
         }
     }
 
-    /** Appends script[i, end) to the statement, counting its lines. */
-    private void take(int end) {
-        String piece = script.substring(i, end);
-        if (statementLine < 0 && !piece.isBlank()) {
-            statementLine = line;
+    /** :NAME, :'NAME', :"NAME" of a variable psql has set; :{?name}, which psql always replaces by TRUE or FALSE. */
+    private void variable(String token) {
+        String name = token.replaceAll("^:[{'\"]?\\??|[}'\"]$", "");
+        if (token.startsWith(":{?") || PSQL_VARIABLES.contains(name)) {
+            found.add(new ClientCommand(token, line));
         }
-        if (statementLine > 0) {
-            statement.append(piece);
-        }
-        line += count(piece);
-        i = end;
     }
 
-    private void metaCommand() {
-        Matcher name = META_COMMAND.matcher(script).region(i, script.length());
+    private void metaCommand(int at) {
+        Matcher name = META_COMMAND.matcher(script).region(at, script.length());
         String command = name.lookingAt() ? name.group() : "\\";
         found.add(new ClientCommand(command, line));
         // a meta-command's arguments run to the end of its line; a query before it on the line is sent by it
-        i = indexOrEnd("\n", i);
+        lexer.skipTo(indexOrEnd("\n", at));
         statement.setLength(0);
         statementLine = -1;
     }
 
-    private void endOfStatement() {
+    private void endOfStatement(int after) {
         String sql = statement.toString().strip();
         int at = statementLine;
         statement.setLength(0);
@@ -99,7 +115,7 @@ final class PsqlCommands {
         if (COPY_STDIO.matcher(sql).matches()) {
             found.add(new ClientCommand(firstWords(sql), at));
             if (COPY_FROM_STDIN.matcher(sql).matches()) {
-                skipCopyData();
+                skipCopyData(after);
             }
             return;
         }
@@ -107,76 +123,27 @@ final class PsqlCommands {
         if (encoding.matches() && !isUtf8(encoding.group(1))) {
             found.add(new ClientCommand("SET client_encoding " + encoding.group(1), at));
         }
+        Matcher strings = STANDARD_STRINGS.matcher(sql);
+        if (strings.matches() && !isOn(strings.group(1)) || STANDARD_STRINGS_BY_FUNCTION.matcher(sql).matches()) {
+            found.add(new ClientCommand("SET standard_conforming_strings " + (strings.matches() ? strings.group(1) : "by set_config"), at));
+        }
     }
 
     /** COPY's data follows on the next line, up to a line {@code \.} (or the end of the script). */
-    private void skipCopyData() {
-        int next = indexOrEnd("\n", i);
+    private void skipCopyData(int after) {
+        int next = indexOrEnd("\n", after);
         line += next < script.length() ? 1 : 0;
-        i = Math.min(next + 1, script.length());
+        int i = Math.min(next + 1, script.length());
         while (i < script.length()) {
-            int end = indexOrEnd("\n", i);
-            String data = script.substring(i, end);
-            i = Math.min(end + 1, script.length());
-            line += end < script.length() ? 1 : 0;
+            int lineEnd = indexOrEnd("\n", i);
+            String data = script.substring(i, lineEnd);
+            i = Math.min(lineEnd + 1, script.length());
+            line += lineEnd < script.length() ? 1 : 0;
             if (data.strip().equals("\\.")) {
-                return;
+                break;
             }
         }
-    }
-
-    private void skipBlockComment() {
-        int depth = 0;
-        int j = i;
-        do {
-            if (script.startsWith("/*", j)) {
-                depth++;
-                j += 2;
-            } else if (script.startsWith("*/", j)) {
-                depth--;
-                j += 2;
-            } else {
-                j++;
-            }
-        } while (depth > 0 && j < script.length());
-        line += count(script.substring(i, Math.min(j, script.length())));
-        i = Math.min(j, script.length());
-    }
-
-    private boolean isEscapeString(int quote) {
-        return quote > 0 && (script.charAt(quote - 1) == 'E' || script.charAt(quote - 1) == 'e')
-                && (quote == 1 || !Character.isLetterOrDigit(script.charAt(quote - 2)) && script.charAt(quote - 2) != '_');
-    }
-
-    private int closingQuote(int start, char quote, boolean backslashEscapes) {
-        int j = start + 1;
-        while (j < script.length()) {
-            char c = script.charAt(j);
-            if (backslashEscapes && c == '\\') {
-                j += 2;
-            } else if (c == quote && j + 1 < script.length() && script.charAt(j + 1) == quote) {
-                j += 2;
-            } else if (c == quote) {
-                return j + 1;
-            } else {
-                j++;
-            }
-        }
-        return script.length();
-    }
-
-    private String dollarTag(int start) {
-        if (start > 0 && (Character.isLetterOrDigit(script.charAt(start - 1)) || script.charAt(start - 1) == '_')) {
-            return null;
-        }
-        int j = start + 1;
-        while (j < script.length() && (Character.isLetterOrDigit(script.charAt(j)) || script.charAt(j) == '_')) {
-            j++;
-        }
-        if (j < script.length() && script.charAt(j) == '$' && (j == start + 1 || !Character.isDigit(script.charAt(start + 1)))) {
-            return script.substring(start, j + 1);
-        }
-        return null;
+        lexer.skipTo(i);
     }
 
     private int indexOrEnd(String what, int from) {
@@ -191,6 +158,12 @@ final class PsqlCommands {
     private static boolean isUtf8(String encoding) {
         String e = encoding.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
         return e.equals("utf8") || e.equals("unicode");
+    }
+
+    /** PostgreSQL's parse_bool, its true half: on, true, yes, 1 and the prefixes it accepts; DEFAULT is on. */
+    private static boolean isOn(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        return v.equals("on") || v.equals("1") || v.equals("default") || !v.isEmpty() && ("true".startsWith(v) || "yes".startsWith(v));
     }
 
     /** "COPY public.customers (id, email) FROM stdin" as "COPY ... FROM stdin". */

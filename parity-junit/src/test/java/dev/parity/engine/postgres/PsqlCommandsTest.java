@@ -15,6 +15,7 @@ class PsqlCommandsTest {
     void plainSqlNeedsNoPsql() throws IOException {
         assertThat(PsqlCommands.find(resource("db/schema.sql"))).isEmpty();
         assertThat(PsqlCommands.find(resource("db/seed.sql"))).isEmpty();
+        assertThat(PsqlCommands.find(resource("db/postgres/sql-bodies.sql"))).isEmpty();
         assertThat(PsqlCommands.find("""
                 select E'a\\nb', 'c:\\temp', $$ \\i inside a body $$, $fn$ \\copy $fn$;
                 -- \\i in a comment
@@ -57,6 +58,52 @@ class PsqlCommandsTest {
     void anEncodingOtherThanUtf8() {
         assertThat(PsqlCommands.find("select 1;\nSET client_encoding = 'latin1';\nset names 'WIN1252';\nset session client_encoding to 'UTF-8';"))
                 .containsExactly(new ClientCommand("SET client_encoding latin1", 2), new ClientCommand("SET client_encoding WIN1252", 3));
+    }
+
+    @Test
+    void aBackslashSemicolonIsPsqlsToo() {
+        // psql puts \; into the query without ending it: one query of two statements, which JDBC would split
+        assertThat(PsqlCommands.find("select 1 \\; select 2;\n")).containsExactly(new ClientCommand("\\;", 1));
+    }
+
+    @Test
+    void theVariablesPsqlSetsItselfAreReplacedByIt() {
+        // psql replaces :DBNAME and :"DBNAME" with its value; JDBC would send them as they are
+        assertThat(PsqlCommands.find("""
+                alter database :"DBNAME" set timezone to 'UTC';
+                select :'USER', :VERSION_NUM;
+                select :{?owner};
+                """)).containsExactly(new ClientCommand(":\"DBNAME\"", 1), new ClientCommand(":'USER'", 2), new ClientCommand(":VERSION_NUM", 2),
+                new ClientCommand(":{?owner}", 3));
+    }
+
+    @Test
+    void variablesPsqlHasNotSetAndLookAlikesStayAsTheyAre() {
+        // psql copies :name as it is when no \set made it; casts, assignments, slices and quoted text are no variables
+        assertThat(PsqlCommands.find("""
+                select :owner, :'dbname', x::int, f(a := 1), arr[1:N] from t;
+                select ':DBNAME', $$ :USER $$ /* :HOST */; -- :PORT
+                """)).isEmpty();
+    }
+
+    @Test
+    void standardConformingStringsOffChangesHowPsqlReadsStrings() {
+        assertThat(PsqlCommands.find("SET standard_conforming_strings = on;\nset standard_conforming_strings to default;\nselect 1;")).isEmpty();
+        assertThat(PsqlCommands.find("set standard_conforming_strings = off;\nSET SESSION standard_conforming_strings TO 'false';\n"
+                + "select set_config('standard_conforming_strings', 'off', false);"))
+                .containsExactly(new ClientCommand("SET standard_conforming_strings off", 1), new ClientCommand("SET standard_conforming_strings false", 2),
+                        new ClientCommand("SET standard_conforming_strings by set_config", 3));
+    }
+
+    @Test
+    void bodiesAndRulesAreReadAsPsqlReadsThem() {
+        // the ; inside BEGIN ATOMIC and inside a rule's parentheses end no statement; a backslash after them is psql's, on its line
+        assertThat(PsqlCommands.find("""
+                create function f() returns int language sql begin atomic select 1; select '\\\\i in a string'; end;
+                create rule r as on insert to t do also (insert into log values (1); insert into log values (2));
+                create procedure p() begin atomic select 2; end; \\i more.sql
+                """)).containsExactly(new ClientCommand("\\i", 3));
+        assertThat(PsqlCommands.find("\uFEFF\\set x 1\n")).containsExactly(new ClientCommand("\\set", 1));
     }
 
     @Test
