@@ -211,8 +211,10 @@ final class MigrationConfig {
             } else if (plain(value)) {
                 into.add(new Entry(normalised(key), text(value), at));
             } else {
+                String kind = value instanceof YamlNode.Sequence list
+                        ? "a list holding " + list.items().stream().filter(item -> !plain(item)).findFirst().orElseThrow().kind() : value.kind();
                 problems.add(new Problem(value.location(), "'" + key + "' in " + path + " must be a plain value or a list of them, but is "
-                        + value.kind(), "Write it as, for example: " + key + ": false"));
+                        + kind, "Write it as, for example: " + key + ": false"));
             }
         });
     }
