@@ -39,7 +39,9 @@ public final class LockWaitReport {
     }
 
     private static String session(LockWait.Session session, boolean withTime) {
-        StringBuilder text = new StringBuilder("session ").append(session.id()).append(" (").append(session.state().isEmpty() ? "state unknown" : session.state());
+        // a holder without a session (PostgreSQL's prepared transaction) has no id to give
+        StringBuilder text = new StringBuilder(session.id() > 0 ? "session " + session.id() + " (" : "(")
+                .append(session.state().isEmpty() ? "state unknown" : session.state());
         if (withTime && session.inState() != null) {
             text.append(" for ").append(seconds(session.inState()));
         }

@@ -85,8 +85,8 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
             Optional<LockWatch.Intervention> ended = watch.intervention();
             if (ended.isPresent()) {
                 throw new DatabaseStartException("the dataset load failed: a statement of it " + LockWaitReport.describe(ended.get())
-                        + "\nAnother session holds a lock on a table the load writes and does not let it go: end that session's transaction "
-                        + "(an init script or migration that leaves one open) and run again; if the wait is only long, raise "
+                        + "\nA transaction holds a lock on a table the load writes and does not end: end it where it begins (an init script or "
+                        + "migration that leaves a session's transaction, or a prepared one, open) and run again; if the wait is only long, raise "
                         + LockWatch.PARAMETER + " (for example -D" + LockWatch.PARAMETER + "=5m).", e);
             }
             throw e;

@@ -116,4 +116,20 @@ class LockWaitTest {
         assertThat(message).contains("end that session's transaction").endsWith("has been stopped.");
         assertThat(DockerContainers.startedForProfile(profile)).isEmpty();
     }
+
+    @Test
+    void theDatasetLoadWaitingOnALockFailsWithinTheBoundNamingThePreparedTransactionHoldingIt() {
+        EngineExecutionResults results = run("load-lock-wait");
+
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        assertThat(Kit.onlyContainerFailure(results).getMessage())
+                .startsWith("the dataset load failed: a statement of it waited 3.")
+                .contains("on a lock (relation customers (RowExclusiveLock))")
+                .containsPattern("\n    waiting: session \\d+ \\(active, application 'PostgreSQL JDBC Driver'\\): COPY \"public\".\"customers\"")
+                .containsPattern("\n    holding the lock: \\(prepared transaction 'left_open' of test for \\d+\\.\\d s\\): "
+                        + "COMMIT PREPARED or ROLLBACK PREPARED 'left_open' ends it\n")
+                .contains("A transaction holds a lock on a table the load writes and does not end")
+                .endsWith("The database (postgres:15) has been stopped.");
+        assertThat(DockerContainers.startedForProfile("load-lock-wait")).isEmpty();
+    }
 }

@@ -41,6 +41,8 @@ final class PostgresLockWaits implements LockWaits {
             where a.datname = ? and a.wait_event_type = 'Lock' and a.pid <> pg_backend_pid()
             order by waited desc""";
     private static final String WAIT_START = "(select min(l.waitstart) from pg_locks l where l.pid = a.pid and not l.granted)";
+    private static final String PREPARED = """
+            select gid, owner, extract(epoch from now() - prepared) from pg_prepared_xacts where database = ? order by prepared""";
     private static final String HOLDERS = """
             select pid, state, application_name, query, extract(epoch from now() - state_change)
             from pg_stat_activity where pid = any(?) order by pid""";
@@ -66,7 +68,11 @@ final class PostgresLockWaits implements LockWaits {
                         LockWait.Session waiter = new LockWait.Session(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                                 seconds(rows.getBigDecimal(5)));
                         Array holders = rows.getArray(8);
-                        waits.add(new LockWait(waiter, seconds(rows.getBigDecimal(6)), rows.getString(7), holders(session, holders), true));
+                        List<LockWait.Session> holding = holders(session, holders);
+                        if (List.of((Integer[]) holders.getArray()).contains(0)) {
+                            holding.addAll(prepared(session, database));
+                        }
+                        waits.add(new LockWait(waiter, seconds(rows.getBigDecimal(6)), rows.getString(7), holding, true));
                     }
                 }
             }
@@ -107,6 +113,22 @@ final class PostgresLockWaits implements LockWaits {
         } catch (EngineException e) {
             return wait;
         }
+    }
+
+    /** pg_blocking_pids() gives 0 for a prepared transaction, which holds its locks with no session until it is committed or rolled back. */
+    private static List<LockWait.Session> prepared(Connection session, String database) throws SQLException {
+        List<LockWait.Session> prepared = new ArrayList<>();
+        try (PreparedStatement select = session.prepareStatement(PREPARED)) {
+            select.setQueryTimeout(QUERY_TIMEOUT);
+            select.setString(1, database);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    prepared.add(new LockWait.Session(0, "prepared transaction '" + rows.getString(1) + "' of " + rows.getString(2), "",
+                            "COMMIT PREPARED or ROLLBACK PREPARED '" + rows.getString(1) + "' ends it", seconds(rows.getBigDecimal(3))));
+                }
+            }
+        }
+        return prepared;
     }
 
     @Override
