@@ -8,6 +8,7 @@ import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
 import dev.parity.engine.JavaArtifact;
+import dev.parity.engine.LockWaits;
 import dev.parity.engine.SchemaReader;
 import dev.parity.engine.Server;
 import dev.parity.engine.ServerFacts;
@@ -107,6 +108,11 @@ final class EngineWithLoader implements Engine {
     @Override
     public ServerFaults faults(Server server) {
         return engine.faults(server);
+    }
+
+    @Override
+    public LockWaits lockWaits(Server server) {
+        return engine.lockWaits(server);
     }
 
     @Override

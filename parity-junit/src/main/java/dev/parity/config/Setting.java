@@ -1,7 +1,10 @@
 package dev.parity.config;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -16,6 +19,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record Setting(String kind, String name, Optional<String> value) {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|min|h|)");
 
     public Setting {
         value = value.map(String::strip).filter(v -> !v.isEmpty());
@@ -51,6 +56,42 @@ public record Setting(String kind, String name, Optional<String> value) {
             throw invalid("is below " + min, fix, null);
         }
         return number;
+    }
+
+    /**
+     * A positive duration: seconds ({@code 60}), or a number with a unit, {@code ms}, {@code s}, {@code m} or
+     * {@code h} ({@code 500ms}, {@code 60s}, {@code 2m}), or ISO-8601 ({@code PT1M}); {@code otherwise} if unset.
+     */
+    public Duration duration(Duration otherwise) {
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        String text = value.get().toLowerCase(Locale.ROOT).replace(" ", "");
+        Duration duration = null;
+        Matcher m = DURATION.matcher(text);
+        if (m.matches()) {
+            long number = Long.parseLong(m.group(1));
+            duration = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(number);
+                case "m", "min" -> Duration.ofMinutes(number);
+                case "h" -> Duration.ofHours(number);
+                default -> Duration.ofSeconds(number);
+            };
+        } else if (text.startsWith("pt")) {
+            try {
+                duration = Duration.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                // reported below
+            }
+        }
+        String fix = "Give a duration such as -D" + name + "=60s (or 2m, 500ms, or a number of seconds).";
+        if (duration == null) {
+            throw invalid("is not a duration", fix, null);
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw invalid("is not a positive duration", fix, null);
+        }
+        return duration;
     }
 
     /** {@code true} or {@code false} (any case); false if unset. */

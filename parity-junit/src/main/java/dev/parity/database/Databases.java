@@ -3,6 +3,7 @@ package dev.parity.database;
 import dev.parity.engine.DatabaseOrigin;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
+import dev.parity.engine.Server;
 import dev.parity.report.RunLog;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -58,6 +59,16 @@ public final class Databases {
      */
     public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
                                         String alias, boolean keepable) {
+        return start(spec, origin, classLoader, label, network, alias, keepable, LockWatch.boundFromSystemProperty());
+    }
+
+    /**
+     * As {@link #start(DatabaseSpec, DatabaseOrigin, ClassLoader, String, Network, String, boolean)}; a statement of the
+     * migrations or init scripts that waits on a lock longer than {@code lockWait} is cancelled ({@link LockWatch}) and
+     * the start fails naming it and the sessions holding the lock.
+     */
+    public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
+                                        String alias, boolean keepable, Duration lockWait) {
         requireDocker(spec);
         long started = System.nanoTime();
         LocalImages.require(spec, origin.image());
@@ -88,14 +99,14 @@ public final class Databases {
         Duration migrations = Duration.ZERO;
         if (!spec.migrations().isEmpty()) {
             long begun = System.nanoTime();
-            runMigrations(spec, container, classLoader);
+            runMigrations(spec, container, classLoader, lockWait);
             migrations = Duration.ofNanos(System.nanoTime() - begun);
             RunLog.migrationsRan(spec.image(), spec.migrations().tool().displayName(), spec.migrations().locations(), migrations);
         }
         Duration initScripts = Duration.ZERO;
         if (!spec.init().isEmpty()) {
             long begun = System.nanoTime();
-            runInitScripts(spec, container, classLoader);
+            runInitScripts(spec, container, classLoader, lockWait);
             initScripts = Duration.ofNanos(System.nanoTime() - begun);
             RunLog.initScriptsRan(spec.image(), spec.init().size(), initScripts);
         }
@@ -103,33 +114,62 @@ public final class Databases {
     }
 
     /** As the administrator, as init scripts run; once per start, so fresh copies and templates start from the migrated database. */
-    private static void runMigrations(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader) {
+    private static void runMigrations(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader, Duration lockWait) {
+        LockWatch watch = LockWatch.start(spec.engine(), adminServer(spec, container), spec.name(), lockWait, "migrations");
         try {
             Migrations.run(spec, container, classLoader);
         } catch (MigrationFailedException e) {
+            watch.close();
             stopQuietly(container);
+            Optional<LockWatch.Intervention> ended = watch.intervention();
+            if (ended.isPresent()) {
+                throw new DatabaseStartException("migration failed: " + e.where() + " " + LockWaitReport.describe(ended.get()) + "\n"
+                        + Migrations.lockWaitFix(spec.migrations(), ended.get()) + "; the database (" + spec.image() + ") has been stopped.", e);
+            }
             throw new DatabaseStartException("migration failed: " + e.describe()
                     + "\n" + e.fix() + " and run again; the database (" + spec.image() + ") has been stopped.", e);
         } catch (RuntimeException | LinkageError e) {
+            watch.close();
             stopQuietly(container);
             throw new DatabaseStartException("the " + spec.migrations().tool().displayName() + " migrations could not run against the new "
                     + spec.image() + " database: " + rootMessage(e) + "; it has been stopped.", e);
+        } finally {
+            watch.close();
         }
     }
 
     /** As the administrator, as the image's own init scripts run: a script may create what the test user may not. */
-    private static void runInitScripts(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader) {
+    private static void runInitScripts(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader, Duration lockWait) {
+        LockWatch watch = LockWatch.start(spec.engine(), adminServer(spec, container), spec.name(), lockWait, "init scripts");
         try {
             InitScripts.run(spec, container, classLoader);
         } catch (ScriptFailedException e) {
+            watch.close();
             stopQuietly(container);
+            Optional<LockWatch.Intervention> ended = watch.intervention();
+            if (ended.isPresent()) {
+                throw new DatabaseStartException("init script failed: " + e.script() + (e.line() > 0 ? ", line " + e.line() : "") + " "
+                        + LockWaitReport.describe(ended.get()) + "\n" + INIT_LOCK_FIX + "; the database (" + spec.image() + ") has been stopped.", e);
+            }
             throw new DatabaseStartException("init script failed: " + e.describe()
                     + "\nFix the script and run again; the database (" + spec.image() + ") has been stopped.", e);
         } catch (SQLException | RuntimeException e) {
+            watch.close();
             stopQuietly(container);
             throw new DatabaseStartException("could not connect to the new " + spec.image() + " database to run its init scripts: "
                     + e.getMessage() + "; it has been stopped.", e);
+        } finally {
+            watch.close();
         }
+    }
+
+    private static final String INIT_LOCK_FIX = "Another session holds that lock and does not let it go while the script waits for it: end that "
+            + "session's transaction (or the session) before the statement that needs the lock, and run again; if the wait is only long, "
+            + "raise " + LockWatch.PARAMETER + " (for example -D" + LockWatch.PARAMETER + "=5m)";
+
+    /** The server of a container not yet wrapped in a {@link RunningDatabase}. */
+    private static Server adminServer(DatabaseSpec spec, JdbcDatabaseContainer<?> container) {
+        return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(), spec.engine().adminUser(spec), spec.password());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parity.database;
 
+import dev.parity.engine.FlywayKeys;
 import dev.parity.engine.MigrationsSpec;
 import dev.parity.engine.SqlDialect;
 import dev.parity.engine.SqlStatement;
@@ -11,18 +12,26 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
-/** Flyway's {@code migrate}, with the user's Flyway, and its failure told as an init script's is. */
+/**
+ * Flyway's {@code migrate}, with the user's Flyway configured as the project configures it ({@link MigrationsSpec#config()}),
+ * and its failure told as an init script's is.
+ */
 final class FlywayMigrations {
 
     private FlywayMigrations() {
     }
 
     static void migrate(MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader) throws MigrationFailedException {
-        FluentConfiguration configuration = Flyway.configure(classLoader)
-                .dataSource(target.jdbcUrl(), target.user(), target.password())
+        // the project's configuration first: where Parity's own (the database, the locations, placeholders, target) follow, they win
+        FluentConfiguration configuration = Flyway.configure(classLoader).failOnMissingLocations(true);
+        try {
+            FlywayKeys.apply(configuration, migrations.config());
+        } catch (FlywayException e) {
+            throw new MigrationFailedException("Flyway's configuration " + migrations.config(), 0, flywayMessage(e), null, false, e);
+        }
+        configuration.dataSource(target.jdbcUrl(), target.user(), target.password())
                 .locations(migrations.locations().stream().map(FlywayMigrations::flywayLocation).toArray(String[]::new))
-                .placeholders(migrations.placeholders())
-                .failOnMissingLocations(true);
+                .placeholders(migrations.placeholders());
         if (migrations.target() != null) {
             configuration.target(migrations.target());
         }

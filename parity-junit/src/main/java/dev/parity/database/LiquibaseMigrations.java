@@ -1,5 +1,6 @@
 package dev.parity.database;
 
+import dev.parity.engine.LiquibaseKeys;
 import dev.parity.engine.MigrationsSpec;
 import dev.parity.engine.SqlDialect;
 import java.io.OutputStream;
@@ -7,7 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.Scope;
@@ -30,7 +34,8 @@ import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * Liquibase's {@code update} (or {@code update-to-tag}), with the user's Liquibase, quietly (its output
+ * Liquibase's {@code update} (or {@code update-to-tag}), with the user's Liquibase configured as the project configures it
+ * ({@link MigrationsSpec#config()}), quietly (its output
  * goes to its log, its analytics stay off), and its failure told as an init script's is.
  */
 final class LiquibaseMigrations {
@@ -53,11 +58,15 @@ final class LiquibaseMigrations {
         FailedChangeSet failed = new FailedChangeSet();
         try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Configured configured = Configured.of(migrations.config(), database);
             ChangeLogParameters parameters = new ChangeLogParameters(database);
             migrations.placeholders().forEach(parameters::set);
             Changelog changelog = Changelog.of(location, classLoader);
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), changelog.accessor(), Scope.Attr.ui.name(), new LoggerUIService(),
-                    "liquibase.analytics.enabled", false), () -> {
+            Map<String, Object> scope = new HashMap<>(Map.of("liquibase.analytics.enabled", false));
+            scope.putAll(configured.settings());
+            scope.put(Scope.Attr.resourceAccessor.name(), changelog.accessor());
+            scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+            Scope.child(scope, () -> {
                 CommandScope update = new CommandScope(migrations.target() == null ? UpdateCommandStep.COMMAND_NAME : UpdateToTagCommandStep.COMMAND_NAME)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                         .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.file())
@@ -66,6 +75,7 @@ final class LiquibaseMigrations {
                 if (migrations.target() != null) {
                     update.addArgumentValue(UpdateToTagCommandStep.TAG_ARG, migrations.target());
                 }
+                configured.arguments().forEach(update::addArgumentValue);
                 update.setOutput(OutputStream.nullOutputStream()).execute();
             });
         } catch (Exception e) {
@@ -115,6 +125,32 @@ final class LiquibaseMigrations {
                 return new Changelog(file.getFileName().toString(), new DirectoryResourceAccessor(file.getParent()));
             }
             return new Changelog(MigrationsSpec.classpathName(location), new ClassLoaderResourceAccessor(classLoader));
+        }
+    }
+
+    /**
+     * The project's configuration as Liquibase takes it: its update command's arguments, and its settings, which go
+     * into the update's scope ({@code liquibase.<key>}), where Liquibase looks first. The default schema and catalog are
+     * the database's own, since Parity gives the command a connected database rather than a URL.
+     */
+    private record Configured(Map<String, String> arguments, Map<String, Object> settings) {
+
+        static Configured of(Map<String, String> config, Database database) throws liquibase.exception.DatabaseException {
+            Map<String, String> arguments = new LinkedHashMap<>();
+            Map<String, Object> settings = new HashMap<>();
+            for (Map.Entry<String, String> entry : config.entrySet()) {
+                Optional<String> argument = LiquibaseKeys.argument(entry.getKey());
+                if (argument.isEmpty()) {
+                    settings.put(LiquibaseKeys.setting(entry.getKey()).orElse(LiquibaseKeys.PREFIX + entry.getKey()), entry.getValue());
+                } else if (argument.get().equals("defaultSchemaName")) {
+                    database.setDefaultSchemaName(entry.getValue());
+                } else if (argument.get().equals("defaultCatalogName")) {
+                    database.setDefaultCatalogName(entry.getValue());
+                } else {
+                    arguments.put(argument.get(), entry.getValue());
+                }
+            }
+            return new Configured(arguments, settings);
         }
     }
 

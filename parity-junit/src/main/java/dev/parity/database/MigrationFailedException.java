@@ -32,9 +32,14 @@ final class MigrationFailedException extends Exception {
         return rejectedByDatabase ? "Fix the migration" : "Fix the migrations or the profile's database.migrations";
     }
 
+    /** "db/migration/V2__orders.sql (Flyway, version 2), line 3" */
+    String where() {
+        return migration + (line > 0 ? ", line " + line : "");
+    }
+
     /** "db/migration/V2__orders.sql (Flyway, version 2), line 3: ERROR: ...\n    in statement: insert into ..." */
     String describe() {
-        String where = migration + (line > 0 ? ", line " + line : "");
+        String where = where();
         String first = reason.strip().lines().findFirst().orElse(reason);
         if (statement == null || statement.isBlank()) {
             return where + ": " + first;

@@ -76,6 +76,9 @@ public interface Engine {
     /** Faults the server makes on {@code server}'s databases. */
     ServerFaults faults(Server server);
 
+    /** Who waits on a lock on {@code server}, held by whom; and the means to end such a wait. */
+    LockWaits lockWaits(Server server);
+
     /** Init scripts that need the engine's command-line client: found, checked, and run or refused. */
     ClientScripts clientScripts();
 

@@ -38,6 +38,14 @@ public enum MigrationTool {
         return library;
     }
 
+    /**
+     * What the tool (its library on {@code classLoader}, which must be there) says of its own configuration key
+     * {@code key} (without its prefix) set to {@code value}; empty if it takes it. Touches the tool's classes only here.
+     */
+    public Optional<String> keyProblem(ClassLoader classLoader, String key, String value) {
+        return this == FLYWAY ? FlywayKeys.problem(classLoader, key, value) : LiquibaseKeys.problem(key);
+    }
+
     public static Optional<MigrationTool> byId(String id) {
         return Arrays.stream(values()).filter(tool -> tool.id().equals(id)).findFirst();
     }

@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code database.migrations}: a location ({@code classpath:db/migration}), a list of them, or a
- * mapping with {@code tool}, {@code locations}, {@code placeholders} and {@code target}. Locations must
- * exist; the tool's library must be on the test classpath (checked with the whole profile, whose engine
- * decides Flyway's database module).
+ * mapping with {@code tool}, {@code locations}, {@code placeholders}, {@code target} and {@code config} (the tool's
+ * own keys, over the project's configuration files: {@link MigrationConfig}). Locations must exist; the tool's
+ * library must be on the test classpath (checked with the whole profile, whose engine decides Flyway's database module).
  */
 final class MigrationsSection {
 
     static final String KEY = "migrations";
-    static final List<String> KEYS = List.of("tool", "locations", "placeholders", "target");
+    static final List<String> KEYS = List.of("tool", "locations", "placeholders", "target", "config");
     private static final List<String> PREFIXES = List.of("classpath:", "filesystem:");
     private static final List<String> CHANGELOG_SUFFIXES = List.of(".xml", ".yaml", ".yml", ".json", ".sql");
     private static final Pattern PREFIX = Pattern.compile("^([A-Za-z][A-Za-z0-9]+):.*");
@@ -35,9 +35,16 @@ final class MigrationsSection {
             + "  placeholders: {schema_owner: app}\n  target: \"7\"";
 
     private final ClassLoader classLoader;
+    private final Path workingDirectory;
 
     MigrationsSection(ClassLoader classLoader) {
+        this(classLoader, Path.of("").toAbsolutePath());
+    }
+
+    /** @param workingDirectory where the project's configuration files are looked for: where the tests run */
+    MigrationsSection(ClassLoader classLoader, Path workingDirectory) {
         this.classLoader = classLoader;
+        this.workingDirectory = workingDirectory;
     }
 
     MigrationsSpec read(Section database, List<Problem> problems) {
@@ -51,14 +58,14 @@ final class MigrationsSection {
         }
         if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("str") && !scalar.text().isBlank()) {
             return spec(Optional.empty(), List.of(checked(scalar.text().strip(), scalar.location(), problems)), Map.of(), null,
-                    node.location(), path, problems);
+                    Optional.empty(), node.location(), path, problems);
         }
         if (node instanceof YamlNode.Sequence sequence) {
             if (sequence.items().isEmpty()) {
                 problems.add(emptyLocations(node.location(), "'" + KEY + "' in " + database.path()));
             }
             List<String> locations = database.textList(KEY, "classpath:db/migration", this::checkLocation);
-            return spec(Optional.empty(), locations, Map.of(), null, node.location(), path, problems);
+            return spec(Optional.empty(), locations, Map.of(), null, Optional.empty(), node.location(), path, problems);
         }
         problems.add(new Problem(node.location(), "'" + KEY + "' in " + database.path() + " must be a location, a list of locations or a mapping, but is "
                 + node.kind(), "Write it as, for example: migrations: classpath:db/migration\nor:\n" + EXAMPLE));
@@ -89,7 +96,8 @@ final class MigrationsSection {
         }
         Map<String, String> placeholders = placeholders(section, problems);
         String target = target(section, problems);
-        return spec(tool, locations, placeholders, target, section.valueLocation("locations"), section.path(), problems);
+        Optional<YamlNode.Mapping> config = section.mapping("config", "config:\n  postgresql.transactional.lock: false");
+        return spec(tool, locations, placeholders, target, config, section.valueLocation("locations"), section.path(), problems);
     }
 
     /** An empty list would run no migration, and the tool, placeholders and target beside it would be ignored. */
@@ -99,8 +107,8 @@ final class MigrationsSection {
     }
 
     /** The tool asked for, or the one the locations suggest: a single changelog file is Liquibase's, directories are Flyway's. */
-    private static MigrationsSpec spec(Optional<MigrationTool> asked, List<String> locations, Map<String, String> placeholders, String target,
-                                       Location at, String path, List<Problem> problems) {
+    private MigrationsSpec spec(Optional<MigrationTool> asked, List<String> locations, Map<String, String> placeholders, String target,
+                                Optional<YamlNode.Mapping> config, Location at, String path, List<Problem> problems) {
         if (locations.isEmpty()) {
             return MigrationsSpec.NONE;
         }
@@ -119,7 +127,8 @@ final class MigrationsSection {
                         "Write the version of the last migration to run, as in its file name V7__...: target: \"7\" (or latest)."));
             }
         }
-        return new MigrationsSpec(tool, locations, placeholders, target);
+        MigrationConfig.Read read = new MigrationConfig(tool, classLoader, workingDirectory, problems).read(config, path, placeholders, target);
+        return new MigrationsSpec(tool, locations, read.placeholders(), read.target(), read.config());
     }
 
     private static boolean isChangelogFile(String location) {

@@ -17,12 +17,14 @@
  * {@link dev.parity.engine.ClientScripts} (what only its command-line client runs), the Flyway module
  * that speaks its SQL ({@link dev.parity.engine.JavaArtifact}), a {@link dev.parity.engine.ZoneSupport},
  * a {@link dev.parity.engine.SchemaReader}, a {@link dev.parity.engine.ValueSyntax}, a
- * {@link dev.parity.engine.BulkLoader} and {@link dev.parity.engine.DatabaseCopies}. What it cannot do it
+ * {@link dev.parity.engine.BulkLoader}, {@link dev.parity.engine.DatabaseCopies} and {@link dev.parity.engine.LockWaits}
+ * (who waits on a lock held by whom, so that no start waits for ever). What it cannot do it
  * leaves out of {@link dev.parity.engine.Engine#capabilities()}: a profile that asks for it fails before
  * anything starts, naming the engine and the capability. {@code database.engine: mysql} then works everywhere.
  *
  * <p>Also here, because they are read with the database's section and are part of its identity:
- * {@code database.migrations} ({@link dev.parity.engine.MigrationsSpec}, {@link dev.parity.engine.MigrationTool}).
+ * {@code database.migrations} ({@link dev.parity.engine.MigrationsSpec}, {@link dev.parity.engine.MigrationTool}), with the
+ * tools' own configuration keys ({@link dev.parity.engine.FlywayKeys}, {@link dev.parity.engine.LiquibaseKeys}).
  *
  * <p>Internal; no JUnit types.
  */

@@ -5,11 +5,15 @@ import dev.parity.data.DatasetLoader;
 import dev.parity.data.DatasetSpec;
 import dev.parity.data.DatasetsSection;
 import dev.parity.data.LoadReport;
+import dev.parity.database.DatabaseStartException;
+import dev.parity.database.LockWaitReport;
+import dev.parity.database.LockWatch;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Capability;
 import dev.parity.engine.Engine;
 import dev.parity.profile.Profile;
 import dev.parity.report.RunLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,16 +66,33 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
     }
 
     /**
-     * Loads the datasets, straight into the database (not through a proxy).
+     * Loads the datasets, straight into the database (not through a proxy); a statement of the load that waits on a
+     * lock longer than {@code lockWait} is cancelled, and the load fails naming it and the sessions holding the lock.
      *
      * @return what was loaded; empty if there was nothing to load
      */
-    Optional<LoadReport> load(RunningDatabase database) {
+    Optional<LoadReport> load(RunningDatabase database, Duration lockWait) {
         if (datasets.isEmpty()) {
             return Optional.empty();
         }
-        LoadReport report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
-                Runtime.getRuntime().availableProcessors(), RunLog::progress, database::freeDisk);
+        LoadReport report;
+        LockWatch watch = LockWatch.start(database, lockWait, "dataset load");
+        try {
+            report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
+                    Runtime.getRuntime().availableProcessors(), RunLog::progress, database::freeDisk);
+        } catch (RuntimeException e) {
+            watch.close();
+            Optional<LockWatch.Intervention> ended = watch.intervention();
+            if (ended.isPresent()) {
+                throw new DatabaseStartException("the dataset load failed: a statement of it " + LockWaitReport.describe(ended.get())
+                        + "\nA transaction holds a lock on a table the load writes and does not end: end it where it begins (an init script or "
+                        + "migration that leaves a session's transaction, or a prepared one, open) and run again; if the wait is only long, raise "
+                        + LockWatch.PARAMETER + " (for example -D" + LockWatch.PARAMETER + "=5m).", e);
+            }
+            throw e;
+        } finally {
+            watch.close();
+        }
         report.followed().forEach(RunLog::parentFollowed);
         RunLog.dataLoaded(report.toString());
         return Optional.of(report);

@@ -304,6 +304,11 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         // pinned before connecting: drivers send the JVM's zone when a connection opens
         ClassPins.Pinned pinned = ClassPins.ensure(classContext);
         DatabaseSpec spec = profile.database();
+        if (!spec.migrations().isEmpty()) {
+            // the application's own configuration of its migration tool (parity-spring: spring.flyway.*), under the profile's
+            spec = spec.withMigrations(SharedEnvironments.translated(() -> ProdLikeIntegrations.migrations(classContext.getRequiredTestClass(),
+                    profile.database().migrations())));
+        }
         if (pinned.pin().pinsTimeZone()) {
             if (!spec.engine().can(Capability.TIME_ZONE)) {
                 throw new ExtensionConfigurationException("the " + spec.engine().displayName() + " engine does not support "

@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import dev.parity.engine.MigrationsSpec;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,6 +18,14 @@ final class ProdLikeIntegrations {
 
     static boolean resolvedElsewhere(ParameterContext parameter, ExtensionContext context) {
         return installed().stream().anyMatch(integration -> integration.resolvesParameter(parameter, context));
+    }
+
+    static MigrationsSpec migrations(Class<?> testClass, MigrationsSpec migrations) {
+        MigrationsSpec completed = migrations;
+        for (ProdLikeIntegration integration : installed()) {
+            completed = integration.migrations(testClass, completed);
+        }
+        return completed;
     }
 
     /** Loaded per call, from the test's class loader: cheap next to a test, and right when class loaders differ per run. */

@@ -7,6 +7,7 @@ import dev.parity.database.DatabaseDiedException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
 import dev.parity.database.LeftoverSweep;
+import dev.parity.database.LockWatch;
 import dev.parity.database.RunningDatabase;
 import dev.parity.database.TimeZoneConsistency;
 import dev.parity.database.TimeZoneMismatchException;
@@ -68,7 +69,8 @@ final class SharedEnvironments {
         SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
                 // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
                 key -> translated(() -> reported(context, start(profile, spec, data, zoneOrigin, classLoader(),
-                        FreshSettings.of(context::getConfigurationParameter, profile).keepFailed()))), SharedEnvironment.class);
+                        FreshSettings.of(context::getConfigurationParameter, profile).keepFailed(),
+                        LockWatch.bound(context::getConfigurationParameter)))), SharedEnvironment.class);
         // a database that died since an earlier class would otherwise fail every test as a network error
         shared.database().exit().ifPresent(exit -> {
             throw DatabaseDiedException.of(shared.database(), profile.name(), exit);
@@ -93,7 +95,7 @@ final class SharedEnvironments {
      * the proxy is pointed at the database once both run. Whatever fails, what started is stopped.
      */
     private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader,
-                                           boolean keepable) {
+                                           boolean keepable, Duration lockWait) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
         LeftoverSweep.onceForThisJvm(); // before anything of this run starts: what a killed run left goes first
@@ -102,13 +104,13 @@ final class SharedEnvironments {
         RunningDatabase database = null;
         try {
             database = Databases.start(spec, profile.databaseOrigin(), classLoader, profile.name(), network.orElse(null),
-                    ToxiproxyServers.DATABASE_ALIAS, keepable);
+                    ToxiproxyServers.DATABASE_ALIAS, keepable, lockWait);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
             }
             Instant startedAt = Instant.now().minusNanos(System.nanoTime() - started);
-            Optional<LoadReport> loaded = data.load(database);
+            Optional<LoadReport> loaded = data.load(database, lockWait);
             Optional<String> snapshot = snapshot(database);
             ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
             RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),

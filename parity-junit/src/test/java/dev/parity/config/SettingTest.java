@@ -58,4 +58,20 @@ class SettingTest {
                             + "Set -Dparity.load.keepIndexes=true, or =false (the default).");
         }
     }
+
+    @Test
+    void aDurationIsSecondsOrANumberWithItsUnitOrIsoAndPositive() {
+        assertThat(property("parity.lockWait", null).duration(java.time.Duration.ofSeconds(60))).hasSeconds(60);
+        assertThat(property("parity.lockWait", "45").duration(java.time.Duration.ZERO)).hasSeconds(45);
+        assertThat(property("parity.lockWait", "3s").duration(java.time.Duration.ZERO)).hasSeconds(3);
+        assertThat(property("parity.lockWait", "2m").duration(java.time.Duration.ZERO)).hasMinutes(2);
+        assertThat(property("parity.lockWait", "1H").duration(java.time.Duration.ZERO)).hasHours(1);
+        assertThat(property("parity.lockWait", "500ms").duration(java.time.Duration.ZERO)).hasMillis(500);
+        assertThat(property("parity.lockWait", "PT90S").duration(java.time.Duration.ZERO)).hasSeconds(90);
+        assertThatThrownBy(() -> property("parity.lockWait", "soon").duration(java.time.Duration.ZERO)).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("system property parity.lockWait").hasMessageContaining("'soon' is not a duration. Give a duration such as "
+                        + "-Dparity.lockWait=60s (or 2m, 500ms, or a number of seconds).");
+        assertThatThrownBy(() -> property("parity.lockWait", "0s").duration(java.time.Duration.ZERO))
+                .hasMessageContaining("'0s' is not a positive duration");
+    }
 }

@@ -327,6 +327,11 @@ class DatabaseSectionTest {
         }
 
         @Override
+        public LockWaits lockWaits(Server server) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String adminUser(DatabaseSpec spec) {
             throw new UnsupportedOperationException();
         }

@@ -121,7 +121,7 @@ class MigrationsSectionTest {
         read("database:\n  migrations: 42");
         assertThat(described(problems)).containsExactly(
                 "4: unknown key 'locatons' in profile 'p' > database > migrations. Did you mean 'locations'? Known keys here: tool, locations, "
-                        + "placeholders, target.",
+                        + "placeholders, target, config.",
                 "3: unknown migration tool 'flyaway' in profile 'p' > database > migrations. Did you mean 'flyway'? Known tools: flyway, liquibase.",
                 "3: 'locations' is missing in profile 'p' > database > migrations. Name where the migrations are, for example: "
                         + "locations: [classpath:db/migration]",

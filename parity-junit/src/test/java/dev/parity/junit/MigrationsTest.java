@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MigrationsTest {
 
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
-    private static final List<String> TABLES = List.of("customers", "orders", "settings", "flyway_schema_history", "DATABASECHANGELOG");
+    private static final List<String> TABLES = List.of("customers", "orders", "settings", "flyway_schema_history", "DATABASECHANGELOG",
+            "parity_changelog", "parity_changelog_lock");
 
     @ProdLike
     static class Migrated {
@@ -100,5 +101,11 @@ class MigrationsTest {
     void liquibaseStopsAtTheTargetTagReadingAChangelogOnTheFileSystem() {
         assertThat(seen("liquibase-target", Migrated.class)).containsEntry("DATABASECHANGELOG", "3")
                 .containsEntry("settings", "1").containsEntry("orders", "missing");
+    }
+
+    @Test
+    void liquibaseTakesItsOwnSettingsFromTheProfileAndTheProjectsPropertiesFile() {
+        assertThat(seen("liquibase-config", Migrated.class)).containsEntry("DATABASECHANGELOG", "missing").containsEntry("parity_changelog", "4")
+                .containsEntry("parity_changelog_lock", "1").containsEntry("owner", "properties");
     }
 }

@@ -156,6 +156,21 @@ class ProdLikeConfigurationErrorsTest {
                 "configuration parameter parity.seed: 'xyz' is not a whole number. Give the seed printed by the failing run, e.g. -Dparity.seed=42.");
     }
 
+    @Test
+    void aLockWaitThatIsNoDurationIsAnErrorNotTheDefault() {
+        assertFailsWith(Kit.run(Map.of("parity.lockWait", "soon"), UsesActiveProfile.class),
+                "configuration parameter parity.lockWait: 'soon' is not a duration. Give a duration such as -Dparity.lockWait=60s "
+                        + "(or 2m, 500ms, or a number of seconds).");
+    }
+
+    @Test
+    void aMigrationToolKeyTheToolDoesNotKnowNamesItsLineAndTheNearestKey() {
+        assertFailsWith(runWith("migration-config.yml"),
+                "profiles/migration-config.yml, line 8: unknown Flyway key 'postgresql.transactional.lok' in profile 'default' > database > "
+                        + "migrations.config. Did you mean 'postgresql.transactional.lock'? Write Flyway's own key, as its documentation names it, "
+                        + "with or without 'flyway.', e.g. postgresql.transactional.lock: false.");
+    }
+
     /** Read where they are used (a pull, a load), but checked before anything starts. */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {

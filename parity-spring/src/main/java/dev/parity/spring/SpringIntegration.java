@@ -1,5 +1,6 @@
 package dev.parity.spring;
 
+import dev.parity.engine.MigrationsSpec;
 import dev.parity.junit.ProdLikeIntegration;
 import java.util.Arrays;
 import org.apiguardian.api.API;
@@ -23,6 +24,12 @@ public final class SpringIntegration implements ProdLikeIntegration {
         return EnvironmentShape.withEnclosing(testClass).stream()
                 .flatMap(c -> AnnotationSupport.findRepeatableAnnotations(c, ExtendWith.class).stream())
                 .anyMatch(extendWith -> Arrays.asList(extendWith.value()).contains(SpringExtension.class));
+    }
+
+    /** A Spring class's application configures its migration tool: {@link SpringMigrationProperties}. */
+    @Override
+    public MigrationsSpec migrations(Class<?> testClass, MigrationsSpec migrations) {
+        return sharesProxy(testClass) ? SpringMigrationProperties.completed(testClass, migrations) : migrations;
     }
 
     @Override

@@ -20,6 +20,11 @@
  * (and {@code Faults} act on it), and a read-write resource lock keeps two such classes from running at the same time.
  * Plain {@code @ProdLike} classes keep their own proxies and still run in parallel.
  *
+ * <h2>Migrations</h2>
+ * A profile's {@code database.migrations} run with the application's {@code spring.flyway.*} (or
+ * {@code spring.liquibase.*}) as the class's context will see them, mapped to the tool's keys as Spring Boot maps them,
+ * under the profile's own {@code migrations.config} (see {@code SpringMigrationProperties}).
+ *
  * <h2>Parameters</h2>
  * A parameter Spring's extension resolves (annotated {@code @Autowired}, {@code @Qualifier} or {@code @Value}, or any
  * parameter of a constructor Spring autowires) is Spring's; Parity then does not offer its {@code DataSource} or

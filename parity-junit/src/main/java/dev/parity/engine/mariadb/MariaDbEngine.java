@@ -6,6 +6,7 @@ import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
 import dev.parity.engine.JavaArtifact;
+import dev.parity.engine.LockWaits;
 import dev.parity.engine.Server;
 import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
@@ -59,5 +60,10 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public ServerFaults faults(Server server) {
         return new MariaDbFaults(server);
+    }
+
+    @Override
+    public LockWaits lockWaits(Server server) {
+        return new MariaDbLockWaits(server);
     }
 }

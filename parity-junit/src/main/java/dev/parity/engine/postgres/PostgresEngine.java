@@ -6,6 +6,7 @@ import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineBase;
 import dev.parity.engine.JavaArtifact;
+import dev.parity.engine.LockWaits;
 import dev.parity.engine.Server;
 import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
@@ -52,5 +53,10 @@ public final class PostgresEngine extends EngineBase {
     @Override
     public ServerFaults faults(Server server) {
         return new PostgresFaults(server);
+    }
+
+    @Override
+    public LockWaits lockWaits(Server server) {
+        return new PostgresLockWaits(server);
     }
 }

@@ -1,0 +1,4 @@
+create table customers (id int primary key, email text not null);
+insert into customers select n, 'customer' || n || '@example.com' from generate_series(1, 100) n;
+create table owners (name text not null);
+insert into owners values ('${owner}');
