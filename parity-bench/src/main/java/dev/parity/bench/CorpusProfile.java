@@ -34,7 +34,7 @@ final class CorpusProfile {
             yaml.append("      settings:                  # not the user's: only the harness's baseline reads and writes files\n")
                     .append("        secure_file_priv: /tmp\n");
         }
-        yaml                .append("    datasets:\n");
+        yaml.append("    datasets:\n");
         for (TableRows table : rows) {
             yaml.append("      - table: ").append(quoted(table.table())).append('\n')
                     .append("        rows: ").append(table.rows()).append('\n');
