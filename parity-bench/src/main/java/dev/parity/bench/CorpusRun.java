@@ -125,6 +125,9 @@ final class CorpusRun {
         }
         stage = "count";
         int filled = filled(server, database, rows, notes);
+        if (report != null && options.digest()) {
+            notes.add(digests(server, database, report));
+        }
         int parents = 0;
         Optional<ServerBulkLoad.Result> baseline = Optional.empty();
         if (report != null) {
@@ -171,6 +174,21 @@ final class CorpusRun {
             notes.add("short of rows: " + String.join(", ", shortOfRows));
         }
         return filled;
+    }
+
+    /** "rows digest artist 3f2a..., album ...", each loaded table's fingerprint, its first 12 characters. */
+    private static String digests(ServerBulkLoad server, RunningDatabase database, LoadReport report) {
+        List<String> digests = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection()) {
+            for (LoadReport.TableLoad table : report.tables()) {
+                String name = server.qualified(connection, table.table()).orElse(null);
+                String digest = name == null ? "(not found)" : server.digest(connection, name);
+                digests.add(table.table() + " " + digest.substring(0, Math.min(12, digest.length())));
+            }
+        } catch (SQLException e) {
+            digests.add("could not digest: " + e.getMessage());
+        }
+        return "rows digest (seed " + report.seed() + "): " + String.join(", ", digests);
     }
 
     private CorpusResult failed(int asked, FirstProblem problem, List<String> notes) {

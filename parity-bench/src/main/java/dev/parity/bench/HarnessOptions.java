@@ -24,10 +24,11 @@ import java.util.Optional;
  * @param seed      the profile's seed: the same seed gives the same rows
  * @param timeout   the most one entry may take, start to baseline; then its containers are removed
  * @param baseline  whether to measure the server's own bulk load after Parity's
+ * @param digest    whether to print a fingerprint of each loaded table's rows, to compare runs of one seed
  * @param help      {@code --help}: print {@link #USAGE} and do nothing else
  */
 record HarnessOptions(List<String> selectors, double scale, Map<String, String> images, Optional<String> engine, Optional<Path> corpus,
-                      int threads, long seed, Duration timeout, boolean baseline, boolean help) {
+                      int threads, long seed, Duration timeout, boolean baseline, boolean digest, boolean help) {
 
     static final String USAGE = """
             Usage: java -cp "parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)" dev.parity.bench.CorpusHarness [options] [entry ...]
@@ -48,6 +49,7 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
               --timeout <minutes>  the most one entry may take, start to baseline (default 30); then its
                                    containers are removed and the next entry starts
               --no-baseline        skip the server's own bulk load of the same rows
+              --digest             print a fingerprint of each table's rows (order-free): two runs of one seed print the same
               --help               this text
             """;
 
@@ -67,6 +69,7 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
         long seed = 42;
         Duration timeout = Duration.ofMinutes(30);
         boolean baseline = true;
+        boolean digest = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -78,6 +81,7 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
             switch (name) {
                 case "--help" -> help = true;
                 case "--no-baseline" -> baseline = false;
+                case "--digest" -> digest = true;
                 case "--scale", "--image", "--engine", "--corpus", "--threads", "--seed", "--timeout" -> {
                     String value;
                     if (arg.contains("=")) {
@@ -100,7 +104,7 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; --help lists them");
             }
         }
-        return new HarnessOptions(List.copyOf(selectors), scale, Map.copyOf(images), engine, corpus, threads, seed, timeout, baseline, help);
+        return new HarnessOptions(List.copyOf(selectors), scale, Map.copyOf(images), engine, corpus, threads, seed, timeout, baseline, digest, help);
     }
 
     /** Whether {@code entry} is selected: no selectors, or one that is its name or a prefix of it. */

@@ -83,6 +83,15 @@ final class MariaDbBulkLoad implements ServerBulkLoad {
         return Optional.empty();
     }
 
+    /** {@code CHECKSUM TABLE}: a sum of the rows' checksums, so their order does not count. */
+    @Override
+    public String digest(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("checksum table " + table)) {
+            rows.next();
+            return Long.toHexString(rows.getLong(2));
+        }
+    }
+
     /** Where the server may write and read files: {@code secure_file_priv}, empty meaning anywhere (then /tmp). */
     private static String fileDirectory(Statement statement) throws SQLException {
         try (ResultSet rows = statement.executeQuery("select @@secure_file_priv")) {

@@ -91,6 +91,16 @@ final class PostgresBulkLoad implements ServerBulkLoad {
         return Optional.empty();
     }
 
+    /** The md5 of the rows' text forms' md5s, sorted. */
+    @Override
+    public String digest(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "select md5(coalesce(string_agg(h, '' order by h), '')) from (select md5(t::text) as h from " + table + " t) s")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     private static List<String> columns(Connection connection, String qualified) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select quote_ident(attname) from pg_attribute where attrelid = ?::regclass"

@@ -51,6 +51,13 @@ interface ServerBulkLoad {
     }
 
     /**
+     * A fingerprint of the rows of {@code table} (quoted as {@link #qualified} gives it), whatever their order:
+     * the same seed, schema and profile give the same one (columns the database fills itself, such as
+     * {@code default now()}, aside).
+     */
+    String digest(Connection connection, String table) throws SQLException;
+
+    /**
      * What the server's own load took.
      *
      * @param rows    rows it loaded

@@ -26,6 +26,7 @@ class HarnessOptionsTest {
         assertThat(options.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(options.timeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(options.baseline()).isTrue();
+        assertThat(options.digest()).isFalse();
         assertThat(options.help()).isFalse();
         assertThat(options.selects("killbill-mysql")).isTrue();
     }
@@ -33,7 +34,7 @@ class HarnessOptionsTest {
     @Test
     void readsEveryOptionWithASpaceOrAnEqualsSign() {
         HarnessOptions options = HarnessOptions.parse("chinook", "--scale", "0.1", "--image=postgres:17", "--image", "mariadb:11.8",
-                "--engine", "mariadb", "--corpus", "/somewhere", "--threads=1", "--seed", "7", "--timeout", "5", "--no-baseline", "spring-batch");
+                "--engine", "mariadb", "--corpus", "/somewhere", "--threads=1", "--seed", "7", "--timeout", "5", "--no-baseline", "--digest", "spring-batch");
 
         assertThat(options.selectors()).containsExactly("chinook", "spring-batch");
         assertThat(options.scale()).isEqualTo(0.1);
@@ -44,6 +45,7 @@ class HarnessOptionsTest {
         assertThat(options.seed()).isEqualTo(7);
         assertThat(options.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(options.baseline()).isFalse();
+        assertThat(options.digest()).isTrue();
         assertThat(HarnessOptions.parse("--help").help()).isTrue();
     }
 
