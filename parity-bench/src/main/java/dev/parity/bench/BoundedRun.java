@@ -39,10 +39,9 @@ final class BoundedRun {
             FirstProblem timedOut = new FirstProblem("timeout", String.format(Locale.ROOT, "still in stage '%s' after %d min: too costly at this scale",
                     stage, limit.toMinutes()), String.format(Locale.ROOT, "timed out after %d min in stage '%s'; %d container(s) removed",
                     limit.toMinutes(), stage, removed));
-            List<String> notes = List.of(timedOut.full());
+            List<String> notes = List.of();
             try {
-                CorpusResult cut = result.get(AFTER_REMOVAL.toMillis(), TimeUnit.MILLISECONDS);
-                notes = java.util.stream.Stream.concat(notes.stream(), cut.notes().stream()).toList();
+                notes = result.get(AFTER_REMOVAL.toMillis(), TimeUnit.MILLISECONDS).notes(); // what it did before it was cut off
             } catch (TimeoutException | ExecutionException stillGoing) {
                 result.cancel(true);
             } catch (InterruptedException interrupted) {
