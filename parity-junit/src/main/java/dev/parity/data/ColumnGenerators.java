@@ -113,6 +113,15 @@ final class ColumnGenerators {
             }
             // mix is a bijection, so distinct rows give distinct high halves
             case UUID -> (row, r) -> Formats.uuid(CellRandom.mix(row + offset), r.nextLong());
+            // the row's number in eight bytes (mix is a bijection), then a few random ones
+            case BYTES -> (row, r) -> {
+                byte[] bytes = new byte[8 + r.nextInt(9)];
+                long unique = CellRandom.mix(row + offset);
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = i < 8 ? (byte) (unique >>> (8 * i)) : (byte) r.nextInt(256);
+                }
+                return syntax.bytes(bytes);
+            };
             case DATE -> (row, r) -> Formats.date(LocalDate.of(2000, 1, 1).toEpochDay() + row + offset);
             case TIMESTAMP -> (row, r) -> Formats.timestamp(946_684_800L + row + offset, 0);
             case TIMESTAMP_TZ -> syntax.zonesInLiterals()
@@ -132,6 +141,12 @@ final class ColumnGenerators {
     static ValueGenerator counter(ColumnInfo column, ColumnLimits limits, long divisor, long capacity) {
         long first = firstUnique(column.type(), limits);
         return (row, r) -> Long.toString(first + (row / divisor) % capacity);
+    }
+
+    /** A key column counting through a list of values: the ((row / divisor) % size)-th. */
+    static ValueGenerator counter(List<String> values, long divisor) {
+        String[] all = values.toArray(String[]::new);
+        return (row, r) -> all[(int) ((row / divisor) % all.length)];
     }
 
     /** How many distinct values {@link #unique} can make for the column, or Long.MAX_VALUE when practically unbounded. */

@@ -226,12 +226,16 @@ public sealed interface ColumnRule {
 
     /** YAML's booleans (true, false, yes, no, on, off) become a boolean column's own; other values and columns keep them as written. */
     private static String written(String value, ColumnContext column) {
-        if (column.info().type().kind() != ColumnType.Kind.BOOLEAN) {
+        return written(value, column.info().type(), column.syntax());
+    }
+
+    static String written(String value, ColumnType type, dev.parity.engine.ValueSyntax syntax) {
+        if (type.kind() != ColumnType.Kind.BOOLEAN) {
             return value;
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> column.syntax().bool(true);
-            case "false", "no", "off" -> column.syntax().bool(false);
+            case "true", "yes", "on" -> syntax.bool(true);
+            case "false", "no", "off" -> syntax.bool(false);
             default -> value;
         };
     }

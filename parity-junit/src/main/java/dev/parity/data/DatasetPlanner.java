@@ -115,7 +115,8 @@ final class DatasetPlanner {
 
         Map<String, References.Reference> referenceOf = References.byColumn(references.of(spec, table, plans, order, plan));
         Map<String, long[]> counters = new HashMap<>();
-        Set<String> rowUnique = rowUniqueColumns(spec, table, checks, referenceOf, references, counters);
+        Map<String, List<String>> listed = new HashMap<>();
+        Set<String> rowUnique = rowUniqueColumns(spec, table, checks, referenceOf, references, counters, listed);
         TableInfo.Partitioning partitioning = spec.columns().containsKey(partitionColumn(table)) ? null : table.partitioning();
 
         Map<String, ColumnPlan> planned = new LinkedHashMap<>();
@@ -125,7 +126,10 @@ final class DatasetPlanner {
             ColumnInfo column = declared.nullable() && checks.notNull().contains(declared.name())
                     ? new ColumnInfo(declared.name(), declared.type(), false, declared.defaultValue(), declared.generated(), declared.autoIncrement())
                     : declared;
-            if (column.generated()) {
+            // a count the schema's triggers keep (person.post_count) starts at its default and counts the rows loaded after
+            boolean maintained = table.maintained().contains(column.name()) && !spec.columns().containsKey(column.name())
+                    && (column.defaultValue() != null || column.nullable()) && !keyColumns.contains(column.name());
+            if (column.generated() || maintained) {
                 members.put(column.name(), new RowGroup.Member(column, RowGroup.Kind.UNAVAILABLE, null, null, ColumnLimits.NONE, Mess.none(), false));
                 continue;
             }
@@ -145,8 +149,9 @@ final class DatasetPlanner {
             RowGroup.Kind kind;
             if (counters.containsKey(column.name())) {
                 long[] counter = counters.get(column.name());
-                values = new ColumnContext.Planned(ColumnValues.of(ColumnGenerators.counter(column, keyLimits(spec, table, checks, column.name()),
-                        counter[0], counter[1])), Mess.none());
+                List<String> list = listed.get(column.name());
+                values = new ColumnContext.Planned(ColumnValues.of(list != null ? ColumnGenerators.counter(list, counter[0])
+                        : ColumnGenerators.counter(column, keyLimits(spec, table, checks, column.name()), counter[0], counter[1])), Mess.none());
                 kind = RowGroup.Kind.FIXED;
             } else {
                 ColumnContext context = new Context(spec, table, column, limits, mess, rowUnique.contains(column.name()),
@@ -238,41 +243,91 @@ final class DatasetPlanner {
 
     /**
      * For each unique key, one column that makes it unique by itself (the shortest keys first; a key that
-     * already has one is done). A key made only of foreign keys enumerates its referenced rows instead.
+     * already has one is done). A key no column of which can be unique alone, made of foreign keys and columns of
+     * few values (small ranges, CHECK-bounded numbers, lists, enums, booleans), counts through their combinations
+     * instead: referenced rows turning fastest, then each listed column ({@link References#enumerate}).
+     *
+     * @param counters filled with each counting column's {divisor, capacity}
+     * @param listed   filled with the values of each counting column that is a list (enum, boolean, a CHECK's or a rule's values)
      */
     private Set<String> rowUniqueColumns(DatasetSpec spec, TableInfo table, CheckReader.Result checks,
-                                         Map<String, References.Reference> referenceOf, References references, Map<String, long[]> counters) {
+                                         Map<String, References.Reference> referenceOf, References references, Map<String, long[]> counters,
+                                         Map<String, List<String>> listed) {
         Set<String> rowUnique = new HashSet<>();
         List<List<String>> keys = new ArrayList<>(table.keys());
         keys.sort((a, b) -> Integer.compare(a.size(), b.size()));
         for (List<String> key : keys) {
-            if (key.stream().anyMatch(rowUnique::contains)) {
+            if (key.stream().anyMatch(rowUnique::contains) || key.stream().allMatch(counters::containsKey)) {
                 continue;
             }
-            List<String> candidates = key.stream().filter(c -> !referenceOf.containsKey(c) && uniqueCapable(table.column(c).orElseThrow(), spec.rule(c)))
-                    .toList();
+            List<String> candidates = key.stream().filter(c -> !referenceOf.containsKey(c) && !counters.containsKey(c)
+                    && uniqueCapable(table.column(c).orElseThrow(), spec.rule(c))).toList();
             String candidate = candidates.stream().filter(c -> ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c))
                     >= spec.rows())
                     .findFirst().orElse(null);
-            // a key of references and small numbers (order_id, line_no 1..50): the rows enumerate their combinations
             List<String> small = key.stream().filter(c -> !referenceOf.containsKey(c)).toList();
-            boolean countable = key.size() > 1 && !small.isEmpty() && candidate == null && small.stream().allMatch(c -> (spec.rule(c) == ColumnRule.FROM_TYPE
-                    || spec.rule(c) instanceof ColumnRule.Between) && countable(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c)));
+            Map<String, Long> capacities = new LinkedHashMap<>();
+            boolean countable = candidate == null && !small.isEmpty() && (key.size() > 1 || small.size() == 1);
+            for (String c : small) {
+                if (!countable) {
+                    break;
+                }
+                List<String> values = counters.containsKey(c) ? null : listOf(spec, table, checks, c);
+                ColumnInfo column = table.column(c).orElseThrow();
+                if (values != null) {
+                    listed.put(c, values);
+                    capacities.put(c, (long) values.size());
+                } else if (key.size() > 1 && (spec.rule(c) == ColumnRule.FROM_TYPE || spec.rule(c) instanceof ColumnRule.Between)
+                        && countable(column, keyLimits(spec, table, checks, c))) {
+                    capacities.put(c, ColumnGenerators.uniqueCapacity(column, keyLimits(spec, table, checks, c)));
+                } else {
+                    countable = false;
+                }
+            }
             if (candidate != null) {
                 rowUnique.add(candidate);
+            } else if (countable && key.size() == 1 && listed.containsKey(key.get(0)) && capacities.get(key.get(0)) < spec.rows()) {
+                listed.remove(key.get(0));
+                problems.add(new Problem(spec.origin(), "column '" + table.name() + "." + key.get(0) + "' (" + table.column(key.get(0)).orElseThrow()
+                        .type().sqlType() + ") is a unique key and holds at most " + capacities.get(key.get(0)) + " distinct values, fewer than the "
+                        + spec.rows() + " rows asked for", "Ask for at most " + capacities.get(key.get(0)) + " rows."));
             } else if (countable || key.stream().allMatch(referenceOf::containsKey)) {
-                Map<String, Long> capacities = new LinkedHashMap<>();
-                small.forEach(c -> capacities.put(c, ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c))));
                 counters.putAll(references.enumerate(spec, table, key, referenceOf, capacities));
             } else if (!candidates.isEmpty()) {
                 rowUnique.add(candidates.get(0)); // too few values: planning it reports how many rows fit
             } else {
+                small.forEach(listed::remove);
                 problems.add(new Problem(spec.origin(), "table '" + table.name() + "' has the unique key (" + String.join(", ", key)
-                        + "), and Parity cannot make those columns unique",
-                        "Remove the value or constant rules on them, or give one of them an expression rule."));
+                        + "), and Parity cannot make those columns unique: " + String.join(", ", small.stream().map(c -> c + " ("
+                        + table.column(c).orElseThrow().type().sqlType() + (spec.rule(c) == ColumnRule.FROM_TYPE ? "" : ", with a rule") + ")").toList())
+                        + (small.size() == 1 ? " is" : " are") + " neither unique alone nor of few values to count through",
+                        "Give one of them an expression rule whose values are unique, or remove the value or constant rules on them."));
             }
         }
         return rowUnique;
+    }
+
+    /** The few values a key column can take, in order, when they are a list: a rule's values or constant, a CHECK's list, an enum, a boolean; else null. */
+    private List<String> listOf(DatasetSpec spec, TableInfo table, CheckReader.Result checks, String column) {
+        ColumnInfo info = table.column(column).orElseThrow();
+        ColumnRule rule = spec.rule(column);
+        if (rule instanceof ColumnRule.Weighted weighted) {
+            return weighted.values().stream().distinct().map(v -> ColumnRule.written(v, info.type(), engine.values())).toList();
+        }
+        if (rule instanceof ColumnRule.Constant constant) {
+            return constant.value() == null ? null : List.of(ColumnRule.written(constant.value(), info.type(), engine.values()));
+        }
+        if (rule != ColumnRule.FROM_TYPE) {
+            return null;
+        }
+        List<String> allowed = checks.of(column).allowed();
+        if (info.type().kind() == ColumnType.Kind.ENUM) {
+            return allowed == null ? info.type().labels() : info.type().labels().stream().filter(allowed::contains).toList();
+        }
+        if (allowed != null) {
+            return allowed;
+        }
+        return info.type().kind() == ColumnType.Kind.BOOLEAN ? List.of(engine.values().bool(false), engine.values().bool(true)) : null;
     }
 
     /** A key column's limits: its CHECKs', narrowed by a {@code between} rule of whole numbers. */
@@ -294,7 +349,7 @@ final class DatasetPlanner {
         ColumnType.Kind kind = column.type().kind();
         return rule.canBeUnique() && (kind == ColumnType.Kind.INTEGER || kind == ColumnType.Kind.DECIMAL || kind == ColumnType.Kind.TEXT
                 || kind == ColumnType.Kind.UUID || kind == ColumnType.Kind.DATE || kind == ColumnType.Kind.TIMESTAMP
-                || kind == ColumnType.Kind.TIMESTAMP_TZ || kind == ColumnType.Kind.YEAR);
+                || kind == ColumnType.Kind.TIMESTAMP_TZ || kind == ColumnType.Kind.YEAR || kind == ColumnType.Kind.BYTES);
     }
 
     /** Rows already in the table push a unique number column past them. */

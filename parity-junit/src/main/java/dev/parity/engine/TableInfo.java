@@ -16,13 +16,16 @@ import org.apiguardian.api.API;
  *                      partitions' (as do its foreign keys and checks)
  * @param partitioning  how rows are routed to partitions, or null: not partitioned (or by something Parity does not read)
  * @param triggerFilled whether a BEFORE INSERT row trigger may fill columns the load leaves out
+ * @param maintained    columns the schema's triggers keep up to date from other tables' rows (a count of a person's
+ *                      posts), found in the triggers' UPDATEs ({@link TriggerWrites})
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
                         List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning,
-                        boolean triggerFilled) {
+                        boolean triggerFilled, java.util.Set<String> maintained) {
 
     public TableInfo {
+        maintained = java.util.Set.copyOf(maintained);
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         uniqueKeys = List.copyOf(uniqueKeys);
@@ -33,7 +36,14 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
     /** A table that is not partitioned and has no triggers that fill columns. */
     public TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
                      List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks) {
-        this(schema, name, qualifiedName, columns, primaryKey, uniqueKeys, foreignKeys, checks, null, false);
+        this(schema, name, qualifiedName, columns, primaryKey, uniqueKeys, foreignKeys, checks, null, false, java.util.Set.of());
+    }
+
+    /** A table whose triggers maintain no columns of it. */
+    public TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
+                     List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning,
+                     boolean triggerFilled) {
+        this(schema, name, qualifiedName, columns, primaryKey, uniqueKeys, foreignKeys, checks, partitioning, triggerFilled, java.util.Set.of());
     }
 
     /**

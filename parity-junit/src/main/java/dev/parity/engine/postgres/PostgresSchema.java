@@ -3,6 +3,7 @@ package dev.parity.engine.postgres;
 import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.SchemaReader;
 import dev.parity.engine.TableInfo;
+import dev.parity.engine.TriggerWrites;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,6 +54,7 @@ final class PostgresSchema implements SchemaReader {
         final Map<String, TableInfo.Check> checks = new LinkedHashMap<>();
         TableInfo.Partitioning partitioning;
         boolean triggerFilled;
+        final Set<String> maintained = new LinkedHashSet<>();
 
         Draft(Relation relation) {
             this.relation = relation;
@@ -71,6 +73,7 @@ final class PostgresSchema implements SchemaReader {
             keys(statement, relations, attributes, drafts);
             constraints(statement, current, relations, attributes, drafts);
             triggers(statement, relations, drafts);
+            maintained(statement, current, drafts);
             partitioning(statement, attributes, drafts);
 
             Map<String, TableInfo> tables = new LinkedHashMap<>();
@@ -89,7 +92,8 @@ final class PostgresSchema implements SchemaReader {
                 List<List<String>> uniqueKeys = draft.uniqueKeys.stream().filter(k -> !k.equals(draft.primaryKey)).toList();
                 tables.put(key(current, relation), new TableInfo(relation.schema, key(current, relation),
                         DIALECT.qualified(relation.schema, relation.name), columns, draft.primaryKey, uniqueKeys,
-                        List.copyOf(draft.foreignKeys.values()), List.copyOf(draft.checks.values()), draft.partitioning, draft.triggerFilled));
+                        List.copyOf(draft.foreignKeys.values()), List.copyOf(draft.checks.values()), draft.partitioning, draft.triggerFilled,
+                        draft.maintained));
             }
             return tables;
         }
@@ -249,6 +253,33 @@ final class PostgresSchema implements SchemaReader {
                 if (draft != null) {
                     draft.triggerFilled = true;
                 }
+            }
+        }
+    }
+
+    /**
+     * The columns trigger functions set in UPDATEs of tables (a table named bare is looked for in the current schema,
+     * then in any): counts and aggregates the schema keeps itself, which the load then leaves to their defaults.
+     */
+    private static void maintained(Statement statement, String current, Map<Long, Draft> drafts) throws SQLException {
+        Map<String, Draft> byName = new HashMap<>();
+        for (Draft draft : drafts.values()) {
+            byName.putIfAbsent(draft.relation.name, draft);
+            byName.put(draft.relation.schema + "." + draft.relation.name, draft);
+            if (draft.relation.schema.equals(current)) {
+                byName.put(draft.relation.name, draft);
+            }
+        }
+        try (ResultSet rows = statement.executeQuery("""
+                select distinct p.prosrc from pg_trigger t join pg_proc p on p.oid = t.tgfoid where not t.tgisinternal and t.tgenabled <> 'D'
+                """)) {
+            while (rows.next()) {
+                TriggerWrites.of(rows.getString(1)).forEach((table, columns) -> {
+                    Draft draft = byName.get(table);
+                    if (draft != null) {
+                        draft.maintained.addAll(columns);
+                    }
+                });
             }
         }
     }
