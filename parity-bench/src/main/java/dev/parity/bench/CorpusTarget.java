@@ -27,7 +27,9 @@ record CorpusTarget(CorpusEntry entry, String file, String engine, String image)
                 if (options.engine().isPresent() && !options.engine().get().equals(engine)) {
                     continue;
                 }
-                String image = options.images().getOrDefault(engine, manifest.defaultImages().getOrDefault(engine, engineDefaults.get(engine)));
+                String image = options.entryImages().entrySet().stream().filter(e -> entry.name().startsWith(e.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElseGet(() -> options.images().getOrDefault(engine,
+                                manifest.defaultImages().getOrDefault(engine, engineDefaults.get(engine))));
                 targets.add(new CorpusTarget(entry, file, engine, image));
             }
         }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param selectors entry names or prefixes; none: every entry
  * @param scale     multiplies every rows line (at least 1 row per table)
  * @param images    engine id to the image to run it on, overriding the MANIFEST's default
+ * @param entryImages entry name (or prefix) to the image its files run on, over {@code images} (a schema that needs a newer server)
  * @param engine    only the schema files of this engine, if given
  * @param corpus    the corpus directory, if given; else {@link #corpusDirectory(Path)} finds it
  * @param threads   Parity's generator threads
@@ -27,7 +28,7 @@ import java.util.Optional;
  * @param digest    whether to print a fingerprint of each loaded table's rows, to compare runs of one seed
  * @param help      {@code --help}: print {@link #USAGE} and do nothing else
  */
-record HarnessOptions(List<String> selectors, double scale, Map<String, String> images, Optional<String> engine, Optional<Path> corpus,
+record HarnessOptions(List<String> selectors, double scale, Map<String, String> images, Map<String, String> entryImages, Optional<String> engine, Optional<Path> corpus,
                       int threads, long seed, Duration timeout, boolean baseline, boolean digest, boolean help) {
 
     static final String USAGE = """
@@ -40,7 +41,8 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
               entry ...            entry names or prefixes (chinook, spring-batch); default: every entry
               --scale <f>          multiply every rows line by f, at least 1 row per table (default 1; 0.1 for a quick run)
               --image <image>      run that engine's files on this image (postgres:17, mariadb:11.8); repeatable,
-                                   default: the first image the MANIFEST names per engine
+                                   default: the first image the MANIFEST names per engine;
+                                   <entry>=<image> for one entry's files (lemmy=postgres:17)
               --engine <id>        only the files of one engine: postgres or mariadb
               --corpus <dir>       the corpus directory (default ../shared/corpus from the working directory,
                                    else /work/shared/corpus)
@@ -62,6 +64,7 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
     static HarnessOptions parse(String... args) {
         List<String> selectors = new ArrayList<>();
         Map<String, String> images = new LinkedHashMap<>();
+        Map<String, String> entryImages = new LinkedHashMap<>();
         double scale = 1.0;
         Optional<String> engine = Optional.empty();
         Optional<Path> corpus = Optional.empty();
@@ -93,7 +96,15 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
                     }
                     switch (name) {
                         case "--scale" -> scale = positive(name, number(name, value));
-                        case "--image" -> images.put(engineOfImage(value), value);
+                        case "--image" -> {
+                            if (value.contains("=")) {
+                                String image = value.substring(value.indexOf('=') + 1);
+                                engineOfImage(image);
+                                entryImages.put(value.substring(0, value.indexOf('=')), image);
+                            } else {
+                                images.put(engineOfImage(value), value);
+                            }
+                        }
                         case "--engine" -> engine = Optional.of(engineId(value));
                         case "--corpus" -> corpus = Optional.of(Path.of(value));
                         case "--threads" -> threads = (int) positive(name, whole(name, value));
@@ -104,7 +115,7 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; --help lists them");
             }
         }
-        return new HarnessOptions(List.copyOf(selectors), scale, Map.copyOf(images), engine, corpus, threads, seed, timeout, baseline, digest, help);
+        return new HarnessOptions(List.copyOf(selectors), scale, Map.copyOf(images), Map.copyOf(entryImages), engine, corpus, threads, seed, timeout, baseline, digest, help);
     }
 
     /** Whether {@code entry} is selected: no selectors, or one that is its name or a prefix of it. */

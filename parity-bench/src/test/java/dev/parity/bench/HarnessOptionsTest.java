@@ -39,6 +39,7 @@ class HarnessOptionsTest {
         assertThat(options.selectors()).containsExactly("chinook", "spring-batch");
         assertThat(options.scale()).isEqualTo(0.1);
         assertThat(options.images()).isEqualTo(Map.of("postgres", "postgres:17", "mariadb", "mariadb:11.8"));
+        assertThat(HarnessOptions.parse("--image", "lemmy=postgres:17").entryImages()).isEqualTo(Map.of("lemmy", "postgres:17"));
         assertThat(options.engine()).contains("mariadb");
         assertThat(options.corpus()).contains(Path.of("/somewhere"));
         assertThat(options.threads()).isEqualTo(1);

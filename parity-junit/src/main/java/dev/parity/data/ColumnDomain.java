@@ -57,10 +57,11 @@ record ColumnDomain(Nullness nullness, ColumnLimits limits, List<String> exclude
         private String like;
         private String regex;
         private boolean infeasible;
+        private boolean nullnessConflict;
 
         void nullness(Nullness wanted) {
             if (nullness != Nullness.FREE && nullness != wanted) {
-                infeasible = true;
+                nullnessConflict = true;
             }
             nullness = wanted;
         }
@@ -84,15 +85,17 @@ record ColumnDomain(Nullness nullness, ColumnLimits limits, List<String> exclude
         }
 
         boolean infeasible() {
-            if (limits.allowed() != null && !excluded.isEmpty() && excluded.containsAll(limits.allowed())) {
+            if (nullness != Nullness.NULL && limits.allowed() != null && !excluded.isEmpty() && excluded.containsAll(limits.allowed())) {
                 return true;
             }
-            // a value's atom is never TRUE on NULL
-            return infeasible || nullness == Nullness.NULL && (!limits.equals(ColumnLimits.NONE) || !excluded.isEmpty() || like != null
-                    || regex != null);
+            // a value's atom is UNKNOWN on NULL, which a CHECK lets through: a NULL asked for wins over values asked for
+            return nullnessConflict || infeasible && nullness != Nullness.NULL;
         }
 
         ColumnDomain build() {
+            if (nullness == Nullness.NULL) {
+                return new ColumnDomain(Nullness.NULL, ColumnLimits.NONE, List.of(), null, null);
+            }
             List<String> kept = new ArrayList<>(excluded);
             ColumnLimits built = limits;
             if (built.allowed() != null && !kept.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.parity.engine.BulkLoader;
 import dev.parity.engine.Engine;
 import dev.parity.engine.FreeDisk;
 import dev.parity.engine.SqlDialect;
+import dev.parity.engine.TableInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,7 +98,7 @@ public final class DatasetLoader {
                 throw new ProblemException(problems);
             }
             List<LoadReport.TableLoad> loads = new Writer(engine.loader(), engine.dialect(), connection, workers, threads, started, progress,
-                    planner.neededBy()).write(plans);
+                    planner.neededBy(), planner.unchecked()).write(plans);
             return new LoadReport(seed, loads, Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the datasets: " + e.getMessage(), e);
@@ -131,7 +133,7 @@ public final class DatasetLoader {
 
     /** Writes the plans in order, one transaction. */
     private record Writer(BulkLoader loader, SqlDialect dialect, Connection connection, ExecutorService workers, int threads, long started,
-                          Consumer<String> progress, Map<DatasetSpec, String> neededBy) {
+                          Consumer<String> progress, Map<DatasetSpec, String> neededBy, Set<TableInfo.ForeignKey> unchecked) {
 
         List<LoadReport.TableLoad> write(List<TablePlan> plans) throws SQLException {
             boolean autoCommit = connection.getAutoCommit();
@@ -153,6 +155,7 @@ public final class DatasetLoader {
                 }
                 current = null;
                 SecondPass.fill(connection, dialect, plans, progress);
+                checkAhead(plans);
                 restore.restore(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -169,6 +172,42 @@ public final class DatasetLoader {
             }
             loader.analyze(connection, plans.stream().map(TablePlan::table).toList());
             return loads;
+        }
+
+        /**
+         * The rows of foreign keys that pointed ahead with nothing checking them (a NOT NULL cycle on MariaDB): every one
+         * must reach a row now, or the load fails as such a cycle did before it could be loaded.
+         */
+        private void checkAhead(List<TablePlan> plans) throws SQLException {
+            Map<String, TablePlan> byName = new HashMap<>();
+            plans.forEach(p -> byName.put(p.table().name(), p));
+            for (TablePlan plan : plans) {
+                for (TableInfo.ForeignKey fk : plan.table().foreignKeys()) {
+                    TablePlan parent = byName.get(fk.refTable());
+                    if (!unchecked.contains(fk) || parent == null) {
+                        continue;
+                    }
+                    StringBuilder join = new StringBuilder();
+                    StringBuilder set = new StringBuilder();
+                    for (int i = 0; i < fk.columns().size(); i++) {
+                        join.append(i == 0 ? "" : " and ").append("c.").append(dialect.identifier(fk.columns().get(i))).append(" = p.")
+                                .append(dialect.identifier(fk.refColumns().get(i)));
+                        set.append(i == 0 ? "" : " and ").append("c.").append(dialect.identifier(fk.columns().get(i))).append(" is not null");
+                    }
+                    String orphans = "select count(*) from " + plan.table().qualifiedName() + " c where " + set + " and not exists (select 1 from "
+                            + parent.table().qualifiedName() + " p where " + join + ")";
+                    try (java.sql.Statement statement = connection.createStatement(); java.sql.ResultSet result = statement.executeQuery(orphans)) {
+                        result.next();
+                        if (result.getLong(1) > 0) {
+                            throw new ProblemException(new Problem(plan.origin(), "tables " + plan.table().name() + ", " + parent.table().name()
+                                    + " reference one another through NOT NULL foreign keys, and " + result.getLong(1) + " rows of "
+                                    + plan.table().name() + " point at no row of " + parent.table().name() + " (" + fk.name() + ") after the load",
+                                    "Load one of them from an init script instead, make one of those foreign key columns nullable, "
+                                            + "or declare one of those foreign keys DEFERRABLE."));
+                        }
+                    }
+                }
+            }
         }
 
         private void writeTable(TablePlan plan, BulkLoader.TableWriter writer) throws SQLException {

@@ -41,6 +41,7 @@ final class DatasetPlanner {
     private final TypedValues typedValues;
     private final List<Problem> problems = new ArrayList<>();
     private Map<DatasetSpec, String> neededBy = Map.of();
+    private Set<TableInfo.ForeignKey> unchecked = Set.of();
 
     /** @param sessionZone the zone the loading session reads timestamps in */
     DatasetPlanner(Connection connection, Engine engine, long seed, LongFunction<FakerPools> pools, ZoneId sessionZone) {
@@ -64,7 +65,8 @@ final class DatasetPlanner {
         List<DatasetSpec> specs = followed.specs();
         Map<DatasetSpec, TableInfo> tables = new LinkedHashMap<>();
         specs.forEach(s -> tables.put(s, validator.table(s.table()).orElseThrow()));
-        LoadOrder.Result order = LoadOrder.of(specs, tables);
+        LoadOrder.Result order = LoadOrder.of(specs, tables, engine.loader().checksForeignKeysAfterLoad());
+        unchecked = order.unchecked();
         problems.addAll(order.problems());
         failOnProblems();
         Set<String> referenced = referencedColumns(schema, specs);
@@ -76,6 +78,11 @@ final class DatasetPlanner {
         }
         failOnProblems();
         return new ArrayList<>(plans.values());
+    }
+
+    /** After {@link #plan}: the foreign keys whose rows point ahead without the database checking them; the load checks them. */
+    Set<TableInfo.ForeignKey> unchecked() {
+        return unchecked;
     }
 
     /** After {@link #plan}: the datasets of parents nobody asked for, each with the table that needed it. */

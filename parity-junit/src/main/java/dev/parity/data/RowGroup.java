@@ -35,6 +35,8 @@ final class RowGroup {
     static final int ATTEMPTS = 12;
     private static final int CLEAN_FROM = 6;
     private static final int NULLS_FROM = 9;
+    /** Attempts that try the column's own values before a LIKE or regular expression makes them: most real values already match. */
+    private static final int PATTERN_FROM = 3;
     /** How far past the plan's clock a row's CHECKs of {@code now()} must still hold: the rows are written a while later. */
     private static final long CLOCK_MARGIN_SECONDS = 6 * 3600;
 
@@ -352,8 +354,10 @@ final class RowGroup {
                         }
                     }
                 }
-                ColumnPlan plan = m.kind == Kind.SHAPED && (domain.shapesValues() || domain.nullness() == ColumnDomain.Nullness.NOT_NULL)
-                        ? shaped(m, domain) : m.standard;
+                ColumnDomain shaping = attempt < PATTERN_FROM && (domain.like() != null || domain.regex() != null)
+                        ? new ColumnDomain(domain.nullness(), domain.limits(), domain.excluded(), null, null) : domain;
+                ColumnPlan plan = m.kind == Kind.SHAPED && (shaping.shapesValues() || shaping.nullness() == ColumnDomain.Nullness.NOT_NULL)
+                        ? shaped(m, shaping) : m.standard;
                 String value = clean ? plan.clean(seed, row, random) : plan.value(seed, row, random);
                 for (int extra = 1; value == null && domain.nullness() == ColumnDomain.Nullness.NOT_NULL && extra <= 3; extra++) {
                     value = plan.clean(CellRandom.mix(seed, extra), row, random);
@@ -377,7 +381,8 @@ final class RowGroup {
                 values = new ColumnValues(PatternValues.like(d.like(), generators.text(m.column, -1), maxLength), List.of(), false);
                 mess = closed;
             } else if (d.regex() != null) {
-                values = new ColumnValues(PatternValues.regex(generators.pools().regexPool(d.regex()), maxLength), List.of(), false);
+                String regex = dev.parity.data.check.RegexTranslation.toJava(d.regex());
+                values = new ColumnValues(PatternValues.regex(generators.pools().regexPool(regex == null ? d.regex() : regex), maxLength), List.of(), false);
                 mess = closed;
             } else if (limits.allowed() != null) {
                 values = StructuredValues.oneOf(limits.allowed());
@@ -407,8 +412,7 @@ final class RowGroup {
             // the checks before this one have been added; the recipe only needs this one's branch
             if (recipe(Arrays.asList(alone), List.of(branches.get(b))).feasible()) {
                 feasible.add(b);
-                boolean onlyNulls = branches.get(b).atoms().stream().allMatch(a -> a instanceof Expr.IsNull isNull && !isNull.negated());
-                weights.add(onlyNulls ? nulls : 1.0);
+                weights.add(escape(branches, b) ? nulls : 1.0);
             }
         }
         if (weights.stream().mapToDouble(Double::doubleValue).sum() == 0) {
@@ -421,6 +425,28 @@ final class RowGroup {
             cumulative[i] = sum;
         }
         return new GroupCheck(check, feasible.stream().mapToInt(Integer::intValue).toArray(), cumulative);
+    }
+
+    /**
+     * Whether branch {@code b} only lets NULLs through where the others ask for values ({@code x IS NULL OR x > 0}): such
+     * a way is taken as often as the dataset's NULL mess says, the others evenly. A branch of NULLs of columns no
+     * other branch speaks of ({@code ended OR (end_year IS NULL AND ...)}) is a way like any other.
+     */
+    private static boolean escape(List<Branches.Branch> branches, int b) {
+        java.util.Set<String> nulled = new java.util.HashSet<>();
+        for (Expr atom : branches.get(b).atoms()) {
+            if (!(atom instanceof Expr.IsNull isNull) || isNull.negated()) {
+                return false;
+            }
+            nulled.addAll(atom.columns());
+        }
+        java.util.Set<String> others = new java.util.HashSet<>();
+        for (int i = 0; i < branches.size(); i++) {
+            if (i != b) {
+                branches.get(i).atoms().forEach(a -> others.addAll(a.columns()));
+            }
+        }
+        return others.containsAll(nulled);
     }
 
     private Recipe recipe(List<Integer> choice) {

@@ -22,6 +22,16 @@ public interface BulkLoader {
         return Restore.NOTHING;
     }
 
+    /**
+     * Whether the load writes rows without checking their foreign keys, and they are checked once every table is
+     * written (PostgreSQL's dropped and recreated constraints; MariaDB's {@code foreign_key_checks = 0}, after which
+     * Parity checks them itself): then tables that reference one another through NOT NULL foreign keys load too,
+     * rows pointing ahead.
+     */
+    default boolean checksForeignKeysAfterLoad() {
+        return false;
+    }
+
     /** A writer for {@code columns} of {@code table}. */
     TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) throws SQLException;
 

@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code \M}, {@code \y}) translated. The {@link Evaluator}'s verdict on a pattern is a good guess, not the
  * server's word: checks with patterns are also judged by the server before rows are written.
  */
-final class RegexTranslation {
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+public final class RegexTranslation {
 
     private static final Map<String, String> CLASSES = Map.ofEntries(Map.entry("alpha", "\\p{Alpha}"), Map.entry("digit", "\\d"),
             Map.entry("alnum", "\\p{Alnum}"), Map.entry("upper", "\\p{Upper}"), Map.entry("lower", "\\p{Lower}"),
@@ -19,14 +20,15 @@ final class RegexTranslation {
     }
 
     /** The Java spelling of {@code regex}, or null when it uses what Java cannot say the same way. */
-    static String toJava(String regex) {
+    public static String toJava(String regex) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '[' && regex.startsWith("[:", i + 1)) {
-                // [[:digit:]x] — a POSIX class inside a bracket expression
-                out.append('[');
-                i++;
+            boolean negated = c == '[' && regex.startsWith("^[:", i + 1);
+            if (c == '[' && (regex.startsWith("[:", i + 1) || negated)) {
+                // [[:digit:]x], [^[:space:]] — a POSIX class inside a bracket expression
+                out.append(negated ? "[^" : "[");
+                i += negated ? 2 : 1;
                 while (i < regex.length() && regex.startsWith("[:", i)) {
                     int end = regex.indexOf(":]", i + 2);
                     if (end < 0 || !CLASSES.containsKey(regex.substring(i + 2, end))) {

@@ -49,6 +49,12 @@ final class MariaDbLoadData implements BulkLoader {
         };
     }
 
+    /** {@code foreign_key_checks = 0} for the load; the rows of foreign keys that point ahead are checked by the loader after it. */
+    @Override
+    public boolean checksForeignKeysAfterLoad() {
+        return true;
+    }
+
     @Override
     public TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) {
         List<String> targets = new ArrayList<>();

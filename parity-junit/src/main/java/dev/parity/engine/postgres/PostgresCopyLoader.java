@@ -47,6 +47,12 @@ final class PostgresCopyLoader implements BulkLoader {
         return IndexesAndForeignKeys.dropFor(connection, tables);
     }
 
+    /** Foreign keys are dropped in the load's transaction and created again at its end, which checks every row. */
+    @Override
+    public boolean checksForeignKeysAfterLoad() {
+        return !keepIndexes();
+    }
+
     /** {@value #KEEP_INDEXES}: {@code true} or {@code false}, strictly ({@code Boolean.getBoolean} takes "yes" for false). */
     static boolean keepIndexes() {
         return Setting.systemProperty(KEEP_INDEXES).flag();
