@@ -49,8 +49,9 @@ final class CheckReader {
      * @param limits  each column's limits from the checks that are limits only
      * @param notNull columns a check keeps from being NULL ({@code x IS NOT NULL})
      * @param checks  every check, read
+     * @param likes   each column's LIKE pattern from a check that is one conjunction, for a unique key to keep
      */
-    record Result(Map<String, ColumnLimits> limits, Set<String> notNull, List<Parsed> checks) {
+    record Result(Map<String, ColumnLimits> limits, Set<String> notNull, List<Parsed> checks, Map<String, String> likes) {
 
         ColumnLimits of(String column) {
             return limits.getOrDefault(column, ColumnLimits.NONE);
@@ -100,6 +101,7 @@ final class CheckReader {
         Map<String, ColumnLimits> limits = new HashMap<>();
         Set<String> notNull = new LinkedHashSet<>();
         List<Parsed> checks = new ArrayList<>();
+        Map<String, String> likes = new HashMap<>();
         for (TableInfo.Check check : table.checks()) {
             Expr condition = parser.parse(check.neutral());
             Optional<List<Branches.Branch>> branches = Branches.of(condition);
@@ -109,6 +111,12 @@ final class CheckReader {
             }
             checks.add(new Parsed(check, condition, branches, exactness.exact(condition), Exactness.readsClock(condition), columns));
             if (branches.isPresent() && branches.get().size() == 1) {
+                for (Expr atom : branches.get().get(0).atoms()) {
+                    if (atom instanceof Expr.Like like && !like.negated() && !like.caseInsensitive() && like.operand() instanceof Expr.Column column
+                            && evaluator.constant(like.pattern()).orElse(null) instanceof String pattern) {
+                        likes.putIfAbsent(column.name(), pattern);
+                    }
+                }
                 limitsOf(branches.get().get(0), atoms).ifPresent(found -> found.forEach((column, domain) -> {
                     limits.merge(column, domain.limits(), ColumnLimits::and);
                     if (domain.nullness() == ColumnDomain.Nullness.NOT_NULL) {
@@ -117,7 +125,7 @@ final class CheckReader {
                 }));
             }
         }
-        return new Result(limits, notNull, checks);
+        return new Result(limits, notNull, checks, likes);
     }
 
     /** The domains of a single way of meeting a check, when every atom is a limit; empty otherwise. */
@@ -138,6 +146,28 @@ final class CheckReader {
     }
 
     /** The table's column an identifier names (quoted: exactly; bare: as the engine folds it, ignoring case), or empty. */
+    /**
+     * The columns of {@code table} that the generated columns' expressions read. Their values must leave those
+     * expressions computable ({@code c1 * 2} overflows an integer at its largest value), so they take no extremes.
+     */
+    static Set<String> computedFrom(TableInfo table) {
+        Set<String> read = new java.util.LinkedHashSet<>();
+        CheckParser parser = new CheckParser(written -> column(written, table));
+        for (ColumnInfo column : table.columns()) {
+            if (column.generated() && column.defaultValue() != null) {
+                Expr expr = parser.parse("(" + column.defaultValue() + ") is not null");
+                if (opaqueWithin(expr)) {
+                    // what cannot be read may read any column its text names
+                    String text = column.defaultValue().toLowerCase(java.util.Locale.ROOT);
+                    table.columns().stream().map(ColumnInfo::name).filter(n -> text.contains(n.toLowerCase(java.util.Locale.ROOT))).forEach(read::add);
+                } else {
+                    read.addAll(expr.columns());
+                }
+            }
+        }
+        return read;
+    }
+
     static Optional<String> column(String identifier, TableInfo table) {
         if (identifier.startsWith("\"") && identifier.endsWith("\"") && identifier.length() > 1) {
             String name = identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");

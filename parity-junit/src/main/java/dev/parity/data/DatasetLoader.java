@@ -83,7 +83,7 @@ public final class DatasetLoader {
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, FakerPools> pools = new HashMap<>();
             // the session reads timestamps in the JVM's zone, which drivers send when they connect
-            DatasetPlanner planner = new DatasetPlanner(connection, engine, seed, s -> pools.computeIfAbsent(s, FakerPools::new),
+            DatasetPlanner planner = new DatasetPlanner(DatabaseState.of(connection, engine), engine, seed, s -> pools.computeIfAbsent(s, FakerPools::new),
                     ZoneId.systemDefault());
             List<TablePlan> plans = planner.plan(specs);
             pools.values().forEach(p -> p.fill(workers));
@@ -92,7 +92,7 @@ public final class DatasetLoader {
             });
             List<Problem> problems = sample(plans);
             if (problems.isEmpty()) {
-                problems = new ServerJudge(connection, engine.dialect(), progress).judge(plans);
+                problems = new ServerJudge(ServerJudge.Verdicts.of(connection, engine.dialect()), engine.dialect(), progress).judge(plans);
             }
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
@@ -110,7 +110,7 @@ public final class DatasetLoader {
     /** Rows of each table made before anything is written: a CHECK no values meet fails here, naming it, not half way through the load. */
     static final int SAMPLE = 200;
 
-    private static List<Problem> sample(List<TablePlan> plans) {
+    static List<Problem> sample(List<TablePlan> plans) {
         List<Problem> problems = new ArrayList<>();
         for (TablePlan plan : plans) {
             for (RowGroup group : plan.groups()) {
@@ -161,10 +161,14 @@ public final class DatasetLoader {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 if (current != null && !(e instanceof ProblemException)) {
+                    List<String> triggers = insertTriggers(current.table());
                     throw new ProblemException(new Problem(current.origin(), "the database rejected rows of table '" + current.table().name()
-                            + "' (nothing was loaded): " + e.getMessage(), "If no rule of this dataset explains it (a value, an expression), "
-                            + "the schema has something Parity does not understand yet: a trigger that rejects rows, or a constraint it "
-                            + "cannot read. Give the columns named above rules whose values the database accepts."), e);
+                            + "' (nothing was loaded): " + e.getMessage() + (triggers.isEmpty() ? ""
+                                    : "; the table has triggers that run on insert: " + String.join(", ", triggers)),
+                            "If no rule of this dataset explains it (a value, an expression), the schema has something Parity does not "
+                                    + "understand yet: " + (triggers.isEmpty() ? "a trigger that rejects rows, or a constraint it cannot read"
+                                            : "one of those triggers rejects rows, or a constraint it cannot read")
+                                    + ". Give the columns named above rules whose values the database accepts."), e);
                 }
                 throw e;
             } finally {
@@ -172,6 +176,25 @@ public final class DatasetLoader {
             }
             loader.analyze(connection, plans.stream().map(TablePlan::table).toList());
             return loads;
+        }
+
+        /** The table's insert triggers, as "name (BEFORE)", to name in a failure; none when the catalog cannot say. */
+        private List<String> insertTriggers(TableInfo table) {
+            String sql = "select distinct trigger_name, action_timing from information_schema.triggers where event_object_schema = ?"
+                    + " and event_object_table = ? and event_manipulation = 'INSERT' order by trigger_name";
+            List<String> triggers = new ArrayList<>();
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, table.schema());
+                statement.setString(2, table.name());
+                try (java.sql.ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        triggers.add(result.getString(1) + " (" + result.getString(2) + ")");
+                    }
+                }
+            } catch (SQLException e) {
+                return List.of(); // the failure itself is what counts
+            }
+            return triggers;
         }
 
         /**

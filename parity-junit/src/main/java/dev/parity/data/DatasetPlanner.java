@@ -8,10 +8,7 @@ import dev.parity.engine.ColumnType;
 import dev.parity.engine.Engine;
 import dev.parity.engine.TableInfo;
 import dev.parity.engine.ValueSyntax;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,7 +29,7 @@ import java.util.function.LongFunction;
  */
 final class DatasetPlanner {
 
-    private final Connection connection;
+    private final DatabaseState database;
     private final Engine engine;
     private final long seed;
     private final LongFunction<FakerPools> pools;
@@ -44,8 +41,8 @@ final class DatasetPlanner {
     private Set<TableInfo.ForeignKey> unchecked = Set.of();
 
     /** @param sessionZone the zone the loading session reads timestamps in */
-    DatasetPlanner(Connection connection, Engine engine, long seed, LongFunction<FakerPools> pools, ZoneId sessionZone) {
-        this.connection = connection;
+    DatasetPlanner(DatabaseState database, Engine engine, long seed, LongFunction<FakerPools> pools, ZoneId sessionZone) {
+        this.database = database;
         this.engine = engine;
         this.seed = seed;
         this.pools = pools;
@@ -55,12 +52,12 @@ final class DatasetPlanner {
     }
 
     List<TablePlan> plan(List<DatasetSpec> given) throws SQLException {
-        Map<String, TableInfo> schema = engine.schema().read(connection);
+        Map<String, TableInfo> schema = database.schema();
         SpecValidator validator = new SpecValidator(schema);
         List<DatasetSpec> asked = TablePatterns.expand(given, schema, validator, problems);
         problems.addAll(validator.validate(asked));
         failOnProblems();
-        FollowedParents.Result followed = FollowedParents.follow(asked, schema, validator, FollowedParents.RowsCheck.of(connection));
+        FollowedParents.Result followed = FollowedParents.follow(asked, schema, validator, database::hasRows);
         neededBy = followed.neededBy();
         List<DatasetSpec> specs = followed.specs();
         Map<DatasetSpec, TableInfo> tables = new LinkedHashMap<>();
@@ -70,7 +67,7 @@ final class DatasetPlanner {
         problems.addAll(order.problems());
         failOnProblems();
         Set<String> referenced = referencedColumns(schema, specs);
-        References references = new References(connection, engine.dialect(), schema, problems);
+        References references = new References(database, schema, problems);
         Map<String, TablePlan> plans = new LinkedHashMap<>();
         for (DatasetSpec spec : order.order()) {
             TableInfo table = tables.get(spec);
@@ -128,6 +125,7 @@ final class DatasetPlanner {
 
         Map<String, ColumnPlan> planned = new LinkedHashMap<>();
         Map<String, RowGroup.Member> members = new LinkedHashMap<>();
+        Set<String> computedFrom = CheckReader.computedFrom(table);
         for (ColumnInfo declared : table.columns()) {
             // a CHECK's IS NOT NULL makes the column as good as NOT NULL
             ColumnInfo column = declared.nullable() && checks.notNull().contains(declared.name())
@@ -151,6 +149,9 @@ final class DatasetPlanner {
             // keys, referenced columns and partition keys take no mess; a CHECK's columns do, and each row is tested
             boolean clean = keyColumns.contains(column.name()) || referenced.contains(table.name() + "." + column.name()) || partitionKey;
             Mess mess = clean ? Mess.none() : column.nullable() ? spec.mess() : spec.mess().withNulls(0);
+            if (computedFrom.contains(column.name())) {
+                mess = mess.withExtremes(0);
+            }
             References.Reference reference = referenceOf.get(column.name());
             ColumnContext.Planned values;
             RowGroup.Kind kind;
@@ -161,7 +162,7 @@ final class DatasetPlanner {
                         : ColumnGenerators.counter(column, keyLimits(spec, table, checks, column.name()), counter[0], counter[1])), Mess.none());
                 kind = RowGroup.Kind.FIXED;
             } else {
-                ColumnContext context = new Context(spec, table, column, limits, mess, rowUnique.contains(column.name()),
+                ColumnContext context = new Context(spec, table, column, limits, checks.likes().get(column.name()), mess, rowUnique.contains(column.name()),
                         Optional.ofNullable(reference).map(r -> r.generator(column.name(), tableSeed, spec.mess().nulls())),
                         tablePools, types, partitionSpans, tableSeed);
                 ColumnRule rule = spec.rule(column.name());
@@ -267,8 +268,9 @@ final class DatasetPlanner {
             if (key.stream().anyMatch(rowUnique::contains) || key.stream().allMatch(counters::containsKey)) {
                 continue;
             }
+            // a column of listed values (a CHECK's IN list) counts through them rather than being made unique alone
             List<String> candidates = key.stream().filter(c -> !referenceOf.containsKey(c) && !counters.containsKey(c)
-                    && uniqueCapable(table.column(c).orElseThrow(), spec.rule(c))).toList();
+                    && uniqueCapable(table.column(c).orElseThrow(), spec.rule(c)) && checks.of(c).allowed() == null).toList();
             String candidate = candidates.stream().filter(c -> ColumnGenerators.uniqueCapacity(table.column(c).orElseThrow(), keyLimits(spec, table, checks, c))
                     >= spec.rows())
                     .findFirst().orElse(null);
@@ -365,12 +367,7 @@ final class DatasetPlanner {
         if (kind != ColumnType.Kind.INTEGER && kind != ColumnType.Kind.DECIMAL) {
             return 0;
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet max = statement.executeQuery("select coalesce(max(" + engine.dialect().identifier(column.name()) + "), 0) from "
-                     + table.qualifiedName())) {
-            max.next();
-            return Math.max(0, max.getBigDecimal(1).longValue());
-        }
+        return database.largest(table, column.name());
     }
 
     /** One column's view of the plan, for its rule. */
@@ -379,6 +376,7 @@ final class DatasetPlanner {
         private final TableInfo table;
         private final ColumnInfo column;
         private final ColumnLimits limits;
+        private final String like;
         private final Mess mess;
         private final boolean rowUnique;
         private final Optional<ValueGenerator> reference;
@@ -387,13 +385,14 @@ final class DatasetPlanner {
         private final PartitionValues.Spans partitionSpans;
         private final long tableSeed;
 
-        Context(DatasetSpec spec, TableInfo table, ColumnInfo column, ColumnLimits limits, Mess mess, boolean rowUnique,
+        Context(DatasetSpec spec, TableInfo table, ColumnInfo column, ColumnLimits limits, String like, Mess mess, boolean rowUnique,
                 Optional<ValueGenerator> reference, FakerPools pools, ColumnGenerators types, PartitionValues.Spans partitionSpans, long tableSeed) {
             this.tableSeed = tableSeed;
             this.spec = spec;
             this.table = table;
             this.column = column;
             this.limits = limits;
+            this.like = like;
             this.mess = mess;
             this.rowUnique = rowUnique;
             this.reference = reference;
@@ -440,6 +439,9 @@ final class DatasetPlanner {
             }
             if (partitionSpans != null) {
                 return new Planned(new ColumnValues(partitionSpans.unique(), List.of(), false), Mess.none());
+            }
+            if (base == null && like != null && like.endsWith("%") && column.type().isText()) {
+                base = PatternValues.like(like, types.text(column, -1), -1); // a key's suffix goes where the pattern's last % is
             }
             try {
                 ValueGenerator unique = types.unique(column, limits, offset(table, column), base);

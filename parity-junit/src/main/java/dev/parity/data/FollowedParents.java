@@ -2,10 +2,7 @@ package dev.parity.data;
 
 import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.TableInfo;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -56,15 +53,6 @@ final class FollowedParents {
     interface RowsCheck {
         boolean hasRows(TableInfo table) throws SQLException;
 
-        /** Asks the database: one row at most. */
-        static RowsCheck of(Connection connection) {
-            return table -> {
-                try (Statement statement = connection.createStatement();
-                     ResultSet row = statement.executeQuery("select 1 from " + table.qualifiedName() + " limit 1")) {
-                    return row.next();
-                }
-            };
-        }
     }
 
     private final RowsCheck rowsCheck;

@@ -2,19 +2,14 @@ package dev.parity.data;
 
 import dev.parity.config.Problem;
 import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.SqlDialect;
 import dev.parity.engine.TableInfo;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The foreign keys and refs of one table, each a group of columns pointing at one referenced row: rows
@@ -25,14 +20,12 @@ final class References {
     /** Parent rows read from tables nobody loads, at most this many: enough to spread references over. */
     private static final int MAX_EXISTING_KEYS = 1_000_000;
 
-    private final Connection connection;
-    private final SqlDialect dialect;
+    private final DatabaseState database;
     private final Map<String, TableInfo> schema;
     private final List<Problem> problems;
 
-    References(Connection connection, SqlDialect dialect, Map<String, TableInfo> schema, List<Problem> problems) {
-        this.connection = connection;
-        this.dialect = dialect;
+    References(DatabaseState database, Map<String, TableInfo> schema, List<Problem> problems) {
+        this.database = database;
         this.schema = schema;
         this.problems = problems;
     }
@@ -124,6 +117,11 @@ final class References {
             if (broken.contains(fk) || order.deferred().contains(fk)) {
                 long rows = order.rows().getOrDefault(fk.refTable(), 0L);
                 KeySource keys = KeySource.later(() -> plans.get(fk.refTable()), rows, fk.refColumns());
+                if (rows == 0 && !nullable) {
+                    problems.add(new Problem(spec.origin(), "table '" + table.name() + "' references " + fk.refTable() + " (" + String.join(", ", fk.columns())
+                            + " → " + String.join(", ", fk.refColumns()) + "), whose dataset asks for no rows, and those columns are NOT NULL",
+                            "Ask for rows in " + fk.refTable() + "'s dataset, or insert its rows in an init script."));
+                }
                 references.add(new Reference(fk.name(), fk.columns(), rows == 0 ? null : keys, skew, nullable, false, broken.contains(fk)));
             } else {
                 references.add(reference(spec, table, fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), skew, nullable, plans, own));
@@ -182,24 +180,7 @@ final class References {
 
     private List<String[]> existingKeys(String table, List<String> columns) throws SQLException {
         TableInfo info = schema.get(table);
-        if (info == null) {
-            return List.of();
-        }
-        String select = columns.stream().map(dialect::identifier).collect(Collectors.joining(", "));
-        String notNull = columns.stream().map(c -> dialect.identifier(c) + " is not null").collect(Collectors.joining(" and "));
-        List<String[]> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select distinct " + select + " from " + info.qualifiedName() + " where " + notNull
-                     + " limit " + MAX_EXISTING_KEYS)) {
-            while (result.next()) {
-                String[] row = new String[columns.size()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = result.getString(i + 1);
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return info == null ? List.of() : database.keys(info, columns, MAX_EXISTING_KEYS);
     }
 
     /**

@@ -56,8 +56,22 @@ final class RelatedValues {
                 // the fraction and any offset ("+00") stay as they were
                 yield storable(type, moved) ? moved.format(SECONDS) + base.substring(19) : null;
             }
-            default -> number(new BigDecimal(base), type, up, strict, r);
+            default -> {
+                String moved = number(new BigDecimal(base), type, up, strict, r);
+                yield storable(type, new BigDecimal(moved)) ? moved : null;
+            }
         };
+    }
+
+    /** Whether the type holds {@code value}: an integer within its range, a decimal within its digits. */
+    private static boolean storable(ColumnType type, BigDecimal value) {
+        if (type.kind() == Kind.INTEGER) {
+            return value.compareTo(BigDecimal.valueOf(type.min())) >= 0 && value.compareTo(BigDecimal.valueOf(type.max())) <= 0;
+        }
+        if (type.kind() == Kind.DECIMAL && type.precision() > 0) {
+            return value.precision() - value.scale() <= type.precision() - Math.max(0, type.scale()) && (type.min() < 0 || value.signum() >= 0);
+        }
+        return true;
     }
 
     /** Whether the type holds {@code at}: within its limits and four-digit years (past an extreme there is no room). */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -30,12 +31,34 @@ final class ServerJudge {
     /** Queries of a CHECK the server may fail on (a row whose cast or function raises an error) before the CHECK is left to the load. */
     private static final int ERRORS = 64;
 
-    private final Connection connection;
+    /** Who says which rows a CHECK rejects: the server, or (for tests without one) a stand-in. */
+    @FunctionalInterface
+    interface Verdicts {
+        /** The ordinals of those of {@code rows} (the check's columns' values, in text form) that {@code check} rejects. */
+        Set<Long> rejected(CheckReader.Parsed check, List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows)
+                throws SQLException;
+
+        /** The server behind {@code connection}, asked in one query per chunk ({@link SqlDialect#rejectedRows}). */
+        static Verdicts of(Connection connection, SqlDialect dialect) {
+            return (check, columns, types, ordinals, rows) -> {
+                Set<Long> rejected = new HashSet<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet result = statement.executeQuery(dialect.rejectedRows(columns, types, ordinals, rows, check.check().condition()))) {
+                    while (result.next()) {
+                        rejected.add(result.getLong(1));
+                    }
+                }
+                return rejected;
+            };
+        }
+    }
+
+    private final Verdicts verdicts;
     private final SqlDialect dialect;
     private final Consumer<String> progress;
 
-    ServerJudge(Connection connection, SqlDialect dialect, Consumer<String> progress) {
-        this.connection = connection;
+    ServerJudge(Verdicts verdicts, SqlDialect dialect, Consumer<String> progress) {
+        this.verdicts = verdicts;
         this.dialect = dialect;
         this.progress = progress;
     }
@@ -45,87 +68,106 @@ final class ServerJudge {
         List<Problem> problems = new ArrayList<>();
         for (TablePlan plan : plans) {
             for (RowGroup group : plan.groups()) {
-                for (CheckReader.Parsed check : group.judged()) {
-                    judge(plan, group, check).ifPresent(problems::add);
-                }
+                judge(plan, group).ifPresent(problems::add);
             }
         }
         return problems;
     }
 
-    private java.util.Optional<Problem> judge(TablePlan plan, RowGroup group, CheckReader.Parsed check) {
-        List<String> columns = List.copyOf(check.columns());
-        List<String> types = columns.stream().map(c -> plan.table().column(c).orElseThrow().type().sqlType()).toList();
-        int[] members = columns.stream().mapToInt(group::indexOf).toArray();
-        if (plan.rows() == 0) {
-            return java.util.Optional.empty();
-        }
-        long started = System.nanoTime();
-        errors = 0;
-        try {
-            rejected(group, check, columns, types, members, List.of(0L), false);
-        } catch (SQLException e) {
-            // the server cannot evaluate it on rows of values at all (it reads other tables, say): the load will tell
-            progress.accept("the server cannot judge rows of " + plan.table().name() + " by its CHECK " + check.check().name() + " before they are"
-                    + " written (" + dialect.errorMessage(e) + "); the load will");
-            return java.util.Optional.empty();
-        }
-        List<Long> rejected = new ArrayList<>();
-        for (long from = 0; from < plan.rows(); from += CHUNK) {
-            List<Long> chunk = new ArrayList<>();
-            for (long row = from; row < Math.min(plan.rows(), from + CHUNK); row++) {
-                chunk.add(row);
-            }
-            rejected.addAll(attempt(plan, group, check, columns, types, members, chunk));
-        }
-        for (int round = 0; round < ROUNDS && !rejected.isEmpty(); round++) {
-            rejected = attempt(plan, group, check, columns, types, members, rejected);
-        }
-        if (System.nanoTime() - started > 2_000_000_000L) {
-            progress.accept(String.format("the server judged %,d rows of %s by its CHECK %s in %.1f s", plan.rows(), plan.table().name(),
-                    check.check().name(), (System.nanoTime() - started) / 1e9));
-        }
-        if (rejected.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        long row = rejected.get(0);
-        String[] values = group.made(row).values();
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            shown.add(columns.get(i) + " = " + (values[members[i]] == null ? "NULL" : "'" + values[members[i]] + "'"));
-        }
-        return java.util.Optional.of(new Problem(plan.origin(), "table '" + plan.table().name() + "' has the CHECK constraint " + check.check().name()
-                + " (" + check.check().definition() + "), which the server judges, and it still rejects " + rejected.size() + " of the "
-                + plan.rows() + " rows Parity made after " + (RowGroup.ATTEMPTS + ROUNDS) + " tries each (row " + row + ": " + String.join(", ", shown)
-                + ")", "Give its columns (" + String.join(", ", columns) + ") rules under columns whose values meet it."));
+    /** One CHECK the server judges, with its columns as the group holds them. */
+    private record Judged(CheckReader.Parsed check, List<String> columns, List<String> types, int[] members) {
     }
 
     private int errors;
 
-    private List<Long> attempt(TablePlan plan, RowGroup group, CheckReader.Parsed check, List<String> columns, List<String> types, int[] members,
-                               List<Long> rows) {
-        try {
-            return rejected(group, check, columns, types, members, rows, true);
-        } catch (SQLException e) {
-            progress.accept("the server failed too often judging rows of " + plan.table().name() + " by its CHECK " + check.check().name()
-                    + " (" + dialect.errorMessage(e) + "); the load will tell");
-            return List.of();
+    /**
+     * The group's rows, judged by all its CHECKs the server judges at once: a row made again for one of them is judged
+     * by the others too.
+     */
+    private Optional<Problem> judge(TablePlan plan, RowGroup group) {
+        if (plan.rows() == 0) {
+            return Optional.empty();
         }
+        List<Judged> judged = new ArrayList<>();
+        for (CheckReader.Parsed check : group.judged()) {
+            List<String> columns = List.copyOf(check.columns());
+            Judged one = new Judged(check, columns, columns.stream().map(c -> plan.table().column(c).orElseThrow().type().sqlType()).toList(),
+                    columns.stream().mapToInt(group::indexOf).toArray());
+            try {
+                ask(one, Map.of(0L, group.made(0)), List.of(0L), new HashSet<>(), false);
+                judged.add(one);
+            } catch (SQLException e) {
+                // the server cannot evaluate it on rows of values at all (it reads other tables, say): the load will tell
+                progress.accept("the server cannot judge rows of " + plan.table().name() + " by its CHECK " + check.check().name()
+                        + " before they are written (" + dialect.errorMessage(e) + "); the load will");
+            }
+        }
+        if (judged.isEmpty()) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        errors = 0;
+        List<Long> rejected = new ArrayList<>();
+        try {
+            for (long from = 0; from < plan.rows(); from += CHUNK) {
+                List<Long> chunk = new ArrayList<>();
+                for (long row = from; row < Math.min(plan.rows(), from + CHUNK); row++) {
+                    chunk.add(row);
+                }
+                rejected.addAll(rejected(group, judged, chunk));
+            }
+            for (int round = 0; round < ROUNDS && !rejected.isEmpty(); round++) {
+                rejected = rejected(group, judged, rejected);
+            }
+        } catch (SQLException e) {
+            progress.accept("the server failed too often judging rows of " + plan.table().name() + " (" + dialect.errorMessage(e) + "); the load will tell");
+            return Optional.empty();
+        }
+        if (System.nanoTime() - started > 2_000_000_000L) {
+            progress.accept(String.format("the server judged %,d rows of %s by %d CHECKs in %.1f s", plan.rows(), plan.table().name(), judged.size(),
+                    (System.nanoTime() - started) / 1e9));
+        }
+        return rejected.isEmpty() ? Optional.empty() : Optional.of(problem(plan, group, judged, rejected));
     }
 
-    /**
-     * The rows of {@code rows} the server rejects as they are made now; each of them is moved to its next
-     * attempt. A chunk the server cannot evaluate at all (a cast or function that raises an error) is halved
-     * until the rows that raise it are found: those count as rejected.
-     */
-    private List<Long> rejected(RowGroup group, CheckReader.Parsed check, List<String> columns, List<String> types, int[] members, List<Long> rows,
-                                boolean halve) throws SQLException {
+    private Problem problem(TablePlan plan, RowGroup group, List<Judged> judged, List<Long> rejected) {
+        long row = rejected.get(0);
+        RowGroup.Made made = group.made(row);
+        Judged failing = judged.get(0);
+        for (Judged one : judged) {
+            Set<Long> no = new HashSet<>();
+            try {
+                ask(one, Map.of(row, made), List.of(row), no, true);
+            } catch (SQLException e) {
+                no.add(row);
+            }
+            if (!no.isEmpty()) {
+                failing = one;
+                break;
+            }
+        }
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < failing.columns().size(); i++) {
+            String value = made.values()[failing.members()[i]];
+            shown.add(failing.columns().get(i) + " = " + (value == null ? "NULL" : "'" + value + "'"));
+        }
+        CheckReader.Parsed check = failing.check();
+        return new Problem(plan.origin(), "table '" + plan.table().name() + "' has the CHECK constraint " + check.check().name() + " ("
+                + check.check().definition() + "), which the server judges, and it still rejects " + rejected.size() + " of the " + plan.rows()
+                + " rows Parity made after " + (RowGroup.ATTEMPTS + ROUNDS) + " tries each (row " + row + ": " + String.join(", ", shown) + ")",
+                "Give its columns (" + String.join(", ", failing.columns()) + ") rules under columns whose values meet it.");
+    }
+
+    /** The rows of {@code rows} some CHECK rejects as they are made now; each of them is moved to its next attempt. */
+    private List<Long> rejected(RowGroup group, List<Judged> judged, List<Long> rows) throws SQLException {
         Map<Long, RowGroup.Made> made = new LinkedHashMap<>();
         for (long row : rows) {
             made.put(row, group.made(row));
         }
         Set<Long> rejected = new HashSet<>();
-        ask(check, columns, types, members, made, new ArrayList<>(made.keySet()), rejected, halve);
+        for (Judged one : judged) {
+            ask(one, made, rows, rejected, true);
+        }
         List<Long> again = new ArrayList<>();
         for (long row : rows) {
             if (rejected.contains(row)) {
@@ -136,22 +178,22 @@ final class ServerJudge {
         return again;
     }
 
-    private void ask(CheckReader.Parsed check, List<String> columns, List<String> types, int[] members, Map<Long, RowGroup.Made> made, List<Long> rows,
-                     Set<Long> rejected, boolean halve) throws SQLException {
+    /**
+     * Adds to {@code rejected} the rows of {@code rows} the CHECK rejects. A chunk the server cannot evaluate at all (a cast
+     * or function that raises an error) is halved until the rows that raise it are found: those count as rejected.
+     */
+    private void ask(Judged one, Map<Long, RowGroup.Made> made, List<Long> rows, Set<Long> rejected, boolean halve) throws SQLException {
         List<List<String>> values = new ArrayList<>();
         for (long row : rows) {
             String[] all = made.get(row).values();
             List<String> picked = new ArrayList<>();
-            for (int member : members) {
+            for (int member : one.members()) {
                 picked.add(all[member]);
             }
             values.add(picked);
         }
-        String query = dialect.rejectedRows(columns, types, rows, values, check.check().condition());
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
-            while (result.next()) {
-                rejected.add(result.getLong(1));
-            }
+        try {
+            rejected.addAll(verdicts.rejected(one.check(), one.columns(), one.types(), rows, values));
         } catch (SQLException e) {
             if (!halve || ++errors > ERRORS) {
                 throw e;
@@ -161,8 +203,8 @@ final class ServerJudge {
                 return;
             }
             int half = rows.size() / 2;
-            ask(check, columns, types, members, made, rows.subList(0, half), rejected, true);
-            ask(check, columns, types, members, made, rows.subList(half, rows.size()), rejected, true);
+            ask(one, made, rows.subList(0, half), rejected, true);
+            ask(one, made, rows.subList(half, rows.size()), rejected, true);
         }
     }
 }

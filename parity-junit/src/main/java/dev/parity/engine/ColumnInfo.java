@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * @param name          its name, as the database spells it
  * @param type          its type, mapped onto Parity's kinds
  * @param nullable      whether NULL is allowed
- * @param defaultValue  the column default as SQL, or null
+ * @param defaultValue  the column default as SQL, or null; for a generated column, the expression that computes it
  * @param generated     computed by the database (a generated column): never written
  * @param autoIncrement filled by a sequence, identity or auto-increment counter, which must be moved past loaded rows
  */

@@ -44,7 +44,7 @@ final class MariaDbSchema implements SchemaReader {
         Map<String, List<ColumnInfo>> columns = new LinkedHashMap<>();
         query(connection, "select c.table_name, c.column_name, c.data_type, c.column_type, c.character_maximum_length,"
                 + " c.character_octet_length, c.numeric_precision, c.numeric_scale, c.character_set_name, c.column_default,"
-                + " c.is_nullable, c.extra, c.is_generated"
+                + " c.is_nullable, c.extra, c.is_generated, c.generation_expression"
                 + " from information_schema.columns c join information_schema.tables t"
                 + " on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'"
                 + " where c.table_schema = ? order by c.table_name, c.ordinal_position", database, row -> {
@@ -56,15 +56,15 @@ final class MariaDbSchema implements SchemaReader {
             String defaultValue = row.getString(10);
             boolean generated = "ALWAYS".equalsIgnoreCase(row.getString(13)) || extra.contains("generated");
             columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new ColumnInfo(name, type, "YES".equals(row.getString(11)),
-                    "NULL".equals(defaultValue) ? null : defaultValue, generated, extra.contains("auto_increment")));
+                    generated ? row.getString(14) : "NULL".equals(defaultValue) ? null : defaultValue, generated, extra.contains("auto_increment")));
         });
         Map<String, Map<String, TreeMap<Integer, String>>> indexes = new HashMap<>();
-        Set<String> partial = new HashSet<>();
+        // a unique prefix index is unique on the first characters only: values no longer than the prefix keep it
+        Map<String, Integer> prefixes = new HashMap<>();
         query(connection, "select table_name, index_name, seq_in_index, column_name, sub_part from information_schema.statistics"
                 + " where table_schema = ? and non_unique = 0", database, row -> {
-            String index = row.getString(1) + "." + row.getString(2);
             if (row.getString(5) != null) {
-                partial.add(index); // a prefix index: unique on the first characters only
+                prefixes.merge(row.getString(1) + "." + row.getString(4), row.getInt(5), Math::min);
             }
             indexes.computeIfAbsent(row.getString(1), t -> new LinkedHashMap<>())
                     .computeIfAbsent(row.getString(2), i -> new TreeMap<>()).put(row.getInt(3), row.getString(4));
@@ -87,14 +87,19 @@ final class MariaDbSchema implements SchemaReader {
             List<String> primaryKey = tableIndexes.containsKey("PRIMARY") ? List.copyOf(tableIndexes.get("PRIMARY").values()) : List.of();
             List<List<String>> unique = new ArrayList<>();
             tableIndexes.forEach((index, keyColumns) -> {
-                if (!index.equals("PRIMARY") && !partial.contains(table + "." + index)) {
+                if (!index.equals("PRIMARY")) {
                     unique.add(List.copyOf(keyColumns.values()));
                 }
             });
             List<TableInfo.ForeignKey> keys = new ArrayList<>();
             foreignKeys.getOrDefault(table, Map.of()).forEach((name, pairs) -> keys.add(new TableInfo.ForeignKey(name,
                     pairs.values().stream().map(p -> p[0]).toList(), targets.get(table + "." + name), pairs.values().stream().map(p -> p[1]).toList())));
-            tables.put(table, new TableInfo(database, table, SQL.qualified(database, table), tableColumns, primaryKey,
+            List<ColumnInfo> fitted = tableColumns.stream().map(c -> {
+                Integer prefix = prefixes.get(table + "." + c.name());
+                return prefix == null || c.type().length() >= 0 && c.type().length() <= prefix ? c
+                        : new ColumnInfo(c.name(), c.type().withLength(prefix), c.nullable(), c.defaultValue(), c.generated(), c.autoIncrement());
+            }).toList();
+            tables.put(table, new TableInfo(database, table, SQL.qualified(database, table), fitted, primaryKey,
                     unique.stream().distinct().toList(), keys, checks.getOrDefault(table, List.of()), null, triggerFilled.contains(table)));
         });
         return tables;

@@ -136,7 +136,7 @@ final class PostgresSchema implements SchemaReader {
                 boolean generated = rows.getBoolean(9);
                 attributes.computeIfAbsent(rows.getLong(1), k -> new LinkedHashMap<>()).put(rows.getInt(2), new Attribute(rows.getString(3),
                         rows.getLong(4), rows.getInt(5), rows.getString(6), rows.getBoolean(7), rows.getBoolean(8), generated,
-                        generated ? null : rows.getString(10)));
+                        rows.getString(10)));
             }
         }
         return attributes;
