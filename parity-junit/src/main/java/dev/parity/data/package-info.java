@@ -23,14 +23,23 @@
  * ({@link dev.parity.data.NameRules}, {@link dev.parity.data.ColumnGenerators}). Mess is laid on per cell
  * ({@link dev.parity.data.ColumnPlan}), within the column's length and character set.
  *
+ * <h2>CHECKs</h2>
+ * A CHECK is read as an expression ({@link dev.parity.data.check}): its ways (the disjunctive form,
+ * {@link dev.parity.data.check.Branches}) give the columns of a row group ({@link dev.parity.data.RowGroup})
+ * their limits, one way picked per row, and every row is tested against the whole CHECK by the evaluator
+ * (three-valued, as SQL). What the evaluator cannot decide for sure (a function of the schema's own, a
+ * regular expression, a case-insensitive collation) the server judges before anything is written
+ * ({@link dev.parity.data.ServerJudge}); a row rejected either way is made again from its next attempt.
+ *
  * <h2>Knobs and defaults</h2>
  * <ul>
  *   <li>{@code seed}: the load's seed; a spec's own seed overrides it for that table. Same seed, schema
  *       and specs → same rows, whatever the thread count.</li>
  *   <li>{@code mess} ({@link dev.parity.data.Mess}): nulls 0.05, unicode 0.10, whitespace 0.02,
  *       duplicates 0.02, extremes 0.01 — fractions of the cells of the columns each applies to; keys,
- *       referenced columns, value lists, enums and columns under a CHECK Parity cannot read stay clean
- *       (value lists and enums still get NULLs where nullable).</li>
+ *       referenced columns, value lists and enums stay clean (value lists and enums still get NULLs where
+ *       nullable); a CHECK's columns take the mess its rows still meet, and the columns a generated column
+ *       reads take no extremes.</li>
  *   <li>{@code columns} ({@link dev.parity.data.ColumnRule}): a Datafaker expression, values with
  *       weights, a {@code ref: table.column} with {@code skew: uniform|zipf}, a constant (or NULL), or a
  *       range {@code between: [from, to]} of numbers, dates or timestamps, or production's shape as a
