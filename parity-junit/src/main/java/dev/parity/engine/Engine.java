@@ -25,6 +25,14 @@ public interface Engine {
     /** The name profiles use, e.g. {@code postgres}. */
     String id();
 
+    /**
+     * Adds to {@code problems} what this engine knows is wrong with the profile's encoding, collation and ctype
+     * (a name it does not have, a key it has no meaning for, a collation of another character set), at their lines
+     * in {@code database}; before anything starts. Nothing by default.
+     */
+    default void checkCharacters(DatabaseSpec spec, dev.parity.config.Section database, List<dev.parity.config.Problem> problems) {
+    }
+
     /** The name people use, e.g. {@code PostgreSQL}. */
     String displayName();
 

@@ -220,14 +220,14 @@ class DatabaseSectionTest {
     void onPostgresAnUnknownEncodingAndIcuBeforeVersion15AreErrors() {
         assertThat(described(combination("database:\n  encoding: UTF-9\n  image: postgres:14.9\n  collation: icu:de-DE"))).containsExactly(
                 "2: encoding 'UTF-9' in profile 'p' > database is not a PostgreSQL server encoding. Did you mean 'UTF8'? Server encodings: "
-                        + String.join(", ", CharacterSets.POSTGRES_ENCODINGS) + ".",
+                        + String.join(", ", dev.parity.engine.postgres.PostgresCharacters.ENCODINGS) + ".",
                 "4: collation 'icu:de-DE' in profile 'p' > database is an ICU locale, but PostgreSQL 14 (postgres:14.9) creates databases"
                         + " with ICU only from version 15 on. Use an image of PostgreSQL 15 or later, or a libc locale such as"
                         + " collation: en_US.UTF-8.");
         for (String encoding : new String[] {"UTF8", "utf-8", "Unicode", "LATIN1", "ISO-8859-15", "windows-1252", "SQL_ASCII", "euc_jp"}) {
             assertThat(combination("database:\n  encoding: " + encoding + "\n  collation: C")).as(encoding).isEmpty();
         }
-        assertThat(CharacterSets.postgresEncoding("ISO-8859-15")).contains("LATIN9");
+        assertThat(dev.parity.engine.postgres.PostgresCharacters.encoding("ISO-8859-15")).contains("LATIN9");
         assertThat(combination("database:\n  image: postgres:17\n  collation: icu:und-u-kf-upper\n  ctype: C.UTF-8")).isEmpty();
         assertThat(combination("database:\n  image: mycorp/pg:latest\n  collation: icu:en-US")).isEmpty(); // the version is unknown
     }
@@ -240,7 +240,7 @@ class DatabaseSectionTest {
                         + " on MariaDB, the character set (encoding) and the collation decide what is a letter and how text compares.");
         assertThat(described(combination(mariadb + "  encoding: UTF8MB44"))).containsExactly("3: encoding 'UTF8MB44' in profile 'p' > database"
                 + " is not a MariaDB character set. Did you mean 'utf8mb4'? Character sets: "
-                + String.join(", ", CharacterSets.MARIADB_DEFAULT_COLLATIONS.keySet().stream().sorted().toList()) + ".");
+                + String.join(", ", dev.parity.engine.mariadb.MariaDbCharacters.DEFAULT_COLLATIONS.keySet().stream().sorted().toList()) + ".");
         assertThat(described(combination(mariadb + "  encoding: latin1\n  collation: utf8mb4_bin"))).containsExactly("4: collation 'utf8mb4_bin'"
                 + " in profile 'p' > database is a collation of utf8mb4, but the encoding is latin1, and MariaDB refuses to start with the two."
                 + " Write a collation of latin1 (for example latin1_swedish_ci), or encoding: utf8mb4.");
@@ -260,18 +260,18 @@ class DatabaseSectionTest {
 
     @Test
     void eachEngineCreatesItsDatabaseWithTheProfilesCharacters() {
-        assertThat(CharacterSets.initdbArguments(DatabaseSpec.Characters.IMAGE)).isEmpty();
-        assertThat(CharacterSets.initdbArguments(new DatabaseSpec.Characters("UTF8", "en_US.UTF-8", "C")))
+        assertThat(dev.parity.engine.postgres.PostgresCharacters.initdbArguments(DatabaseSpec.Characters.IMAGE)).isEmpty();
+        assertThat(dev.parity.engine.postgres.PostgresCharacters.initdbArguments(new DatabaseSpec.Characters("UTF8", "en_US.UTF-8", "C")))
                 .isEqualTo("--encoding='UTF8' --lc-collate='en_US.UTF-8' --lc-ctype='C'");
-        assertThat(CharacterSets.initdbArguments(new DatabaseSpec.Characters(null, "icu:und-u-kf-upper", null)))
+        assertThat(dev.parity.engine.postgres.PostgresCharacters.initdbArguments(new DatabaseSpec.Characters(null, "icu:und-u-kf-upper", null)))
                 .isEqualTo("--locale-provider=icu --icu-locale='und-u-kf-upper'");
-        assertThat(CharacterSets.mariaDbArguments(DatabaseSpec.Characters.IMAGE)).isEmpty();
+        assertThat(dev.parity.engine.mariadb.MariaDbCharacters.arguments(DatabaseSpec.Characters.IMAGE)).isEmpty();
         // the image's own configuration names a collation: one of the profile's character set always goes with it
-        assertThat(CharacterSets.mariaDbArguments(new DatabaseSpec.Characters("latin1", null, null)))
+        assertThat(dev.parity.engine.mariadb.MariaDbCharacters.arguments(new DatabaseSpec.Characters("latin1", null, null)))
                 .containsExactly("--character-set-server=latin1", "--collation-server=latin1_swedish_ci");
-        assertThat(CharacterSets.mariaDbArguments(new DatabaseSpec.Characters(null, "utf8mb4_unicode_ci", null)))
+        assertThat(dev.parity.engine.mariadb.MariaDbCharacters.arguments(new DatabaseSpec.Characters(null, "utf8mb4_unicode_ci", null)))
                 .containsExactly("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
-        assertThat(CharacterSets.mariaDbArguments(new DatabaseSpec.Characters("utf8mb4", "utf8mb4_bin", null)))
+        assertThat(dev.parity.engine.mariadb.MariaDbCharacters.arguments(new DatabaseSpec.Characters("utf8mb4", "utf8mb4_bin", null)))
                 .containsExactly("--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin");
     }
 

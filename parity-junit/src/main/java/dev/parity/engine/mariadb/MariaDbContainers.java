@@ -1,6 +1,5 @@
 package dev.parity.engine.mariadb;
 
-import dev.parity.engine.CharacterSets;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.PublishedPorts;
 import java.time.Instant;
@@ -32,7 +31,7 @@ final class MariaDbContainers {
             command.add("--default-time-zone=" + serverName(spec.timeZone()));
         }
         // the server's character set and collation, which the test database (MARIADB_DATABASE) and its copies take
-        command.addAll(CharacterSets.mariaDbArguments(spec.characters()));
+        command.addAll(MariaDbCharacters.arguments(spec.characters()));
         spec.settings().forEach((name, value) -> command.add("--" + name + "=" + value));
         MariaDBContainer container = new WaitsByStrategy(image)
                 .withDatabaseName(spec.name())

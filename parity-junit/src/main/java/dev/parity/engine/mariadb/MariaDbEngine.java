@@ -66,4 +66,9 @@ public final class MariaDbEngine extends EngineBase {
     public LockWaits lockWaits(Server server) {
         return new MariaDbLockWaits(server);
     }
+
+    @Override
+    public void checkCharacters(DatabaseSpec spec, dev.parity.config.Section database, List<dev.parity.config.Problem> problems) {
+        MariaDbCharacters.check(spec, database, problems);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.CharacterSets;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.PublishedPorts;
 import java.time.Instant;
@@ -38,7 +37,7 @@ final class PostgresContainers {
                 .withUsername(spec.username())
                 .withPassword(spec.password())
                 .withCommand(command.toArray(String[]::new));
-        String initdb = CharacterSets.initdbArguments(spec.characters());
+        String initdb = PostgresCharacters.initdbArguments(spec.characters());
         if (!initdb.isEmpty()) {
             // the cluster's, and so template1's and the test database's, encoding and locales
             container.withEnv("POSTGRES_INITDB_ARGS", initdb);

@@ -11,6 +11,7 @@ import dev.parity.engine.Server;
 import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
 import java.util.EnumSet;
+import java.util.List;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
@@ -58,5 +59,10 @@ public final class PostgresEngine extends EngineBase {
     @Override
     public LockWaits lockWaits(Server server) {
         return new PostgresLockWaits(server);
+    }
+
+    @Override
+    public void checkCharacters(DatabaseSpec spec, dev.parity.config.Section database, List<dev.parity.config.Problem> problems) {
+        PostgresCharacters.check(spec, database, problems);
     }
 }
