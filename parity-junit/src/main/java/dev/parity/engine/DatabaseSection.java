@@ -222,7 +222,14 @@ public final class DatabaseSection {
 
     private static Optional<Engine> known(String id, Location at, String path, List<Problem> problems) {
         Optional<Engine> engine = Engines.byId(id);
-        if (engine.isEmpty()) {
+        Optional<String> artifact = Engines.artifactOf(id);
+        if (engine.isEmpty() && artifact.isPresent()) {
+            problems.add(new Problem(at, "database engine '" + id + "' in " + path + " comes with the artifact " + artifact.get()
+                    + ", which is not on the test classpath" + (Engines.ids().isEmpty() ? " (no engine is)" : " (engines there: "
+                    + String.join(", ", Engines.ids()) + ")"), "Add the test dependency " + artifact.get() + " (Maven: <dependency><groupId>"
+                    + artifact.get().substring(0, artifact.get().indexOf(':')) + "</groupId><artifactId>" + artifact.get().substring(artifact.get().indexOf(':') + 1)
+                    + "</artifactId><scope>test</scope></dependency>, at Parity's version)."));
+        } else if (engine.isEmpty()) {
             problems.add(new Problem(at, "unknown database engine '" + id + "' in " + path,
                     Suggestions.didYouMean(id, Engines.ids()) + "Known engines: " + String.join(", ", Engines.ids()) + "."));
         }

@@ -8,7 +8,7 @@ import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
 /**
- * The engines on the classpath, found with {@link ServiceLoader} ({@code META-INF/services/dev.parity.engine.Engine}),
+ * The engines on the classpath (each engine is an artifact of its own: parity-postgres, parity-mariadb), found with {@link ServiceLoader} ({@code META-INF/services/dev.parity.engine.Engine}),
  * by the id profiles use.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -28,6 +28,14 @@ public final class Engines {
             engines.putIfAbsent(engine.id(), engine);
         }
         return Map.copyOf(engines);
+    }
+
+    /** Parity's own engines, each in an artifact of its own: what to add when a profile names one that is missing. */
+    private static final Map<String, String> ARTIFACTS = Map.of("postgres", "dev.parity:parity-postgres", "mariadb", "dev.parity:parity-mariadb");
+
+    /** The artifact that brings Parity's engine {@code id}, whether or not it is on the classpath; empty for an id Parity has no engine of. */
+    public static Optional<String> artifactOf(String id) {
+        return Optional.ofNullable(ARTIFACTS.get(id));
     }
 
     public static Optional<Engine> byId(String id) {
@@ -59,6 +67,7 @@ public final class Engines {
     }
 
     public static Engine defaultEngine() {
-        return byId(DEFAULT).orElseThrow(() -> new IllegalStateException("the " + DEFAULT + " engine is missing from the classpath"));
+        return byId(DEFAULT).orElseThrow(() -> new IllegalStateException("the " + DEFAULT + " engine is missing from the classpath: add the test "
+                + "dependency " + ARTIFACTS.get(DEFAULT)));
     }
 }

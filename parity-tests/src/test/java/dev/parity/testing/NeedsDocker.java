@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test class that starts real databases and proxies. Everything else is fast: run only those with
- * {@code mvn -pl parity-junit test -DexcludedGroups=docker}. Tests that need Docker fail without it, never skip.
+ * {@code mvn -pl parity-tests -am test -DexcludedGroups=docker}. Tests that need Docker fail without it, never skip.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
