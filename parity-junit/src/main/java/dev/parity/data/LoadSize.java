@@ -2,9 +2,9 @@ package dev.parity.data;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.config.Setting;
 import dev.parity.engine.FreeDisk;
 import dev.parity.engine.RowSource;
+import dev.parity.settings.Settings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +17,6 @@ import java.util.function.Supplier;
  */
 final class LoadSize {
 
-    /** The ceiling's system property, in bytes. */
-    static final String MAX_BYTES = "parity.data.maxBytes";
-    static final long DEFAULT_MAX_BYTES = 20L << 30;
     private static final int SAMPLE_ROWS = 200;
     /** Below this, the disk is not asked: asking costs a {@code docker exec}, and no disk in use is this full. */
     static final long ASK_DISK_ABOVE = 64L << 20;
@@ -68,7 +65,7 @@ final class LoadSize {
                 size(total), largest.table().name(), largest.rows(), largestBytes / largest.rows(), size(largestBytes));
         if (total > maxBytes) {
             return Optional.of(new Problem(largest.origin(), estimate + ", more than the ceiling of " + size(maxBytes),
-                    "Ask for fewer rows, or raise the ceiling with -D" + MAX_BYTES + "=<bytes> if the database's disk holds that much."));
+                    "Ask for fewer rows, or raise the ceiling with -D" + Settings.DATA_MAX_BYTES.name() + "=<bytes> if the database's disk holds that much."));
         }
         long estimated = total;
         Location at = largest.origin();
@@ -77,9 +74,9 @@ final class LoadSize {
                 "Ask for fewer rows, or free space on the disk Docker keeps containers on ('docker system df' shows what it holds)."));
     }
 
-    /** {@value #MAX_BYTES}, read strictly: {@code Long.getLong} would take {@code 50GB} for the default. */
+    /** {@code parity.data.maxBytes} ({@link Settings#DATA_MAX_BYTES}), read strictly: {@code Long.getLong} would take {@code 50GB} for the default. */
     static long maxBytes() {
-        return Setting.systemProperty(MAX_BYTES).atLeast(1, DEFAULT_MAX_BYTES, "bytes", 50L << 30);
+        return Settings.DATA_MAX_BYTES.getFromSystemProperties();
     }
 
     static String size(long bytes) {

@@ -5,6 +5,7 @@ import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
 import dev.parity.engine.Server;
 import dev.parity.report.RunLog;
+import dev.parity.settings.Settings;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Databases {
      */
     public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
                                         String alias, boolean keepable) {
-        return start(spec, origin, classLoader, label, network, alias, keepable, LockWatch.boundFromSystemProperty());
+        return start(spec, origin, classLoader, label, network, alias, keepable, Settings.LOCK_WAIT.getFromSystemProperties());
     }
 
     /**
@@ -165,7 +166,7 @@ public final class Databases {
 
     private static final String INIT_LOCK_FIX = "Another session holds that lock and does not let it go while the script waits for it: end that "
             + "session's transaction (or the session) before the statement that needs the lock, and run again; if the wait is only long, "
-            + "raise " + LockWatch.PARAMETER + " (for example -D" + LockWatch.PARAMETER + "=5m)";
+            + "raise " + Settings.LOCK_WAIT.name() + " (for example -D" + Settings.LOCK_WAIT.name() + "=5m)";
 
     /** The server of a container not yet wrapped in a {@link RunningDatabase}. */
     private static Server adminServer(DatabaseSpec spec, JdbcDatabaseContainer<?> container) {

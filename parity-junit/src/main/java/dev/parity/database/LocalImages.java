@@ -6,9 +6,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.config.Setting;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.DatabaseSpec;
+import dev.parity.settings.Settings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -23,10 +23,6 @@ import org.testcontainers.utility.DockerImageName;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class LocalImages {
-
-    /** System property: how long a missing image may take to pull, in seconds. */
-    public static final String PULL_TIMEOUT_PROPERTY = "parity.pull.timeout";
-    static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(2);
 
     /** What a shell takes unquoted, and Docker's references always are: a-z, digits, '.', '_', '-', '/', ':', '@'. */
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9._/:@-]+");
@@ -70,7 +66,7 @@ public final class LocalImages {
         if (failure != null) {
             throw new DatabaseStartException(new Problem(imageAt, "image '" + image + "' is not on this machine, and " + failure,
                     "Get it with: docker pull " + shellQuoted(image) + " (where a registry holding it is reachable), "
-                            + "or " + otherwise + "; " + PULL_TIMEOUT_PROPERTY + "=<seconds> sets how long Parity tries to pull."),
+                            + "or " + otherwise + "; " + Settings.PULL_TIMEOUT.name() + "=<seconds> sets how long Parity tries to pull."),
                     null);
         }
     }
@@ -109,10 +105,9 @@ public final class LocalImages {
         }
     }
 
-    /** {@value #PULL_TIMEOUT_PROPERTY}, 0 or more seconds (0: give up at once); a value that is not is an error, not the default. */
-    /** {@value #PULL_TIMEOUT_PROPERTY}, or its default; a value that is not whole seconds is an error. */
+    /** {@code parity.pull.timeout} ({@link Settings#PULL_TIMEOUT}), 0 or more seconds (0: give up at once), or its default. */
     public static Duration pullTimeout() {
-        return Duration.ofSeconds(Setting.systemProperty(PULL_TIMEOUT_PROPERTY).atLeast(0, DEFAULT_PULL_TIMEOUT.toSeconds(), "seconds", 120));
+        return Settings.PULL_TIMEOUT.getFromSystemProperties();
     }
 
     /** As a POSIX shell reads it back: references are plain, anything else in single quotes. */

@@ -1,6 +1,7 @@
 package dev.parity.database;
 
 import dev.parity.engine.LockWait;
+import dev.parity.settings.Settings;
 import java.time.Duration;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -25,7 +26,7 @@ public final class LockWaitReport {
     public static String describe(LockWatch.Intervention intervention) {
         LockWait wait = intervention.lockWait();
         StringBuilder text = new StringBuilder("waited ").append(seconds(wait.waited())).append(" on a lock (").append(wait.lock())
-                .append("), longer than ").append(LockWatch.PARAMETER).append(" (").append(seconds(intervention.bound())).append(") allows: Parity ")
+                .append("), longer than ").append(Settings.LOCK_WAIT.name()).append(" (").append(seconds(intervention.bound())).append(") allows: Parity ")
                 .append(intervention.terminated() ? "cancelled its statement, which went on waiting, then ended its session" : "cancelled it")
                 .append(".\n    waiting: ").append(session(wait.waiting(), false));
         if (wait.holders().isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.parity.database;
 
-import dev.parity.config.Setting;
 import dev.parity.engine.Engine;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.LockWait;
@@ -12,13 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
  * Bounds the lock waits of a piece of work that prepares a database (its migrations, its init scripts,
  * its dataset load): a daemon thread asks the engine, a few times a second, which sessions of the database
- * wait on a lock; one that has waited longer than {@value #PARAMETER} has its statement cancelled, so that
+ * wait on a lock; one that has waited longer than {@code parity.lockWait} ({@link dev.parity.settings.Settings#LOCK_WAIT}) has its statement cancelled, so that
  * the work fails with the server's error instead of waiting for ever (PostgreSQL waits without end,
  * MariaDB's {@code lock_wait_timeout} allows a day). If cancelling does not end the wait, the session is
  * ended. The first wait it ended is {@linkplain #intervention() kept}, to tell what waited on whom.
@@ -28,10 +26,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class LockWatch implements AutoCloseable {
-
-    /** Configuration parameter (or system property): how long a statement may wait on a lock while a database is prepared. */
-    public static final String PARAMETER = "parity.lockWait";
-    static final Duration DEFAULT_BOUND = Duration.ofSeconds(60);
 
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
     private static final Duration MIN_POLL = Duration.ofMillis(50);
@@ -80,16 +74,6 @@ public final class LockWatch implements AutoCloseable {
     /** Watches {@code database}'s own database. */
     public static LockWatch start(RunningDatabase database, Duration bound, String what) {
         return start(database.engine(), database.server(), database.spec().name(), bound, what);
-    }
-
-    /** {@value #PARAMETER} as {@code parameters} give it (a configuration parameter, which JUnit also finds in system properties); 60 s if unset. */
-    public static Duration bound(Function<String, Optional<String>> parameters) {
-        return Setting.configurationParameter(PARAMETER, parameters.apply(PARAMETER)).duration(DEFAULT_BOUND);
-    }
-
-    /** {@value #PARAMETER} as a system property, where there is no JUnit configuration to ask. */
-    public static Duration boundFromSystemProperty() {
-        return Setting.systemProperty(PARAMETER).duration(DEFAULT_BOUND);
     }
 
     /** The wait it ended, if it ended one. */

@@ -4,6 +4,7 @@ import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.LockWait;
 import dev.parity.engine.MigrationTool;
 import dev.parity.engine.MigrationsSpec;
+import dev.parity.settings.Settings;
 import java.sql.SQLException;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
@@ -47,7 +48,7 @@ final class Migrations {
         }
         return "A session holds a lock the migration needs and does not let it go: if it is the migration tool's own, change the tool's "
                 + "configuration (database.migrations.config in the profile); if the migration opens it, end its transaction before that "
-                + "statement; if the wait is only long, raise " + LockWatch.PARAMETER + " (for example -D" + LockWatch.PARAMETER + "=5m). Run again";
+                + "statement; if the wait is only long, raise " + Settings.LOCK_WAIT.name() + " (for example -D" + Settings.LOCK_WAIT.name() + "=5m). Run again";
     }
 
     private static final String FLYWAY_LOCK_KEY = "postgresql.transactional.lock";

@@ -1,5 +1,6 @@
 package dev.parity.junit;
 
+import dev.parity.settings.Settings;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -12,7 +13,6 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 record ActiveProfile(String name, String origin) {
 
-    static final String PARAMETER = "parity.profile";
     static final String ENVIRONMENT_VARIABLE = "PARITY_PROFILE";
     static final String DEFAULT = "default";
 
@@ -23,9 +23,9 @@ record ActiveProfile(String name, String origin) {
         if (annotation.isPresent() && !annotation.get().value().isBlank()) {
             return new ActiveProfile(annotation.get().value().strip(), "@ProdLike(\"" + annotation.get().value() + "\") on " + testClass.getName());
         }
-        Optional<String> parameter = classContext.getConfigurationParameter(PARAMETER).filter(v -> !v.isBlank());
+        Optional<String> parameter = Settings.PROFILE.find(classContext);
         if (parameter.isPresent()) {
-            return new ActiveProfile(parameter.get().strip(), "the configuration parameter " + PARAMETER + "=" + parameter.get().strip());
+            return new ActiveProfile(parameter.get(), "the configuration parameter " + Settings.PROFILE.name() + "=" + parameter.get());
         }
         String variable = System.getenv(ENVIRONMENT_VARIABLE);
         if (variable != null && !variable.isBlank()) {

@@ -1,6 +1,5 @@
 package dev.parity.junit;
 
-import dev.parity.config.Setting;
 import dev.parity.data.DatasetLoader;
 import dev.parity.data.DatasetSpec;
 import dev.parity.data.DatasetsSection;
@@ -13,6 +12,7 @@ import dev.parity.engine.Capability;
 import dev.parity.engine.Engine;
 import dev.parity.profile.Profile;
 import dev.parity.report.RunLog;
+import dev.parity.settings.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 record DataPlan(long seed, List<DatasetSpec> datasets) {
 
-    static final String SEED_PARAMETER = "parity.seed";
-
     static DataPlan of(ExtensionContext classContext, Profile profile) {
-        Setting seedParameter = Setting.configurationParameter(SEED_PARAMETER, classContext.getConfigurationParameter(SEED_PARAMETER));
-        long seed = SharedEnvironments.translated(() -> seedParameter.wholeNumber(profile.seed().orElse(0L),
-                "Give the seed printed by the failing run, e.g. -D" + SEED_PARAMETER + "=42."));
+        long seed = SharedEnvironments.translated(() -> Settings.SEED.find(classContext).orElse(profile.seed().orElse(0L)));
         Map<String, DatasetSpec> byTable = new LinkedHashMap<>();
         profile.datasets().forEach(spec -> byTable.put(spec.table(), spec));
         Class<?> testClass = classContext.getRequiredTestClass();
@@ -56,7 +52,7 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
                 // -1 is "no seed of its own"; any other negative would be silently taken for it
                 throw new ExtensionConfigurationException("@Dataset(table = \"" + dataset.table() + "\", seed = " + dataset.seed() + ") on "
                         + testClass.getName() + " has a negative seed, which @Dataset cannot take: -1 (the default) means the run's seed. "
-                        + "Give a seed of 0 or more, or set the run's seed with -D" + SEED_PARAMETER + ".");
+                        + "Give a seed of 0 or more, or set the run's seed with -D" + Settings.SEED.name() + ".");
             }
             DatasetSpec spec = DatasetSpec.of(dataset.table(), dataset.rows())
                     .withOrigin(DatasetsSection.annotationOrigin(dataset.table(), testClass.getName()));
@@ -87,7 +83,7 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
                 throw new DatabaseStartException("the dataset load failed: a statement of it " + LockWaitReport.describe(ended.get())
                         + "\nA transaction holds a lock on a table the load writes and does not end: end it where it begins (an init script or "
                         + "migration that leaves a session's transaction, or a prepared one, open) and run again; if the wait is only long, raise "
-                        + LockWatch.PARAMETER + " (for example -D" + LockWatch.PARAMETER + "=5m).", e);
+                        + Settings.LOCK_WAIT.name() + " (for example -D" + Settings.LOCK_WAIT.name() + "=5m).", e);
             }
             throw e;
         } finally {

@@ -13,6 +13,8 @@ import dev.parity.network.ProxyEndpoint;
 import dev.parity.network.ProxyToxics;
 import dev.parity.network.ToxicSpec;
 import dev.parity.profile.Profile;
+import dev.parity.report.RunLog;
+import dev.parity.settings.Settings;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -282,6 +284,7 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         DeclaredToxics.on(classContext.getRequiredTestClass());
         DeclaredDatabaseFaults.on(classContext.getRequiredTestClass());
         FreshSettings.of(classContext::getConfigurationParameter, profile);
+        SharedEnvironments.translated(() -> Settings.LOCK_WAIT.get(classContext));
         // the run's switches, read where they are used: a typo in one fails here, before a container starts
         SharedEnvironments.translated(() -> {
             PublishedPorts.checkProperty();
@@ -292,6 +295,8 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     /** Also called for constructor parameters, which a PER_CLASS lifecycle resolves before beforeAll. */
     static DefaultProdEnvironment environment(ExtensionContext context) {
         ExtensionContext classContext = classContextOf(context);
+        // a misspelt parity.* key would otherwise be ignored without a word
+        Settings.reportUnknown(context, RunLog::unknownSetting);
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(DefaultProdEnvironment.class,
                 key -> open(classContext), DefaultProdEnvironment.class);
     }

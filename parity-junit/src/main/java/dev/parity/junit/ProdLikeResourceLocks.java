@@ -6,6 +6,7 @@ import dev.parity.profile.Profile;
 import dev.parity.profile.ProfileFile;
 import dev.parity.profile.ProfileLoader;
 import dev.parity.profile.ProfileSource;
+import dev.parity.settings.Settings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
 
     @Override
     public Set<Lock> provideForClass(Class<?> testClass) {
-        return locksFor(testClass, Optional.ofNullable(System.getProperty(ProfileSource.CONFIG_PARAMETER)));
+        return locksFor(testClass, Settings.CONFIG.findInSystemProperties());
     }
 
     /** A {@code @Nested} class with an environment of its own locks as a top-level class does. */

@@ -3,6 +3,7 @@ package dev.parity.junit;
 import dev.parity.network.ToxicSpec;
 import dev.parity.report.RunLog;
 import dev.parity.report.RunReport;
+import dev.parity.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,12 +15,11 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
  * The run's {@link RunReport}, in the root store: started by the first {@code @ProdLike} class (a run without
- * one writes none), written when the run ends to {@code parity.report.dir} (a configuration parameter or
- * system property; default {@code target/parity}).
+ * one writes none), written when the run ends to {@code parity.report.dir} ({@link Settings#REPORT_DIR}; default
+ * {@code target/parity}).
  */
 final class RunReports {
 
-    static final String DIRECTORY_PARAMETER = "parity.report.dir";
     private static final Namespace NAMESPACE = Namespace.create(RunReports.class);
     private static final String STARTED = "started";
     private static final String ZONE = "zone";
@@ -34,8 +34,7 @@ final class RunReports {
     }
 
     private static Path directory(ExtensionContext context) {
-        return Path.of(context.getConfigurationParameter(DIRECTORY_PARAMETER)
-                .or(() -> java.util.Optional.ofNullable(System.getProperty(DIRECTORY_PARAMETER))).filter(d -> !d.isBlank()).orElse("target/parity"));
+        return Path.of(Settings.REPORT_DIR.get(context));
     }
 
     /** Before the test's own {@code @BeforeEach} methods, once its zone and locale are pinned. */
@@ -70,9 +69,8 @@ final class RunReports {
 
     /** The switches that give the test the same profile file, profile, data, and so the same toxics, zone and locale. */
     private static String replay(ExtensionContext context, DefaultProdEnvironment environment, String testClass, String method) {
-        String config = context.getConfigurationParameter(dev.parity.profile.ProfileSource.CONFIG_PARAMETER).map(c -> "-D"
-                + dev.parity.profile.ProfileSource.CONFIG_PARAMETER + "=" + c + " ").orElse("");
-        return config + "-D" + ActiveProfile.PARAMETER + "=" + environment.profile() + " -D" + DataPlan.SEED_PARAMETER + "=" + environment.seed()
+        String config = Settings.CONFIG.find(context).map(c -> "-D" + Settings.CONFIG.name() + "=" + c + " ").orElse("");
+        return config + "-D" + Settings.PROFILE.name() + "=" + environment.profile() + " -D" + Settings.SEED.name() + "=" + environment.seed()
                 + " -Dtest='" + testClass.substring(testClass.lastIndexOf('.') + 1) + "#" + method + "'";
     }
 

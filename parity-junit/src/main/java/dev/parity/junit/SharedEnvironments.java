@@ -7,7 +7,6 @@ import dev.parity.database.DatabaseDiedException;
 import dev.parity.database.DatabaseStartException;
 import dev.parity.database.Databases;
 import dev.parity.database.LeftoverSweep;
-import dev.parity.database.LockWatch;
 import dev.parity.database.RunningDatabase;
 import dev.parity.database.TimeZoneConsistency;
 import dev.parity.database.TimeZoneMismatchException;
@@ -25,6 +24,7 @@ import dev.parity.profile.ProfileLoader;
 import dev.parity.profile.ProfileSource;
 import dev.parity.report.RunLog;
 import dev.parity.report.RunReport;
+import dev.parity.settings.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,7 +70,7 @@ final class SharedEnvironments {
                 // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
                 key -> translated(() -> reported(context, start(profile, spec, data, zoneOrigin, classLoader(),
                         FreshSettings.of(context::getConfigurationParameter, profile).keepFailed(),
-                        LockWatch.bound(context::getConfigurationParameter)))), SharedEnvironment.class);
+                        Settings.LOCK_WAIT.get(context)))), SharedEnvironment.class);
         // a database that died since an earlier class would otherwise fail every test as a network error
         shared.database().exit().ifPresent(exit -> {
             throw DatabaseDiedException.of(shared.database(), profile.name(), exit);
@@ -83,7 +83,7 @@ final class SharedEnvironments {
     }
 
     private static ProfileFile profileFile(ExtensionContext context) {
-        Optional<String> configured = context.getConfigurationParameter(ProfileSource.CONFIG_PARAMETER);
+        Optional<String> configured = Settings.CONFIG.find(context);
         ClassLoader classLoader = classLoader();
         return root(context).getOrComputeIfAbsent(new ProfileFileKey(configured, classLoader),
                 key -> translated(() -> new ProfileLoader(classLoader).load(ProfileSource.locate(configured, classLoader))),

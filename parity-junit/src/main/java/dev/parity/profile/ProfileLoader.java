@@ -17,6 +17,7 @@ import dev.parity.engine.DatabaseSection;
 import dev.parity.engine.DatabaseSpec;
 import dev.parity.network.NetworkSection;
 import dev.parity.network.NetworkSpec;
+import dev.parity.settings.Settings;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -47,7 +48,7 @@ public final class ProfileLoader {
     static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "database-faults", "fresh-pool", "expect");
 
     /** More ready copies than this only fill the server's disk. */
-    public static final int MAX_FRESH_POOL = 64;
+    public static final int MAX_FRESH_POOL = Settings.MAX_POOL_SIZE;
 
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final String PROFILES_EXAMPLE = "profiles:\n  default:\n    database:\n      image: postgres:15";

@@ -4,6 +4,7 @@ import dev.parity.config.Classpath;
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
 import dev.parity.config.ProblemException;
+import dev.parity.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -22,9 +23,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ProfileSource(String name, URL url) {
-
-    /** The configuration parameter (or system property) that names another profile file. */
-    public static final String CONFIG_PARAMETER = "parity.config";
 
     static final List<String> DEFAULT_NAMES = List.of("parity.yml", "parity.yaml");
 
@@ -50,7 +48,7 @@ public record ProfileSource(String name, URL url) {
                     "no parity.yml (or parity.yaml) at the root of the test classpath",
                     "Create src/test/resources/parity.yml, for example:\n"
                             + "profiles:\n  default:\n    database:\n      engine: postgres\n      image: postgres:15\n"
-                            + "or point the configuration parameter '" + CONFIG_PARAMETER + "' at another file."));
+                            + "or point the configuration parameter '" + Settings.CONFIG.name() + "' at another file."));
         }
         return new ProfileSource(present.get(0), classLoader.getResource(present.get(0)));
     }
@@ -70,7 +68,7 @@ public record ProfileSource(String name, URL url) {
             }
         }
         throw new ProblemException(new Problem(Location.of(configured),
-                "the configuration parameter '" + CONFIG_PARAMETER + "' names '" + configured
+                "the configuration parameter '" + Settings.CONFIG.name() + "' names '" + configured
                         + "', which is neither a classpath resource nor a file (looked in " + Path.of("").toAbsolutePath() + ")",
                 "Fix the name, or remove the parameter to use parity.yml at the root of the test classpath."));
     }

@@ -100,6 +100,11 @@ public final class RunLog {
         LOG.log(Level.WARNING, () -> "Parity: " + test + " failed; replay its data, toxics, zone and locale with: " + replay);
     }
 
+    /** A {@code parity.*} key that is no setting, most likely a typo: it is ignored. */
+    public static void unknownSetting(String message) {
+        LOG.log(Level.WARNING, () -> "Parity: " + message);
+    }
+
     /** The run's report was written. */
     public static void reportWritten(String directory, Duration took) {
         LOG.log(Level.INFO, () -> "Parity: run report written to " + directory + " (report.md, report.json) in " + took.toMillis() + " ms");

@@ -9,6 +9,7 @@ import dev.parity.config.ProblemException;
 import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ColumnType;
 import dev.parity.engine.FreeDisk;
+import dev.parity.settings.Settings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -77,14 +78,14 @@ class LoadSizeTest {
     @ResourceLock(Resources.SYSTEM_PROPERTIES)
     void theCeilingIsReadStrictly() {
         assertThat(LoadSize.maxBytes()).isEqualTo(20L << 30);
-        System.setProperty(LoadSize.MAX_BYTES, "50GB"); // Long.getLong took this for the default
+        System.setProperty(Settings.DATA_MAX_BYTES.name(), "50GB"); // Long.getLong took this for the default
         try {
             assertThatThrownBy(LoadSize::maxBytes).isInstanceOf(ProblemException.class).hasMessage("system property parity.data.maxBytes: "
                     + "'50GB' is not a whole number. Set it to 1 or more bytes, for example -Dparity.data.maxBytes=53687091200.");
-            System.setProperty(LoadSize.MAX_BYTES, "1000");
+            System.setProperty(Settings.DATA_MAX_BYTES.name(), "1000");
             assertThat(LoadSize.maxBytes()).isEqualTo(1000);
         } finally {
-            System.clearProperty(LoadSize.MAX_BYTES);
+            System.clearProperty(Settings.DATA_MAX_BYTES.name());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.config.ProblemException;
+import dev.parity.settings.Settings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -17,16 +18,16 @@ class LocalImagesTest {
     void thePullTimeoutIsWholeSecondsZeroOrMore() {
         assertThat(LocalImages.pullTimeout()).isEqualTo(Duration.ofMinutes(2));
         try {
-            System.setProperty(LocalImages.PULL_TIMEOUT_PROPERTY, "30");
+            System.setProperty(Settings.PULL_TIMEOUT.name(), "30");
             assertThat(LocalImages.pullTimeout()).isEqualTo(Duration.ofSeconds(30));
-            System.setProperty(LocalImages.PULL_TIMEOUT_PROPERTY, "-1"); // was a negative Duration: no pull at all, said nowhere
+            System.setProperty(Settings.PULL_TIMEOUT.name(), "-1"); // was a negative Duration: no pull at all, said nowhere
             assertThatThrownBy(LocalImages::pullTimeout).isInstanceOf(ProblemException.class).hasMessage("system property parity.pull.timeout: "
                     + "'-1' is below 0. Set it to 0 or more seconds, for example -Dparity.pull.timeout=120.");
-            System.setProperty(LocalImages.PULL_TIMEOUT_PROPERTY, "2m");
+            System.setProperty(Settings.PULL_TIMEOUT.name(), "2m");
             assertThatThrownBy(LocalImages::pullTimeout).hasMessage("system property parity.pull.timeout: "
                     + "'2m' is not a whole number. Set it to 0 or more seconds, for example -Dparity.pull.timeout=120.");
         } finally {
-            System.clearProperty(LocalImages.PULL_TIMEOUT_PROPERTY);
+            System.clearProperty(Settings.PULL_TIMEOUT.name());
         }
     }
 }

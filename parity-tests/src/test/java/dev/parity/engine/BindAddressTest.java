@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.config.ProblemException;
 import dev.parity.config.Setting;
+import dev.parity.settings.Settings;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BindAddressTest {
 
     private static String address(String value) {
-        return PublishedPorts.ipAddress(new Setting("system property", PublishedPorts.BIND_ADDRESS, Optional.of(value)));
+        return Settings.ipAddress(new Setting("system property", Settings.BIND_ADDRESS.name(), Optional.of(value)));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.database.LocalImages;
+import dev.parity.settings.Settings;
 import dev.parity.testing.NeedsDocker;
 import java.time.Duration;
 import java.util.Map;
@@ -66,8 +66,8 @@ class FailingStartTest {
             "missing-toxiproxy-image | 21 | ghcr.io/shopify/toxiproxy:0.0-doesnotexist | set network.image to an image this machine has, "
                     + "or use network.provider: process (a toxiproxy-server on PATH)"})
     void aMissingImageFailsWithinThePullTimeoutSayingHowToGetIt(String profile, int line, String image, String otherwise) {
-        String before = System.getProperty(LocalImages.PULL_TIMEOUT_PROPERTY);
-        System.setProperty(LocalImages.PULL_TIMEOUT_PROPERTY, "3");
+        String before = System.getProperty(Settings.PULL_TIMEOUT.name());
+        System.setProperty(Settings.PULL_TIMEOUT.name(), "3");
         try {
             Failure failure = run(profile);
 
@@ -80,9 +80,9 @@ class FailingStartTest {
             assertThat(DockerContainers.startedForProfile(profile)).isEmpty();
         } finally {
             if (before == null) {
-                System.clearProperty(LocalImages.PULL_TIMEOUT_PROPERTY);
+                System.clearProperty(Settings.PULL_TIMEOUT.name());
             } else {
-                System.setProperty(LocalImages.PULL_TIMEOUT_PROPERTY, before);
+                System.setProperty(Settings.PULL_TIMEOUT.name(), before);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,14 +37,14 @@ class FreshDatabaseConfigurationTest {
 
     @Test
     void anUnknownKeepValueNamesTheTwoThereAre() {
-        assertClassFailsWith(Kit.run(Map.of(FreshSettings.KEEP, "always"), Fresh.class), "the configuration parameter parity.keep is 'always'. "
+        assertClassFailsWith(Kit.run(Map.of(Settings.KEEP.name(), "always"), Fresh.class), "configuration parameter parity.keep: 'always' is neither failed nor never. "
                 + "Give failed (a failed test's fresh database stays, with its container, until the next run) or never (the default).");
     }
 
     @Test
     void aPoolSizeThatIsNoWholeNumberInRangeSaysWhatToGive() {
-        assertClassFailsWith(Kit.run(Map.of(FreshSettings.POOL_SIZE, "-1"), Fresh.class), "the configuration parameter parity.pool.size is '-1', "
-                + "not a whole number from 0 to 64. Give how many fresh databases to keep ready, e.g. -Dparity.pool.size=4 (0: each made when its "
+        assertClassFailsWith(Kit.run(Map.of(Settings.POOL_SIZE.name(), "-1"), Fresh.class), "configuration parameter parity.pool.size: '-1' "
+                + "is outside 0..64. Give how many fresh databases to keep ready, from 0 to 64, e.g. -Dparity.pool.size=4 (0: each made when its "
                 + "test starts).");
     }
 

@@ -3,6 +3,7 @@ package dev.parity.junit;
 import static dev.parity.junit.ProdLikeIntegrationTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.settings.Settings;
 import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -87,7 +88,7 @@ class FreshDatabaseTest {
         OWN_ROW_SEEN.set(0);
         Class<?> fixture = engine == TestEngine.MARIADB ? FortyOnMariaDb.class : FortyOnPostgres.class;
         // at most THREADS tests at once: no thread added to make up for one that blocks
-        EngineExecutionResults results = Kit.runInParallel(Map.of(FreshSettings.POOL_SIZE, String.valueOf(POOL_SIZE),
+        EngineExecutionResults results = Kit.runInParallel(Map.of(Settings.POOL_SIZE.name(), String.valueOf(POOL_SIZE),
                 "junit.jupiter.execution.parallel.config.fixed.max-pool-size", String.valueOf(THREADS)), fixture);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(40).failed(0));
@@ -194,7 +195,7 @@ class FreshDatabaseTest {
     @Test
     void aPoolOfSizeZeroMakesEachCopyWhenItsTestStarts() {
         DATABASES.clear();
-        Kit.run(Map.of(FreshSettings.POOL_SIZE, "0"), Cold.class).testEvents().assertStatistics(stats -> stats.succeeded(3));
+        Kit.run(Map.of(Settings.POOL_SIZE.name(), "0"), Cold.class).testEvents().assertStatistics(stats -> stats.succeeded(3));
         assertThat(DATABASES).hasSize(3);
     }
 }

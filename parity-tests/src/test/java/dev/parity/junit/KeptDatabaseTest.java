@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.parity.database.LeftoverSweep;
 import dev.parity.database.ParityLabels;
 import dev.parity.database.RunOwner;
+import dev.parity.settings.Settings;
 import dev.parity.testing.NeedsDocker;
 import java.io.BufferedReader;
 import java.io.File;
@@ -76,7 +77,7 @@ class KeptDatabaseTest {
     /** The child run: runs {@link OneFails} (on the engine of {@code args[0]}) with parity.keep=failed, prints what the failure says, and ends normally. */
     public static void main(String[] args) {
         Class<?> fixture = TestEngine.valueOf(args[0]) == TestEngine.MARIADB ? OneFailsOnMariaDb.class : OneFails.class;
-        EngineExecutionResults results = Kit.run(Map.of(FreshSettings.KEEP, "failed"), fixture);
+        EngineExecutionResults results = Kit.run(Map.of(Settings.KEEP.name(), "failed"), fixture);
         results.allEvents().reportingEntryPublished().stream().map(event -> event.getRequiredPayload(ReportEntry.class))
                 .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
                 .filter(pair -> pair.getKey().equals("parity.kept"))

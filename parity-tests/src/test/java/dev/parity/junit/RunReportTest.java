@@ -3,6 +3,7 @@ package dev.parity.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parity.settings.Settings;
 import dev.parity.testing.NeedsDocker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class RunReportTest {
 
     @Test
     void aRunTellsWhatItTestedAgainstAndHowToReplayAFailure(@TempDir Path directory) throws IOException {
-        Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults", RunReports.DIRECTORY_PARAMETER, directory.toString()),
+        Kit.run(Map.of("parity.config", "profiles/faults.yml", "parity.profile", "faults", Settings.REPORT_DIR.name(), directory.toString()),
                 Reported.class).testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
 
         String json = Files.readString(directory.resolve("report.json"));
@@ -90,7 +91,7 @@ class RunReportTest {
     @Test
     void aRunWithoutAProdLikeClassWritesNone(@TempDir Path directory) {
         Path report = directory.resolve("report");
-        Kit.run(Map.of(RunReports.DIRECTORY_PARAMETER, report.toString()), WithoutParity.class)
+        Kit.run(Map.of(Settings.REPORT_DIR.name(), report.toString()), WithoutParity.class)
                 .testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(report).doesNotExist();

@@ -1,10 +1,10 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.config.Setting;
 import dev.parity.engine.BulkLoader;
 import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.TabSeparatedWriter;
 import dev.parity.engine.TableInfo;
+import dev.parity.settings.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,14 +18,12 @@ import org.postgresql.copy.CopyIn;
  * and foreign keys dropped during the load and created again at its end ({@link IndexesAndForeignKeys});
  * {@code setval} moves sequences and identities past the loaded rows; {@code ANALYZE} afterwards.
  *
- * <p>The system property {@value #KEEP_INDEXES} set to {@code true} keeps indexes and foreign keys in place
+ * <p>The system property {@code parity.load.keepIndexes} ({@link Settings#LOAD_KEEP_INDEXES}) set to {@code true} keeps indexes and foreign keys in place
  * during the load instead, as Parity did before (slower: every index maintained and every foreign key
  * checked row by row); for comparison, and a way out should rebuilding ever get in the way. Any value but
  * {@code true} or {@code false} is an error.
  */
 final class PostgresCopyLoader implements BulkLoader {
-
-    static final String KEEP_INDEXES = "parity.load.keepIndexes";
 
     private static final PostgresDialect SQL = new PostgresDialect();
 
@@ -53,9 +51,9 @@ final class PostgresCopyLoader implements BulkLoader {
         return !keepIndexes();
     }
 
-    /** {@value #KEEP_INDEXES}: {@code true} or {@code false}, strictly ({@code Boolean.getBoolean} takes "yes" for false). */
+    /** {@code parity.load.keepIndexes}: {@code true} or {@code false}, strictly ({@code Boolean.getBoolean} takes "yes" for false). */
     static boolean keepIndexes() {
-        return Setting.systemProperty(KEEP_INDEXES).flag();
+        return Settings.LOAD_KEEP_INDEXES.getFromSystemProperties();
     }
 
     @Override

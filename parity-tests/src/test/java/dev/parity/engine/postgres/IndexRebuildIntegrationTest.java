@@ -8,6 +8,7 @@ import dev.parity.data.DatasetLoader;
 import dev.parity.data.DatasetSpec;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
+import dev.parity.settings.Settings;
 import dev.parity.testing.Checksums;
 import dev.parity.testing.EmptySchema;
 import dev.parity.testing.NeedsDocker;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * ({@link IndexesAndForeignKeys}): the same rows as a load that keeps them, and afterwards the same catalog,
  * to the letter, also after a load that fails.
  */
-// switches PostgresCopyLoader.KEEP_INDEXES; checksums read timestamps in the JVM's zone
+// switches Settings.LOAD_KEEP_INDEXES.name(); checksums read timestamps in the JVM's zone
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
 @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,7 +88,7 @@ class IndexRebuildIntegrationTest {
 
     @AfterEach
     void rebuildAgain() {
-        System.clearProperty(PostgresCopyLoader.KEEP_INDEXES);
+        System.clearProperty(Settings.LOAD_KEEP_INDEXES.name());
     }
 
     @Test
@@ -96,9 +97,9 @@ class IndexRebuildIntegrationTest {
         String catalog = query(kept, CATALOG);
         assertThat(catalog).contains("index accounts_region_created_idx on accounts: CREATE INDEX accounts_region_created_idx ON public.accounts "
                 + "USING btree (region, created_at DESC) WITH (fillfactor='70'), valid true, clustered false, parent -, comment listing by region");
-        System.setProperty(PostgresCopyLoader.KEEP_INDEXES, "true");
+        System.setProperty(Settings.LOAD_KEEP_INDEXES.name(), "true");
         load(kept);
-        System.clearProperty(PostgresCopyLoader.KEEP_INDEXES);
+        System.clearProperty(Settings.LOAD_KEEP_INDEXES.name());
         DataSource rebuilt = freshCopy();
         load(rebuilt);
 

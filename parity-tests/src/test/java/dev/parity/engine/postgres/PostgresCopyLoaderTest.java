@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.config.ProblemException;
+import dev.parity.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
@@ -16,13 +17,13 @@ class PostgresCopyLoaderTest {
     void keepIndexesIsTrueOrFalse() {
         assertThat(PostgresCopyLoader.keepIndexes()).isFalse();
         try {
-            System.setProperty(PostgresCopyLoader.KEEP_INDEXES, "true");
+            System.setProperty(Settings.LOAD_KEEP_INDEXES.name(), "true");
             assertThat(PostgresCopyLoader.keepIndexes()).isTrue();
-            System.setProperty(PostgresCopyLoader.KEEP_INDEXES, "yes");
+            System.setProperty(Settings.LOAD_KEEP_INDEXES.name(), "yes");
             assertThatThrownBy(PostgresCopyLoader::keepIndexes).isInstanceOf(ProblemException.class).hasMessage("system property "
                     + "parity.load.keepIndexes: 'yes' is neither true nor false. Set -Dparity.load.keepIndexes=true, or =false (the default).");
         } finally {
-            System.clearProperty(PostgresCopyLoader.KEEP_INDEXES);
+            System.clearProperty(Settings.LOAD_KEEP_INDEXES.name());
         }
     }
 }
