@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,6 +50,9 @@ public final class DatasetLoader {
 
     /** Rows generated and written as one unit. */
     static final int CHUNK_ROWS = 4096;
+
+    /** How long one chunk's rows may take to make: milliseconds, seconds where a dataset's rules are slow. */
+    static final Duration CHUNK_WAIT = Duration.ofMinutes(5);
 
     private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
 
@@ -250,7 +255,7 @@ public final class DatasetLoader {
                         inFlight.add(workers.submit(() -> writer.encode(plan.cursor(), from, to)));
                         submitted++;
                     }
-                    writer.write(inFlight.poll().get());
+                    writer.write(encoded(inFlight.poll(), plan));
                     written++;
                     long now = System.nanoTime();
                     if (now - started > PROGRESS_AFTER_NANOS && now - lastLog > PROGRESS_AFTER_NANOS) {
@@ -275,6 +280,17 @@ public final class DatasetLoader {
             } finally {
                 inFlight.forEach(f -> f.cancel(true));
             }
+        }
+    }
+
+    /** A chunk's rows, encoded by a worker within {@link #CHUNK_WAIT}. */
+    private static byte[] encoded(Future<byte[]> chunk, TablePlan plan) throws ExecutionException, InterruptedException {
+        try {
+            return chunk.get(CHUNK_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            chunk.cancel(true);
+            throw new IllegalStateException("a chunk of " + CHUNK_ROWS + " rows of " + plan.table().name() + " was not made within "
+                    + CHUNK_WAIT.toSeconds() + " s: a rule of its dataset takes too long to make values", e);
         }
     }
 

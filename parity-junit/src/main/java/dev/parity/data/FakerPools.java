@@ -3,6 +3,7 @@ package dev.parity.data;
 import dev.parity.config.Suggestions;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,6 +32,9 @@ final class FakerPools {
 
     /** Values per pool: enough variety for realistic duplicates, cheap enough to build on every load. */
     static final int SIZE = 1024;
+
+    /** How long {@link #fill} waits for every pool: a pool takes milliseconds, a slow regex seconds. */
+    static final Duration BUILD_WAIT = Duration.ofMinutes(5);
 
     private static final Pattern DIRECTIVE = Pattern.compile("#\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -115,15 +121,21 @@ final class FakerPools {
                 builds.add(executor.submit(pool::values));
             }
         }
-        for (Future<?> build : builds) {
-            try {
-                build.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a Datafaker pool could not be built: " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while building Datafaker pools", e);
+        long deadline = System.nanoTime() + BUILD_WAIT.toNanos();
+        try {
+            for (Future<?> build : builds) {
+                build.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a Datafaker pool could not be built: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the Datafaker pools (" + builds.size() + ") were not built within " + BUILD_WAIT.toSeconds()
+                    + " s: an expression or regex of the profile's datasets takes too long to make values", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building Datafaker pools", e);
+        } finally {
+            builds.forEach(build -> build.cancel(true)); // nothing: those done; the others are not left running
         }
     }
 

@@ -2,6 +2,7 @@ package dev.parity.database;
 
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.EngineException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
@@ -18,11 +19,18 @@ import org.apiguardian.api.API;
  * than {@code size} plus those in use (plus those kept). With {@code size} 0 there is no background work:
  * each copy is made when taken and dropped when released, on the caller's thread.
  *
- * <p>A copy that could not be made is handed to the next taker as the engine's failure, so the failure
- * shows in the test that needed the copy. Closing drops every copy that is not kept; thread-safe.
+ * <p>A copy that could not be made is handed to the next taker as the engine's failure (any other throwable
+ * of the maker as its cause), so the failure shows in the test that needed the copy. A taker waits at most
+ * {@link #DEFAULT_WAIT} for a copy; closing waits at most {@link #STOP_WAIT} for the copies being made, then
+ * interrupts their makers. Closing drops every copy that is not kept; thread-safe.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class CopyPool implements AutoCloseable {
+
+    /** How long a taker waits for a copy: a template copy takes seconds; minutes mean the server or a maker is stuck. */
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
+    /** How long closing waits for the copies being made, so that it can drop them rather than leave them behind. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -32,6 +40,8 @@ public final class CopyPool implements AutoCloseable {
     private final int size;
     private final int workers;
     private final ExecutorService executor;
+    private final Duration wait;
+    private final Duration stopWait;
 
     // guarded by this
     private final Deque<Made> ready = new ArrayDeque<>();
@@ -50,6 +60,14 @@ public final class CopyPool implements AutoCloseable {
      * @param workers  how many copies are made or dropped at once, 1 or more
      */
     public CopyPool(DatabaseCopies copies, String template, String prefix, int size, int workers) {
+        this(copies, template, prefix, size, workers, DEFAULT_WAIT, STOP_WAIT);
+    }
+
+    /**
+     * @param wait     how long {@link #take()} waits for a copy to be ready
+     * @param stopWait how long {@link #close()} waits for the copies being made before it interrupts their makers
+     */
+    CopyPool(DatabaseCopies copies, String template, String prefix, int size, int workers, Duration wait, Duration stopWait) {
         if (size < 0 || workers < 1) {
             throw new IllegalArgumentException("size " + size + " and workers " + workers + ": size must be 0 or more, workers 1 or more");
         }
@@ -59,6 +77,8 @@ public final class CopyPool implements AutoCloseable {
         this.prefix = prefix + number + "_";
         this.size = size;
         this.workers = workers;
+        this.wait = wait;
+        this.stopWait = stopWait;
         this.executor = size == 0 ? null : Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "parity-copy-pool-" + number);
             thread.setDaemon(true); // never keeps a JVM alive; close() is what drops the copies
@@ -73,9 +93,9 @@ public final class CopyPool implements AutoCloseable {
     }
 
     /**
-     * A copy of its own, waiting for one to be ready if none is.
+     * A copy of its own, waiting for one to be ready if none is, for a bounded time.
      *
-     * @throws EngineException       the engine's failure, if the copy could not be made
+     * @throws EngineException       the engine's failure, if the copy could not be made, or that none was ready in time
      * @throws IllegalStateException if the pool is closed
      */
     public Lease take() throws InterruptedException {
@@ -88,7 +108,7 @@ public final class CopyPool implements AutoCloseable {
             }
             try {
                 return new Lease(name, copies.cloneOf(template, name));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 synchronized (this) {
                     inUse--;
                 }
@@ -97,8 +117,15 @@ public final class CopyPool implements AutoCloseable {
         }
         Made made;
         synchronized (this) {
+            long deadline = System.nanoTime() + wait.toNanos();
             while (ready.isEmpty() && !closed) {
-                wait();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new EngineException("no fresh copy of database '" + template + "' within " + seconds(wait) + ": " + making
+                            + " being made (" + workers + " at once), " + inUse + " in use, " + dropping + " being dropped; the server"
+                            + " copies too slowly or a copy hangs. Look at the database server's load and its log.", null);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
             checkOpen();
             made = ready.poll();
@@ -140,8 +167,11 @@ public final class CopyPool implements AutoCloseable {
             executor.shutdown();
             try {
                 // what is being made finishes, so that it can be dropped below rather than left behind
-                executor.awaitTermination(60, TimeUnit.SECONDS);
+                if (!executor.awaitTermination(stopWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    executor.shutdownNow(); // a maker stuck longer than that: interrupted; its copy dies with the container
+                }
             } catch (InterruptedException e) {
+                executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
@@ -176,7 +206,7 @@ public final class CopyPool implements AutoCloseable {
         Made made;
         try {
             made = new Made(name, copies.cloneOf(template, name), null);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: the taker waiting for this copy must hear of it
             made = new Made(name, null, e instanceof EngineException engine ? engine
                     : new EngineException("could not copy database '" + template + "' to '" + name + "': " + e, e));
         }
@@ -194,6 +224,10 @@ public final class CopyPool implements AutoCloseable {
         if (made.failure == null) {
             refill();
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private void noteOnServer(int adding) {

@@ -23,13 +23,16 @@ public final class PublishedPorts {
     private PublishedPorts() {
     }
 
-    /** Publishes {@code container}'s exposed ports on {@link #bindAddress()} (random host ports, as before). */
+    /**
+     * Publishes {@code container}'s exposed ports on {@link #bindAddress()} (random host ports, as before). The
+     * address is looked up when the container is created, so that describing a container never asks Docker.
+     */
     public static <T extends GenericContainer<?>> T onBindAddress(T container) {
-        String address = bindAddress();
-        if (address.equals("0.0.0.0")) {
-            return container;
-        }
         container.withCreateContainerCmdModifier(command -> {
+            String address = bindAddress();
+            if (address.equals("0.0.0.0")) {
+                return; // Testcontainers' own bindings: every interface
+            }
             List<PortBinding> bindings = container.getExposedPorts().stream()
                     .map(port -> new PortBinding(Ports.Binding.bindIp(address), ExposedPort.tcp(port))).toList();
             command.getHostConfig().withPortBindings(bindings).withPublishAllPorts(false);

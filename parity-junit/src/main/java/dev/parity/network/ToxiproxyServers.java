@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.Network;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
@@ -60,6 +63,9 @@ public final class ToxiproxyServers {
 
     /** A Toxiproxy server on its way: finish it once the database runs, or close it to stop what started. */
     public static final class Starting implements AutoCloseable {
+
+        /** How long the database's start waits for the Toxiproxy container (its image is here already): it starts in seconds. */
+        static final Duration START_WAIT = Duration.ofMinutes(3);
 
         private final NetworkSpec spec;
         private final CompletableFuture<ToxiproxyContainer> container;
@@ -120,10 +126,23 @@ public final class ToxiproxyServers {
 
         private ToxiproxyContainer awaitContainer() {
             try {
-                return container.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                return container.get(START_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
+            } catch (TimeoutException e) {
+                stopWhenStarted();
+                throw new NetworkStartException("the Toxiproxy container (" + spec.image() + ") did not start within " + START_WAIT.toSeconds()
+                        + " s. Check that Docker answers (docker ps), or use network.provider: process.", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopWhenStarted();
+                throw new NetworkStartException("interrupted while waiting for the Toxiproxy container (" + spec.image() + ") to start", e);
             }
+        }
+
+        /** Stops the container once its start ends, whenever that is, without waiting for it here. */
+        private void stopWhenStarted() {
+            container.thenAccept(LeftoverGuard::close);
         }
 
         /** Stops a container started for a database that then failed; nothing for the other providers. */
@@ -131,10 +150,15 @@ public final class ToxiproxyServers {
         public void close() {
             if (container != null) {
                 try {
-                    LeftoverGuard.close(container.join());
-                } catch (RuntimeException startFailed) {
-                    // nothing is running
+                    container.get(START_WAIT.toNanos(), TimeUnit.NANOSECONDS); // a start under way ends, so that it is stopped here
+                } catch (ExecutionException startFailed) {
+                    // it stopped itself: nothing is running
+                } catch (TimeoutException stillStarting) {
+                    // stopped below when its start ends
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
+                stopWhenStarted();
             }
         }
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.EngineException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CopyPoolTest {
 
     /** A server that copies in a few milliseconds and counts what it holds at most. */
-    static final class MemoryServer implements DatabaseCopies {
+    static class MemoryServer implements DatabaseCopies {
         final Set<String> databases = ConcurrentHashMap.newKeySet();
         final AtomicInteger most = new AtomicInteger();
         final AtomicInteger made = new AtomicInteger();
@@ -158,6 +160,61 @@ class CopyPoolTest {
     void takingFromAClosedPoolSaysSo() {
         CopyPool pool = new CopyPool(new MemoryServer(), "template", "parity_fresh_", 1, 1);
         pool.close();
+        assertThatThrownBy(pool::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    /** A server whose copies never finish: each waits until interrupted, and says so. */
+    static final class HangingServer extends MemoryServer {
+        final AtomicInteger interrupted = new AtomicInteger();
+
+        @Override
+        public String cloneOf(String template, String clone) {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+                Thread.currentThread().interrupt();
+            }
+            throw new EngineException("interrupted while copying " + template, null);
+        }
+    }
+
+    @Test
+    void anErrorOfTheMakerReachesTheTakerAsTheCauseRatherThanLeavingItWaiting() {
+        StackOverflowError error = new StackOverflowError("deep in the driver");
+        MemoryServer server = new MemoryServer() {
+            @Override
+            public String cloneOf(String template, String clone) {
+                throw error;
+            }
+        };
+        long started = System.nanoTime();
+        try (CopyPool pool = new CopyPool(server, "template", "parity_fresh_", 1, 1, Duration.ofSeconds(20), Duration.ofSeconds(5))) {
+            assertThatThrownBy(pool::take).isInstanceOf(EngineException.class)
+                    .hasMessage("could not copy database 'template' to '" + pool.prefix() + "1': java.lang.StackOverflowError: deep in the driver")
+                    .hasCause(error);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("at once, not after the wait's bound").isLessThan(Duration.ofSeconds(10));
+        try (CopyPool unpooled = new CopyPool(server, "template", "parity_fresh_", 0, 1)) {
+            assertThatThrownBy(unpooled::take).isSameAs(error);
+            assertThat(unpooled.maxOnServer()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCopyThatNeverComesFailsTheTakerAfterTheBoundAndClosingInterruptsItsMaker() throws Exception {
+        HangingServer server = new HangingServer();
+        CopyPool pool = new CopyPool(server, "template", "parity_fresh_", 1, 1, Duration.ofMillis(200), Duration.ofMillis(100));
+        long started = System.nanoTime();
+        assertThatThrownBy(pool::take).isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("no fresh copy of database 'template' within 200 ms: 1 being made (1 at once), 0 in use, 0 being dropped");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(10));
+        pool.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.interrupted.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(server.interrupted).as("the stuck maker is interrupted, not left running").hasValue(1);
         assertThatThrownBy(pool::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 

@@ -12,13 +12,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code LOAD DATA LOCAL INFILE} from memory, in the same tab-separated text as PostgreSQL's COPY: one
@@ -36,6 +39,13 @@ import java.util.concurrent.TimeUnit;
 final class MariaDbLoadData implements BulkLoader {
 
     private static final MariaDbDialect SQL = new MariaDbDialect();
+
+    /**
+     * How long one step of a table's load may wait: the server to take the next chunk, the statement for
+     * the next chunk, the statement to end after the last. A chunk takes well under a second; a longer
+     * wait than this is a stuck server or loader (lock waits are ended sooner, by the lock watch).
+     */
+    static final Duration STALL = Duration.ofMinutes(10);
 
     @Override
     public Restore prepare(Connection connection, List<TableInfo> tables) throws SQLException {
@@ -87,6 +97,7 @@ final class MariaDbLoadData implements BulkLoader {
         private final TableInfo table;
         private final ChunkStream rows = new ChunkStream();
         private CompletableFuture<Void> statement;
+        private volatile Statement running;
 
         StreamingWriter(Connection connection, String sql, TableInfo table, int width) {
             super(width);
@@ -109,11 +120,17 @@ final class MariaDbLoadData implements BulkLoader {
 
         /** Queues {@code chunk} for the stream, waiting while the server is behind, unless the statement failed. */
         private void send(byte[] chunk) throws SQLException {
+            long deadline = System.nanoTime() + STALL.toNanos();
             try {
                 while (!rows.offer(chunk)) {
                     if (statement.isDone()) {
                         awaitStatement();
                         throw new SQLException("LOAD DATA of " + table.name() + " ended before all its rows were sent");
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        stop();
+                        throw new SQLException("the server took no rows of " + table.name() + " within " + STALL.toSeconds()
+                                + " s (LOAD DATA LOCAL): it hangs or waits on something; the statement was cancelled");
                     }
                 }
             } catch (InterruptedException e) {
@@ -125,6 +142,7 @@ final class MariaDbLoadData implements BulkLoader {
         /** On the statement's thread: the whole stream as one statement, then its warnings. */
         private void execute() {
             try (Statement load = connection.createStatement()) {
+                running = load;
                 load.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(rows);
                 load.execute(sql);
                 failOnWarnings(load.getWarnings(), table);
@@ -156,12 +174,34 @@ final class MariaDbLoadData implements BulkLoader {
 
         private void awaitStatement() throws SQLException {
             try {
-                statement.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof SQLException failure) {
+                statement.get(STALL.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof CompletionException completion ? completion.getCause() : e.getCause();
+                if (cause instanceof SQLException failure) {
                     throw failure;
                 }
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+            } catch (TimeoutException e) {
+                stop();
+                throw new SQLException("LOAD DATA of " + table.name() + " did not end within " + STALL.toSeconds()
+                        + " s of its last rows: the server hangs or waits on something; the statement was cancelled", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new SQLException("interrupted while loading " + table.name(), e);
+            }
+        }
+
+        /** Ends a statement that stopped making progress: its stream ends, and the server is asked to cancel it. */
+        private void stop() {
+            rows.abandon();
+            Statement load = running;
+            if (load != null) {
+                try {
+                    load.cancel();
+                } catch (SQLException ignored) {
+                    // the connection is gone: so is the statement
+                }
             }
         }
     }
@@ -197,12 +237,17 @@ final class MariaDbLoadData implements BulkLoader {
                 if (current == END) {
                     return -1;
                 }
+                byte[] next;
                 try {
-                    current = chunks.take();
+                    next = chunks.poll(STALL.toNanos(), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while waiting for rows");
                 }
+                if (next == null) {
+                    throw new IOException("no rows from Parity's loader within " + STALL.toSeconds() + " s: it stopped making them");
+                }
+                current = next;
                 position = 0;
             }
             int count = Math.min(length, current.length - position);
