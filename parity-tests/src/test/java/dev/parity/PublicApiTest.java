@@ -2,12 +2,17 @@ package dev.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.engine.mariadb.MariaDbEngine;
+import dev.parity.engine.postgres.PostgresEngine;
 import dev.parity.junit.ProdLike;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -31,11 +36,27 @@ class PublicApiTest {
                 .extracting(Class::getPackageName).containsOnly("dev.parity.junit");
     }
 
+    /** The public top-level types of the core and of both engine modules, from their class directories or jars. */
     private static List<Class<?>> publicTopLevelTypes() throws IOException, URISyntaxException {
-        Path classes = Path.of(ProdLike.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> types = new ArrayList<>();
+        for (Class<?> anchor : List.of(ProdLike.class, PostgresEngine.class, MariaDbEngine.class)) {
+            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                types.addAll(publicTopLevelTypes(location));
+            } else {
+                // in `mvn verify` the reactor hands the tests the modules' jars, not their class directories
+                try (FileSystem jar = FileSystems.newFileSystem(location)) {
+                    types.addAll(publicTopLevelTypes(jar.getPath("/")));
+                }
+            }
+        }
+        return types;
+    }
+
+    private static List<Class<?>> publicTopLevelTypes(Path classes) throws IOException {
         try (Stream<Path> files = Files.walk(classes)) {
             return files.map(classes::relativize).map(Path::toString).filter(name -> name.endsWith(".class") && !name.contains("$"))
-                    .filter(name -> !name.endsWith("package-info.class"))
+                    .filter(name -> !name.endsWith("package-info.class") && !name.endsWith("module-info.class"))
                     .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')).map(PublicApiTest::load)
                     .filter(type -> Modifier.isPublic(type.getModifiers())).toList();
         }
