@@ -23,7 +23,8 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 
 /**
  * A started database, ready for tests: its migrations and init scripts have run. Closing it stops and removes its
- * container; closing twice is harmless.
+ * container; closing twice is harmless. {@link #onDatabase} gives a view of another database on the same server (a
+ * data variant's), which shares the container and whose closing leaves it to the server's owner.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunningDatabase implements AutoCloseable {
@@ -38,17 +39,38 @@ public final class RunningDatabase implements AutoCloseable {
     private final Duration startup;
     private final Duration migrations;
     private final Duration initScripts;
+    /** The database whose container this is: itself, or for a view the one {@link #onDatabase} was asked of. */
+    private final RunningDatabase owner;
     private volatile boolean kept;
 
     RunningDatabase(DatabaseSpec spec, JdbcDatabaseContainer<?> container, Duration startup, Duration migrations, Duration initScripts) {
+        this(null, spec, container, container.getJdbcUrl(), startup, migrations, initScripts);
+    }
+
+    private RunningDatabase(RunningDatabase owner, DatabaseSpec spec, JdbcDatabaseContainer<?> container, String jdbcUrl, Duration startup,
+                            Duration migrations, Duration initScripts) {
+        this.owner = owner == null ? this : owner;
         this.spec = spec;
         this.container = container;
-        this.server = new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-                spec.engine().adminUser(spec), spec.password());
+        this.server = new Server(jdbcUrl, container.getUsername(), container.getPassword(), spec.engine().adminUser(spec), spec.password());
         this.dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), server.password());
         this.startup = startup;
         this.migrations = migrations;
         this.initScripts = initScripts;
+    }
+
+    /**
+     * Another database of this server, {@code name} at {@code jdbcUrl} (straight to the server), as a running
+     * database of its own: a data variant's, made from a copy of this one. It shares the container, so its
+     * {@link #exit()}, {@link #keep()} and {@link #restartServer} are the server's; closing it stops nothing.
+     */
+    public RunningDatabase onDatabase(String name, String jdbcUrl, Duration took) {
+        return new RunningDatabase(owner, spec.withName(name), container, jdbcUrl, took, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** The database that owns the container: this one, or for a view the one it was made of. Equal owners, one server. */
+    public RunningDatabase owner() {
+        return owner;
     }
 
     public DatabaseSpec spec() {
@@ -214,6 +236,10 @@ public final class RunningDatabase implements AutoCloseable {
      * run's {@link LeftoverSweep} (still labelled with this run as its owner) that it removes a kept one.
      */
     public synchronized void keep() {
+        if (owner != this) {
+            owner.keep();
+            return;
+        }
         if (kept) {
             return;
         }
@@ -229,12 +255,12 @@ public final class RunningDatabase implements AutoCloseable {
 
     /** Whether {@link #keep()} was called: the container outlives the run. */
     public boolean kept() {
-        return kept;
+        return owner.kept;
     }
 
     @Override
     public void close() {
-        if (!kept) {
+        if (owner == this && !kept) {
             LeftoverGuard.close(container);
         }
     }

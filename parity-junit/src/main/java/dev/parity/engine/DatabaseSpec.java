@@ -134,6 +134,11 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
         return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, zone, storage, characters);
     }
 
+    /** This spec naming another database on the same server: a data variant's. */
+    public DatabaseSpec withName(String newName) {
+        return new DatabaseSpec(engine, image, newName, username, password, migrations, init, settings, timeZone, storage, characters);
+    }
+
     public DatabaseSpec withImage(String newImage) {
         return new DatabaseSpec(engine, newImage, name, username, password, migrations, init, settings, timeZone, storage, characters);
     }

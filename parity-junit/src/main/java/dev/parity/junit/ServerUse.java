@@ -27,7 +27,7 @@ final class ServerUse implements AutoCloseable {
 
     /** How many classes use {@code database}'s server now. */
     static AtomicInteger of(ExtensionContext context, RunningDatabase database) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new Key(database), key -> new AtomicInteger(), AtomicInteger.class);
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new Key(database.owner()), key -> new AtomicInteger(), AtomicInteger.class);
     }
 
     @Override

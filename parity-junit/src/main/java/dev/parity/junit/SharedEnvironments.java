@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,15 +43,16 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.testcontainers.containers.Network;
 
 /**
- * What lives for the whole test run, in the root store: the parsed profile file, and one running
- * database (with its Toxiproxy server and loaded data) per distinct database, data and proxy server.
- * The root store closes the databases when the run ends. Its {@code getOrComputeIfAbsent} is atomic, so
- * concurrent classes wait for one start, not race.
+ * What lives for the whole test run, in the root store: the parsed profile file; one database server (with its
+ * Toxiproxy server) per distinct server, as {@link ServerKey} tells them; and on it one database per data variant
+ * the run's classes ask for ({@link SharedEnvironment}). The root store closes them when the run ends. Its
+ * {@code getOrComputeIfAbsent} is atomic, so concurrent classes wait for one start, not race.
  */
 final class SharedEnvironments {
 
     private static final Namespace NAMESPACE = Namespace.create(SharedEnvironments.class);
     private static final String SNAPSHOT = "parity_loaded_data";
+    private static final String BASE = "parity_base";
 
     private SharedEnvironments() {
     }
@@ -61,25 +64,39 @@ final class SharedEnvironments {
     }
 
     /**
-     * The database for {@code spec} behind the profile's Toxiproxy server, started if this run has not yet.
+     * The database for {@code spec} and {@code data} behind the profile's Toxiproxy server: the server started if this
+     * run has not yet, and on it the data loaded into a database of its own if no class loaded it yet.
      *
      * @param zoneOrigin where the pinned zone came from, for the message if the zones disagree at start
      */
     static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
-        SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(spec, profile.network().server(), data),
-                // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
-                key -> translated(() -> reported(context, start(profile, spec, data, zoneOrigin, classLoader(),
-                        FreshSettings.of(context::getConfigurationParameter, profile).keepFailed(),
-                        Settings.LOCK_WAIT.get(context)))), SharedEnvironment.class);
+        boolean perData = Settings.SERVERS.get(context) == Settings.Servers.PER_DATA;
+        ServerKey serverKey = new ServerKey(spec, profile.network().server(), perData ? Optional.of(data) : Optional.empty());
+        // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
+        boolean keepable = FreshSettings.of(context::getConfigurationParameter, profile).keepFailed();
+        Duration lockWait = Settings.LOCK_WAIT.get(context);
+        Function<ServerKey, SharedServer> servers = serverOf -> root(context).getOrComputeIfAbsent(serverOf,
+                key -> translated(() -> startServer(profile, spec, zoneOrigin, classLoader(), keepable, lockWait)), SharedServer.class);
+        SharedServer server = servers.apply(serverKey);
         // a database that died since an earlier class would otherwise fail every test as a network error
-        shared.database().exit().ifPresent(exit -> {
-            throw DatabaseDiedException.of(shared.database(), profile.name(), exit);
+        server.primary().exit().ifPresent(exit -> {
+            throw DatabaseDiedException.of(server.primary(), profile.name(), exit);
         });
+        SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(serverKey, data),
+                key -> translated(() -> reported(context, variant(context, serverKey, server, servers, profile, spec, data, lockWait))),
+                SharedEnvironment.class);
         return shared;
     }
 
-    /** What decides sharing: the database, its data, and the proxy server (not the toxics, which are per class). */
-    private record EnvironmentKey(DatabaseSpec database, NetworkSpec proxyServer, DataPlan data) {
+    /**
+     * What decides sharing a server: the database (image, settings, storage, characters, zone, and the migrations and
+     * init scripts its primary database runs) and the proxy server; with {@code parity.servers=per-data} the data too.
+     */
+    private record ServerKey(DatabaseSpec database, NetworkSpec proxyServer, Optional<DataPlan> data) {
+    }
+
+    /** What decides sharing a database: its server and its data (not the toxics, which are per class). */
+    private record EnvironmentKey(ServerKey server, DataPlan data) {
     }
 
     private static ProfileFile profileFile(ExtensionContext context) {
@@ -94,8 +111,8 @@ final class SharedEnvironments {
      * The database and the Toxiproxy container start side by side (neither needs the other to start);
      * the proxy is pointed at the database once both run. Whatever fails, what started is stopped.
      */
-    private static SharedEnvironment start(Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin, ClassLoader classLoader,
-                                           boolean keepable, Duration lockWait) {
+    private static SharedServer startServer(Profile profile, DatabaseSpec spec, String zoneOrigin, ClassLoader classLoader, boolean keepable,
+                                            Duration lockWait) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
         LeftoverSweep.onceForThisJvm(); // before anything of this run starts: what a killed run left goes first
@@ -109,14 +126,12 @@ final class SharedEnvironments {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
             }
-            Instant startedAt = Instant.now().minusNanos(System.nanoTime() - started);
-            Optional<LoadReport> loaded = data.load(database, lockWait);
-            Optional<String> snapshot = snapshot(database);
+            // the primary as migrations and init scripts left it, for further data variants: no session is connected yet
+            Optional<String> base = snapshot(database, BASE);
             ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
             RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),
                     profile.network().provider());
-            RunReport.Environment described = described(profile, spec, data, database, loaded, startedAt, Duration.ofNanos(System.nanoTime() - started));
-            return new SharedEnvironment(database, toxiproxy, network, snapshot, loaded.isPresent(), described);
+            return new SharedServer(database, toxiproxy, network, base, Duration.ofNanos(System.nanoTime() - started), new AtomicInteger());
         } catch (RuntimeException e) {
             proxy.close();
             if (database != null) {
@@ -134,20 +149,82 @@ final class SharedEnvironments {
     }
 
     /**
-     * An untouched copy of the database as its migrations, init scripts and datasets left it, which
-     * {@link FreshDatabase} tests and {@link ProdEnvironment#freshCopy()} clone. Taken always, not only when
-     * a class asks: no session is connected yet, the only moment PostgreSQL can copy a database, and a
-     * class that asks may come after classes that connected. It costs one copy per environment start (on
-     * PostgreSQL milliseconds for an empty schema, about the time of copying the files for loaded data).
+     * {@code data} on {@code server}: the first variant in its primary database, a further one in a copy of its base
+     * (where the engine cannot copy, on a server of its own). A load that fails leaves no database behind: a further
+     * variant's copy is dropped; the primary's server is stopped, unless other classes' variants use it.
      */
-    private static Optional<String> snapshot(RunningDatabase database) {
+    private static SharedEnvironment variant(ExtensionContext context, ServerKey serverKey, SharedServer server,
+                                             Function<ServerKey, SharedServer> servers, Profile profile, DatabaseSpec spec, DataPlan data,
+                                             Duration lockWait) {
+        long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        int variant = server.variants().incrementAndGet();
+        boolean primary = variant == 1;
+        RunningDatabase database = server.primary();
+        if (!primary) {
+            if (server.base().isEmpty()) {
+                // nothing to copy from: this variant gets a server of its own, as every variant did before servers were shared
+                ServerKey ownKey = new ServerKey(serverKey.database(), serverKey.proxyServer(), Optional.of(data));
+                SharedServer own = servers.apply(ownKey);
+                own.variants().incrementAndGet();
+                return load(context, ownKey, own, own.primary(), true, profile, spec, data, lockWait, started, startedAt);
+            }
+            String name = server.variantName(variant);
+            long copying = System.nanoTime();
+            try (DatabaseCopies copies = database.copies()) {
+                database = database.onDatabase(name, copies.cloneOf(server.base().orElseThrow(), name), Duration.ZERO);
+            }
+            RunLog.variantCopied(spec.image(), name, Duration.ofNanos(System.nanoTime() - copying));
+        }
+        return load(context, serverKey, server, database, primary, profile, spec, data, lockWait, started, startedAt);
+    }
+
+    private static SharedEnvironment load(ExtensionContext context, ServerKey serverKey, SharedServer server, RunningDatabase database,
+                                          boolean primary, Profile profile, DatabaseSpec spec, DataPlan data, Duration lockWait, long started,
+                                          Instant startedAt) {
+        try {
+            Optional<LoadReport> loaded = data.load(database, lockWait);
+            String snapshotName = primary ? SNAPSHOT : SNAPSHOT + "_" + database.spec().name();
+            Optional<String> snapshot = snapshot(database, snapshotName);
+            // the first variant's start is its server's: the container, the proxy, migrations and init scripts
+            Duration took = Duration.ofNanos(System.nanoTime() - started).plus(primary ? server.startup() : Duration.ZERO);
+            Instant from = primary ? startedAt.minus(server.startup()) : startedAt;
+            return new SharedEnvironment(server, database, snapshot, loaded.isPresent(), described(profile, spec, data, database, loaded, from, took));
+        } catch (RuntimeException e) {
+            if (!primary) {
+                try (DatabaseCopies copies = database.copies()) {
+                    copies.drop(database.spec().name());
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw new ExtensionConfigurationException(e.getMessage() + "\nIts database (" + database.spec().name() + " on " + spec.image()
+                        + ") has been dropped.", e);
+            }
+            if (server.variants().get() <= 1) {
+                root(context).remove(serverKey); // a later class starts a server of its own, not this stopped one
+                server.close();
+                throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
+            }
+            throw new ExtensionConfigurationException(e.getMessage() + "\nThe server (" + spec.image() + ") keeps running for the other "
+                    + "classes' data.", e);
+        }
+    }
+
+    /**
+     * An untouched copy of {@code database}, which {@link FreshDatabase} tests and {@link ProdEnvironment#freshCopy()}
+     * clone, and further data variants start from. Taken always, not only when a class asks: no session is connected
+     * yet, the only moment PostgreSQL can copy a database, and a class that asks may come after classes that connected.
+     * It costs one copy (on PostgreSQL milliseconds for an empty schema, about the time of copying the files for
+     * loaded data).
+     */
+    private static Optional<String> snapshot(RunningDatabase database, String name) {
         if (!database.engine().can(Capability.FRESH_COPIES)) {
             return Optional.empty();
         }
         try (DatabaseCopies copies = database.copies()) {
-            copies.snapshot(database.spec().name(), SNAPSHOT);
+            copies.snapshot(database.spec().name(), name);
         }
-        return Optional.of(SNAPSHOT);
+        return Optional.of(name);
     }
 
     /** {@code started}, told to the run's report. */

@@ -31,6 +31,12 @@ public final class RunLog {
                 provider, proxy.toMillis(), provider.equals("container") ? ", started beside it" : ""));
     }
 
+    /** A further data variant's database was copied from its server's base. */
+    public static void variantCopied(String image, String database, Duration took) {
+        LOG.log(Level.INFO, () -> String.format("Parity: database %s for a further data variant copied on the %s server in %d ms", database, image,
+                took.toMillis()));
+    }
+
     /** A database's migrations ran. */
     public static void migrationsRan(String image, String tool, List<String> locations, Duration took) {
         LOG.log(Level.INFO, () -> String.format("Parity: %s migrations (%s) ran on %s in %d ms", tool, String.join(", ", locations), image,

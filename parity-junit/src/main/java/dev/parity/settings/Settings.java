@@ -179,9 +179,22 @@ public final class Settings {
             "true: PostgreSQL dataset loads keep indexes and foreign keys in place instead of dropping and rebuilding them.",
             Source.SYSTEM_PROPERTY, Setting::flag);
 
+    /** How classes whose data differs share database servers. */
+    public enum Servers {
+        /** One server for every data variant of a server's profile, a database each (the default). */
+        SHARED,
+        /** A server of its own for each data variant. */
+        PER_DATA
+    }
+
+    /** Whether classes whose data differs share a server. */
+    public static final Key<Servers> SERVERS = new Key<>("parity.servers", "shared or per-data", Servers.SHARED, "shared",
+            "shared: classes whose datasets or seed differ get a database each on one server; per-data: a server each.",
+            Source.CONFIGURATION_PARAMETER, Settings::servers);
+
     /** Every key, in the README's order. */
     public static final List<Key<?>> ALL = List.of(CONFIG, PROFILE, SEED, POOL_SIZE, KEEP, LOCK_WAIT, REPORT_DIR, BIND_ADDRESS, PULL_TIMEOUT,
-            DATA_MAX_BYTES, LOAD_KEEP_INDEXES);
+            DATA_MAX_BYTES, LOAD_KEEP_INDEXES, SERVERS);
 
     private static final Set<String> NAMES = ALL.stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
 
@@ -272,6 +285,15 @@ public final class Settings {
             throw setting.invalid("is outside 0.." + MAX_POOL_SIZE, fix, null);
         }
         return (int) size;
+    }
+
+    private static Servers servers(Setting setting) {
+        return switch (setting.value().orElseThrow()) {
+            case "shared" -> Servers.SHARED;
+            case "per-data" -> Servers.PER_DATA;
+            default -> throw setting.invalid("is neither shared nor per-data", "Give shared (the default: a database per data variant on one "
+                    + "server) or per-data (a server per data variant).", null);
+        };
     }
 
     private static boolean keep(Setting setting) {

@@ -1,0 +1,115 @@
+package dev.parity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.engine.JdbcUrls;
+import dev.parity.testing.NeedsDocker;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Classes on one profile that differ only in their data share one server: each variant gets a database of its own
+ * on it, copied from the server's migrated base and loaded with that variant's rows; {@code parity.servers=per-data}
+ * gives each a server instead.
+ */
+@NeedsDocker
+class DataVariantsTest {
+
+    /** What each fixture saw. */
+    private static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
+
+    record Seen(String server, String hostAndPort, String database, String customers, String orders, String freshCustomers, String containers) {
+    }
+
+    private static void record(String fixture, ProdEnvironment environment, DataSource dataSource) throws SQLException {
+        String url = environment.directJdbcUrl();
+        SEEN.put(fixture, new Seen(ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).serverIdentity),
+                url.substring(0, url.indexOf('/', url.indexOf("://") + 3)), JdbcUrls.database(url),
+                ProdLikeIntegrationTest.query(dataSource, "select count(*) from customers"),
+                ProdLikeIntegrationTest.query(dataSource, "select count(*) from orders"),
+                ProdLikeIntegrationTest.query(environment.freshCopy(), "select count(*) from customers"),
+                String.valueOf(DockerContainers.startedForProfile("shop").size())));
+    }
+
+    @ProdLike("shop")
+    static class ProfileData {
+        @Test
+        void test(ProdEnvironment environment, DataSource dataSource) throws SQLException {
+            record("profile", environment, dataSource);
+        }
+    }
+
+    @ProdLike("shop")
+    @Dataset(table = "customers", rows = 300)
+    @Dataset(table = "orders", rows = 500)
+    static class FewerRows {
+        @Test
+        void test(ProdEnvironment environment, DataSource dataSource) throws SQLException {
+            record("fewer", environment, dataSource);
+        }
+    }
+
+    @ProdLike("shop")
+    @Dataset(table = "orders", rows = 3000, seed = 7)
+    static class OtherOrders {
+        @Test
+        void test(ProdEnvironment environment, DataSource dataSource) throws SQLException {
+            record("other", environment, dataSource);
+        }
+    }
+
+    @BeforeEach
+    void forget() {
+        SEEN.clear();
+    }
+
+    @ParameterizedTest(name = "{0}, parallel execution: {1}")
+    @CsvSource({"postgres, false", "postgres, true", "mariadb, false", "mariadb, true"})
+    void classesThatDifferInDataShareOneServerWithADatabaseEach(String engine, boolean parallel) {
+        Map<String, String> parameters = parameters(engine, parallel);
+
+        Kit.run(parameters, ProfileData.class, FewerRows.class, OtherOrders.class).testEvents().assertStatistics(stats -> stats.succeeded(3));
+
+        assertThat(SEEN.get("profile")).extracting(Seen::customers, Seen::orders, Seen::freshCustomers).containsExactly("2000", "10000", "2000");
+        assertThat(SEEN.get("fewer")).extracting(Seen::customers, Seen::orders, Seen::freshCustomers).containsExactly("300", "500", "300");
+        assertThat(SEEN.get("other")).extracting(Seen::customers, Seen::orders, Seen::freshCustomers).containsExactly("2000", "3000", "2000");
+        assertThat(SEEN.values()).extracting(Seen::server).as("one server").containsOnly(SEEN.get("profile").server());
+        assertThat(SEEN.values()).extracting(Seen::hostAndPort).as("one server").containsOnly(SEEN.get("profile").hostAndPort());
+        assertThat(SEEN.values()).extracting(Seen::database).as("a database each").doesNotHaveDuplicates();
+        // the database server and its Toxiproxy, whatever moment each class looked
+        assertThat(SEEN.values()).extracting(Seen::containers).containsOnly("2");
+        assertThat(DockerContainers.startedForProfile("shop")).as("stopped when the run ends").isEmpty();
+    }
+
+    @Test
+    void perDataGivesEachVariantAServerOfItsOwn() {
+        Map<String, String> parameters = parameters("postgres", false);
+        parameters.put("parity.servers", "per-data");
+
+        Kit.run(parameters, ProfileData.class, FewerRows.class).testEvents().assertStatistics(stats -> stats.succeeded(2));
+
+        assertThat(SEEN.get("profile").customers()).isEqualTo("2000");
+        assertThat(SEEN.get("fewer").customers()).isEqualTo("300");
+        assertThat(SEEN.get("fewer").hostAndPort()).isNotEqualTo(SEEN.get("profile").hostAndPort());
+        assertThat(SEEN.get("fewer").server()).isNotEqualTo(SEEN.get("profile").server());
+    }
+
+    private static Map<String, String> parameters(String engine, boolean parallel) {
+        Map<String, String> parameters = new HashMap<>(Map.of("parity.config", engine.equals("mariadb") ? "profiles/data-mariadb.yml"
+                : "profiles/data.yml"));
+        if (parallel) {
+            parameters.put("junit.jupiter.execution.parallel.enabled", "true");
+            parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+            parameters.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+            parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "3");
+        }
+        return parameters;
+    }
+}
