@@ -127,7 +127,7 @@ final class SharedEnvironments {
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
             }
             // the primary as migrations and init scripts left it, for further data variants: no session is connected yet
-            Optional<String> base = snapshot(database, BASE);
+            Optional<String> base = base(database);
             ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
             RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),
                     profile.network().provider());
@@ -207,6 +207,20 @@ final class SharedEnvironments {
             }
             throw new ExtensionConfigurationException(e.getMessage() + "\nThe server (" + spec.image() + ") keeps running for the other "
                     + "classes' data.", e);
+        }
+    }
+
+    /**
+     * The server's base, or empty if it cannot be copied now: an init script that leaves a prepared transaction (or a
+     * session) in the primary database. Then each further data variant gets a server of its own, as if the engine
+     * could not copy; the primary's own data variant does not need a base.
+     */
+    private static Optional<String> base(RunningDatabase database) {
+        try {
+            return snapshot(database, BASE);
+        } catch (EngineException e) {
+            RunLog.noBase(database.spec().image(), e.getMessage());
+            return Optional.empty();
         }
     }
 

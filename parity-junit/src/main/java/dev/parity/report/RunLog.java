@@ -37,6 +37,12 @@ public final class RunLog {
                 took.toMillis()));
     }
 
+    /** A server's base could not be copied: further data variants get servers of their own. */
+    public static void noBase(String image, String why) {
+        LOG.log(Level.INFO, () -> String.format("Parity: the %s server's database could not be copied for further data variants, which get "
+                + "servers of their own: %s", image, why));
+    }
+
     /** A database's migrations ran. */
     public static void migrationsRan(String image, String tool, List<String> locations, Duration took) {
         LOG.log(Level.INFO, () -> String.format("Parity: %s migrations (%s) ran on %s in %d ms", tool, String.join(", ", locations), image,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +40,7 @@ class DataVariantsTest {
     }
 
     @ProdLike("shop")
+    @Order(1)
     static class ProfileData {
         @Test
         void test(ProdEnvironment environment, DataSource dataSource) throws SQLException {
@@ -57,11 +59,21 @@ class DataVariantsTest {
     }
 
     @ProdLike("shop")
+    @Order(3)
     @Dataset(table = "orders", rows = 3000, seed = 7)
     static class OtherOrders {
         @Test
         void test(ProdEnvironment environment, DataSource dataSource) throws SQLException {
             record("other", environment, dataSource);
+        }
+    }
+
+    @ProdLike("shop")
+    @Order(2)
+    @Dataset(table = "no_such_table", rows = 10)
+    static class UnknownTable {
+        @Test
+        void test() {
         }
     }
 
@@ -99,6 +111,21 @@ class DataVariantsTest {
         assertThat(SEEN.get("fewer").customers()).isEqualTo("300");
         assertThat(SEEN.get("fewer").hostAndPort()).isNotEqualTo(SEEN.get("profile").hostAndPort());
         assertThat(SEEN.get("fewer").server()).isNotEqualTo(SEEN.get("profile").server());
+    }
+
+    @Test
+    void aFurtherVariantWhoseLoadFailsIsDroppedAndTheServerServesTheOthers() {
+        Map<String, String> parameters = parameters("postgres", false);
+        parameters.put("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
+
+        // in @Order: ProfileData starts the server, UnknownTable's load fails on it, OtherOrders still gets its data
+        var results = Kit.run(parameters, UnknownTable.class, ProfileData.class, OtherOrders.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2));
+        assertThat(Kit.onlyContainerFailure(results)).hasMessageContaining("no_such_table")
+                .hasMessageEndingWith("Its database (test_v2 on postgres:15) has been dropped.");
+        assertThat(SEEN.get("other")).extracting(Seen::customers, Seen::orders).containsExactly("2000", "3000");
+        assertThat(SEEN.get("other").server()).isEqualTo(SEEN.get("profile").server());
     }
 
     private static Map<String, String> parameters(String engine, boolean parallel) {

@@ -30,7 +30,7 @@ class SettingsTest {
         assertThat(Settings.ALL).extracting(Settings.Key::name).doesNotHaveDuplicates().allMatch(n -> n.startsWith("parity."));
         assertThat(Settings.names()).containsExactlyInAnyOrder("parity.config", "parity.profile", "parity.seed", "parity.pool.size",
                 "parity.keep", "parity.lockWait", "parity.report.dir", "parity.bindAddress", "parity.pull.timeout", "parity.data.maxBytes",
-                "parity.load.keepIndexes");
+                "parity.load.keepIndexes", "parity.servers");
         assertThat(Settings.ALL).allSatisfy(key -> {
             assertThat(key.type()).isNotBlank();
             assertThat(key.defaultText()).isNotBlank();
@@ -98,6 +98,10 @@ class SettingsTest {
                 .hasMessageStartingWith("configuration parameter parity.lockWait: 'soon' is not a duration.");
         assertThatThrownBy(() -> Settings.BIND_ADDRESS.find(given(Map.of("parity.bindAddress", "localhost"))))
                 .hasMessageStartingWith("configuration parameter parity.bindAddress: 'localhost' is not an IP address.");
+        assertThat(Settings.SERVERS.get(given(Map.of()))).isEqualTo(Settings.Servers.SHARED);
+        assertThat(Settings.SERVERS.get(given(Map.of("parity.servers", "per-data")))).isEqualTo(Settings.Servers.PER_DATA);
+        assertThatThrownBy(() -> Settings.SERVERS.get(given(Map.of("parity.servers", "separate"))))
+                .hasMessageStartingWith("configuration parameter parity.servers: 'separate' is neither shared nor per-data.");
         assertThatThrownBy(() -> Settings.LOAD_KEEP_INDEXES.get(given(Map.of("parity.load.keepIndexes", "yes"))))
                 .hasMessageStartingWith("configuration parameter parity.load.keepIndexes: 'yes' is neither true nor false.");
         assertThatThrownBy(() -> Settings.DATA_MAX_BYTES.get(given(Map.of("parity.data.maxBytes", "0"))))
