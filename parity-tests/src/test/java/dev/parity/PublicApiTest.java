@@ -6,7 +6,12 @@ import dev.parity.engine.mariadb.MariaDbEngine;
 import dev.parity.engine.postgres.PostgresEngine;
 import dev.parity.junit.ProdLike;
 import java.io.IOException;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -34,6 +39,51 @@ class PublicApiTest {
     void onlyThePublicPackageHoldsTypesThatAreNotInternal() throws IOException, URISyntaxException {
         assertThat(publicTopLevelTypes()).filteredOn(type -> type.getAnnotation(API.class).status() != API.Status.INTERNAL)
                 .extracting(Class::getPackageName).containsOnly("dev.parity.junit");
+    }
+
+    /**
+     * The public API hands out and takes only the JDK's, JUnit's and its own types: a library it uses (toxiproxy-java,
+     * Testcontainers, Datafaker) can change or go without breaking a user's test. {@code NetworkProxy.unwrap(Class)}
+     * reaches toxiproxy-java's proxy through a type variable, explicitly.
+     */
+    @Test
+    void thePublicApiExposesNoThirdPartyTypes() throws IOException, URISyntaxException {
+        List<String> exposed = new ArrayList<>();
+        for (Class<?> type : publicTopLevelTypes()) {
+            if (type.getAnnotation(API.class).status() == API.Status.INTERNAL) {
+                continue;
+            }
+            for (Method method : type.getMethods()) {
+                List<Type> signature = new ArrayList<>(List.of(method.getGenericParameterTypes()));
+                signature.add(method.getGenericReturnType());
+                signature.stream().flatMap(PublicApiTest::classesIn).filter(used -> !allowed(used)).distinct()
+                        .forEach(used -> exposed.add(type.getSimpleName() + "." + method.getName() + ": " + used.getName()));
+            }
+        }
+        assertThat(exposed).as("third-party types in public signatures").isEmpty();
+    }
+
+    private static boolean allowed(Class<?> type) {
+        String name = type.getName();
+        return type.isPrimitive() || name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("org.junit.")
+                || name.startsWith("dev.parity.junit.");
+    }
+
+    /** The classes a generic type names: itself, its type arguments, bounds and components; none for a type variable. */
+    private static Stream<Class<?>> classesIn(Type type) {
+        if (type instanceof Class<?> plain) {
+            return plain.isArray() ? classesIn(plain.getComponentType()) : Stream.of(plain);
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return Stream.concat(classesIn(parameterized.getRawType()), Stream.of(parameterized.getActualTypeArguments()).flatMap(PublicApiTest::classesIn));
+        }
+        if (type instanceof WildcardType wildcard) {
+            return Stream.concat(Stream.of(wildcard.getUpperBounds()), Stream.of(wildcard.getLowerBounds())).flatMap(PublicApiTest::classesIn);
+        }
+        if (type instanceof GenericArrayType array) {
+            return classesIn(array.getGenericComponentType());
+        }
+        return Stream.empty();
     }
 
     /** The public top-level types of the core and of both engine modules, from their class directories or jars. */

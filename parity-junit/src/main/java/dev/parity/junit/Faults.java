@@ -1,6 +1,5 @@
 package dev.parity.junit;
 
-import eu.rekawek.toxiproxy.Proxy;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -101,10 +100,9 @@ public interface Faults {
     void during(Consumer<Faults> faults, Executable action) throws Throwable;
 
     /**
-     * The toxiproxy-java proxy itself, for anything not covered here. Mind the locale: toxiproxy-java reads a
-     * toxic's type with the default locale's {@code toUpperCase()}, so under a Turkish pin ({@code tr-TR}, {@code az})
-     * {@code proxy().toxics().getAll()} fails with {@code No enum constant ...ToxicType.BANDWİDTH}. The methods above
-     * do not use it and work under any locale.
+     * The class's proxy, which the network faults act on: its name, where this JVM reaches it, where it forwards
+     * to. For anything the methods above and {@link Toxic} do not cover (reading the proxy's toxics back, say),
+     * {@link NetworkProxy#unwrap(Class)} is the escape hatch to the Toxiproxy client's own object.
      */
-    Proxy proxy();
+    NetworkProxy proxy();
 }

@@ -46,11 +46,22 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * a database of its own ({@link FreshDatabase}).
  *
  * <h2>Injection</h2>
- * Test constructors, test methods and lifecycle methods may declare {@link ProdEnvironment} and
- * {@link Faults} parameters, and, unannotated, {@link javax.sql.DataSource} (through the class's proxy)
- * and {@code net.datafaker.Faker} (seeded from the run's seed and the test); a {@link java.time.Clock}
- * where a zone is pinned. A {@code DataSource} parameter with an annotation ({@code @Autowired}) is left
- * to the extension that annotation belongs to.
+ * Test constructors, test methods and lifecycle methods may declare parameters Parity resolves, and it
+ * resolves exactly these:
+ * <ul>
+ *   <li>{@link ProdEnvironment} and {@link Faults}: always; they are Parity's own types;</li>
+ *   <li>{@link javax.sql.DataSource} (through the class's proxy) and {@code net.datafaker.Faker} (seeded from
+ *       the run's seed and the test): only when nothing else claims them, that is when the parameter carries no
+ *       annotation (nullness ones such as {@code @NonNull} or {@code @Nullable} aside) and no framework
+ *       integration resolves it (with {@code parity-spring}: it is not one Spring's extension resolves, as every
+ *       parameter of a constructor Spring autowires is). So {@code (DataSource dataSource)} is Parity's,
+ *       {@code (@Autowired DataSource dataSource)} is left to Spring;</li>
+ *   <li>{@link java.time.Clock}: where a zone is pinned.</li>
+ * </ul>
+ * Parity never claims any other parameter. If another extension claims a plain {@code DataSource} or
+ * {@code Faker} as well, JUnit fails the test with its own error ("Discovered multiple competing
+ * ParameterResolvers", naming both extensions): annotate the parameter as the other extension asks to get
+ * its value, or take a {@link ProdEnvironment} and call {@link ProdEnvironment#dataSource()} for Parity's.
  *
  * <h2>Time zone and locale</h2>
  * A profile's {@code timezone:} and {@code locale:} pin the JVM for the class (restored after it), and the

@@ -32,11 +32,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -51,11 +48,12 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * when the parameter carries no annotation (but nullness ones) and no {@link ProdLikeIntegration} says its framework
  * resolves it. An annotated one ({@code @Autowired}, {@code @Qualifier}, ...) belongs to the extension that annotation
  * is for, and with {@code parity-spring} so does every parameter Spring's extension claims (those of a constructor it
- * autowires), so Parity and Spring never both claim one; when two extensions do claim one, the failure says what to do.
+ * autowires), so Parity and Spring never both claim one. Where another extension still claims one of these, JUnit fails
+ * with its own "competing ParameterResolvers" error, naming both: the rule is documented ({@link ProdLike}, the README's
+ * "Other extensions"), not patched into JUnit's messages, whose wording is JUnit's to change.
  */
 final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AfterTestExecutionCallback,
-        ParameterResolver, TestWatcher, TestInstancePreConstructCallback,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+        ParameterResolver, TestWatcher, TestInstancePreConstructCallback {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
     private static final String PROXY = "proxy";
@@ -203,8 +201,8 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         List<ToxicSpec> baseline = context.getStore(NAMESPACE).get(TEST_TOXICS, List.class);
         boolean owned = context.getTestMethod().isPresent() && FreshDatabaseExtension.forTest(context).isPresent();
         AtomicInteger classes = ServerUse.of(context, environment.database());
-        return new TestFaults(environment.proxy().proxy(), baseline != null ? baseline : environment.classToxics(),
-                new TestFaults.TestDatabase(environment.database(), JdbcUrls.database(environment.directJdbcUrl()), owned, environment.seed(),
+        return new TestFaults(environment.proxy(), baseline != null ? baseline : environment.classToxics(),
+                new DatabaseFaults.TestDatabase(environment.database(), JdbcUrls.database(environment.directJdbcUrl()), owned, environment.seed(),
                         classes::get, context.getTestMethod().map(m -> m.getDeclaringClass().getName() + "." + m.getName() + "()")
                                 .orElse(context.getRequiredTestClass().getName())));
     }
@@ -245,34 +243,6 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         UsedFaults used = context.getStore(NAMESPACE).getOrDefault(UsedFaults.class, UsedFaults.class,
                 new UsedFaults(declared.stream().map(String::valueOf).toList(), List.of()));
         RunReports.testEnded(context, seen, toxics, used.applied(), used.fired(), outcome, cause);
-    }
-
-    @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        throw explained(throwable);
-    }
-
-    @Override
-    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        throw explained(throwable);
-    }
-
-    @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        throw explained(throwable);
-    }
-
-    /** JUnit's "competing ParameterResolvers" failure, with what to do when Parity is one of them. */
-    private static Throwable explained(Throwable throwable) {
-        if (throwable instanceof ParameterResolutionException && throwable.getMessage() != null
-                && throwable.getMessage().contains("competing ParameterResolvers") && throwable.getMessage().contains(ProdLikeExtension.class.getName())) {
-            ParameterResolutionException explained = new ParameterResolutionException(throwable.getMessage() + ". Parity resolves DataSource and "
-                    + "Faker parameters that carry no annotation: to take another extension's, annotate the parameter as that extension "
-                    + "asks (Spring: @Autowired); for Parity's, take a ProdEnvironment parameter and call dataSource().", throwable);
-            explained.setStackTrace(throwable.getStackTrace());
-            return explained;
-        }
-        return throwable;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.testing.NeedsDocker;
+import eu.rekawek.toxiproxy.Proxy;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,8 +46,28 @@ class NetworkFaultsTest {
         @BeforeEach
         void noFaultIsLeftFromAnEarlierTest(Faults faults, TestInfo test) throws Exception {
             Method method = test.getTestMethod().orElseThrow();
-            assertThat(faults.proxy().isEnabled()).isEqualTo(!method.isAnnotationPresent(Toxic.class));
-            assertThat(faults.proxy().toxics().getAll()).hasSize(method.isAnnotationPresent(Latency.class) ? 1 : 0);
+            assertThat(toxiproxy(faults).isEnabled()).isEqualTo(!method.isAnnotationPresent(Toxic.class));
+            assertThat(toxiproxy(faults).toxics().getAll()).hasSize(method.isAnnotationPresent(Latency.class) ? 1 : 0);
+        }
+
+        /** The escape hatch, as a test that needs the Toxiproxy client's own proxy takes it. */
+        private static Proxy toxiproxy(Faults faults) {
+            return faults.proxy().unwrap(Proxy.class);
+        }
+
+        /** Parity's view of the class's proxy: the one the test's URL goes through, without Toxiproxy's types. */
+        @Test
+        void theProxyIsTheOneTheTestsUrlGoesThrough(Faults faults, ProdEnvironment environment) {
+            NetworkProxy proxy = faults.proxy();
+
+            assertThat(environment.jdbcUrl()).contains(proxy.host() + ":" + proxy.port());
+            assertThat(environment.directJdbcUrl()).doesNotContain(proxy.host() + ":" + proxy.port());
+            assertThat(proxy.name()).startsWith("parity-").isEqualTo(toxiproxy(faults).getName());
+            assertThat(proxy.upstream()).isNotBlank().isEqualTo(toxiproxy(faults).getUpstream());
+            assertThat(proxy).hasToString("NetworkProxy[" + proxy.name() + " at " + proxy.host() + ":" + proxy.port() + " to " + proxy.upstream() + "]");
+            assertThatThrownBy(() -> proxy.unwrap(String.class)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the proxy " + proxy.name() + " unwraps to a eu.rekawek.toxiproxy.Proxy, not a java.lang.String: "
+                            + "call unwrap(eu.rekawek.toxiproxy.Proxy.class)");
         }
 
         private static long millisToRead(DataSource dataSource, String sql) throws SQLException {
@@ -142,8 +163,8 @@ class NetworkFaultsTest {
             assertThatThrownBy(() -> faults.during(f -> f.latency(Duration.ofMillis(100)).cut(), () -> {
                 throw new IllegalStateException("boom");
             })).isInstanceOf(IllegalStateException.class);
-            assertThat(faults.proxy().isEnabled()).isTrue();
-            assertThat(faults.proxy().toxics().getAll()).isEmpty();
+            assertThat(toxiproxy(faults).isEnabled()).isTrue();
+            assertThat(toxiproxy(faults).toxics().getAll()).isEmpty();
         }
 
         @Test
@@ -157,7 +178,7 @@ class NetworkFaultsTest {
         @Test
         @Toxic(type = "down")
         void aDownToxicRefusesConnections(DataSource dataSource, Faults faults) {
-            assertThat(faults.proxy().isEnabled()).isFalse();
+            assertThat(toxiproxy(faults).isEnabled()).isFalse();
             assertThatThrownBy(() -> millisToRead(dataSource, "select 1")).isInstanceOf(SQLException.class);
         }
 
@@ -168,8 +189,8 @@ class NetworkFaultsTest {
         @RepeatedTest(3)
         void leavesFaultsBehind(Faults faults) throws Exception {
             faults.latency(Duration.ofMillis(50)).bandwidth(10).cut();
-            assertThat(faults.proxy().isEnabled()).as("cut").isFalse();
-            assertThat(faults.proxy().toxics().getAll()).as("latency and bandwidth").hasSize(2);
+            assertThat(toxiproxy(faults).isEnabled()).as("cut").isFalse();
+            assertThat(toxiproxy(faults).toxics().getAll()).as("latency and bandwidth").hasSize(2);
         }
     }
 }

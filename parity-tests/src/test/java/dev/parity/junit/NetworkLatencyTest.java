@@ -57,7 +57,7 @@ class NetworkLatencyTest {
 
         @Test
         void theProfilesToxicsAreOnTheClassProxy(Faults faults) throws Exception {
-            assertThat(faults.proxy().toxics().getAll()).hasSize(2)
+            assertThat(faults.proxy().unwrap(eu.rekawek.toxiproxy.Proxy.class).toxics().getAll()).hasSize(2)
                     .allSatisfy(toxic -> assertThat(toxic.getName()).startsWith("latency-"));
         }
     }

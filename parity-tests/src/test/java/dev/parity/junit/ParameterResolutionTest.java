@@ -21,8 +21,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * Parity resolves unannotated DataSource parameters and leaves annotated ones to the extension the
- * annotation is for, as Spring's {@code @Autowired}; where two extensions do claim one, the failure says
- * what to do.
+ * annotation is for, as Spring's {@code @Autowired}; where two extensions do claim one, JUnit's own error
+ * says so, and Parity's {@code DataSource} is still there through {@link ProdEnvironment}.
  */
 @NeedsDocker
 class ParameterResolutionTest {
@@ -92,16 +92,38 @@ class ParameterResolutionTest {
         assertThat(SEEN.get("ours")).isNotSameAs(THEIRS).hasToString(SEEN.get("environment").toString());
     }
 
+    /**
+     * The documented way out of a competition: the other extension's parameter annotated (which Parity then leaves
+     * alone), and Parity's DataSource from its own type, which nothing else claims.
+     */
+    @ProdLike
+    @ExtendWith(GreedyResolver.class)
+    static class BesideAGreedyResolver {
+        @Test
+        void test(@Theirs DataSource theirs, ProdEnvironment environment) {
+            SEEN.put("greedy", theirs);
+            SEEN.put("greedy-environment", environment.dataSource());
+        }
+    }
+
+    /** JUnit's own failure, as JUnit words it: Parity neither rewrites nor wraps it (the rule is documented on ProdLike instead). */
     @Test
-    void twoExtensionsClaimingOneParameterFailSayingWhatToDo() {
+    void twoExtensionsClaimingOneParameterFailWithJUnitsOwnErrorNamingBoth() {
         EngineExecutionResults results = Kit.run(Competing.class);
 
         results.testEvents().assertStatistics(stats -> stats.failed(1));
         Throwable failure = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
-        assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+        assertThat(failure).isExactlyInstanceOf(ParameterResolutionException.class).hasNoCause()
                 .hasMessageStartingWith("Discovered multiple competing ParameterResolvers for parameter [javax.sql.DataSource which]")
-                .hasMessageEndingWith(". Parity resolves DataSource and Faker parameters that carry no annotation: to take another "
-                        + "extension's, annotate the parameter as that extension asks (Spring: @Autowired); for Parity's, take a "
-                        + "ProdEnvironment parameter and call dataSource().");
+                .hasMessageContaining(ProdLikeExtension.class.getName()).hasMessageContaining(GreedyResolver.class.getName())
+                .hasMessageNotContaining("Parity resolves");
+    }
+
+    @Test
+    void besideAnExtensionThatClaimsEveryDataSourceParitysComesFromProdEnvironment() {
+        Kit.run(BesideAGreedyResolver.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(SEEN.get("greedy")).isSameAs(THEIRS);
+        assertThat(SEEN.get("greedy-environment")).isNotNull().isNotSameAs(THEIRS);
     }
 }
