@@ -20,12 +20,16 @@ final class DeclaredToxics {
     static List<ToxicSpec> on(AnnotatedElement element) {
         List<ToxicSpec> toxics = new ArrayList<>();
         findAnnotation(element, Latency.class).ifPresent(latency -> toxics.add(valid(element, "@Latency",
-                new ToxicSpec("latency", latency.stream(), 1.0, Map.of("latency", latency.millis(), "jitter", latency.jitter())))));
+                new ToxicSpec("latency", latency.stream().profileName(), 1.0, Map.of("latency", latency.millis(), "jitter", latency.jitterMillis())))));
         for (Toxic toxic : findRepeatableAnnotations(element, Toxic.class)) {
-            toxics.add(valid(element, "@Toxic(type = \"" + toxic.type() + "\")",
-                    new ToxicSpec(toxic.type(), toxic.stream(), toxic.toxicity(), attributes(element, toxic))));
+            toxics.add(valid(element, label(toxic), new ToxicSpec(toxic.type().profileName(), toxic.stream().profileName(), toxic.toxicity(),
+                    attributes(element, toxic))));
         }
         return toxics;
+    }
+
+    private static String label(Toxic toxic) {
+        return "@Toxic(type = " + toxic.type() + ")";
     }
 
     private static Map<String, Long> attributes(AnnotatedElement element, Toxic toxic) {
@@ -36,12 +40,13 @@ final class DeclaredToxics {
             try {
                 previous = attributes.put(parts[0].strip(), Long.parseLong(parts[1].strip()));
             } catch (RuntimeException e) {
-                throw new ExtensionConfigurationException("@Toxic(type = \"" + toxic.type() + "\") on " + element
-                        + " has attribute '" + attribute + "', which is not name=number. Write it as, e.g., \"latency=40\".", e);
+                throw new ExtensionConfigurationException(label(toxic) + " on " + element + " has attribute '" + attribute
+                        + "', which is not name=number. Write each as name=number; a " + toxic.type() + " toxic takes: "
+                        + toxic.type().attributesTaken() + ".", e);
             }
             if (previous != null) { // the first value would be silently replaced
-                throw new ExtensionConfigurationException("@Toxic(type = \"" + toxic.type() + "\") on " + element + " gives attribute '"
-                        + parts[0].strip() + "' twice (" + previous + " and " + parts[1].strip() + "). Give it once.");
+                throw new ExtensionConfigurationException(label(toxic) + " on " + element + " gives attribute '" + parts[0].strip() + "' twice ("
+                        + previous + " and " + parts[1].strip() + "). Give it once.");
             }
         }
         return attributes;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * annotations on the class): environments live as long as a class, so a method alone fails with a
  * configuration error saying so.
  *
- * <pre>{@code @Latency(millis = 150, stream = "both")  // a round trip takes 300 ms longer}</pre>
+ * <pre>{@code @Latency(millis = 150, stream = Stream.BOTH)  // a round trip takes 300 ms longer}</pre>
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,12 +34,18 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Latency {
 
-    /** The delay in milliseconds added to each chunk of data in {@link #stream()}. */
+    /** The delay in milliseconds added to each chunk of data in {@link #stream()}, 0 or more. Required. */
     long millis();
 
-    /** A random variation of up to this many milliseconds, either way. */
-    long jitter() default 0;
+    /**
+     * A random variation of up to this many milliseconds, either way, of each delay; 0 or more. Default: 0 (every delay is
+     * {@link #millis()}).
+     */
+    long jitterMillis() default 0;
 
-    /** {@code downstream} (database to test, the default), {@code upstream}, or {@code both}. */
-    String stream() default "downstream";
+    /**
+     * The direction delayed. Default: {@link Stream#DOWNSTREAM} (database to test); {@link Stream#BOTH} delays each leg of a
+     * round trip.
+     */
+    Stream stream() default Stream.DOWNSTREAM;
 }

@@ -176,7 +176,7 @@ class NetworkFaultsTest {
         }
 
         @Test
-        @Toxic(type = "down")
+        @Toxic(type = ToxicType.DOWN)
         void aDownToxicRefusesConnections(DataSource dataSource, Faults faults) {
             assertThat(toxiproxy(faults).isEnabled()).isFalse();
             assertThatThrownBy(() -> millisToRead(dataSource, "select 1")).isInstanceOf(SQLException.class);

@@ -42,7 +42,7 @@ class ProdLikeConfigurationErrorsTest {
     }
 
     @ProdLike
-    @Toxic(type = "latency", attributes = {"latency=40", "latency=400"})
+    @Toxic(type = ToxicType.LATENCY, attributes = {"latency=40", "latency=400"})
     static class AttributeTwice {
         @Test
         void test() {
@@ -198,7 +198,7 @@ class ProdLikeConfigurationErrorsTest {
 
     @Test
     void aToxicAttributeGivenTwiceIsAnErrorNotTheLastValue() {
-        assertFailsWith(Kit.run(AttributeTwice.class), "@Toxic(type = \"latency\") on " + AttributeTwice.class
+        assertFailsWith(Kit.run(AttributeTwice.class), "@Toxic(type = LATENCY) on " + AttributeTwice.class
                 + " gives attribute 'latency' twice (40 and 400). Give it once.");
     }
 

@@ -45,7 +45,7 @@ class ProdLikeResourceLocksTest {
         }
     }
 
-    @Toxic(type = "down")
+    @Toxic(type = ToxicType.DOWN)
     static class OnlyToxic {
         @Test
         void test() {

@@ -45,7 +45,7 @@ class RunReportTest {
         }
 
         @Test
-        @Toxic(type = "bandwidth", attributes = "rate=512")
+        @Toxic(type = ToxicType.BANDWIDTH, attributes = "rate=512")
         void fails() {
             throw new AssertionError("on purpose");
         }

@@ -51,7 +51,7 @@ class SharedProxyTest {
 
     @ProdLike
     @MarkedIntegration.SharesProxy
-    @Latency(millis = 200, stream = "both")
+    @Latency(millis = 200, stream = Stream.BOTH)
     @ExtendWith(ConstructorResolver.class)
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class Slow {
