@@ -63,7 +63,9 @@ class SchemaFuzzTest {
     }
 
     private static List<TablePlan> plan(Engine engine, SchemaFuzzer.Fuzzed schema) throws ProblemException {
-        schema.tables().values().forEach(t -> t.checks().forEach(c -> t.columns().forEach(col -> TYPES.put(c.name() + "." + col.name(), col.type()))));
+        // each CHECK's columns' types, of this schema only: a check's name (positive_int_check) repeats across tables and schemas
+        Map<TableInfo.Check, TableInfo> owners = new HashMap<>();
+        schema.tables().values().forEach(t -> t.checks().forEach(c -> owners.put(c, t)));
         Map<Long, FakerPools> pools = new HashMap<>();
         DatasetPlanner planner = new DatasetPlanner(DatabaseState.empty(schema.tables()), engine, schema.seed(), s -> pools.computeIfAbsent(s, FakerPools::new),
                 ZONE);
@@ -71,7 +73,7 @@ class SchemaFuzzTest {
             List<TablePlan> plans = planner.plan(schema.datasets());
             List<dev.parity.config.Problem> problems = DatasetLoader.sample(plans);
             if (problems.isEmpty()) {
-                problems = new ServerJudge(standIn(engine), engine.dialect(), progress -> { }).judge(plans);
+                problems = new ServerJudge(standIn(engine, owners), engine.dialect(), progress -> { }).judge(plans);
             }
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
@@ -83,7 +85,7 @@ class SchemaFuzzTest {
     }
 
     /** The server's verdicts, as the evaluator gives them: what the server judges, judged here without one. */
-    private static ServerJudge.Verdicts standIn(Engine engine) {
+    private static ServerJudge.Verdicts standIn(Engine engine, Map<TableInfo.Check, TableInfo> owners) {
         Evaluator evaluator = new Evaluator(Instant.now(), ZONE);
         TypedValues typed = new TypedValues(engine.values(), ZONE);
         return (check, columns, types, ordinals, rows) -> {
@@ -92,7 +94,7 @@ class SchemaFuzzTest {
                 List<String> row = rows.get(r);
                 Evaluator.Truth truth = evaluator.test(check.condition(), c -> {
                     int at = columns.indexOf(c);
-                    return at < 0 ? Evaluator.UNDECIDED : typed.read(typeOf(check, c), row.get(at));
+                    return at < 0 ? Evaluator.UNDECIDED : typed.read(typeOf(owners, check, c), row.get(at));
                 });
                 if (truth == Evaluator.Truth.FALSE) {
                     rejected.add(ordinals.get(r));
@@ -102,10 +104,10 @@ class SchemaFuzzTest {
         };
     }
 
-    private static final Map<String, ColumnType> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static ColumnType typeOf(CheckReader.Parsed check, String column) {
-        return TYPES.getOrDefault(check.check().name() + "." + column, ColumnType.text("text", -1));
+    /** The type of {@code column} in the table of {@code check}: no state outlives a seed, so each seed reproduces alone. */
+    private static ColumnType typeOf(Map<TableInfo.Check, TableInfo> owners, CheckReader.Parsed check, String column) {
+        TableInfo table = owners.get(check.check());
+        return table == null ? ColumnType.text("text", -1) : table.column(column).map(ColumnInfo::type).orElse(ColumnType.text("text", -1));
     }
 
     /** Every row of every table, as the load would write it (second-pass columns with their final values), against the schema. */
