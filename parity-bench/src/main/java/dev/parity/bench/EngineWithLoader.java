@@ -5,7 +5,6 @@ import dev.parity.engine.Capability;
 import dev.parity.engine.CatalogStatistics;
 import dev.parity.engine.ClientScripts;
 import dev.parity.engine.DatabaseCopies;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
 import dev.parity.engine.JavaArtifact;
 import dev.parity.engine.LockWaits;
@@ -16,6 +15,7 @@ import dev.parity.engine.ServerFaults;
 import dev.parity.engine.SqlDialect;
 import dev.parity.engine.ValueSyntax;
 import dev.parity.engine.ZoneSupport;
+import dev.parity.engine.spec.DatabaseSpec;
 import java.util.Set;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 

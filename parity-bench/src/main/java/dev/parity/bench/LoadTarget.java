@@ -2,8 +2,8 @@ package dev.parity.bench;
 
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engines;
+import dev.parity.engine.spec.DatabaseSpec;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

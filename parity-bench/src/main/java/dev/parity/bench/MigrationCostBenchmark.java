@@ -2,10 +2,10 @@ package dev.parity.bench;
 
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engines;
-import dev.parity.engine.MigrationTool;
-import dev.parity.engine.MigrationsSpec;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.spec.MigrationTool;
+import dev.parity.engine.spec.MigrationsSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

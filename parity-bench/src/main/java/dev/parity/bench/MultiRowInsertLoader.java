@@ -1,11 +1,11 @@
 package dev.parity.bench;
 
 import dev.parity.engine.BulkLoader;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType.Kind;
 import dev.parity.engine.RowSource;
 import dev.parity.engine.SqlDialect;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType.Kind;
+import dev.parity.engine.schema.TableInfo;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package dev.parity.capture;
 
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.parity.capture;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

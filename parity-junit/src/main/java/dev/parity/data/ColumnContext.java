@@ -1,7 +1,7 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.ValueSyntax;
+import dev.parity.engine.schema.ColumnInfo;
 import java.time.ZoneId;
 import java.util.Optional;
 

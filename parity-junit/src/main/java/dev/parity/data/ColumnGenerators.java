@@ -1,8 +1,8 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.ValueSyntax;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

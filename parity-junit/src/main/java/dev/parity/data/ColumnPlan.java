@@ -1,7 +1,7 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType.Repertoire;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType.Repertoire;
 import java.util.List;
 
 /**

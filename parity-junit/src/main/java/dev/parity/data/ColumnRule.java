@@ -1,6 +1,6 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnType;
+import dev.parity.engine.schema.ColumnType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

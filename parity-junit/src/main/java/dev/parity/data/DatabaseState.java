@@ -1,7 +1,7 @@
 package dev.parity.data;
 
 import dev.parity.engine.Engine;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import dev.parity.engine.BulkLoader;
 import dev.parity.engine.Engine;
 import dev.parity.engine.FreeDisk;
 import dev.parity.engine.SqlDialect;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnType.Repertoire;
+import dev.parity.engine.schema.ColumnType.Repertoire;
 import java.text.Normalizer;
 import java.util.EnumMap;
 import java.util.List;

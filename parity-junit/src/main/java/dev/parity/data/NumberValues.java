@@ -1,7 +1,7 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.ValueSyntax;
+import dev.parity.engine.schema.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -1,8 +1,8 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.TableInfo.Partitioning;
-import dev.parity.engine.TableInfo.Partitioning.Bound;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo.Partitioning;
+import dev.parity.engine.schema.TableInfo.Partitioning.Bound;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

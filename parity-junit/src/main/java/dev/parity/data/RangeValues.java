@@ -2,8 +2,8 @@ package dev.parity.data;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -1,8 +1,8 @@
 package dev.parity.data;
 
 import dev.parity.config.Problem;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

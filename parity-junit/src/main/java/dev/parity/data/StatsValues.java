@@ -1,7 +1,7 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

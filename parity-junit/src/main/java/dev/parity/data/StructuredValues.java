@@ -1,7 +1,7 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.ValueSyntax;
+import dev.parity.engine.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

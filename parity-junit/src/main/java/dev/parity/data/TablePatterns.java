@@ -2,8 +2,8 @@ package dev.parity.data;
 
 import dev.parity.config.Problem;
 import dev.parity.config.Suggestions;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package dev.parity.data;
 
 import dev.parity.config.Location;
-import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.RowSource;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.parity.data;
 
-import dev.parity.engine.ColumnType;
+import dev.parity.engine.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.parity.data;
 
 import dev.parity.data.check.Evaluator;
 import dev.parity.data.check.Exactness;
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.ValueSyntax;
+import dev.parity.engine.schema.ColumnType;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -16,7 +16,7 @@
  *
  * <h2>How a column gets its values</h2>
  * The engine reads the schema ({@link dev.parity.engine.SchemaReader}) and maps each column onto a
- * {@link dev.parity.engine.ColumnType} kind with its limits (lengths, unsigned ranges, a TIMESTAMP's years,
+ * {@link dev.parity.engine.schema.ColumnType} kind with its limits (lengths, unsigned ranges, a TIMESTAMP's years,
  * the character set). Its {@link dev.parity.data.ColumnRule} decides: a rule the dataset gives, else a
  * foreign key's referenced rows ({@link dev.parity.data.References}), else a unique sequence for a key
  * column, else values by kind, CHECK limits ({@link dev.parity.data.CheckReader}) and name

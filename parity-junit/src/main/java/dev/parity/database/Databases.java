@@ -1,9 +1,9 @@
 package dev.parity.database;
 
-import dev.parity.engine.DatabaseOrigin;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
 import dev.parity.engine.Server;
+import dev.parity.engine.spec.DatabaseOrigin;
+import dev.parity.engine.spec.DatabaseSpec;
 import dev.parity.report.RunLog;
 import dev.parity.settings.Settings;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package dev.parity.database;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.DatabaseOrigin;
-import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.spec.DatabaseOrigin;
+import dev.parity.engine.spec.DatabaseSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.parity.database;
 
-import dev.parity.engine.FlywayKeys;
-import dev.parity.engine.MigrationsSpec;
 import dev.parity.engine.SqlDialect;
-import dev.parity.engine.SqlStatement;
+import dev.parity.engine.spec.FlywayKeys;
+import dev.parity.engine.spec.MigrationsSpec;
+import dev.parity.engine.sql.SqlStatement;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;

@@ -2,10 +2,10 @@ package dev.parity.database;
 
 import dev.parity.config.Classpath;
 import dev.parity.engine.ClientScripts;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
 import dev.parity.engine.SqlDialect;
-import dev.parity.engine.SqlStatement;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.sql.SqlStatement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

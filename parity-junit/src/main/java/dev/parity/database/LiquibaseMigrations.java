@@ -1,8 +1,8 @@
 package dev.parity.database;
 
-import dev.parity.engine.LiquibaseKeys;
-import dev.parity.engine.MigrationsSpec;
 import dev.parity.engine.SqlDialect;
+import dev.parity.engine.spec.LiquibaseKeys;
+import dev.parity.engine.spec.MigrationsSpec;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;

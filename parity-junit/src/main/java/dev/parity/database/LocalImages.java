@@ -7,7 +7,7 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
 import dev.parity.engine.DatabaseCopies;
-import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.spec.DatabaseSpec;
 import dev.parity.settings.Settings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

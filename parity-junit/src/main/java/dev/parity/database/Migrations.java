@@ -1,9 +1,9 @@
 package dev.parity.database;
 
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.LockWait;
-import dev.parity.engine.MigrationTool;
-import dev.parity.engine.MigrationsSpec;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.spec.MigrationTool;
+import dev.parity.engine.spec.MigrationsSpec;
 import dev.parity.settings.Settings;
 import java.sql.SQLException;
 import org.testcontainers.containers.JdbcDatabaseContainer;

@@ -2,12 +2,12 @@ package dev.parity.database;
 
 import dev.parity.engine.Capability;
 import dev.parity.engine.DatabaseCopies;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engine;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.FreeDisk;
-import dev.parity.engine.JdbcUrls;
 import dev.parity.engine.Server;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.support.JdbcUrls;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package dev.parity.engine;
 
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.parity.engine;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.sql.ClientCommand;
 import java.net.URL;
 import java.util.List;
 import org.apiguardian.api.API;

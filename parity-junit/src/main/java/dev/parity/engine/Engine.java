@@ -1,5 +1,6 @@
 package dev.parity.engine;
 
+import dev.parity.engine.spec.DatabaseSpec;
 import java.util.List;
 import java.util.Set;
 import org.apiguardian.api.API;

@@ -1,5 +1,6 @@
 package dev.parity.engine;
 
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.parity.engine;
 
+import dev.parity.engine.support.JdbcUrls;
 import org.apiguardian.api.API;
 
 /**

@@ -1,5 +1,7 @@
 package dev.parity.engine;
 
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.sql.SqlStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;

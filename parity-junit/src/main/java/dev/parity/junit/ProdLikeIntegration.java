@@ -1,6 +1,6 @@
 package dev.parity.junit;
 
-import dev.parity.engine.MigrationsSpec;
+import dev.parity.engine.spec.MigrationsSpec;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

@@ -1,6 +1,6 @@
 package dev.parity.junit;
 
-import dev.parity.engine.MigrationsSpec;
+import dev.parity.engine.spec.MigrationsSpec;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.extension.ExtensionContext;

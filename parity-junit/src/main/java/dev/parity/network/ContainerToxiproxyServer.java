@@ -1,7 +1,7 @@
 package dev.parity.network;
 
 import dev.parity.database.LeftoverGuard;
-import dev.parity.engine.PublishedPorts;
+import dev.parity.engine.support.PublishedPorts;
 import eu.rekawek.toxiproxy.Proxy;
 import java.util.BitSet;
 import java.util.stream.IntStream;

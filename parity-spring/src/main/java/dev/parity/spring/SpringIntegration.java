@@ -1,6 +1,6 @@
 package dev.parity.spring;
 
-import dev.parity.engine.MigrationsSpec;
+import dev.parity.engine.spec.MigrationsSpec;
 import dev.parity.junit.ProdLikeIntegration;
 import java.util.Arrays;
 import org.apiguardian.api.API;

@@ -1,7 +1,7 @@
 package dev.parity.spring;
 
-import dev.parity.engine.MigrationTool;
-import dev.parity.engine.MigrationsSpec;
+import dev.parity.engine.spec.MigrationTool;
+import dev.parity.engine.spec.MigrationsSpec;
 import dev.parity.report.RunLog;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;

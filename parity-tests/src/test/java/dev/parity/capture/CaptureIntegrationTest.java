@@ -8,7 +8,7 @@ import dev.parity.data.DatasetSpec;
 import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
-import dev.parity.engine.JdbcUrls;
+import dev.parity.engine.support.JdbcUrls;
 import dev.parity.profile.Profile;
 import dev.parity.profile.ProfileLoader;
 import dev.parity.profile.ProfileSource;

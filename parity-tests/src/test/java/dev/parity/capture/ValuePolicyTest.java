@@ -3,9 +3,9 @@ package dev.parity.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.engine.CatalogStatistics.ColumnStatistics;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

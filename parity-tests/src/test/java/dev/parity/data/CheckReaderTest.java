@@ -2,11 +2,11 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.TableInfo;
 import dev.parity.engine.mariadb.MariaDbFixtures;
 import dev.parity.engine.postgres.PostgresFixtures;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

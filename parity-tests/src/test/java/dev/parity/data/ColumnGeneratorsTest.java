@@ -2,14 +2,14 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
 import dev.parity.engine.ValueSyntax;
 import dev.parity.engine.mariadb.MariaDbEngine;
 import dev.parity.engine.mariadb.MariaDbFixtures;
 import dev.parity.engine.postgres.PostgresEngine;
 import dev.parity.engine.postgres.PostgresFixtures;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

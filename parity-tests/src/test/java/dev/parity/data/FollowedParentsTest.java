@@ -4,7 +4,7 @@ import static dev.parity.data.TestTables.in;
 import static dev.parity.data.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;

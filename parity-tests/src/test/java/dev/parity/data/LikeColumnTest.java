@@ -3,11 +3,11 @@ package dev.parity.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.data.check.Evaluator;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

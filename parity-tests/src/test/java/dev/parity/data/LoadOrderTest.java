@@ -2,7 +2,7 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.parity.config.Location;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.RowSource;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

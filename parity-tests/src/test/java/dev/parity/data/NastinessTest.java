@@ -2,7 +2,7 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnType.Repertoire;
+import dev.parity.engine.schema.ColumnType.Repertoire;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

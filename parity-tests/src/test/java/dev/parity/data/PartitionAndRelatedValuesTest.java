@@ -2,12 +2,12 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
-import dev.parity.engine.TableInfo.Partitioning;
-import dev.parity.engine.TableInfo.Partitioning.Bound;
-import dev.parity.engine.TableInfo.Partitioning.Strategy;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
+import dev.parity.engine.schema.TableInfo.Partitioning;
+import dev.parity.engine.schema.TableInfo.Partitioning.Bound;
+import dev.parity.engine.schema.TableInfo.Partitioning.Strategy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.parity.config.ProblemException;
 import dev.parity.data.check.Evaluator;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;

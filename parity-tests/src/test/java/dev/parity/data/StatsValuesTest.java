@@ -2,10 +2,10 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.Engines;
 import dev.parity.engine.ValueSyntax;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ class StatsValuesTest {
     void aHistogramMustSuitTheColumn() {
         ColumnInfo note = new ColumnInfo("note", ColumnType.text("text", -1), true, null, false, false);
         ColumnInfo count = new ColumnInfo("count", ColumnType.integer("smallint", -32768, 32767), true, null, false, false);
-        dev.parity.engine.TableInfo table = new dev.parity.engine.TableInfo("public", "t", "public.t", List.of(note, count), List.of(), List.of(),
+        dev.parity.engine.schema.TableInfo table = new dev.parity.engine.schema.TableInfo("public", "t", "public.t", List.of(note, count), List.of(), List.of(),
                 List.of(), List.of());
         DatasetSpec spec = DatasetSpec.of("t", 10).withOrigin(new dev.parity.config.Location("parity.yml", 4))
                 .withColumn("note", new ColumnRule.Stats(null, null, Map.of(), List.of(), List.of("a", "b"), null, null))

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

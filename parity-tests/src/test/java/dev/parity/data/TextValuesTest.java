@@ -2,8 +2,8 @@ package dev.parity.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Repertoire;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Repertoire;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

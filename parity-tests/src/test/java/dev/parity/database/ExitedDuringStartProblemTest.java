@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.DatabaseOrigin;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engines;
+import dev.parity.engine.spec.DatabaseOrigin;
+import dev.parity.engine.spec.DatabaseSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

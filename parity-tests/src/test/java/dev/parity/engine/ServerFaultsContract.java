@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
+import dev.parity.engine.spec.DatabaseSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;

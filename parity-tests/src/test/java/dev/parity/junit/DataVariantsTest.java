@@ -2,7 +2,7 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.JdbcUrls;
+import dev.parity.engine.support.JdbcUrls;
 import dev.parity.testing.NeedsDocker;
 import java.sql.SQLException;
 import java.util.HashMap;

@@ -95,7 +95,7 @@ class EnvironmentSharingTest {
 
         for (String fixture : SEEN.keySet()) {
             String url = SEEN.get(fixture)[1];
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "test", dev.parity.engine.DatabaseSpec.GENERATED_PASSWORD).close())
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "test", dev.parity.engine.spec.DatabaseSpec.GENERATED_PASSWORD).close())
                     .as("the database %s used by %s is stopped when the run ends", url, fixture)
                     .isInstanceOf(SQLException.class);
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.database.Databases;
 import dev.parity.database.RunningDatabase;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engines;
-import dev.parity.engine.PublishedPorts;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.support.PublishedPorts;
 import dev.parity.testing.NeedsDocker;
 import java.io.IOException;
 import java.net.InetSocketAddress;

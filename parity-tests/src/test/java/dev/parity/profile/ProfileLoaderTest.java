@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.config.ProblemException;
 import dev.parity.config.YamlParser;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engines;
+import dev.parity.engine.spec.DatabaseSpec;
 import java.io.StringReader;
 import java.time.ZoneId;
 import java.util.Map;

@@ -54,7 +54,7 @@ import org.apiguardian.api.API;
 
 /**
  * Reads a CHECK's condition, in the standard SQL an engine rewrites its own print into
- * ({@link dev.parity.engine.TableInfo.Check#neutral()}), with JSqlParser, and turns JSqlParser's tree into an
+ * ({@link dev.parity.engine.schema.TableInfo.Check#neutral()}), with JSqlParser, and turns JSqlParser's tree into an
  * {@link Expr}. It never fails: what it cannot read becomes an {@link Expr.Opaque} node (the whole condition
  * when it does not parse), which the server then judges.
  */

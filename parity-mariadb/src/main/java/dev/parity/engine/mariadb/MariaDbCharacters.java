@@ -5,7 +5,7 @@ import dev.parity.config.Problem;
 import dev.parity.config.Section;
 import dev.parity.config.Suggestions;
 import dev.parity.config.YamlNode;
-import dev.parity.engine.DatabaseSpec;
+import dev.parity.engine.spec.DatabaseSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * CHECK clauses as {@code information_schema.CHECK_CONSTRAINTS} prints them, rewritten into the plain form
- * Parity reads (see {@link dev.parity.engine.TableInfo.Check#neutral()}): backticks become double quotes,
+ * Parity reads (see {@link dev.parity.engine.schema.TableInfo.Check#neutral()}): backticks become double quotes,
  * {@code x between a and b} becomes {@code x >= a AND x <= b}, and keywords are upper-cased.
  */
 final class MariaDbChecks {

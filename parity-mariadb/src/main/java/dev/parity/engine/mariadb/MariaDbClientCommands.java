@@ -2,12 +2,12 @@ package dev.parity.engine.mariadb;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.ClientCommand;
 import dev.parity.engine.ClientScripts;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
-import dev.parity.engine.ScriptSplitter;
-import dev.parity.engine.SqlStatement;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.sql.ClientCommand;
+import dev.parity.engine.sql.ScriptSplitter;
+import dev.parity.engine.sql.SqlStatement;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.parity.engine.mariadb;
 
-import dev.parity.engine.DatabaseSpec;
-import dev.parity.engine.PublishedPorts;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.support.PublishedPorts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

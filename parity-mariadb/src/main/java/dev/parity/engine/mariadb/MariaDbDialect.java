@@ -1,8 +1,8 @@
 package dev.parity.engine.mariadb;
 
-import dev.parity.engine.ScriptSplitter;
 import dev.parity.engine.SqlDialect;
-import dev.parity.engine.SqlStatement;
+import dev.parity.engine.sql.ScriptSplitter;
+import dev.parity.engine.sql.SqlStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.parity.engine.mariadb;
 
 import dev.parity.engine.BulkLoader;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType.Kind;
-import dev.parity.engine.TabSeparatedWriter;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType.Kind;
+import dev.parity.engine.schema.TableInfo;
+import dev.parity.engine.sql.TabSeparatedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

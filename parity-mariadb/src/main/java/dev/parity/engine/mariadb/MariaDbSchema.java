@@ -1,9 +1,9 @@
 package dev.parity.engine.mariadb;
 
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.ColumnType;
 import dev.parity.engine.SchemaReader;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

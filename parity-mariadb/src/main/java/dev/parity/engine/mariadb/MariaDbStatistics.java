@@ -3,7 +3,7 @@ package dev.parity.engine.mariadb;
 import dev.parity.engine.CapturedSettings;
 import dev.parity.engine.CatalogStatistics;
 import dev.parity.engine.SettingNames;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.parity.engine.mariadb;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
-import dev.parity.engine.ColumnType.Repertoire;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
+import dev.parity.engine.schema.ColumnType.Repertoire;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;

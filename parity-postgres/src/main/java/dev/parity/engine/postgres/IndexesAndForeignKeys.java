@@ -1,7 +1,7 @@
 package dev.parity.engine.postgres;
 
 import dev.parity.engine.BulkLoader;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

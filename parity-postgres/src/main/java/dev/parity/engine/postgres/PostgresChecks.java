@@ -2,7 +2,7 @@ package dev.parity.engine.postgres;
 
 /**
  * CHECK constraints as {@code pg_get_constraintdef} prints them: the condition the server evaluates, and the same
- * in the standard SQL Parity's parser reads (see {@link dev.parity.engine.TableInfo.Check#neutral()}), which is
+ * in the standard SQL Parity's parser reads (see {@link dev.parity.engine.schema.TableInfo.Check#neutral()}), which is
  * PostgreSQL's print with its LIKE operators spelled out ({@code ~~} is {@code LIKE}, {@code !~~*} is
  * {@code NOT ILIKE}); casts ({@code ::text}) and {@code = ANY (ARRAY[...])} are read as they are.
  */

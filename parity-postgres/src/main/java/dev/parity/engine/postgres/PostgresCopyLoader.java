@@ -1,9 +1,9 @@
 package dev.parity.engine.postgres;
 
 import dev.parity.engine.BulkLoader;
-import dev.parity.engine.ColumnInfo;
-import dev.parity.engine.TabSeparatedWriter;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.TableInfo;
+import dev.parity.engine.sql.TabSeparatedWriter;
 import dev.parity.settings.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ScriptSplitter;
 import dev.parity.engine.SqlDialect;
-import dev.parity.engine.SqlStatement;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.sql.ScriptSplitter;
+import dev.parity.engine.sql.SqlStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;

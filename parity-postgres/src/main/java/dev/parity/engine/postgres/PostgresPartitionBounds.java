@@ -1,9 +1,9 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.SqlListItems;
-import dev.parity.engine.TableInfo.Partitioning;
-import dev.parity.engine.TableInfo.Partitioning.Bound;
-import dev.parity.engine.TableInfo.Partitioning.Strategy;
+import dev.parity.engine.schema.TableInfo.Partitioning;
+import dev.parity.engine.schema.TableInfo.Partitioning.Bound;
+import dev.parity.engine.schema.TableInfo.Partitioning.Strategy;
+import dev.parity.engine.sql.SqlListItems;
 import java.util.ArrayList;
 import java.util.List;
 

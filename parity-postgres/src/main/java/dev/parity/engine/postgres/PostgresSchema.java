@@ -1,9 +1,9 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.ColumnInfo;
 import dev.parity.engine.SchemaReader;
-import dev.parity.engine.TableInfo;
-import dev.parity.engine.TriggerWrites;
+import dev.parity.engine.schema.ColumnInfo;
+import dev.parity.engine.schema.TableInfo;
+import dev.parity.engine.schema.TriggerWrites;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

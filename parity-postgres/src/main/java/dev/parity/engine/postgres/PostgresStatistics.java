@@ -4,7 +4,7 @@ import dev.parity.engine.AdminSessions;
 import dev.parity.engine.CapturedSettings;
 import dev.parity.engine.CatalogStatistics;
 import dev.parity.engine.SettingNames;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.TableInfo;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

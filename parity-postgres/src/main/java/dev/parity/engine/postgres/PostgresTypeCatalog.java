@@ -1,6 +1,6 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.ColumnType;
+import dev.parity.engine.schema.ColumnType;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;

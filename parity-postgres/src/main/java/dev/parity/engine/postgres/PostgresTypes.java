@@ -1,7 +1,7 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
 import java.util.Map;
 
 /** PostgreSQL's type names (as {@code pg_type.typname}) mapped onto Parity's kinds, with their limits. */

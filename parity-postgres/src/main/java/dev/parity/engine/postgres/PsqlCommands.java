@@ -1,10 +1,10 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.ClientCommand;
-import dev.parity.engine.PsqlLexer;
-import dev.parity.engine.PsqlLexer.Kind;
-import dev.parity.engine.PsqlLexer.Token;
-import dev.parity.engine.PsqlStatementEnd;
+import dev.parity.engine.sql.ClientCommand;
+import dev.parity.engine.sql.PsqlLexer;
+import dev.parity.engine.sql.PsqlLexer.Kind;
+import dev.parity.engine.sql.PsqlLexer.Token;
+import dev.parity.engine.sql.PsqlStatementEnd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

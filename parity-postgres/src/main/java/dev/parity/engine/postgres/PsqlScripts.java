@@ -2,10 +2,10 @@ package dev.parity.engine.postgres;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.ClientCommand;
 import dev.parity.engine.ClientScripts;
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.ScriptFailedException;
+import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.sql.ClientCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.parity.engine.mariadb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.SqlStatement;
+import dev.parity.engine.sql.SqlStatement;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.Arrays;

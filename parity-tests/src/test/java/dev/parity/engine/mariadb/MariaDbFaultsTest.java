@@ -3,10 +3,10 @@ package dev.parity.engine.mariadb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.Engines;
 import dev.parity.engine.ServerFaultsContract;
+import dev.parity.engine.spec.DatabaseSpec;
 import dev.parity.testing.NeedsDocker;
 import java.sql.Connection;
 import java.sql.SQLException;

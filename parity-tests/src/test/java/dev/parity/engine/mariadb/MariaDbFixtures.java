@@ -1,7 +1,7 @@
 package dev.parity.engine.mariadb;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 
 /** MariaDB's package-private mappings for tests in other packages: types and CHECKs as {@link MariaDbSchema} builds them. */
 public final class MariaDbFixtures {

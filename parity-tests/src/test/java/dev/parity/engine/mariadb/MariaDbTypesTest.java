@@ -2,9 +2,9 @@ package dev.parity.engine.mariadb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
-import dev.parity.engine.ColumnType.Repertoire;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
+import dev.parity.engine.schema.ColumnType.Repertoire;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;

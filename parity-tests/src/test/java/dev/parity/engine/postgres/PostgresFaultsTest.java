@@ -2,9 +2,9 @@ package dev.parity.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.DatabaseSpec;
 import dev.parity.engine.Engines;
 import dev.parity.engine.ServerFaultsContract;
+import dev.parity.engine.spec.DatabaseSpec;
 import dev.parity.testing.NeedsDocker;
 import org.junit.jupiter.api.Test;
 

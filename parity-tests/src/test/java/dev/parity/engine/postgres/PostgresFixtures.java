@@ -1,7 +1,7 @@
 package dev.parity.engine.postgres;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.TableInfo;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.TableInfo;
 import java.util.List;
 
 /** PostgreSQL's package-private mappings for tests in other packages: types and CHECKs as {@link PostgresSchema} builds them. */

@@ -2,9 +2,9 @@ package dev.parity.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.TableInfo.Partitioning;
-import dev.parity.engine.TableInfo.Partitioning.Bound;
-import dev.parity.engine.TableInfo.Partitioning.Strategy;
+import dev.parity.engine.schema.TableInfo.Partitioning;
+import dev.parity.engine.schema.TableInfo.Partitioning.Bound;
+import dev.parity.engine.schema.TableInfo.Partitioning.Strategy;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.parity.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ColumnType;
-import dev.parity.engine.ColumnType.Kind;
+import dev.parity.engine.schema.ColumnType;
+import dev.parity.engine.schema.ColumnType.Kind;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL's type names and modifiers mapped onto Parity's kinds and limits. */

@@ -2,7 +2,7 @@ package dev.parity.engine.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.engine.ClientCommand;
+import dev.parity.engine.sql.ClientCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.config.Location;
 import dev.parity.config.Problem;
-import dev.parity.engine.ClientCommand;
+import dev.parity.engine.sql.ClientCommand;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
