@@ -45,48 +45,99 @@ import org.apiguardian.api.API;
 class ArchitectureTest {
 
     /** Third-party types a user must never meet in Parity's public API: Testcontainers (and its docker-java) and toxiproxy-java. */
-    private static final List<String> THIRD_PARTY = List.of("org.testcontainers", "com.github.dockerjava", "eu.rekawek.toxiproxy");
+    private static final List<String> THIRD_PARTY =
+            List.of("org.testcontainers", "com.github.dockerjava", "eu.rekawek.toxiproxy");
 
     @ArchTest
-    static final ArchRule theApiShowsNoTestcontainersOrToxiproxyType = classes().that().resideInAPackage("dev.parity.junit").and().arePublic()
-            .should(exposeNoThirdPartyType()).because("users depend on Parity's API only: a third-party type in it would tie them to that "
-                    + "library's versions, and Parity could not change its own insides without breaking them");
+    static final ArchRule theApiShowsNoTestcontainersOrToxiproxyType =
+            classes()
+                    .that()
+                    .resideInAPackage("dev.parity.junit")
+                    .and()
+                    .arePublic()
+                    .should(exposeNoThirdPartyType())
+                    .because(
+                            "users depend on Parity's API only: a third-party type in it would tie them to that "
+                                    + "library's versions, and Parity could not change its own insides without breaking them");
 
     @ArchTest
-    static final ArchRule everyPublicTypeOutsideTheApiIsInternal = classes().that().resideOutsideOfPackage("dev.parity.junit").and().arePublic()
-            .and().areTopLevelClasses().should().beAnnotatedWith(statusInternal())
-            .because("only dev.parity.junit is Parity's API; every other public type is public for Parity's own packages and modules, and says so "
-                    + "(its nested types share its status)");
+    static final ArchRule everyPublicTypeOutsideTheApiIsInternal =
+            classes()
+                    .that()
+                    .resideOutsideOfPackage("dev.parity.junit")
+                    .and()
+                    .arePublic()
+                    .and()
+                    .areTopLevelClasses()
+                    .should()
+                    .beAnnotatedWith(statusInternal())
+                    .because(
+                            "only dev.parity.junit is Parity's API; every other public type is public for Parity's own packages and modules, and says so "
+                                    + "(its nested types share its status)");
 
     @ArchTest
-    static final ArchRule noCycleBetweenCapabilities = slices().matching("dev.parity.(*)..").namingSlices("dev.parity.$1").should().beFreeOfCycles()
-            .because("each capability (network, database, data, clock, ...) builds on others without them building on it");
+    static final ArchRule noCycleBetweenCapabilities =
+            slices().matching("dev.parity.(*)..")
+                    .namingSlices("dev.parity.$1")
+                    .should()
+                    .beFreeOfCycles()
+                    .because(
+                            "each capability (network, database, data, clock, ...) builds on others without them building on it");
 
     @ArchTest
-    static final ArchRule theCoreUsesNoEngine = noClasses().that()
-            .resideOutsideOfPackages("dev.parity.engine.postgres..", "dev.parity.engine.mariadb..").should().dependOnClassesThat()
-            .resideInAnyPackage("dev.parity.engine.postgres..", "dev.parity.engine.mariadb..")
-            .because("the core asks the engine (dev.parity.engine.Engine, found as a service), never a particular one: an engine is a module a "
-                    + "user adds or leaves out");
+    static final ArchRule theCoreUsesNoEngine =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackages(
+                            "dev.parity.engine.postgres..", "dev.parity.engine.mariadb..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "dev.parity.engine.postgres..", "dev.parity.engine.mariadb..")
+                    .because(
+                            "the core asks the engine (dev.parity.engine.Engine, found as a service), never a particular one: an engine is a module a "
+                                    + "user adds or leaves out");
 
     @ArchTest
-    static final ArchRule enginesDoNotUseEachOther = slices().matching("dev.parity.engine.(postgres|mariadb)..").namingSlices("engine $1")
-            .should().notDependOnEachOther().because("each engine is a module of its own, on the core only");
+    static final ArchRule enginesDoNotUseEachOther =
+            slices().matching("dev.parity.engine.(postgres|mariadb)..")
+                    .namingSlices("engine $1")
+                    .should()
+                    .notDependOnEachOther()
+                    .because("each engine is a module of its own, on the core only");
 
     private static DescribedPredicate<JavaAnnotation<?>> statusInternal() {
-        return DescribedPredicate.describe("@API(status = INTERNAL)", annotation -> annotation.getRawType().isEquivalentTo(API.class)
-                && annotation.get("status").filter(status -> status instanceof JavaEnumConstant constant && constant.name().equals("INTERNAL"))
-                        .isPresent());
+        return DescribedPredicate.describe(
+                "@API(status = INTERNAL)",
+                annotation ->
+                        annotation.getRawType().isEquivalentTo(API.class)
+                                && annotation
+                                        .get("status")
+                                        .filter(
+                                                status ->
+                                                        status instanceof JavaEnumConstant constant
+                                                                && constant.name()
+                                                                        .equals("INTERNAL"))
+                                        .isPresent());
     }
 
     private static ArchCondition<JavaClass> exposeNoThirdPartyType() {
-        return new ArchCondition<>("expose no type of " + String.join(", ", THIRD_PARTY) + " in a public signature") {
+        return new ArchCondition<>(
+                "expose no type of " + String.join(", ", THIRD_PARTY) + " in a public signature") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                type.getRawSuperclass().ifPresent(superclass -> report(type.getFullName() + " extends", List.of(superclass), events, type));
+                type.getRawSuperclass()
+                        .ifPresent(
+                                superclass ->
+                                        report(
+                                                type.getFullName() + " extends",
+                                                List.of(superclass),
+                                                events,
+                                                type));
                 report(type.getFullName() + " implements", type.getRawInterfaces(), events, type);
                 for (JavaMember member : type.getMembers()) {
-                    if (!(member.getModifiers().contains(JavaModifier.PUBLIC) || member.getModifiers().contains(JavaModifier.PROTECTED))) {
+                    if (!(member.getModifiers().contains(JavaModifier.PUBLIC)
+                            || member.getModifiers().contains(JavaModifier.PROTECTED))) {
                         continue;
                     }
                     Set<JavaClass> shown = new LinkedHashSet<>();
@@ -105,11 +156,18 @@ class ArchitectureTest {
         };
     }
 
-    private static void report(String where, Iterable<JavaClass> shown, ConditionEvents events, JavaClass type) {
+    private static void report(
+            String where, Iterable<JavaClass> shown, ConditionEvents events, JavaClass type) {
         for (JavaClass candidate : shown) {
             JavaClass base = candidate.isArray() ? candidate.getBaseComponentType() : candidate;
-            if (THIRD_PARTY.stream().anyMatch(prefix -> base.getPackageName().equals(prefix) || base.getPackageName().startsWith(prefix + "."))) {
-                events.add(SimpleConditionEvent.violated(type, where + " shows " + base.getFullName()));
+            if (THIRD_PARTY.stream()
+                    .anyMatch(
+                            prefix ->
+                                    base.getPackageName().equals(prefix)
+                                            || base.getPackageName().startsWith(prefix + "."))) {
+                events.add(
+                        SimpleConditionEvent.violated(
+                                type, where + " shows " + base.getFullName()));
             }
         }
     }
@@ -118,13 +176,15 @@ class ArchitectureTest {
     static final class ParityModules implements LocationProvider {
         @Override
         public Set<Location> get(Class<?> testClass) {
-            return List.of(ProdLike.class, PostgresEngine.class, MariaDbEngine.class).stream().map(ParityModules::location)
+            return List.of(ProdLike.class, PostgresEngine.class, MariaDbEngine.class).stream()
+                    .map(ParityModules::location)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
         }
 
         private static Location location(Class<?> anchor) {
             try {
-                Path path = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path path =
+                        Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (Files.isDirectory(path)) {
                     return Location.of(path);
                 }

@@ -32,14 +32,21 @@ class PublicApiTest {
         List<Class<?>> types = publicTopLevelTypes();
 
         assertThat(types).as("the library's public types").hasSizeGreaterThan(50);
-        assertThat(types).filteredOn(type -> type.getAnnotation(API.class) == null || type.getAnnotation(API.class).since().isBlank())
-                .as("public types without @API(status = ..., since = ...)").isEmpty();
+        assertThat(types)
+                .filteredOn(
+                        type ->
+                                type.getAnnotation(API.class) == null
+                                        || type.getAnnotation(API.class).since().isBlank())
+                .as("public types without @API(status = ..., since = ...)")
+                .isEmpty();
     }
 
     @Test
     void onlyThePublicPackageHoldsTypesThatAreNotInternal() throws IOException, URISyntaxException {
-        assertThat(publicTopLevelTypes()).filteredOn(type -> type.getAnnotation(API.class).status() != API.Status.INTERNAL)
-                .extracting(Class::getPackageName).containsOnly("dev.parity.junit");
+        assertThat(publicTopLevelTypes())
+                .filteredOn(type -> type.getAnnotation(API.class).status() != API.Status.INTERNAL)
+                .extracting(Class::getPackageName)
+                .containsOnly("dev.parity.junit");
     }
 
     /**
@@ -57,8 +64,18 @@ class PublicApiTest {
             for (Method method : type.getMethods()) {
                 List<Type> signature = new ArrayList<>(List.of(method.getGenericParameterTypes()));
                 signature.add(method.getGenericReturnType());
-                signature.stream().flatMap(PublicApiTest::classesIn).filter(used -> !allowed(used)).distinct()
-                        .forEach(used -> exposed.add(type.getSimpleName() + "." + method.getName() + ": " + used.getName()));
+                signature.stream()
+                        .flatMap(PublicApiTest::classesIn)
+                        .filter(used -> !allowed(used))
+                        .distinct()
+                        .forEach(
+                                used ->
+                                        exposed.add(
+                                                type.getSimpleName()
+                                                        + "."
+                                                        + method.getName()
+                                                        + ": "
+                                                        + used.getName()));
             }
         }
         assertThat(exposed).as("third-party types in public signatures").isEmpty();
@@ -66,7 +83,10 @@ class PublicApiTest {
 
     private static boolean allowed(Class<?> type) {
         String name = type.getName();
-        return type.isPrimitive() || name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("org.junit.")
+        return type.isPrimitive()
+                || name.startsWith("java.")
+                || name.startsWith("javax.")
+                || name.startsWith("org.junit.")
                 || name.startsWith("dev.parity.junit.");
     }
 
@@ -76,10 +96,16 @@ class PublicApiTest {
             return plain.isArray() ? classesIn(plain.getComponentType()) : Stream.of(plain);
         }
         if (type instanceof ParameterizedType parameterized) {
-            return Stream.concat(classesIn(parameterized.getRawType()), Stream.of(parameterized.getActualTypeArguments()).flatMap(PublicApiTest::classesIn));
+            return Stream.concat(
+                    classesIn(parameterized.getRawType()),
+                    Stream.of(parameterized.getActualTypeArguments())
+                            .flatMap(PublicApiTest::classesIn));
         }
         if (type instanceof WildcardType wildcard) {
-            return Stream.concat(Stream.of(wildcard.getUpperBounds()), Stream.of(wildcard.getLowerBounds())).flatMap(PublicApiTest::classesIn);
+            return Stream.concat(
+                            Stream.of(wildcard.getUpperBounds()),
+                            Stream.of(wildcard.getLowerBounds()))
+                    .flatMap(PublicApiTest::classesIn);
         }
         if (type instanceof GenericArrayType array) {
             return classesIn(array.getGenericComponentType());
@@ -88,26 +114,46 @@ class PublicApiTest {
     }
 
     @Test
-    void theApiCheckLeavesOutExactlyTheInternalTypesOfTheApiPackage() throws IOException, URISyntaxException {
-        // japicmp filters by annotation type, not by its status: the root pom's api-check profile names them one by one
+    void theApiCheckLeavesOutExactlyTheInternalTypesOfTheApiPackage()
+            throws IOException, URISyntaxException {
+        // japicmp filters by annotation type, not by its status: the root pom's api-check profile
+        // names them one by one
         String pom = Files.readString(Path.of("..", "pom.xml"));
-        String profile = pom.substring(pom.indexOf("<id>api-check</id>"), pom.indexOf("</profile>", pom.indexOf("<id>api-check</id>")));
-        List<String> excluded = Pattern.compile("<exclude>([^<]+)</exclude>").matcher(profile).results().map(match -> match.group(1)).toList();
+        String profile =
+                pom.substring(
+                        pom.indexOf("<id>api-check</id>"),
+                        pom.indexOf("</profile>", pom.indexOf("<id>api-check</id>")));
+        List<String> excluded =
+                Pattern.compile("<exclude>([^<]+)</exclude>")
+                        .matcher(profile)
+                        .results()
+                        .map(match -> match.group(1))
+                        .toList();
 
-        assertThat(excluded).as("the api-check profile's excludes").containsExactlyInAnyOrderElementsOf(publicTopLevelTypes().stream()
-                .filter(type -> type.getPackageName().equals("dev.parity.junit") && type.getAnnotation(API.class).status() == API.Status.INTERNAL)
-                .map(Class::getName).toList());
+        assertThat(excluded)
+                .as("the api-check profile's excludes")
+                .containsExactlyInAnyOrderElementsOf(
+                        publicTopLevelTypes().stream()
+                                .filter(
+                                        type ->
+                                                type.getPackageName().equals("dev.parity.junit")
+                                                        && type.getAnnotation(API.class).status()
+                                                                == API.Status.INTERNAL)
+                                .map(Class::getName)
+                                .toList());
     }
 
     /** The public top-level types of the core and of both engine modules, from their class directories or jars. */
     private static List<Class<?>> publicTopLevelTypes() throws IOException, URISyntaxException {
         List<Class<?>> types = new ArrayList<>();
         for (Class<?> anchor : List.of(ProdLike.class, PostgresEngine.class, MariaDbEngine.class)) {
-            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location =
+                    Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(location)) {
                 types.addAll(publicTopLevelTypes(location));
             } else {
-                // in `mvn verify` the reactor hands the tests the modules' jars, not their class directories
+                // in `mvn verify` the reactor hands the tests the modules' jars, not their class
+                // directories
                 try (FileSystem jar = FileSystems.newFileSystem(location)) {
                     types.addAll(publicTopLevelTypes(jar.getPath("/")));
                 }
@@ -118,10 +164,20 @@ class PublicApiTest {
 
     private static List<Class<?>> publicTopLevelTypes(Path classes) throws IOException {
         try (Stream<Path> files = Files.walk(classes)) {
-            return files.map(classes::relativize).map(Path::toString).filter(name -> name.endsWith(".class") && !name.contains("$"))
-                    .filter(name -> !name.endsWith("package-info.class") && !name.endsWith("module-info.class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')).map(PublicApiTest::load)
-                    .filter(type -> Modifier.isPublic(type.getModifiers())).toList();
+            return files.map(classes::relativize)
+                    .map(Path::toString)
+                    .filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .filter(
+                            name ->
+                                    !name.endsWith("package-info.class")
+                                            && !name.endsWith("module-info.class"))
+                    .map(
+                            name ->
+                                    name.substring(0, name.length() - ".class".length())
+                                            .replace('/', '.'))
+                    .map(PublicApiTest::load)
+                    .filter(type -> Modifier.isPublic(type.getModifiers()))
+                    .toList();
         }
     }
 

@@ -18,11 +18,11 @@ import net.datafaker.Faker;
  */
 public final class BaselineLoad {
 
-    private static final String INSERT = "insert into people (id, full_name, email, phone, city, country, birth_date,"
-            + " created_at, balance, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "insert into people (id, full_name, email, phone, city, country, birth_date,"
+                    + " created_at, balance, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private BaselineLoad() {
-    }
+    private BaselineLoad() {}
 
     public static void main(String[] args) throws Exception {
         PeakRss rss = PeakRss.start();
@@ -30,7 +30,7 @@ public final class BaselineLoad {
         Faker faker = new Faker(Locale.ENGLISH, new Random(42));
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2]);
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(false);
             for (long id = 1; id <= rows; id++) {
                 insert.setLong(1, id);
@@ -40,8 +40,10 @@ public final class BaselineLoad {
                 insert.setString(5, faker.address().city());
                 insert.setString(6, faker.address().countryCode());
                 insert.setObject(7, faker.timeAndDate().birthday());
-                insert.setTimestamp(8, Timestamp.from(faker.timeAndDate().past(1825, TimeUnit.DAYS)));
-                insert.setBigDecimal(9, BigDecimal.valueOf(faker.number().randomDouble(2, -1000, 50_000)));
+                insert.setTimestamp(
+                        8, Timestamp.from(faker.timeAndDate().past(1825, TimeUnit.DAYS)));
+                insert.setBigDecimal(
+                        9, BigDecimal.valueOf(faker.number().randomDouble(2, -1000, 50_000)));
                 insert.setString(10, faker.lorem().sentence());
                 insert.addBatch();
                 if (id % 1000 == 0) {
@@ -52,6 +54,7 @@ public final class BaselineLoad {
             connection.commit();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.println(new LoadRun(seconds, rows, rss.sampledPeakMb(), PeakRss.highWaterMarkMb()).line());
+        System.out.println(
+                new LoadRun(seconds, rows, rss.sampledPeakMb(), PeakRss.highWaterMarkMb()).line());
     }
 }

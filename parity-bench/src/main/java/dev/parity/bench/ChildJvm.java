@@ -15,12 +15,20 @@ import java.util.List;
  */
 final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
-    static LoadRun run(Class<?> main, String heap, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx" + heap, "-XX:+UseSerialGC"));
+    static LoadRun run(Class<?> main, String heap, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                System.getProperty("java.home")
+                                        + File.separator
+                                        + "bin"
+                                        + File.separator
+                                        + "java",
+                                "-Xmx" + heap,
+                                "-XX:+UseSerialGC"));
         String extra = System.getProperty("bench.jvmArgs", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
@@ -29,7 +37,9 @@ final class ChildJvm {
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         LoadRun run = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith(LoadRun.PREFIX)) {
                     run = LoadRun.parse(line);
@@ -39,7 +49,8 @@ final class ChildJvm {
             }
         }
         if (process.waitFor() != 0 || run == null) {
-            throw new IllegalStateException(main.getSimpleName() + " failed with exit code " + process.exitValue());
+            throw new IllegalStateException(
+                    main.getSimpleName() + " failed with exit code " + process.exitValue());
         }
         return run;
     }

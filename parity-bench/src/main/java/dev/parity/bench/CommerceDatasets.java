@@ -33,13 +33,20 @@ final class CommerceDatasets {
         ROWS.put("returns", 20_000L);
     }
 
-    private CommerceDatasets() {
-    }
+    private CommerceDatasets() {}
 
     /** Every table's dataset, the large ones' rows times {@code scale} (the small lookup tables keep theirs). */
     static List<DatasetSpec> specs(double scale) {
-        return ROWS.entrySet().stream().map(e -> DatasetSpec.of(e.getKey(), rows(e.getValue(), scale))
-                .withOrigin(Location.of("the commerce benchmark's " + e.getKey() + " dataset"))).toList();
+        return ROWS.entrySet().stream()
+                .map(
+                        e ->
+                                DatasetSpec.of(e.getKey(), rows(e.getValue(), scale))
+                                        .withOrigin(
+                                                Location.of(
+                                                        "the commerce benchmark's "
+                                                                + e.getKey()
+                                                                + " dataset")))
+                .toList();
     }
 
     static long totalRows(double scale) {
@@ -48,7 +55,12 @@ final class CommerceDatasets {
 
     /** A query of one number: the rows of every table. */
     static String countQuery() {
-        return "select " + String.join(" + ", ROWS.keySet().stream().map(t -> "(select count(*) from " + t + ")").toList());
+        return "select "
+                + String.join(
+                        " + ",
+                        ROWS.keySet().stream()
+                                .map(t -> "(select count(*) from " + t + ")")
+                                .toList());
     }
 
     /** Empties every table (and makes the next run start from a checkpoint, as the first did). */

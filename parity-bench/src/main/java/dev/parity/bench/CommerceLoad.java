@@ -20,14 +20,14 @@ public final class CommerceLoad {
     static final String AS_TODAY = "kept";
     static final String REBUILT = "rebuilt";
 
-    private CommerceLoad() {
-    }
+    private CommerceLoad() {}
 
     public static void main(String[] args) {
         PeakRss rss = PeakRss.start();
         String way = args[3];
         if (!way.equals(AS_TODAY) && !way.equals(REBUILT)) {
-            throw new IllegalArgumentException("way is " + AS_TODAY + " or " + REBUILT + ", not " + way);
+            throw new IllegalArgumentException(
+                    "way is " + AS_TODAY + " or " + REBUILT + ", not " + way);
         }
         System.setProperty("parity.load.keepIndexes", Boolean.toString(way.equals(AS_TODAY)));
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -41,15 +41,29 @@ public final class CommerceLoad {
             sampler.start(Thread.currentThread());
         }
         long started = System.nanoTime();
-        LoadReport report = DatasetLoader.load(Engines.byId("postgres").orElseThrow(), dataSource, CommerceDatasets.specs(scale), 42, threads,
-                System.out::println);
+        LoadReport report =
+                DatasetLoader.load(
+                        Engines.byId("postgres").orElseThrow(),
+                        dataSource,
+                        CommerceDatasets.specs(scale),
+                        42,
+                        threads,
+                        System.out::println);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (sampler != null) {
             sampler.stop();
             sampler.print(12);
         }
-        System.out.println(report.tables().stream().map(t -> String.format("%s %.2f s", t.table(), t.duration().toNanos() / 1e9))
-                .collect(Collectors.joining(", ")));
-        System.out.println(new LoadRun(seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb()).line());
+        System.out.println(
+                report.tables().stream()
+                        .map(
+                                t ->
+                                        String.format(
+                                                "%s %.2f s",
+                                                t.table(), t.duration().toNanos() / 1e9))
+                        .collect(Collectors.joining(", ")));
+        System.out.println(
+                new LoadRun(seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb())
+                        .line());
     }
 }

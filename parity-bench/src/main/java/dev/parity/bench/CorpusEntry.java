@@ -36,6 +36,13 @@ record CorpusEntry(String name, String engines, List<String> files, List<TableRo
         if (postgres != mariadb) {
             return postgres ? "postgres" : "mariadb";
         }
-        throw new IllegalArgumentException("entry " + name() + ": cannot tell which engine runs " + file + " (engine: " + engines + ")");
+        throw new IllegalArgumentException(
+                "entry "
+                        + name()
+                        + ": cannot tell which engine runs "
+                        + file
+                        + " (engine: "
+                        + engines
+                        + ")");
     }
 }

@@ -31,10 +31,10 @@ import java.util.stream.Stream;
  */
 public final class CorpusHarness {
 
-    static final String COMMAND = "java -cp \"parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)\" dev.parity.bench.CorpusHarness";
+    static final String COMMAND =
+            "java -cp \"parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)\" dev.parity.bench.CorpusHarness";
 
-    private CorpusHarness() {
-    }
+    private CorpusHarness() {}
 
     public static void main(String[] args) throws IOException {
         quietContainerLogs();
@@ -55,44 +55,88 @@ public final class CorpusHarness {
         Path corpus = options.corpusDirectory(Path.of("").toAbsolutePath());
         Path manifestFile = corpus.resolve("MANIFEST.md");
         if (!Files.isRegularFile(manifestFile)) {
-            System.err.println("no corpus at " + corpus + " (no MANIFEST.md there): give its directory with --corpus <dir>");
+            System.err.println(
+                    "no corpus at "
+                            + corpus
+                            + " (no MANIFEST.md there): give its directory with --corpus <dir>");
             System.exit(2);
             return;
         }
-        CorpusManifest manifest = CorpusManifest.parse(Files.readString(manifestFile, StandardCharsets.UTF_8));
+        CorpusManifest manifest =
+                CorpusManifest.parse(Files.readString(manifestFile, StandardCharsets.UTF_8));
         List<CorpusTarget> targets = CorpusTarget.of(manifest, options, engineDefaults());
         if (targets.isEmpty()) {
-            System.err.println("no entry matches " + options.selectors() + options.engine().map(e -> " on " + e).orElse("")
-                    + "; the MANIFEST has " + manifest.entries().stream().map(CorpusEntry::name).toList());
+            System.err.println(
+                    "no entry matches "
+                            + options.selectors()
+                            + options.engine().map(e -> " on " + e).orElse("")
+                            + "; the MANIFEST has "
+                            + manifest.entries().stream().map(CorpusEntry::name).toList());
             System.exit(2);
             return;
         }
-        System.out.printf(Locale.ROOT, "Corpus %s: %d schema(s), scale %s, seed %d, %d generator threads, at most %d min each%n", corpus,
-                targets.size(), options.scale(), options.seed(), options.threads(), options.timeout().toMinutes());
+        System.out.printf(
+                Locale.ROOT,
+                "Corpus %s: %d schema(s), scale %s, seed %d, %d generator threads, at most %d min each%n",
+                corpus,
+                targets.size(),
+                options.scale(),
+                options.seed(),
+                options.threads(),
+                options.timeout().toMinutes());
         Path profiles = Files.createTempDirectory("parity-corpus-profiles");
         long started = System.nanoTime();
         List<CorpusResult> results = new ArrayList<>();
         try {
             for (int i = 0; i < targets.size(); i++) {
                 CorpusTarget target = targets.get(i);
-                System.out.printf(Locale.ROOT, "%n== [%d/%d] %s: %s on %s ==%n", i + 1, targets.size(), target.displayName(), target.file(), target.image());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n== [%d/%d] %s: %s on %s ==%n",
+                        i + 1,
+                        targets.size(),
+                        target.displayName(),
+                        target.file(),
+                        target.image());
                 long began = System.nanoTime();
-                CorpusResult result = BoundedRun.run(new CorpusRun(target, options, corpus, profiles), target, options.timeout());
+                CorpusResult result =
+                        BoundedRun.run(
+                                new CorpusRun(target, options, corpus, profiles),
+                                target,
+                                options.timeout());
                 results.add(result);
-                System.out.printf(Locale.ROOT, "== %s: %s in %.0f s%n", target.displayName(), result.succeeded() ? "filled"
-                        : result.problem().map(p -> p.cell(200)).orElse(result.filled() + "/" + result.asked() + " tables filled"), (System.nanoTime() - began) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "== %s: %s in %.0f s%n",
+                        target.displayName(),
+                        result.succeeded()
+                                ? "filled"
+                                : result.problem()
+                                        .map(p -> p.cell(200))
+                                        .orElse(
+                                                result.filled()
+                                                        + "/"
+                                                        + result.asked()
+                                                        + " tables filled"),
+                        (System.nanoTime() - began) / 1e9);
             }
         } finally {
             int left = OwnContainers.remove(null);
             if (left > 0) {
-                System.out.println("WARNING: " + left + " container(s) of this run were still there after their entries and have been removed");
+                System.out.println(
+                        "WARNING: "
+                                + left
+                                + " container(s) of this run were still there after their entries and have been removed");
             }
             deleteQuietly(profiles);
         }
         double minutes = (System.nanoTime() - started) / 60e9;
         System.out.println();
         CorpusTable.print(results, System.out);
-        System.out.printf(Locale.ROOT, "The whole run took %.1f min. No container of this run is left (checked by its labels).%n", minutes);
+        System.out.printf(
+                Locale.ROOT,
+                "The whole run took %.1f min. No container of this run is left (checked by its labels).%n",
+                minutes);
         System.out.println("Run again with: " + COMMAND + " " + String.join(" ", args));
     }
 

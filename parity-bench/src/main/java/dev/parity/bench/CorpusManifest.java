@@ -18,7 +18,8 @@ final class CorpusManifest {
     private static final Pattern INDEX_ROW = Pattern.compile("^\\|\\s*\\d+\\s*\\|(.*)\\|\\s*$");
     private static final Pattern SECTION = Pattern.compile("^##\\s+\\d+\\.\\s+(\\S+).*$");
     private static final Pattern ROWS = Pattern.compile("^-\\s+Rows\\b.*:.*`[^`]*`\\s*$");
-    private static final Pattern IMAGE = Pattern.compile("\\b(postgres|mariadb):(\\d+(?:\\.\\d+)*)");
+    private static final Pattern IMAGE =
+            Pattern.compile("\\b(postgres|mariadb):(\\d+(?:\\.\\d+)*)");
 
     private final List<CorpusEntry> entries;
     private final Map<String, String> defaultImages;
@@ -62,37 +63,59 @@ final class CorpusManifest {
             if (row.matches()) {
                 String[] cells = row.group(1).split("\\|", -1);
                 if (cells.length < 3) {
-                    throw new IllegalArgumentException("MANIFEST line " + (i + 1) + ": an index row is | # | entry | engine | file(s) | tables |");
+                    throw new IllegalArgumentException(
+                            "MANIFEST line "
+                                    + (i + 1)
+                                    + ": an index row is | # | entry | engine | file(s) | tables |");
                 }
                 index.put(cells[0].strip(), cells);
             } else if (heading.matches()) {
                 section = heading.group(1);
-            } else if (section != null && ROWS.matcher(line).matches() && !rows.containsKey(section)) {
-                String quoted = line.substring(line.lastIndexOf('`', line.length() - 2) + 1, line.lastIndexOf('`'));
+            } else if (section != null
+                    && ROWS.matcher(line).matches()
+                    && !rows.containsKey(section)) {
+                String quoted =
+                        line.substring(
+                                line.lastIndexOf('`', line.length() - 2) + 1,
+                                line.lastIndexOf('`'));
                 try {
                     rows.put(section, TableRows.parseLine(quoted));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("MANIFEST line " + (i + 1) + ", rows of " + section + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(
+                            "MANIFEST line "
+                                    + (i + 1)
+                                    + ", rows of "
+                                    + section
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
                 }
             }
         }
         if (index.isEmpty()) {
-            throw new IllegalArgumentException("MANIFEST has no index table (| # | entry | engine | file(s) | tables |)");
+            throw new IllegalArgumentException(
+                    "MANIFEST has no index table (| # | entry | engine | file(s) | tables |)");
         }
         List<CorpusEntry> entries = new ArrayList<>();
-        index.forEach((name, cells) -> {
-            List<TableRows> entryRows = rows.get(name);
-            if (entryRows == null || entryRows.isEmpty()) {
-                throw new IllegalArgumentException("MANIFEST: entry " + name + " has no section '## n. " + name + "' with a '- Rows: `table:rows ...`' line");
-            }
-            List<String> files = new ArrayList<>();
-            for (String file : cells[2].split(",")) {
-                if (!file.isBlank()) {
-                    files.add(file.strip());
-                }
-            }
-            entries.add(new CorpusEntry(name, cells[1].strip(), files, entryRows));
-        });
+        index.forEach(
+                (name, cells) -> {
+                    List<TableRows> entryRows = rows.get(name);
+                    if (entryRows == null || entryRows.isEmpty()) {
+                        throw new IllegalArgumentException(
+                                "MANIFEST: entry "
+                                        + name
+                                        + " has no section '## n. "
+                                        + name
+                                        + "' with a '- Rows: `table:rows ...`' line");
+                    }
+                    List<String> files = new ArrayList<>();
+                    for (String file : cells[2].split(",")) {
+                        if (!file.isBlank()) {
+                            files.add(file.strip());
+                        }
+                    }
+                    entries.add(new CorpusEntry(name, cells[1].strip(), files, entryRows));
+                });
         return new CorpusManifest(entries, images);
     }
 }

@@ -17,8 +17,17 @@ import java.util.Optional;
  * @param problem  what stopped it, if anything did
  * @param notes    what else the run said (start and init times, parents followed, tables short of rows)
  */
-record CorpusResult(CorpusTarget target, int filled, int asked, int parents, long rows, double seconds,
-                    Optional<ServerBulkLoad.Result> baseline, String baselineNote, Optional<FirstProblem> problem, List<String> notes) {
+record CorpusResult(
+        CorpusTarget target,
+        int filled,
+        int asked,
+        int parents,
+        long rows,
+        double seconds,
+        Optional<ServerBulkLoad.Result> baseline,
+        String baselineNote,
+        Optional<FirstProblem> problem,
+        List<String> notes) {
 
     CorpusResult {
         notes = List.copyOf(notes);

@@ -64,20 +64,34 @@ final class CorpusRun {
     }
 
     CorpusResult run() {
-        List<TableRows> rows = target.entry().rows().stream().map(r -> r.scaled(options.scale())).toList();
+        List<TableRows> rows =
+                target.entry().rows().stream().map(r -> r.scaled(options.scale())).toList();
         List<String> notes = new ArrayList<>();
         Profile profile;
-        try (URLClassLoader entryFiles = new URLClassLoader(new URL[] {corpus.resolve(target.directory()).toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader entryFiles =
+                new URLClassLoader(
+                        new URL[] {corpus.resolve(target.directory()).toUri().toURL()},
+                        ClassLoader.getPlatformClassLoader())) {
             try {
                 profile = profile(rows, entryFiles);
             } catch (RuntimeException e) {
                 return failed(rows.size(), FirstProblem.of(stage, e), notes);
             }
             stage = "start";
-            try (RunningDatabase database = Databases.start(profile.database(), profile.databaseOrigin(), entryFiles, label(), null, null)) {
-                notes.add(String.format(Locale.ROOT, "started in %.1f s, of which the init script %.1f s", database.startup().toNanos() / 1e9,
-                        database.initScripts().toNanos() / 1e9));
+            try (RunningDatabase database =
+                    Databases.start(
+                            profile.database(),
+                            profile.databaseOrigin(),
+                            entryFiles,
+                            label(),
+                            null,
+                            null)) {
+                notes.add(
+                        String.format(
+                                Locale.ROOT,
+                                "started in %.1f s, of which the init script %.1f s",
+                                database.startup().toNanos() / 1e9,
+                                database.initScripts().toNanos() / 1e9));
                 return loaded(database, profile, rows, notes);
             } catch (RuntimeException e) {
                 return failed(rows.size(), FirstProblem.of(stage, e), notes);
@@ -89,16 +103,24 @@ final class CorpusRun {
 
     private Profile profile(List<TableRows> rows, ClassLoader entryFiles) {
         try {
-            Path file = Files.createDirectories(profiles.resolve(target.slug())).resolve("parity.yml");
-            Files.writeString(file, CorpusProfile.yaml(target, rows, options.seed(), options.baseline()), StandardCharsets.UTF_8);
-            ProfileSource source = new ProfileSource(target.slug() + "/parity.yml", file.toUri().toURL());
-            return new ProfileLoader(entryFiles).load(source).profile(CorpusProfile.NAME, "the corpus harness");
+            Path file =
+                    Files.createDirectories(profiles.resolve(target.slug())).resolve("parity.yml");
+            Files.writeString(
+                    file,
+                    CorpusProfile.yaml(target, rows, options.seed(), options.baseline()),
+                    StandardCharsets.UTF_8);
+            ProfileSource source =
+                    new ProfileSource(target.slug() + "/parity.yml", file.toUri().toURL());
+            return new ProfileLoader(entryFiles)
+                    .load(source)
+                    .profile(CorpusProfile.NAME, "the corpus harness");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private CorpusResult loaded(RunningDatabase database, Profile profile, List<TableRows> rows, List<String> notes) {
+    private CorpusResult loaded(
+            RunningDatabase database, Profile profile, List<TableRows> rows, List<String> notes) {
         ServerBulkLoad server = ServerBulkLoad.of(database);
         String baselineNote = options.baseline() ? "" : "skipped (--no-baseline)";
         if (options.baseline()) {
@@ -106,7 +128,9 @@ final class CorpusRun {
                 server.prepare(); // before Parity's load: the copy is of the empty schema
             } catch (RuntimeException e) {
                 baselineNote = "not measured: copying the empty schema failed";
-                notes.add("baseline: copying the empty schema failed: " + FirstProblem.of("baseline", e).full());
+                notes.add(
+                        "baseline: copying the empty schema failed: "
+                                + FirstProblem.of("baseline", e).full());
             }
         }
         stage = "load";
@@ -114,8 +138,15 @@ final class CorpusRun {
         Optional<FirstProblem> problem = Optional.empty();
         long started = System.nanoTime();
         try {
-            report = DatasetLoader.load(database.engine(), database.dataSource(), profile.datasets(), profile.seed().orElse(0L), options.threads(),
-                    line -> System.out.println("  | " + line), database::freeDisk);
+            report =
+                    DatasetLoader.load(
+                            database.engine(),
+                            database.dataSource(),
+                            profile.datasets(),
+                            profile.seed().orElse(0L),
+                            options.threads(),
+                            line -> System.out.println("  | " + line),
+                            database::freeDisk);
         } catch (RuntimeException e) {
             problem = Optional.of(FirstProblem.of("load", e));
         }
@@ -137,7 +168,13 @@ final class CorpusRun {
             if (baselineNote.isEmpty()) {
                 stage = "baseline";
                 try {
-                    baseline = Optional.of(server.measure(report.tables().stream().filter(t -> t.rows() > 0).map(LoadReport.TableLoad::table).toList()));
+                    baseline =
+                            Optional.of(
+                                    server.measure(
+                                            report.tables().stream()
+                                                    .filter(t -> t.rows() > 0)
+                                                    .map(LoadReport.TableLoad::table)
+                                                    .toList()));
                     notes.add("baseline: " + baseline.get());
                 } catch (SQLException | RuntimeException e) {
                     FirstProblem failure = FirstProblem.of("baseline", e);
@@ -149,12 +186,25 @@ final class CorpusRun {
             baselineNote = "not measured: Parity's load failed";
         }
         stage = "done";
-        return new CorpusResult(target, filled, rows.size(), parents, report != null ? report.rows() : 0, report != null ? seconds : Double.NaN,
-                baseline, baselineNote, problem, notes);
+        return new CorpusResult(
+                target,
+                filled,
+                rows.size(),
+                parents,
+                report != null ? report.rows() : 0,
+                report != null ? seconds : Double.NaN,
+                baseline,
+                baselineNote,
+                problem,
+                notes);
     }
 
     /** The rows line's tables that hold at least the rows asked for; each one short of them is a note. */
-    private static int filled(ServerBulkLoad server, RunningDatabase database, List<TableRows> rows, List<String> notes) {
+    private static int filled(
+            ServerBulkLoad server,
+            RunningDatabase database,
+            List<TableRows> rows,
+            List<String> notes) {
         int filled = 0;
         List<String> shortOfRows = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection()) {
@@ -163,7 +213,15 @@ final class CorpusRun {
                 if (count >= table.rows()) {
                     filled++;
                 } else {
-                    shortOfRows.add(count < 0 ? table.table() + " (no such table)" : String.format(Locale.ROOT, "%s %,d of %,d", table.table(), count, table.rows()));
+                    shortOfRows.add(
+                            count < 0
+                                    ? table.table() + " (no such table)"
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%s %,d of %,d",
+                                            table.table(),
+                                            count,
+                                            table.rows()));
                 }
             }
         } catch (SQLException e) {
@@ -177,13 +235,15 @@ final class CorpusRun {
     }
 
     /** "rows digest artist 3f2a..., album ...", each loaded table's fingerprint, its first 12 characters. */
-    private static String digests(ServerBulkLoad server, RunningDatabase database, LoadReport report) {
+    private static String digests(
+            ServerBulkLoad server, RunningDatabase database, LoadReport report) {
         List<String> digests = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection()) {
             for (LoadReport.TableLoad table : report.tables()) {
                 String name = server.qualified(connection, table.table()).orElse(null);
                 String digest = name == null ? "(not found)" : server.digest(connection, name);
-                digests.add(table.table() + " " + digest.substring(0, Math.min(12, digest.length())));
+                digests.add(
+                        table.table() + " " + digest.substring(0, Math.min(12, digest.length())));
             }
         } catch (SQLException e) {
             digests.add("could not digest: " + e.getMessage());
@@ -193,7 +253,16 @@ final class CorpusRun {
 
     private CorpusResult failed(int asked, FirstProblem problem, List<String> notes) {
         stage = "done";
-        return new CorpusResult(target, 0, asked, 0, 0, Double.NaN, Optional.empty(), "not measured: Parity's load did not run", Optional.of(problem),
+        return new CorpusResult(
+                target,
+                0,
+                asked,
+                0,
+                0,
+                Double.NaN,
+                Optional.empty(),
+                "not measured: Parity's load did not run",
+                Optional.of(problem),
                 notes);
     }
 }

@@ -11,25 +11,33 @@ import java.util.Locale;
  */
 final class CorpusTable {
 
-    static final String[] HEADER = {"entry", "engine/image", "tables filled (n/m)", "rows", "seconds", "rows/s",
-        "server's own bulk load rows/s (baseline)", "first problem"};
+    static final String[] HEADER = {
+        "entry",
+        "engine/image",
+        "tables filled (n/m)",
+        "rows",
+        "seconds",
+        "rows/s",
+        "server's own bulk load rows/s (baseline)",
+        "first problem"
+    };
 
     /** The first problem's cell is cut here; the whole message follows the table. */
     static final int PROBLEM_WIDTH = 150;
 
-    private CorpusTable() {
-    }
+    private CorpusTable() {}
 
     static void print(List<CorpusResult> results, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         results.forEach(result -> rows.add(cells(result)));
         int[] widths = new int[HEADER.length];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        });
+        rows.forEach(
+                row -> {
+                    for (int i = 0; i < row.length; i++) {
+                        widths[i] = Math.max(widths[i], row[i].length());
+                    }
+                });
         for (int r = 0; r < rows.size(); r++) {
             out.println(line(rows.get(r), widths));
             if (r == 0) {
@@ -41,15 +49,35 @@ final class CorpusTable {
             }
         }
         out.println();
-        out.println("seconds: Parity's DatasetLoader.load from the profile's datasets (planning, generating, COPY / LOAD DATA LOCAL, indexes and foreign keys"
-                + " rebuilt, ANALYZE); rows: all it loaded, parents it followed included.");
-        out.println("baseline: the same rows, written to a file inside the container, loaded by the server alone. PostgreSQL: " + PostgresBulkLoad.HOW
-                + ". MariaDB: " + MariaDbBulkLoad.HOW + ".");
-        out.println("2 shared cores, other engineers' builds beside it: the numbers are noisy; read the ratios first.");
+        out.println(
+                "seconds: Parity's DatasetLoader.load from the profile's datasets (planning, generating, COPY / LOAD DATA LOCAL, indexes and foreign keys"
+                        + " rebuilt, ANALYZE); rows: all it loaded, parents it followed included.");
+        out.println(
+                "baseline: the same rows, written to a file inside the container, loaded by the server alone. PostgreSQL: "
+                        + PostgresBulkLoad.HOW
+                        + ". MariaDB: "
+                        + MariaDbBulkLoad.HOW
+                        + ".");
+        out.println(
+                "2 shared cores, other engineers' builds beside it: the numbers are noisy; read the ratios first.");
         out.println();
         for (CorpusResult result : results) {
-            out.println("## " + result.target().displayName() + " (" + result.target().file() + " on " + result.target().image() + ")");
-            result.problem().ifPresent(problem -> out.println("first problem (" + problem.stage() + "):\n" + indented(problem.full())));
+            out.println(
+                    "## "
+                            + result.target().displayName()
+                            + " ("
+                            + result.target().file()
+                            + " on "
+                            + result.target().image()
+                            + ")");
+            result.problem()
+                    .ifPresent(
+                            problem ->
+                                    out.println(
+                                            "first problem ("
+                                                    + problem.stage()
+                                                    + "):\n"
+                                                    + indented(problem.full())));
             result.notes().forEach(note -> out.println("  - " + note));
         }
         out.println();
@@ -60,20 +88,34 @@ final class CorpusTable {
     static String[] cells(CorpusResult result) {
         CorpusTarget target = result.target();
         boolean loaded = !Double.isNaN(result.seconds());
-        String tables = result.filled() + "/" + result.asked() + (result.parents() > 0 ? " +" + result.parents() + " parents" : "");
-        String baseline = result.baseline().map(b -> String.format(Locale.ROOT, "%,.0f", b.rowsPerSecond())).orElse(result.baselineNote());
-        return new String[] {target.displayName(), target.engine() + "/" + target.image(), tables,
+        String tables =
+                result.filled()
+                        + "/"
+                        + result.asked()
+                        + (result.parents() > 0 ? " +" + result.parents() + " parents" : "");
+        String baseline =
+                result.baseline()
+                        .map(b -> String.format(Locale.ROOT, "%,.0f", b.rowsPerSecond()))
+                        .orElse(result.baselineNote());
+        return new String[] {
+            target.displayName(),
+            target.engine() + "/" + target.image(),
+            tables,
             loaded ? String.format(Locale.ROOT, "%,d", result.rows()) : "—",
             loaded ? String.format(Locale.ROOT, "%.1f", result.seconds()) : "—",
             loaded ? String.format(Locale.ROOT, "%,.0f", result.rowsPerSecond()) : "—",
             baseline,
-            result.problem().map(p -> p.cell(PROBLEM_WIDTH)).orElse("—")};
+            result.problem().map(p -> p.cell(PROBLEM_WIDTH)).orElse("—")
+        };
     }
 
     private static String line(String[] cells, int[] widths) {
         StringBuilder line = new StringBuilder("|");
         for (int i = 0; i < cells.length; i++) {
-            line.append(' ').append(cells[i]).append(" ".repeat(widths[i] - cells[i].length())).append(" |");
+            line.append(' ')
+                    .append(cells[i])
+                    .append(" ".repeat(widths[i] - cells[i].length()))
+                    .append(" |");
         }
         return line.toString();
     }

@@ -16,7 +16,8 @@ import java.util.Map;
 record CorpusTarget(CorpusEntry entry, String file, String engine, String image) {
 
     /** Every selected entry's files, in MANIFEST order, each on its engine's image ({@code --image}, else the MANIFEST's default). */
-    static List<CorpusTarget> of(CorpusManifest manifest, HarnessOptions options, Map<String, String> engineDefaults) {
+    static List<CorpusTarget> of(
+            CorpusManifest manifest, HarnessOptions options, Map<String, String> engineDefaults) {
         List<CorpusTarget> targets = new ArrayList<>();
         for (CorpusEntry entry : manifest.entries()) {
             if (!options.selects(entry.name())) {
@@ -27,9 +28,21 @@ record CorpusTarget(CorpusEntry entry, String file, String engine, String image)
                 if (options.engine().isPresent() && !options.engine().get().equals(engine)) {
                     continue;
                 }
-                String image = options.entryImages().entrySet().stream().filter(e -> entry.name().startsWith(e.getKey())).map(Map.Entry::getValue)
-                        .findFirst().orElseGet(() -> options.images().getOrDefault(engine,
-                                manifest.defaultImages().getOrDefault(engine, engineDefaults.get(engine))));
+                String image =
+                        options.entryImages().entrySet().stream()
+                                .filter(e -> entry.name().startsWith(e.getKey()))
+                                .map(Map.Entry::getValue)
+                                .findFirst()
+                                .orElseGet(
+                                        () ->
+                                                options.images()
+                                                        .getOrDefault(
+                                                                engine,
+                                                                manifest.defaultImages()
+                                                                        .getOrDefault(
+                                                                                engine,
+                                                                                engineDefaults.get(
+                                                                                        engine))));
                 targets.add(new CorpusTarget(entry, file, engine, image));
             }
         }
@@ -54,6 +67,7 @@ record CorpusTarget(CorpusEntry entry, String file, String engine, String image)
 
     /** For container labels and file names: letters, digits and dashes. */
     String slug() {
-        return (entry.name() + (entry.files().size() > 1 ? "-" + engine : "")).replaceAll("[^A-Za-z0-9-]", "-");
+        return (entry.name() + (entry.files().size() > 1 ? "-" + engine : ""))
+                .replaceAll("[^A-Za-z0-9-]", "-");
     }
 }

@@ -22,7 +22,10 @@ record FirstProblem(String stage, String firstLine, String full) {
     static FirstProblem of(String stage, Throwable failure) {
         String first;
         if (failure instanceof ProblemException problems && !problems.problems().isEmpty()) {
-            Problem lowest = problems.problems().stream().min(Comparator.comparingInt(p -> p.where().line())).orElseThrow();
+            Problem lowest =
+                    problems.problems().stream()
+                            .min(Comparator.comparingInt(p -> p.where().line()))
+                            .orElseThrow();
             first = lowest.where() + ": " + lowest.describe();
             if (problems.problems().size() > 1) {
                 first += " (and " + (problems.problems().size() - 1) + " more)";
@@ -50,13 +53,18 @@ record FirstProblem(String stage, String firstLine, String full) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             String message = message(t);
             if (said.stream().noneMatch(s -> s.contains(message))) {
-                said.add(said.isEmpty() ? message : "caused by " + t.getClass().getSimpleName() + ": " + message);
+                said.add(
+                        said.isEmpty()
+                                ? message
+                                : "caused by " + t.getClass().getSimpleName() + ": " + message);
             }
         }
         return String.join("\n", said);
     }
 
     private static String message(Throwable t) {
-        return t.getMessage() != null && !t.getMessage().isBlank() ? t.getMessage() : t.getClass().getName();
+        return t.getMessage() != null && !t.getMessage().isBlank()
+                ? t.getMessage()
+                : t.getClass().getName();
     }
 }

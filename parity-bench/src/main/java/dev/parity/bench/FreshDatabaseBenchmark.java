@@ -39,8 +39,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class FreshDatabaseBenchmark {
 
-    private FreshDatabaseBenchmark() {
-    }
+    private FreshDatabaseBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 100_000;
@@ -54,27 +53,64 @@ public final class FreshDatabaseBenchmark {
     private static void measure(long rows, String image, String storage) throws IOException {
         boolean mariadb = image.startsWith("mariadb");
         Path file = Files.createTempFile("parity-fresh-bench", ".yml");
-        Files.writeString(file, "profiles:\n  fresh-bench:\n    database:\n" + (mariadb ? "      engine: mariadb\n" : "") + "      image: " + image + "\n"
-                + "      storage: " + storage + "\n"
-                + "      init: [bench/fresh/schema" + (mariadb ? "-mariadb" : "") + ".sql]\n"
-                + "    datasets:\n      - table: orders\n        rows: " + rows + "\n");
+        Files.writeString(
+                file,
+                "profiles:\n  fresh-bench:\n    database:\n"
+                        + (mariadb ? "      engine: mariadb\n" : "")
+                        + "      image: "
+                        + image
+                        + "\n"
+                        + "      storage: "
+                        + storage
+                        + "\n"
+                        + "      init: [bench/fresh/schema"
+                        + (mariadb ? "-mariadb" : "")
+                        + ".sql]\n"
+                        + "    datasets:\n      - table: orders\n        rows: "
+                        + rows
+                        + "\n");
         try {
-            System.out.printf("Fresh databases of a %,d-row template (%s, storage: %s), %d tests a run, one at a time; this machine: %d cores%n", rows,
-                    image, storage, FreshDatabaseFixtures.TESTS, Runtime.getRuntime().availableProcessors());
-            Run shared = run(file, FreshDatabaseFixtures.Shared.class, Map.of(), FreshDatabaseFixtures.WORK_MILLIS);
-            Run pooled = run(file, FreshDatabaseFixtures.Fresh.class, Map.of(), FreshDatabaseFixtures.WORK_MILLIS);
-            Run cold = run(file, FreshDatabaseFixtures.Fresh.class, Map.of("parity.pool.size", "0"), FreshDatabaseFixtures.WORK_MILLIS);
+            System.out.printf(
+                    "Fresh databases of a %,d-row template (%s, storage: %s), %d tests a run, one at a time; this machine: %d cores%n",
+                    rows,
+                    image,
+                    storage,
+                    FreshDatabaseFixtures.TESTS,
+                    Runtime.getRuntime().availableProcessors());
+            Run shared =
+                    run(
+                            file,
+                            FreshDatabaseFixtures.Shared.class,
+                            Map.of(),
+                            FreshDatabaseFixtures.WORK_MILLIS);
+            Run pooled =
+                    run(
+                            file,
+                            FreshDatabaseFixtures.Fresh.class,
+                            Map.of(),
+                            FreshDatabaseFixtures.WORK_MILLIS);
+            Run cold =
+                    run(
+                            file,
+                            FreshDatabaseFixtures.Fresh.class,
+                            Map.of("parity.pool.size", "0"),
+                            FreshDatabaseFixtures.WORK_MILLIS);
             Run flat = run(file, FreshDatabaseFixtures.Fresh.class, Map.of(), 0);
 
-            System.out.printf("%n%,d rows, %s, storage: %s. From a test's start to its database, tests working %d ms (ms; the first test apart):%n",
+            System.out.printf(
+                    "%n%,d rows, %s, storage: %s. From a test's start to its database, tests working %d ms (ms; the first test apart):%n",
                     rows, image, storage, FreshDatabaseFixtures.WORK_MILLIS);
             System.out.printf("  %-48s %8s %8s %8s %10s%n", "", "median", "p95", "max", "first");
             shared.print("shared database (baseline)");
             pooled.print("@FreshDatabase, warm pool (default size 2)");
             cold.print("@FreshDatabase, no pool (parity.pool.size=0)");
             flat.print("@FreshDatabase, warm pool, tests doing no work");
-            System.out.printf("  copies per second the pool sustains (tests doing no work, one after another): %.1f%n", flat.perSecond());
-            System.out.printf("  copies per second made one at a time as tests start (no pool): %.1f%n%n", 1000.0 / Math.max(0.001, cold.medianMillis()));
+            System.out.printf(
+                    "  copies per second the pool sustains (tests doing no work, one after another): %.1f%n",
+                    flat.perSecond());
+            System.out.printf(
+                    "  copies per second made one at a time as tests start (no pool): %.1f%n%n",
+                    1000.0 / Math.max(0.001, cold.medianMillis()));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -98,29 +134,44 @@ public final class FreshDatabaseBenchmark {
         void print(String what) {
             List<Long> sorted = rest().stream().sorted().toList();
             long p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
-            System.out.printf("  %-44s %8.1f %8.1f %8.1f %10.1f%n", what, Medians.of(sorted) / 1e6, p95 / 1e6, sorted.get(sorted.size() - 1) / 1e6,
+            System.out.printf(
+                    "  %-44s %8.1f %8.1f %8.1f %10.1f%n",
+                    what,
+                    Medians.of(sorted) / 1e6,
+                    p95 / 1e6,
+                    sorted.get(sorted.size() - 1) / 1e6,
                     waits.get(0) / 1e6);
         }
     }
 
-    private static Run run(Path file, Class<?> fixture, Map<String, String> parameters, long workMillis) {
+    private static Run run(
+            Path file, Class<?> fixture, Map<String, String> parameters, long workMillis) {
         FreshDatabaseFixtures.WAITS.clear();
         FreshDatabaseFixtures.work = workMillis;
         Launcher launcher = LauncherFactory.create();
         FreshDatabaseFixtures.Timeline timeline = new FreshDatabaseFixtures.Timeline();
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(fixture))
-                .configurationParameter("parity.config", file.toString())
-                .configurationParameter("parity.profile", "fresh-bench");
+        LauncherDiscoveryRequestBuilder request =
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(fixture))
+                        .configurationParameter("parity.config", file.toString())
+                        .configurationParameter("parity.profile", "fresh-bench");
         parameters.forEach(request::configurationParameter);
-        System.out.printf("  running %s %s, tests working %d ms ...%n", fixture.getSimpleName(), parameters, workMillis);
+        System.out.printf(
+                "  running %s %s, tests working %d ms ...%n",
+                fixture.getSimpleName(), parameters, workMillis);
         launcher.execute(request.build(), timeline);
         if (timeline.failure != null) {
-            throw new IllegalStateException(fixture.getSimpleName() + " failed: " + timeline.failure, timeline.failure);
+            throw new IllegalStateException(
+                    fixture.getSimpleName() + " failed: " + timeline.failure, timeline.failure);
         }
         List<Long> waits = new ArrayList<>(FreshDatabaseFixtures.WAITS);
         if (waits.size() != FreshDatabaseFixtures.TESTS) {
-            throw new IllegalStateException("expected " + FreshDatabaseFixtures.TESTS + " tests to run, " + waits.size() + " did");
+            throw new IllegalStateException(
+                    "expected "
+                            + FreshDatabaseFixtures.TESTS
+                            + " tests to run, "
+                            + waits.size()
+                            + " did");
         }
         return new Run(waits, timeline.lastFinished - timeline.firstBody);
     }

@@ -29,11 +29,11 @@ final class FreshDatabaseFixtures {
 
     /** Wait of each test, in nanoseconds, in the order the tests ran. */
     static final List<Long> WAITS = new CopyOnWriteArrayList<>();
+
     private static volatile long started;
     private static volatile long firstBody;
 
-    private FreshDatabaseFixtures() {
-    }
+    private FreshDatabaseFixtures() {}
 
     @ProdLike
     abstract static class Fixture {
@@ -46,18 +46,18 @@ final class FreshDatabaseFixtures {
                 firstBody = body;
             }
             try (Connection connection = dataSource.getConnection()) {
-                connection.createStatement().executeUpdate("update orders set status = 'cancelled' where id = 1");
+                connection
+                        .createStatement()
+                        .executeUpdate("update orders set status = 'cancelled' where id = 1");
             }
             TimeUnit.MILLISECONDS.sleep(work);
         }
     }
 
-    static class Shared extends Fixture {
-    }
+    static class Shared extends Fixture {}
 
     @FreshDatabase
-    static class Fresh extends Fixture {
-    }
+    static class Fresh extends Fixture {}
 
     /** Notes when each test starts (the fixtures run one at a time) and keeps the first failure. */
     static final class Timeline implements TestExecutionListener {

@@ -28,10 +28,22 @@ import java.util.Optional;
  * @param digest    whether to print a fingerprint of each loaded table's rows, to compare runs of one seed
  * @param help      {@code --help}: print {@link #USAGE} and do nothing else
  */
-record HarnessOptions(List<String> selectors, double scale, Map<String, String> images, Map<String, String> entryImages, Optional<String> engine, Optional<Path> corpus,
-                      int threads, long seed, Duration timeout, boolean baseline, boolean digest, boolean help) {
+record HarnessOptions(
+        List<String> selectors,
+        double scale,
+        Map<String, String> images,
+        Map<String, String> entryImages,
+        Optional<String> engine,
+        Optional<Path> corpus,
+        int threads,
+        long seed,
+        Duration timeout,
+        boolean baseline,
+        boolean digest,
+        boolean help) {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: java -cp "parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)" dev.parity.bench.CorpusHarness [options] [entry ...]
 
             Fills every schema of the corpus (its MANIFEST.md) with its rows line, as a new user's profile would:
@@ -85,7 +97,13 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
                 case "--help" -> help = true;
                 case "--no-baseline" -> baseline = false;
                 case "--digest" -> digest = true;
-                case "--scale", "--image", "--engine", "--corpus", "--threads", "--seed", "--timeout" -> {
+                case "--scale",
+                        "--image",
+                        "--engine",
+                        "--corpus",
+                        "--threads",
+                        "--seed",
+                        "--timeout" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -109,13 +127,30 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
                         case "--corpus" -> corpus = Optional.of(Path.of(value));
                         case "--threads" -> threads = (int) positive(name, whole(name, value));
                         case "--seed" -> seed = whole(name, value);
-                        default -> timeout = Duration.ofMinutes((long) positive(name, whole(name, value)));
+                        default ->
+                                timeout =
+                                        Duration.ofMinutes(
+                                                (long) positive(name, whole(name, value)));
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown option " + arg + "; --help lists them");
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown option " + arg + "; --help lists them");
             }
         }
-        return new HarnessOptions(List.copyOf(selectors), scale, Map.copyOf(images), Map.copyOf(entryImages), engine, corpus, threads, seed, timeout, baseline, digest, help);
+        return new HarnessOptions(
+                List.copyOf(selectors),
+                scale,
+                Map.copyOf(images),
+                Map.copyOf(entryImages),
+                engine,
+                corpus,
+                threads,
+                seed,
+                timeout,
+                baseline,
+                digest,
+                help);
     }
 
     /** Whether {@code entry} is selected: no selectors, or one that is its name or a prefix of it. */
@@ -134,8 +169,14 @@ record HarnessOptions(List<String> selectors, double scale, Map<String, String> 
 
     /** As a profile without {@code engine:} tells it: by the official image's name. */
     private static String engineOfImage(String image) {
-        return Engines.ownerOfImage(image).map(Engine::id)
-                .orElseThrow(() -> new IllegalArgumentException("--image " + image + ": not an official postgres or mariadb image"));
+        return Engines.ownerOfImage(image)
+                .map(Engine::id)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "--image "
+                                                + image
+                                                + ": not an official postgres or mariadb image"));
     }
 
     private static String engineId(String value) {

@@ -22,11 +22,11 @@ import java.util.List;
  */
 public final class LoadBenchmark {
 
-    static final String COMMAND = "mvn -B -q -pl parity-bench -am package -DskipTests && "
-            + "java -cp \"parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)\" dev.parity.bench.LoadBenchmark";
+    static final String COMMAND =
+            "mvn -B -q -pl parity-bench -am package -DskipTests && "
+                    + "java -cp \"parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)\" dev.parity.bench.LoadBenchmark";
 
-    private LoadBenchmark() {
-    }
+    private LoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -34,32 +34,68 @@ public final class LoadBenchmark {
         String heap = args.length > 2 ? args[2] : "160m";
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         boolean withBaseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
-        try (LoadTarget target = LoadTarget.start("postgres", "postgres:15", "bench/people.sql", heap, List.of("truncate people", "checkpoint"))) {
-            System.out.printf("Parity: %,d messy rows, %d generator threads, -Xmx%s; baseline: Datafaker per cell, JDBC batches of 1000 "
-                    + "with reWriteBatchedInserts; %d rounds ...%n", rows, threads, heap, rounds);
-            Rounds measured = new Rounds().add("Parity", () -> target.parity("postgres", rows, threads));
+        try (LoadTarget target =
+                LoadTarget.start(
+                        "postgres",
+                        "postgres:15",
+                        "bench/people.sql",
+                        heap,
+                        List.of("truncate people", "checkpoint"))) {
+            System.out.printf(
+                    "Parity: %,d messy rows, %d generator threads, -Xmx%s; baseline: Datafaker per cell, JDBC batches of 1000 "
+                            + "with reWriteBatchedInserts; %d rounds ...%n",
+                    rows, threads, heap, rounds);
+            Rounds measured =
+                    new Rounds().add("Parity", () -> target.parity("postgres", rows, threads));
             if (withBaseline) {
                 measured.add("baseline", () -> target.baseline("reWriteBatchedInserts=true", rows));
             }
             measured.run(rounds);
             LoadRun parity = measured.median("Parity");
             if (!withBaseline) {
-                System.out.printf("Parity: %.2f s, %,.0f rows/s, peak RSS %d MB (VmHWM %d MB), median of %s%n", parity.seconds(), parity.rowsPerSecond(),
-                        parity.peakRssMb(), parity.highWaterMarkMb(), LoadRun.each(measured.runsOf("Parity")));
+                System.out.printf(
+                        "Parity: %.2f s, %,.0f rows/s, peak RSS %d MB (VmHWM %d MB), median of %s%n",
+                        parity.seconds(),
+                        parity.rowsPerSecond(),
+                        parity.peakRssMb(),
+                        parity.highWaterMarkMb(),
+                        LoadRun.each(measured.runsOf("Parity")));
                 return;
             }
             LoadRun baseline = measured.median("baseline");
             System.out.println();
-            System.out.printf("PostgreSQL (postgres:15), %,d rows, median of %d rounds%n", rows, rounds);
-            System.out.printf("%-9s %10s %14s %18s   %s%n", "", "seconds", "rows/s", "peak RSS (MB)", "each run (s)");
-            System.out.printf("%-9s %10.2f %,14.0f %18d   %s%n", "Parity", parity.seconds(), parity.rowsPerSecond(), parity.peakRssMb(),
+            System.out.printf(
+                    "PostgreSQL (postgres:15), %,d rows, median of %d rounds%n", rows, rounds);
+            System.out.printf(
+                    "%-9s %10s %14s %18s   %s%n",
+                    "", "seconds", "rows/s", "peak RSS (MB)", "each run (s)");
+            System.out.printf(
+                    "%-9s %10.2f %,14.0f %18d   %s%n",
+                    "Parity",
+                    parity.seconds(),
+                    parity.rowsPerSecond(),
+                    parity.peakRssMb(),
                     LoadRun.each(measured.runsOf("Parity")));
-            System.out.printf("%-9s %10.2f %,14.0f %18d   %s%n", "baseline", baseline.seconds(), baseline.rowsPerSecond(), baseline.peakRssMb(),
+            System.out.printf(
+                    "%-9s %10.2f %,14.0f %18d   %s%n",
+                    "baseline",
+                    baseline.seconds(),
+                    baseline.rowsPerSecond(),
+                    baseline.peakRssMb(),
                     LoadRun.each(measured.runsOf("baseline")));
-            System.out.printf("Parity is %.1fx the baseline. Parity JVM: -Xmx%s, peak RSS %d MB sampled (VmHWM %d MB).%n",
-                    baseline.seconds() / parity.seconds(), heap, parity.peakRssMb(), parity.highWaterMarkMb());
-            System.out.printf("Goal: <= 5 s, >= 4x, < 256 MB: %s%n", parity.seconds() <= 5 && baseline.seconds() / parity.seconds() >= 4
-                    && parity.peakRssMb() < 256 ? "met" : "NOT met");
+            System.out.printf(
+                    "Parity is %.1fx the baseline. Parity JVM: -Xmx%s, peak RSS %d MB sampled (VmHWM %d MB).%n",
+                    baseline.seconds() / parity.seconds(),
+                    heap,
+                    parity.peakRssMb(),
+                    parity.highWaterMarkMb());
+            System.out.printf(
+                    "Goal: <= 5 s, >= 4x, < 256 MB: %s%n",
+                    parity.seconds() <= 5
+                                    && baseline.seconds() / parity.seconds() >= 4
+                                    && parity.peakRssMb() < 256
+                            ? "met"
+                            : "NOT met");
             System.out.println("Run again with: " + COMMAND);
         }
     }

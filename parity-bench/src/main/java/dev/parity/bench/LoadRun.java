@@ -21,7 +21,11 @@ record LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb) 
 
     static LoadRun parse(String line) {
         String[] f = line.substring(PREFIX.length()).trim().split(" ");
-        return new LoadRun(Double.parseDouble(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]));
+        return new LoadRun(
+                Double.parseDouble(f[0]),
+                Long.parseLong(f[1]),
+                Long.parseLong(f[2]),
+                Long.parseLong(f[3]));
     }
 
     double rowsPerSecond() {
@@ -33,15 +37,23 @@ record LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb) 
      * any run.
      */
     static LoadRun median(List<LoadRun> runs) {
-        List<LoadRun> sorted = runs.stream().sorted(Comparator.comparingDouble(LoadRun::seconds)).toList();
+        List<LoadRun> sorted =
+                runs.stream().sorted(Comparator.comparingDouble(LoadRun::seconds)).toList();
         LoadRun middle = sorted.get(sorted.size() / 2);
-        double seconds = sorted.size() % 2 == 1 ? middle.seconds() : (middle.seconds() + sorted.get(sorted.size() / 2 - 1).seconds()) / 2;
-        return new LoadRun(seconds, middle.rows(), runs.stream().mapToLong(LoadRun::peakRssMb).max().orElse(-1),
+        double seconds =
+                sorted.size() % 2 == 1
+                        ? middle.seconds()
+                        : (middle.seconds() + sorted.get(sorted.size() / 2 - 1).seconds()) / 2;
+        return new LoadRun(
+                seconds,
+                middle.rows(),
+                runs.stream().mapToLong(LoadRun::peakRssMb).max().orElse(-1),
                 runs.stream().mapToLong(LoadRun::highWaterMarkMb).max().orElse(-1));
     }
 
     /** Each run's seconds, for the record: "4.81, 4.93, 5.02". */
     static String each(List<LoadRun> runs) {
-        return String.join(", ", runs.stream().map(r -> String.format("%.2f", r.seconds())).toList());
+        return String.join(
+                ", ", runs.stream().map(r -> String.format("%.2f", r.seconds())).toList());
     }
 }

@@ -27,7 +27,8 @@ final class LoadTarget implements AutoCloseable {
     private final List<String> emptyTable;
     private final String countRows;
 
-    private LoadTarget(RunningDatabase database, String heap, List<String> emptyTable, String countRows) {
+    private LoadTarget(
+            RunningDatabase database, String heap, List<String> emptyTable, String countRows) {
         this.database = database;
         this.heap = heap;
         this.emptyTable = emptyTable;
@@ -40,49 +41,89 @@ final class LoadTarget implements AutoCloseable {
      * @param heap       the children's heap limit, e.g. {@code 160m}
      * @param emptyTable what empties {@code people} between runs
      */
-    static LoadTarget start(String engine, String image, String schema, String heap, List<String> emptyTable) {
+    static LoadTarget start(
+            String engine, String image, String schema, String heap, List<String> emptyTable) {
         return start(engine, image, schema, heap, emptyTable, "select count(*) from people");
     }
 
     /** @param countRows a query of one number: the rows of every loaded table */
-    static LoadTarget start(String engine, String image, String schema, String heap, List<String> emptyTable, String countRows) {
-        DatabaseSpec spec = DatabaseSpec.defaults(Engines.byId(engine).orElseThrow()).withImage(image).withInit(List.of(schema));
+    static LoadTarget start(
+            String engine,
+            String image,
+            String schema,
+            String heap,
+            List<String> emptyTable,
+            String countRows) {
+        DatabaseSpec spec =
+                DatabaseSpec.defaults(Engines.byId(engine).orElseThrow())
+                        .withImage(image)
+                        .withInit(List.of(schema));
         System.out.printf("Starting %s ...%n", image);
-        return new LoadTarget(Databases.start(spec, LoadTarget.class.getClassLoader(), LABEL), heap, emptyTable, countRows);
+        return new LoadTarget(
+                Databases.start(spec, LoadTarget.class.getClassLoader(), LABEL),
+                heap,
+                emptyTable,
+                countRows);
     }
 
     /** {@code main} run in a child JVM with the database's URL, user and password before {@code args}. */
     LoadRun run(Class<?> main, List<String> args, long rows) throws Exception {
-        List<String> all = new ArrayList<>(List.of(database.jdbcUrl(), database.username(), database.password()));
+        List<String> all =
+                new ArrayList<>(
+                        List.of(database.jdbcUrl(), database.username(), database.password()));
         all.addAll(args);
         return checked(ChildJvm.run(main, heap, all), rows);
     }
 
     /** Parity's {@link ParityLoad} with {@code loader} (an engine id, or {@link ParityLoad#MARIADB_INSERT}). */
     LoadRun parity(String loader, long rows, int threads) throws Exception {
-        return checked(ChildJvm.run(ParityLoad.class, heap, List.of(loader, database.jdbcUrl(), database.username(), database.password(),
-                Long.toString(rows), Integer.toString(threads))), rows);
+        return checked(
+                ChildJvm.run(
+                        ParityLoad.class,
+                        heap,
+                        List.of(
+                                loader,
+                                database.jdbcUrl(),
+                                database.username(),
+                                database.password(),
+                                Long.toString(rows),
+                                Integer.toString(threads))),
+                rows);
     }
 
     /** The hand-written {@link BaselineLoad}, with {@code urlOptions} added to the JDBC URL. */
     LoadRun baseline(String urlOptions, long rows) throws Exception {
-        String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + urlOptions;
-        return checked(ChildJvm.run(BaselineLoad.class, heap, List.of(url, database.username(), database.password(), Long.toString(rows))), rows);
+        String url =
+                database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + urlOptions;
+        return checked(
+                ChildJvm.run(
+                        BaselineLoad.class,
+                        heap,
+                        List.of(
+                                url,
+                                database.username(),
+                                database.password(),
+                                Long.toString(rows))),
+                rows);
     }
 
     private LoadRun checked(LoadRun run, long rows) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             try (ResultSet count = statement.executeQuery(countRows)) {
                 count.next();
                 if (count.getLong(1) != rows) {
-                    throw new IllegalStateException("the loaded tables have " + count.getLong(1) + " rows, not " + rows);
+                    throw new IllegalStateException(
+                            "the loaded tables have " + count.getLong(1) + " rows, not " + rows);
                 }
             }
             for (String sql : emptyTable) {
                 statement.execute(sql);
             }
         }
-        System.out.printf("  %.2f s, %,.0f rows/s, peak RSS %d MB%n", run.seconds(), run.rowsPerSecond(), run.peakRssMb());
+        System.out.printf(
+                "  %.2f s, %,.0f rows/s, peak RSS %d MB%n",
+                run.seconds(), run.rowsPerSecond(), run.peakRssMb());
         return run;
     }
 

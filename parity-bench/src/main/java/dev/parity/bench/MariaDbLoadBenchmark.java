@@ -31,15 +31,15 @@ import java.util.List;
  */
 public final class MariaDbLoadBenchmark {
 
-    static final String COMMAND = "mvn -B -q -pl parity-bench -am package -DskipTests && "
-            + "java -cp \"parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)\" dev.parity.bench.MariaDbLoadBenchmark";
+    static final String COMMAND =
+            "mvn -B -q -pl parity-bench -am package -DskipTests && "
+                    + "java -cp \"parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)\" dev.parity.bench.MariaDbLoadBenchmark";
 
     private static final String PARITY = "Parity";
     private static final String INSERT = "INSERT";
     private static final String BASELINE = "baseline";
 
-    private MariaDbLoadBenchmark() {
-    }
+    private MariaDbLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -47,12 +47,22 @@ public final class MariaDbLoadBenchmark {
         String heap = args.length > 2 ? args[2] : "160m";
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         String image = System.getProperty("bench.image", "mariadb:10.11");
-        String baselineOptions = System.getProperty("bench.baselineOptions", "rewriteBatchedStatements=true");
+        String baselineOptions =
+                System.getProperty("bench.baselineOptions", "rewriteBatchedStatements=true");
         boolean withBaseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
-        try (LoadTarget target = LoadTarget.start("mariadb", image, "bench/people-mariadb.sql", heap, List.of("truncate table people"))) {
-            System.out.printf("Parity: %,d messy rows, %d generator threads, -Xmx%s; baseline: Datafaker per cell, JDBC batches of 1000 "
-                    + "with %s; %d rounds ...%n", rows, threads, heap, baselineOptions, rounds);
-            Rounds measured = new Rounds().add(PARITY, () -> target.parity("mariadb", rows, threads));
+        try (LoadTarget target =
+                LoadTarget.start(
+                        "mariadb",
+                        image,
+                        "bench/people-mariadb.sql",
+                        heap,
+                        List.of("truncate table people"))) {
+            System.out.printf(
+                    "Parity: %,d messy rows, %d generator threads, -Xmx%s; baseline: Datafaker per cell, JDBC batches of 1000 "
+                            + "with %s; %d rounds ...%n",
+                    rows, threads, heap, baselineOptions, rounds);
+            Rounds measured =
+                    new Rounds().add(PARITY, () -> target.parity("mariadb", rows, threads));
             if (withBaseline) {
                 measured.add(INSERT, () -> target.parity(ParityLoad.MARIADB_INSERT, rows, threads))
                         .add(BASELINE, () -> target.baseline(baselineOptions, rows));
@@ -61,17 +71,28 @@ public final class MariaDbLoadBenchmark {
             LoadRun parity = measured.median(PARITY);
             System.out.println();
             System.out.printf("MariaDB (%s), %,d rows, median of %d rounds%n", image, rows, rounds);
-            System.out.printf("%-40s %10s %14s %18s %10s   %s%n", "", "seconds", "rows/s", "peak RSS (MB)", "vs base", "each run (s)");
+            System.out.printf(
+                    "%-40s %10s %14s %18s %10s   %s%n",
+                    "", "seconds", "rows/s", "peak RSS (MB)", "vs base", "each run (s)");
             LoadRun baseline = withBaseline ? measured.median(BASELINE) : null;
             row(measured, PARITY, "Parity, LOAD DATA LOCAL", baseline);
             if (withBaseline) {
                 row(measured, INSERT, "Parity, multi-row INSERT", baseline);
                 row(measured, BASELINE, "baseline, " + baselineOptions, baseline);
                 LoadRun insert = measured.median(INSERT);
-                System.out.printf("Parity is %.1fx the baseline; LOAD DATA is %.1fx multi-row INSERT. Parity JVM: -Xmx%s, peak RSS %d MB sampled "
-                                + "(VmHWM %d MB).%n", baseline.seconds() / parity.seconds(), insert.seconds() / parity.seconds(), heap,
-                        parity.peakRssMb(), parity.highWaterMarkMb());
-                System.out.printf("Goal: <= 8 s, >= 3x: %s%n", parity.seconds() <= 8 && baseline.seconds() / parity.seconds() >= 3 ? "met" : "NOT met");
+                System.out.printf(
+                        "Parity is %.1fx the baseline; LOAD DATA is %.1fx multi-row INSERT. Parity JVM: -Xmx%s, peak RSS %d MB sampled "
+                                + "(VmHWM %d MB).%n",
+                        baseline.seconds() / parity.seconds(),
+                        insert.seconds() / parity.seconds(),
+                        heap,
+                        parity.peakRssMb(),
+                        parity.highWaterMarkMb());
+                System.out.printf(
+                        "Goal: <= 8 s, >= 3x: %s%n",
+                        parity.seconds() <= 8 && baseline.seconds() / parity.seconds() >= 3
+                                ? "met"
+                                : "NOT met");
             }
             System.out.println("Run again with: " + COMMAND);
         }
@@ -79,7 +100,15 @@ public final class MariaDbLoadBenchmark {
 
     private static void row(Rounds measured, String name, String label, LoadRun baseline) {
         LoadRun median = measured.median(name);
-        System.out.printf("%-40s %10.2f %,14.0f %18d %10s   %s%n", label, median.seconds(), median.rowsPerSecond(), median.peakRssMb(),
-                baseline == null ? "" : String.format("%.1fx", baseline.seconds() / median.seconds()), LoadRun.each(measured.runsOf(name)));
+        System.out.printf(
+                "%-40s %10.2f %,14.0f %18d %10s   %s%n",
+                label,
+                median.seconds(),
+                median.rowsPerSecond(),
+                median.peakRssMb(),
+                baseline == null
+                        ? ""
+                        : String.format("%.1fx", baseline.seconds() / median.seconds()),
+                LoadRun.each(measured.runsOf(name)));
     }
 }

@@ -30,10 +30,10 @@ import java.util.Map;
  */
 public final class MigrationCostBenchmark {
 
-    private static final Map<String, String> IMAGES = Map.of("postgres", "postgres:15", "mariadb", "mariadb:10.11");
+    private static final Map<String, String> IMAGES =
+            Map.of("postgres", "postgres:15", "mariadb", "mariadb:10.11");
 
-    private MigrationCostBenchmark() {
-    }
+    private MigrationCostBenchmark() {}
 
     public static void main(String[] args) {
         String engine = args.length > 0 ? args[0] : "postgres";
@@ -43,15 +43,21 @@ public final class MigrationCostBenchmark {
 
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         Map<String, List<Long>> whole = new LinkedHashMap<>();
-        variants.keySet().forEach(name -> {
-            millis.put(name, new ArrayList<>());
-            whole.put(name, new ArrayList<>());
-        });
+        variants.keySet()
+                .forEach(
+                        name -> {
+                            millis.put(name, new ArrayList<>());
+                            whole.put(name, new ArrayList<>());
+                        });
         List<String> names = new ArrayList<>(variants.keySet());
-        System.out.printf("Schema cost on %s: warm-up round (first use of each tool in this JVM) ...%n", IMAGES.get(engine));
+        System.out.printf(
+                "Schema cost on %s: warm-up round (first use of each tool in this JVM) ...%n",
+                IMAGES.get(engine));
         for (String name : names) {
             long[] took = start(variants.get(name), classLoader);
-            System.out.printf("  warm-up %-10s schema %,6d ms, whole start %,6d ms%n", name, took[0], took[1]);
+            System.out.printf(
+                    "  warm-up %-10s schema %,6d ms, whole start %,6d ms%n",
+                    name, took[0], took[1]);
         }
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("Round " + round + ":");
@@ -64,31 +70,63 @@ public final class MigrationCostBenchmark {
             }
             System.out.println(line);
         }
-        System.out.printf("Medians of %d rounds: the schema step, min-max, and the whole start:%n", rounds);
-        millis.forEach((name, values) -> System.out.printf("  %-10s %,6d ms (%,d-%,d)  start %,6d ms%n", name, Medians.of(values),
-                Medians.min(values), Medians.max(values), Medians.of(whole.get(name))));
+        System.out.printf(
+                "Medians of %d rounds: the schema step, min-max, and the whole start:%n", rounds);
+        millis.forEach(
+                (name, values) ->
+                        System.out.printf(
+                                "  %-10s %,6d ms (%,d-%,d)  start %,6d ms%n",
+                                name,
+                                Medians.of(values),
+                                Medians.min(values),
+                                Medians.max(values),
+                                Medians.of(whole.get(name))));
     }
 
     private static Map<String, DatabaseSpec> variants(String engine) {
-        DatabaseSpec bare = DatabaseSpec.defaults(Engines.byId(engine).orElseThrow()).withImage(IMAGES.get(engine));
+        DatabaseSpec bare =
+                DatabaseSpec.defaults(Engines.byId(engine).orElseThrow())
+                        .withImage(IMAGES.get(engine));
         String dir = "bench/migrations/" + engine;
         Map<String, DatabaseSpec> variants = new LinkedHashMap<>();
         variants.put("bare", bare);
-        variants.put("flyway", bare.withMigrations(new MigrationsSpec(MigrationTool.FLYWAY, List.of("classpath:" + dir),
-                Map.of("schema_owner", "app"), null)));
-        variants.put("init", bare.withInit(List.of(dir + "/V1__customers.sql", dir + "/V2__orders.sql", dir + "/V3__settings.sql")));
+        variants.put(
+                "flyway",
+                bare.withMigrations(
+                        new MigrationsSpec(
+                                MigrationTool.FLYWAY,
+                                List.of("classpath:" + dir),
+                                Map.of("schema_owner", "app"),
+                                null)));
+        variants.put(
+                "init",
+                bare.withInit(
+                        List.of(
+                                dir + "/V1__customers.sql",
+                                dir + "/V2__orders.sql",
+                                dir + "/V3__settings.sql")));
         if (engine.equals("postgres")) {
             variants.put("psql", bare.withInit(List.of("bench/migrations/postgres-psql.sql")));
         }
-        variants.put("liquibase", bare.withMigrations(new MigrationsSpec(MigrationTool.LIQUIBASE, List.of("classpath:bench/migrations/changelog.xml"),
-                Map.of("schema_owner", "app"), null)));
+        variants.put(
+                "liquibase",
+                bare.withMigrations(
+                        new MigrationsSpec(
+                                MigrationTool.LIQUIBASE,
+                                List.of("classpath:bench/migrations/changelog.xml"),
+                                Map.of("schema_owner", "app"),
+                                null)));
         return variants;
     }
 
     /** The schema step's and the whole start's milliseconds. */
     private static long[] start(DatabaseSpec spec, ClassLoader classLoader) {
-        try (RunningDatabase database = Databases.start(spec, classLoader, "parity-bench-migrations")) {
-            return new long[] {database.migrations().plus(database.initScripts()).toMillis(), database.startup().toMillis()};
+        try (RunningDatabase database =
+                Databases.start(spec, classLoader, "parity-bench-migrations")) {
+            return new long[] {
+                database.migrations().plus(database.initScripts()).toMillis(),
+                database.startup().toMillis()
+            };
         }
     }
 }

@@ -39,13 +39,21 @@ final class MultiRowInsertLoader implements BulkLoader {
 
     @Override
     public TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) {
-        String insert = "insert into " + table.qualifiedName() + " (" + columns.stream().map(c -> sql.identifier(c.name()))
-                .collect(Collectors.joining(", ")) + ") values ";
+        String insert =
+                "insert into "
+                        + table.qualifiedName()
+                        + " ("
+                        + columns.stream()
+                                .map(c -> sql.identifier(c.name()))
+                                .collect(Collectors.joining(", "))
+                        + ") values ";
         Kind[] kinds = columns.stream().map(c -> c.type().kind()).toArray(Kind[]::new);
         return new TableWriter() {
             @Override
             public byte[] encode(RowSource.Cursor cursor, long from, long to) {
-                StringBuilder statement = new StringBuilder(insert.length() + (int) (to - from) * 48 * kinds.length).append(insert);
+                StringBuilder statement =
+                        new StringBuilder(insert.length() + (int) (to - from) * 48 * kinds.length)
+                                .append(insert);
                 for (long row = from; row < to; row++) {
                     statement.append(row == from ? "(" : ",(");
                     for (int i = 0; i < kinds.length; i++) {
@@ -67,12 +75,10 @@ final class MultiRowInsertLoader implements BulkLoader {
             }
 
             @Override
-            public void finish() {
-            }
+            public void finish() {}
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -100,7 +106,9 @@ final class MultiRowInsertLoader implements BulkLoader {
     }
 
     @Override
-    public void afterTable(Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns) throws SQLException {
+    public void afterTable(
+            Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns)
+            throws SQLException {
         around.afterTable(connection, table, autoIncrementColumns);
     }
 

@@ -16,13 +16,18 @@ import org.testcontainers.DockerClientFactory;
  */
 final class OwnContainers {
 
-    private OwnContainers() {
-    }
+    private OwnContainers() {}
 
     /** This run's containers; with {@code profile}, only those started under that label. */
     static List<Container> list(String profile) {
-        Map<String, String> labels = profile == null ? Map.of(ParityLabels.OWNER, RunOwner.current().label())
-                : Map.of(ParityLabels.OWNER, RunOwner.current().label(), ParityLabels.PROFILE, profile);
+        Map<String, String> labels =
+                profile == null
+                        ? Map.of(ParityLabels.OWNER, RunOwner.current().label())
+                        : Map.of(
+                                ParityLabels.OWNER,
+                                RunOwner.current().label(),
+                                ParityLabels.PROFILE,
+                                profile);
         return docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
     }
 
@@ -31,7 +36,10 @@ final class OwnContainers {
         int removed = 0;
         for (Container container : list(profile)) {
             try {
-                docker().removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                docker().removeContainerCmd(container.getId())
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
                 removed++;
             } catch (RuntimeException gone) {
                 // removed meanwhile by Parity itself

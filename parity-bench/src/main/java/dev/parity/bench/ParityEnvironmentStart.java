@@ -28,24 +28,41 @@ final class ParityEnvironmentStart {
     }
 
     /** What one launcher run measured, in nanoseconds. */
-    record Measured(long firstClassToTest, long launchToFirstTest, List<Long> furtherClassToTest) {
-    }
+    record Measured(long firstClassToTest, long launchToFirstTest, List<Long> furtherClassToTest) {}
 
     Measured run(StackSampler sampler) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(Arrays.stream(StartCostFixtures.IN_ORDER).map(c -> selectClass(c)).toList())
-                .configurationParameter("parity.config", CONFIG)
-                .configurationParameter("parity.profile", profile)
-                .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
-                .build();
+        LauncherDiscoveryRequest request =
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(
+                                Arrays.stream(StartCostFixtures.IN_ORDER)
+                                        .map(c -> selectClass(c))
+                                        .toList())
+                        .configurationParameter("parity.config", CONFIG)
+                        .configurationParameter("parity.profile", profile)
+                        .configurationParameter(
+                                "junit.jupiter.testclass.order.default",
+                                "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
+                        .build();
         StartCostTimeline timeline = new StartCostTimeline(sampler);
         long launched = System.nanoTime();
         launcher.execute(request, timeline);
-        timeline.failure().ifPresent(failure -> {
-            throw new IllegalStateException("a fixture class failed under profile " + profile + ": " + failure, failure);
-        });
+        timeline.failure()
+                .ifPresent(
+                        failure -> {
+                            throw new IllegalStateException(
+                                    "a fixture class failed under profile "
+                                            + profile
+                                            + ": "
+                                            + failure,
+                                    failure);
+                        });
         Class<?> first = StartCostFixtures.IN_ORDER[0];
-        List<Long> further = Arrays.stream(StartCostFixtures.IN_ORDER).skip(1).map(timeline::classToTest).toList();
-        return new Measured(timeline.classToTest(first), timeline.whenTestStarted(first) - launched, further);
+        List<Long> further =
+                Arrays.stream(StartCostFixtures.IN_ORDER)
+                        .skip(1)
+                        .map(timeline::classToTest)
+                        .toList();
+        return new Measured(
+                timeline.classToTest(first), timeline.whenTestStarted(first) - launched, further);
     }
 }

@@ -24,8 +24,7 @@ public final class ParityLoad {
 
     static final String MARIADB_INSERT = "mariadb-insert";
 
-    private ParityLoad() {
-    }
+    private ParityLoad() {}
 
     public static void main(String[] args) throws SQLException {
         PeakRss rss = PeakRss.start();
@@ -33,23 +32,35 @@ public final class ParityLoad {
         DataSource dataSource = dataSource(args[1], args[2], args[3]);
         long rows = Long.parseLong(args[4]);
         int threads = Integer.parseInt(args[5]);
-        DatasetSpec people = DatasetSpec.of("people", rows).withOrigin(Location.of("the benchmark's people dataset"));
+        DatasetSpec people =
+                DatasetSpec.of("people", rows)
+                        .withOrigin(Location.of("the benchmark's people dataset"));
         long started = System.nanoTime();
-        LoadReport report = DatasetLoader.load(engine, dataSource, List.of(people), 42, threads, System.out::println);
+        LoadReport report =
+                DatasetLoader.load(
+                        engine, dataSource, List.of(people), 42, threads, System.out::println);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.println(report);
-        System.out.println(new LoadRun(seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb()).line());
+        System.out.println(
+                new LoadRun(seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb())
+                        .line());
     }
 
     private static Engine engine(String loader) {
         if (loader.equals(MARIADB_INSERT)) {
             Engine mariadb = Engines.byId("mariadb").orElseThrow();
-            return new EngineWithLoader(mariadb, new MultiRowInsertLoader(mariadb.loader(), mariadb.dialect()));
+            return new EngineWithLoader(
+                    mariadb, new MultiRowInsertLoader(mariadb.loader(), mariadb.dialect()));
         }
-        return Engines.byId(loader).orElseThrow(() -> new IllegalArgumentException("no engine " + loader + "; known: " + Engines.ids()));
+        return Engines.byId(loader)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "no engine " + loader + "; known: " + Engines.ids()));
     }
 
-    private static DataSource dataSource(String url, String user, String password) throws SQLException {
+    private static DataSource dataSource(String url, String user, String password)
+            throws SQLException {
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(url);

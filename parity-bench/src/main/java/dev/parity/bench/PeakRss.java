@@ -14,16 +14,19 @@ final class PeakRss {
 
     static PeakRss start() {
         PeakRss rss = new PeakRss();
-        Thread sampler = new Thread(() -> {
-            while (true) {
-                rss.peakKb = Math.max(rss.peakKb, read("VmRSS:"));
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rss-sampler");
+        Thread sampler =
+                new Thread(
+                        () -> {
+                            while (true) {
+                                rss.peakKb = Math.max(rss.peakKb, read("VmRSS:"));
+                                try {
+                                    Thread.sleep(5);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        },
+                        "rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
         return rss;

@@ -21,8 +21,9 @@ import java.util.Optional;
  */
 final class PostgresBulkLoad implements ServerBulkLoad {
 
-    static final String HOW = "COPY FROM a file on the server into a copy of the empty schema, indexes in place, triggers and FK checks off"
-            + " (session_replication_role = replica), one transaction";
+    static final String HOW =
+            "COPY FROM a file on the server into a copy of the empty schema, indexes in place, triggers and FK checks off"
+                    + " (session_replication_role = replica), one transaction";
 
     private final RunningDatabase database;
 
@@ -41,27 +42,39 @@ final class PostgresBulkLoad implements ServerBulkLoad {
     @Override
     public Result measure(List<String> tables) throws SQLException {
         List<String[]> files = new ArrayList<>(); // qualified name, column list, file
-        try (Connection source = admin(database.jdbcUrl()); Statement statement = source.createStatement()) {
+        try (Connection source = admin(database.jdbcUrl());
+                Statement statement = source.createStatement()) {
             statement.execute("set statement_timeout = '" + STATEMENT_SECONDS + "s'");
             for (String table : tables) {
-                String name = qualified(source, table).orElseThrow(() -> new SQLException("no table " + table + " in the catalog"));
+                String name =
+                        qualified(source, table)
+                                .orElseThrow(
+                                        () ->
+                                                new SQLException(
+                                                        "no table " + table + " in the catalog"));
                 String columns = String.join(", ", columns(source, name));
                 String file = "/tmp/parity-baseline-" + files.size() + ".copy";
-                statement.execute("copy (select " + columns + " from " + name + ") to '" + file + "'");
+                statement.execute(
+                        "copy (select " + columns + " from " + name + ") to '" + file + "'");
                 files.add(new String[] {name, columns, file});
             }
         }
-        try (Connection copy = admin(database.server().urlOf(COPY)); Statement statement = copy.createStatement()) {
+        try (Connection copy = admin(database.server().urlOf(COPY));
+                Statement statement = copy.createStatement()) {
             copy.setAutoCommit(false);
             statement.execute("set statement_timeout = '" + STATEMENT_SECONDS + "s'");
             statement.execute("set session_replication_role = replica");
             for (String[] file : files) {
-                statement.execute("delete from " + file[0]); // rows the init script seeded, which the file holds too
+                statement.execute(
+                        "delete from "
+                                + file[0]); // rows the init script seeded, which the file holds too
             }
             long rows = 0;
             long started = System.nanoTime();
             for (String[] file : files) {
-                rows += statement.executeUpdate("copy " + file[0] + " (" + file[1] + ") from '" + file[2] + "'");
+                rows +=
+                        statement.executeUpdate(
+                                "copy " + file[0] + " (" + file[1] + ") from '" + file[2] + "'");
             }
             copy.commit();
             return new Result(rows, (System.nanoTime() - started) / 1e9, HOW);
@@ -74,8 +87,9 @@ final class PostgresBulkLoad implements ServerBulkLoad {
         int dot = table.indexOf('.');
         String schema = dot > 0 ? table.substring(0, dot) : null;
         String name = dot > 0 ? table.substring(dot + 1) : table;
-        String sql = "select format('%I.%I', n.nspname, c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                + " where c.relkind in ('r', 'p') and c.relispartition = false and n.nspname = coalesce(?, current_schema())";
+        String sql =
+                "select format('%I.%I', n.nspname, c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                        + " where c.relkind in ('r', 'p') and c.relispartition = false and n.nspname = coalesce(?, current_schema())";
         for (String match : List.of(" and c.relname = ?", " and lower(c.relname) = lower(?)")) {
             try (PreparedStatement select = connection.prepareStatement(sql + match)) {
                 select.setString(1, schema);
@@ -94,17 +108,24 @@ final class PostgresBulkLoad implements ServerBulkLoad {
     /** The md5 of the rows' text forms' md5s, sorted. */
     @Override
     public String digest(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "select md5(coalesce(string_agg(h, '' order by h), '')) from (select md5(t::text) as h from " + table + " t) s")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "select md5(coalesce(string_agg(h, '' order by h), '')) from (select md5(t::text) as h from "
+                                        + table
+                                        + " t) s")) {
             rows.next();
             return rows.getString(1);
         }
     }
 
-    private static List<String> columns(Connection connection, String qualified) throws SQLException {
+    private static List<String> columns(Connection connection, String qualified)
+            throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select quote_ident(attname) from pg_attribute where attrelid = ?::regclass"
-                + " and attnum > 0 and not attisdropped and attgenerated = '' order by attnum")) {
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        "select quote_ident(attname) from pg_attribute where attrelid = ?::regclass"
+                                + " and attnum > 0 and not attisdropped and attgenerated = '' order by attnum")) {
             select.setString(1, qualified);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -116,6 +137,7 @@ final class PostgresBulkLoad implements ServerBulkLoad {
     }
 
     private Connection admin(String url) throws SQLException {
-        return DriverManager.getConnection(url, database.server().adminUsername(), database.server().adminPassword());
+        return DriverManager.getConnection(
+                url, database.server().adminUsername(), database.server().adminPassword());
     }
 }

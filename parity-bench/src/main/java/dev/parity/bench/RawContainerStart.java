@@ -14,8 +14,7 @@ final class RawContainerStart {
 
     static final String LABEL = "dev.parity.bench";
 
-    private RawContainerStart() {
-    }
+    private RawContainerStart() {}
 
     /** Nanoseconds from {@code start()} to ready, for {@code engine} ({@code postgres} or {@code mariadb}) on {@code image}. */
     static long nanos(String engine, String image) {
@@ -31,7 +30,9 @@ final class RawContainerStart {
         return switch (engine) {
             case "postgres" -> new PostgreSQLContainer(image);
             case "mariadb" -> new MariaDBContainer(image);
-            default -> throw new IllegalArgumentException("no engine " + engine + "; use postgres or mariadb");
+            default ->
+                    throw new IllegalArgumentException(
+                            "no engine " + engine + "; use postgres or mariadb");
         };
     }
 }

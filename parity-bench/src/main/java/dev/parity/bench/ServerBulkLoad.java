@@ -23,7 +23,9 @@ interface ServerBulkLoad {
     int STATEMENT_SECONDS = 900;
 
     static ServerBulkLoad of(RunningDatabase database) {
-        return database.engine().id().equals("postgres") ? new PostgresBulkLoad(database) : new MariaDbBulkLoad(database);
+        return database.engine().id().equals("postgres")
+                ? new PostgresBulkLoad(database)
+                : new MariaDbBulkLoad(database);
     }
 
     /** Copies the empty schema (as the init script left it) to {@link #COPY}; before Parity's load. */
@@ -44,7 +46,8 @@ interface ServerBulkLoad {
         if (name.isEmpty()) {
             return -1;
         }
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery("select count(*) from " + name.get())) {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select count(*) from " + name.get())) {
             rows.next();
             return rows.getLong(1);
         }
@@ -72,7 +75,13 @@ interface ServerBulkLoad {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d rows in %.2f s (%,.0f rows/s): %s", rows, seconds, rowsPerSecond(), how);
+            return String.format(
+                    Locale.ROOT,
+                    "%,d rows in %.2f s (%,.0f rows/s): %s",
+                    rows,
+                    seconds,
+                    rowsPerSecond(),
+                    how);
         }
     }
 }

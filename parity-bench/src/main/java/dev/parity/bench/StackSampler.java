@@ -39,7 +39,8 @@ final class StackSampler {
             if (watched != null) {
                 StackTraceElement[] stack = watched.getStackTrace();
                 if (target == watched) {
-                    samples.computeIfAbsent(where(stack), key -> new AtomicLong()).incrementAndGet();
+                    samples.computeIfAbsent(where(stack), key -> new AtomicLong())
+                            .incrementAndGet();
                 }
             }
             LockSupport.parkNanos(INTERVAL_NANOS);
@@ -50,7 +51,8 @@ final class StackSampler {
         String innermost = null;
         String outermost = null;
         for (StackTraceElement frame : stack) {
-            if (frame.getClassName().startsWith("dev.parity.") && !frame.getClassName().startsWith("dev.parity.bench.")) {
+            if (frame.getClassName().startsWith("dev.parity.")
+                    && !frame.getClassName().startsWith("dev.parity.bench.")) {
                 String method = simpleName(frame.getClassName()) + "." + frame.getMethodName();
                 if (innermost == null) {
                     innermost = method;
@@ -72,9 +74,19 @@ final class StackSampler {
     /** The places with the most samples, each with its share of all samples. */
     void print(int top) {
         long total = samples.values().stream().mapToLong(AtomicLong::get).sum();
-        System.out.printf("Where a further class's time goes (%,d stack samples, every ~%d us):%n", total, INTERVAL_NANOS / 1000);
-        samples.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, AtomicLong> e) -> e.getValue().get()).reversed())
+        System.out.printf(
+                "Where a further class's time goes (%,d stack samples, every ~%d us):%n",
+                total, INTERVAL_NANOS / 1000);
+        samples.entrySet().stream()
+                .sorted(
+                        Comparator.comparingLong(
+                                        (Map.Entry<String, AtomicLong> e) -> e.getValue().get())
+                                .reversed())
                 .limit(top)
-                .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue().get() / total, e.getKey()));
+                .forEach(
+                        e ->
+                                System.out.printf(
+                                        "  %5.1f%%  %s%n",
+                                        100.0 * e.getValue().get() / total, e.getKey()));
     }
 }

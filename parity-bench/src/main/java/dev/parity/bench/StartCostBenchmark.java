@@ -34,20 +34,25 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class StartCostBenchmark {
 
-    private static final Map<String, String> IMAGES = Map.of("postgres", "postgres:15", "mariadb", "mariadb:10.11");
+    private static final Map<String, String> IMAGES =
+            Map.of("postgres", "postgres:15", "mariadb", "mariadb:10.11");
 
-    private StartCostBenchmark() {
-    }
+    private StartCostBenchmark() {}
 
     public static void main(String[] args) {
         String engine = args.length > 0 ? args[0] : "postgres";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        String profile = "parity-bench-start-" + engine + (args.length > 2 && args[2].equals("no-zone") ? "-no-zone" : "");
+        String profile =
+                "parity-bench-start-"
+                        + engine
+                        + (args.length > 2 && args[2].equals("no-zone") ? "-no-zone" : "");
         String image = IMAGES.get(engine);
         if (image == null) {
-            throw new IllegalArgumentException("no engine " + engine + "; use one of " + IMAGES.keySet());
+            throw new IllegalArgumentException(
+                    "no engine " + engine + "; use one of " + IMAGES.keySet());
         }
-        // discovery computes resource locks from the system property, the run reads the configuration parameter
+        // discovery computes resource locks from the system property, the run reads the
+        // configuration parameter
         System.setProperty("parity.config", ParityEnvironmentStart.CONFIG);
         ParityEnvironmentStart parity = new ParityEnvironmentStart(profile);
         DockerClientFactory.instance().client(); // both sides find Docker's client ready
@@ -76,10 +81,18 @@ public final class StartCostBenchmark {
             launchToFirst.add(measured.launchToFirstTest());
             further.addAll(measured.furtherClassToTest());
             ratiosPerMille.add(1000 * measured.firstClassToTest() / rawNanos);
-            System.out.printf("Round %d of %d: (a) Testcontainers %,d ms, (b) Parity first class %,d ms (%,d ms from launch), (b)/(a) %.2fx, "
-                            + "(c) further classes %s ms%n", round, rounds, ms(rawNanos), ms(measured.firstClassToTest()),
-                    ms(measured.launchToFirstTest()), (double) measured.firstClassToTest() / rawNanos,
-                    measured.furtherClassToTest().stream().map(n -> String.format("%.1f", n / 1e6)).toList());
+            System.out.printf(
+                    "Round %d of %d: (a) Testcontainers %,d ms, (b) Parity first class %,d ms (%,d ms from launch), (b)/(a) %.2fx, "
+                            + "(c) further classes %s ms%n",
+                    round,
+                    rounds,
+                    ms(rawNanos),
+                    ms(measured.firstClassToTest()),
+                    ms(measured.launchToFirstTest()),
+                    (double) measured.firstClassToTest() / rawNanos,
+                    measured.furtherClassToTest().stream()
+                            .map(n -> String.format("%.1f", n / 1e6))
+                            .toList());
         }
 
         long rawMedian = Medians.of(raw);
@@ -87,14 +100,24 @@ public final class StartCostBenchmark {
         long furtherMedian = Medians.of(further);
         double ratio = (double) firstMedian / rawMedian;
         System.out.println();
-        System.out.printf("Start cost of %s, profile %s, median of %d rounds (further classes: %d)%n", image, profile, rounds, further.size());
-        System.out.printf("  (a) Testcontainers alone, container to ready:          %,7d ms%n", ms(rawMedian));
-        System.out.printf("  (b) Parity, first class to its test (db + Toxiproxy):  %,7d ms   (%,d ms from launch)%n", ms(firstMedian),
-                ms(Medians.of(launchToFirst)));
-        System.out.printf("      ratio (b)/(a): %.2fx (median of the rounds' own ratios: %.2fx)   goal <= 1.1x: %s%n", ratio,
-                Medians.of(ratiosPerMille) / 1000.0, ratio <= 1.1 ? "met" : "NOT met");
-        System.out.printf("  (c) Parity, further class to its test:                 %7.1f ms   (min %.1f, max %.1f)   goal <= 20 ms: %s%n",
-                furtherMedian / 1e6, Medians.min(further) / 1e6, Medians.max(further) / 1e6, furtherMedian <= 20_000_000 ? "met" : "NOT met");
+        System.out.printf(
+                "Start cost of %s, profile %s, median of %d rounds (further classes: %d)%n",
+                image, profile, rounds, further.size());
+        System.out.printf(
+                "  (a) Testcontainers alone, container to ready:          %,7d ms%n",
+                ms(rawMedian));
+        System.out.printf(
+                "  (b) Parity, first class to its test (db + Toxiproxy):  %,7d ms   (%,d ms from launch)%n",
+                ms(firstMedian), ms(Medians.of(launchToFirst)));
+        System.out.printf(
+                "      ratio (b)/(a): %.2fx (median of the rounds' own ratios: %.2fx)   goal <= 1.1x: %s%n",
+                ratio, Medians.of(ratiosPerMille) / 1000.0, ratio <= 1.1 ? "met" : "NOT met");
+        System.out.printf(
+                "  (c) Parity, further class to its test:                 %7.1f ms   (min %.1f, max %.1f)   goal <= 20 ms: %s%n",
+                furtherMedian / 1e6,
+                Medians.min(further) / 1e6,
+                Medians.max(further) / 1e6,
+                furtherMedian <= 20_000_000 ? "met" : "NOT met");
 
         if (Boolean.getBoolean("bench.breakdown")) {
             StackSampler sampler = new StackSampler();

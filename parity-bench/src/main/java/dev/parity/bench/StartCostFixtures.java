@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 final class StartCostFixtures {
 
-    static final Class<?>[] IN_ORDER = {FirstClass.class, SecondClass.class, ThirdClass.class, FourthClass.class};
+    static final Class<?>[] IN_ORDER = {
+        FirstClass.class, SecondClass.class, ThirdClass.class, FourthClass.class
+    };
 
-    private StartCostFixtures() {
-    }
+    private StartCostFixtures() {}
 
     @ProdLike
     abstract static class Fixture {
@@ -29,18 +30,14 @@ final class StartCostFixtures {
     }
 
     @Order(1)
-    static class FirstClass extends Fixture {
-    }
+    static class FirstClass extends Fixture {}
 
     @Order(2)
-    static class SecondClass extends Fixture {
-    }
+    static class SecondClass extends Fixture {}
 
     @Order(3)
-    static class ThirdClass extends Fixture {
-    }
+    static class ThirdClass extends Fixture {}
 
     @Order(4)
-    static class FourthClass extends Fixture {
-    }
+    static class FourthClass extends Fixture {}
 }

@@ -53,7 +53,12 @@ final class StartCostTimeline implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         if (failure == null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-            failure = result.getThrowable().orElseGet(() -> new IllegalStateException(identifier.getDisplayName() + ": " + result));
+            failure =
+                    result.getThrowable()
+                            .orElseGet(
+                                    () ->
+                                            new IllegalStateException(
+                                                    identifier.getDisplayName() + ": " + result));
         }
     }
 
@@ -62,7 +67,10 @@ final class StartCostTimeline implements TestExecutionListener {
         Long started = classesStarted.get(fixture.getName());
         Long test = TESTS_STARTED.get(fixture.getName());
         if (started == null || test == null) {
-            throw new IllegalStateException(fixture.getSimpleName() + " did not run" + (failure != null ? ": " + failure : ""));
+            throw new IllegalStateException(
+                    fixture.getSimpleName()
+                            + " did not run"
+                            + (failure != null ? ": " + failure : ""));
         }
         return test - started;
     }
@@ -77,6 +85,9 @@ final class StartCostTimeline implements TestExecutionListener {
     }
 
     private static Optional<String> className(TestIdentifier identifier) {
-        return identifier.getSource().filter(ClassSource.class::isInstance).map(s -> ((ClassSource) s).getClassName());
+        return identifier
+                .getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(s -> ((ClassSource) s).getClassName());
     }
 }

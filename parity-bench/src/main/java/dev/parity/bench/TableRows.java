@@ -12,7 +12,8 @@ record TableRows(String table, long rows) {
 
     TableRows {
         if (table.isBlank() || rows < 0) {
-            throw new IllegalArgumentException("a rows line item is table:rows, rows 0 or more, not " + table + ":" + rows);
+            throw new IllegalArgumentException(
+                    "a rows line item is table:rows, rows 0 or more, not " + table + ":" + rows);
         }
     }
 
@@ -38,9 +39,13 @@ record TableRows(String table, long rows) {
                 throw new IllegalArgumentException("'" + item + "' is not table:rows");
             }
             try {
-                items.add(new TableRows(item.substring(0, colon), Long.parseLong(item.substring(colon + 1))));
+                items.add(
+                        new TableRows(
+                                item.substring(0, colon),
+                                Long.parseLong(item.substring(colon + 1))));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + item + "' is not table:rows (rows is a whole number)", e);
+                throw new IllegalArgumentException(
+                        "'" + item + "' is not table:rows (rows is a whole number)", e);
             }
         }
         return List.copyOf(items);

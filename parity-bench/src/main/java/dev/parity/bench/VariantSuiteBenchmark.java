@@ -32,18 +32,20 @@ public final class VariantSuiteBenchmark {
 
     private static final String CONFIG = "bench/variants.yml";
 
-    private VariantSuiteBenchmark() {
-    }
+    private VariantSuiteBenchmark() {}
 
     public static void main(String[] args) {
         String engine = args.length > 0 ? args[0] : "postgres";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String profile = "parity-bench-variants-" + engine;
-        System.setProperty("parity.config", CONFIG); // discovery computes resource locks from the system property
+        System.setProperty(
+                "parity.config",
+                CONFIG); // discovery computes resource locks from the system property
         DockerClientFactory.instance().client();
         Launcher launcher = LauncherFactory.create();
-        System.out.printf("A suite of %d classes, 3 dataset variants and 2 zones on profile %s: warm-up ...%n", VariantSuiteFixtures.SUITE.length,
-                profile);
+        System.out.printf(
+                "A suite of %d classes, 3 dataset variants and 2 zones on profile %s: warm-up ...%n",
+                VariantSuiteFixtures.SUITE.length, profile);
         run(launcher, profile, "shared");
         List<Long> shared = new ArrayList<>();
         List<Long> perData = new ArrayList<>();
@@ -51,7 +53,8 @@ public final class VariantSuiteBenchmark {
         int perDataContainers = 0;
         for (int round = 1; round <= rounds; round++) {
             boolean sharedFirst = round % 2 == 1;
-            for (String mode : sharedFirst ? List.of("shared", "per-data") : List.of("per-data", "shared")) {
+            for (String mode :
+                    sharedFirst ? List.of("shared", "per-data") : List.of("per-data", "shared")) {
                 long nanos = run(launcher, profile, mode);
                 int containers = VariantSuiteFixtures.CONTAINERS.size();
                 if (mode.equals("shared")) {
@@ -61,39 +64,65 @@ public final class VariantSuiteBenchmark {
                     perData.add(nanos);
                     perDataContainers = containers;
                 }
-                System.out.printf("round %d, parity.servers=%-8s %6d ms, %d containers%n", round, mode, nanos / 1_000_000, containers);
+                System.out.printf(
+                        "round %d, parity.servers=%-8s %6d ms, %d containers%n",
+                        round, mode, nanos / 1_000_000, containers);
             }
         }
         long sharedMedian = Medians.of(shared);
         long perDataMedian = Medians.of(perData);
-        System.out.printf("%nmedian of %d rounds   | suite start to end | containers (database servers and Toxiproxies)%n", rounds);
-        System.out.printf("per-data (before)    | %15d ms | %d%n", perDataMedian / 1_000_000, perDataContainers);
-        System.out.printf("shared (now)         | %15d ms | %d%n", sharedMedian / 1_000_000, sharedContainers);
-        System.out.printf("shared / per-data    | %17.2fx |%n", (double) sharedMedian / perDataMedian);
+        System.out.printf(
+                "%nmedian of %d rounds   | suite start to end | containers (database servers and Toxiproxies)%n",
+                rounds);
+        System.out.printf(
+                "per-data (before)    | %15d ms | %d%n",
+                perDataMedian / 1_000_000, perDataContainers);
+        System.out.printf(
+                "shared (now)         | %15d ms | %d%n",
+                sharedMedian / 1_000_000, sharedContainers);
+        System.out.printf(
+                "shared / per-data    | %17.2fx |%n", (double) sharedMedian / perDataMedian);
     }
 
     /** One launcher run of the suite under {@code parity.servers=mode}; fails if a fixture fails. */
     private static long run(Launcher launcher, String profile, String mode) {
         VariantSuiteFixtures.CONTAINERS.clear();
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(Arrays.stream(VariantSuiteFixtures.SUITE).map(c -> selectClass(c)).toList())
-                .configurationParameter("parity.config", CONFIG)
-                .configurationParameter("parity.profile", profile)
-                .configurationParameter("parity.servers", mode)
-                .build();
+        LauncherDiscoveryRequest request =
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(
+                                Arrays.stream(VariantSuiteFixtures.SUITE)
+                                        .map(c -> selectClass(c))
+                                        .toList())
+                        .configurationParameter("parity.config", CONFIG)
+                        .configurationParameter("parity.profile", profile)
+                        .configurationParameter("parity.servers", mode)
+                        .build();
         Throwable[] failure = new Throwable[1];
         long started = System.nanoTime();
-        launcher.execute(request, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-                if (failure[0] == null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                    failure[0] = result.getThrowable().orElseGet(() -> new IllegalStateException(identifier.getDisplayName() + ": " + result));
-                }
-            }
-        });
+        launcher.execute(
+                request,
+                new TestExecutionListener() {
+                    @Override
+                    public void executionFinished(
+                            TestIdentifier identifier, TestExecutionResult result) {
+                        if (failure[0] == null
+                                && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                            failure[0] =
+                                    result.getThrowable()
+                                            .orElseGet(
+                                                    () ->
+                                                            new IllegalStateException(
+                                                                    identifier.getDisplayName()
+                                                                            + ": "
+                                                                            + result));
+                        }
+                    }
+                });
         long took = System.nanoTime() - started;
         if (failure[0] != null) {
-            throw new IllegalStateException("a fixture class failed under parity.servers=" + mode + ": " + failure[0], failure[0]);
+            throw new IllegalStateException(
+                    "a fixture class failed under parity.servers=" + mode + ": " + failure[0],
+                    failure[0]);
         }
         return took;
     }

@@ -18,43 +18,43 @@ import org.testcontainers.DockerClientFactory;
  */
 final class VariantSuiteFixtures {
 
-    static final Class<?>[] SUITE = {FewCustomers.class, CustomersAndOrders.class, OtherSeed.class, FewCustomersInKathmandu.class};
+    static final Class<?>[] SUITE = {
+        FewCustomers.class, CustomersAndOrders.class, OtherSeed.class, FewCustomersInKathmandu.class
+    };
 
     /** Every container id of this run any fixture saw. */
     static final Set<String> CONTAINERS = ConcurrentHashMap.newKeySet();
 
-    private VariantSuiteFixtures() {
-    }
+    private VariantSuiteFixtures() {}
 
     @ProdLike
     abstract static class Fixture {
 
         @Test
         void test(DataSource dataSource) {
-            DockerClientFactory.instance().client().listContainersCmd()
+            DockerClientFactory.instance()
+                    .client()
+                    .listContainersCmd()
                     .withLabelFilter(Map.of(ParityLabels.OWNER, RunOwner.current().label()))
-                    .exec().forEach(container -> CONTAINERS.add(container.getId()));
+                    .exec()
+                    .forEach(container -> CONTAINERS.add(container.getId()));
         }
     }
 
     @Dataset(table = "customers", rows = 1_000)
     @Dataset(table = "orders", rows = 0)
-    static class FewCustomers extends Fixture {
-    }
+    static class FewCustomers extends Fixture {}
 
     @Dataset(table = "customers", rows = 5_000)
     @Dataset(table = "orders", rows = 20_000)
-    static class CustomersAndOrders extends Fixture {
-    }
+    static class CustomersAndOrders extends Fixture {}
 
     @Dataset(table = "customers", rows = 1_000, seed = 7)
     @Dataset(table = "orders", rows = 2_000)
-    static class OtherSeed extends Fixture {
-    }
+    static class OtherSeed extends Fixture {}
 
     @PinTimeZone("Asia/Kathmandu")
     @Dataset(table = "customers", rows = 1_000)
     @Dataset(table = "orders", rows = 0)
-    static class FewCustomersInKathmandu extends Fixture {
-    }
+    static class FewCustomersInKathmandu extends Fixture {}
 }

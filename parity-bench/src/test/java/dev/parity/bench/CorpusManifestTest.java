@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class CorpusManifestTest {
 
     /** The corpus MANIFEST's shape, cut down: an introduction naming images, the index, sections with their rows lines. */
-    static final String MANIFEST = """
+    static final String MANIFEST =
+            """
             # Parity schema corpus — MANIFEST
 
             Every file here creates its schema on the
@@ -51,28 +52,41 @@ class CorpusManifestTest {
     void readsTheIndexTableInOrderWithEachEntrysFilesAndEngines() {
         CorpusManifest manifest = CorpusManifest.parse(MANIFEST);
 
-        assertThat(manifest.entries()).extracting(CorpusEntry::name)
-                .containsExactly("chinook-postgresql", "lemmy-postgresql", "spring-batch", "chinook-mysql");
+        assertThat(manifest.entries())
+                .extracting(CorpusEntry::name)
+                .containsExactly(
+                        "chinook-postgresql", "lemmy-postgresql", "spring-batch", "chinook-mysql");
         CorpusEntry springBatch = manifest.entries().get(2);
         assertThat(springBatch.engines()).isEqualTo("PostgreSQL + MariaDB");
-        assertThat(springBatch.files()).containsExactly("spring-batch/schema-postgresql.sql", "spring-batch/schema-mariadb.sql");
+        assertThat(springBatch.files())
+                .containsExactly(
+                        "spring-batch/schema-postgresql.sql", "spring-batch/schema-mariadb.sql");
     }
 
     @Test
     void takesEachSectionsRowsLineEvenWithBackquotesBeforeIt() {
         CorpusManifest manifest = CorpusManifest.parse(MANIFEST);
 
-        assertThat(manifest.entries().get(0).rows()).containsExactly(new TableRows("artist", 3000), new TableRows("album", 6000),
-                new TableRows("genre", 25));
-        // "- Rows (leave the seeded `language` table alone): `...`": the last quoted part is the line
-        assertThat(manifest.entries().get(1).rows()).extracting(TableRows::table).containsExactly("instance", "person", "comment");
-        assertThat(manifest.entries().get(2).rows()).containsExactly(new TableRows("BATCH_JOB_INSTANCE", 50000),
-                new TableRows("BATCH_JOB_EXECUTION", 100000));
+        assertThat(manifest.entries().get(0).rows())
+                .containsExactly(
+                        new TableRows("artist", 3000),
+                        new TableRows("album", 6000),
+                        new TableRows("genre", 25));
+        // "- Rows (leave the seeded `language` table alone): `...`": the last quoted part is the
+        // line
+        assertThat(manifest.entries().get(1).rows())
+                .extracting(TableRows::table)
+                .containsExactly("instance", "person", "comment");
+        assertThat(manifest.entries().get(2).rows())
+                .containsExactly(
+                        new TableRows("BATCH_JOB_INSTANCE", 50000),
+                        new TableRows("BATCH_JOB_EXECUTION", 100000));
     }
 
     @Test
     void theDefaultImagesAreTheFirstTheIntroductionNamesPerEngine() {
-        assertThat(CorpusManifest.parse(MANIFEST).defaultImages()).isEqualTo(Map.of("postgres", "postgres:15", "mariadb", "mariadb:10.11"));
+        assertThat(CorpusManifest.parse(MANIFEST).defaultImages())
+                .isEqualTo(Map.of("postgres", "postgres:15", "mariadb", "mariadb:10.11"));
     }
 
     @Test
@@ -80,30 +94,38 @@ class CorpusManifestTest {
         CorpusManifest manifest = CorpusManifest.parse(MANIFEST);
 
         CorpusEntry springBatch = manifest.entries().get(2);
-        assertThat(springBatch.engineOf("spring-batch/schema-postgresql.sql")).isEqualTo("postgres");
+        assertThat(springBatch.engineOf("spring-batch/schema-postgresql.sql"))
+                .isEqualTo("postgres");
         assertThat(springBatch.engineOf("spring-batch/schema-mariadb.sql")).isEqualTo("mariadb");
-        assertThat(manifest.entries().get(0).engineOf("chinook-postgresql/schema.sql")).isEqualTo("postgres");
-        assertThat(manifest.entries().get(3).engineOf("chinook-mysql/schema.sql")).isEqualTo("mariadb");
-        assertThatThrownBy(() -> springBatch.engineOf("spring-batch/schema.sql")).hasMessageContaining("cannot tell which engine runs");
+        assertThat(manifest.entries().get(0).engineOf("chinook-postgresql/schema.sql"))
+                .isEqualTo("postgres");
+        assertThat(manifest.entries().get(3).engineOf("chinook-mysql/schema.sql"))
+                .isEqualTo("mariadb");
+        assertThatThrownBy(() -> springBatch.engineOf("spring-batch/schema.sql"))
+                .hasMessageContaining("cannot tell which engine runs");
     }
 
     @Test
     void anEntryWithoutARowsLineIsAnError() {
         String withoutRows = MANIFEST.replace("- Rows: `Artist:3000 Album:6000`", "- Tables: 11");
 
-        assertThatThrownBy(() -> CorpusManifest.parse(withoutRows)).hasMessageContaining("entry chinook-mysql has no section");
+        assertThatThrownBy(() -> CorpusManifest.parse(withoutRows))
+                .hasMessageContaining("entry chinook-mysql has no section");
     }
 
     @Test
     void aRowsLineThatIsNotTableColonRowsNamesItsLine() {
         String broken = MANIFEST.replace("`Artist:3000 Album:6000`", "`Artist:3000 Album`");
 
-        assertThatThrownBy(() -> CorpusManifest.parse(broken)).hasMessageContaining("rows of chinook-mysql").hasMessageContaining("'Album' is not table:rows")
+        assertThatThrownBy(() -> CorpusManifest.parse(broken))
+                .hasMessageContaining("rows of chinook-mysql")
+                .hasMessageContaining("'Album' is not table:rows")
                 .hasMessageMatching("MANIFEST line \\d+, .*");
     }
 
     @Test
     void noIndexTableIsAnError() {
-        assertThatThrownBy(() -> CorpusManifest.parse("# nothing here\n")).hasMessageContaining("no index table");
+        assertThatThrownBy(() -> CorpusManifest.parse("# nothing here\n"))
+                .hasMessageContaining("no index table");
     }
 }

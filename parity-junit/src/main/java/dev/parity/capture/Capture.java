@@ -38,8 +38,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Capture {
 
-    private Capture() {
-    }
+    private Capture() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, System.getenv()));
@@ -51,7 +50,8 @@ public final class Capture {
      * @param environment where {@code --password-env} is looked up
      * @return the exit code: 0 written, 1 the server or the file failed, 2 a mistake on the command line
      */
-    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    public static int run(
+            String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.print(CaptureOptions.USAGE);
             return 0;
@@ -63,10 +63,16 @@ public final class Capture {
             err.println("Parity capture: " + e.getMessage());
             return 2;
         }
-        Optional<Engine> engine = Engines.ids().stream().map(id -> Engines.byId(id).orElseThrow())
-                .filter(e -> e.statistics().speaks(options.url())).findFirst();
+        Optional<Engine> engine =
+                Engines.ids().stream()
+                        .map(id -> Engines.byId(id).orElseThrow())
+                        .filter(e -> e.statistics().speaks(options.url()))
+                        .findFirst();
         if (engine.isEmpty()) {
-            err.println("Parity capture: no engine of Parity speaks '" + options.shownUrl() + "'. Give a jdbc:postgresql:// or jdbc:mariadb:// URL.");
+            err.println(
+                    "Parity capture: no engine of Parity speaks '"
+                            + options.shownUrl()
+                            + "'. Give a jdbc:postgresql:// or jdbc:mariadb:// URL.");
             return 2;
         }
         CapturedProfile profile;
@@ -74,14 +80,22 @@ public final class Capture {
             Map<String, TableInfo> schema = engine.get().schema().read(connection);
             List<String> unknown = CatalogCapture.unknownAllowed(schema, options.allowValues());
             if (!unknown.isEmpty()) {
-                err.println("Parity capture: --allow-values names " + String.join(", ", unknown) + ", which is no column of " + options.shownUrl()
-                        + ". Name columns as table.column, e.g. --allow-values orders.status; nothing was written.");
+                err.println(
+                        "Parity capture: --allow-values names "
+                                + String.join(", ", unknown)
+                                + ", which is no column of "
+                                + options.shownUrl()
+                                + ". Name columns as table.column, e.g. --allow-values orders.status; nothing was written.");
                 return 2;
             }
             profile = CatalogCapture.read(engine.get(), connection, options);
         } catch (SQLException e) {
-            err.println("Parity capture: reading " + options.shownUrl() + " failed: " + e.getMessage()
-                    + " The user needs to read the catalog (and, on MariaDB, mysql.column_stats); nothing was written.");
+            err.println(
+                    "Parity capture: reading "
+                            + options.shownUrl()
+                            + " failed: "
+                            + e.getMessage()
+                            + " The user needs to read the catalog (and, on MariaDB, mysql.column_stats); nothing was written.");
             return 1;
         }
         try {

@@ -20,10 +20,18 @@ import org.apiguardian.api.API;
  * @param allowValues  {@code table.column}s whose values may be written
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record CaptureOptions(String url, String user, String password, double scale, String profile, Optional<String> extendsName, Path out,
-                             List<String> allowValues) {
+public record CaptureOptions(
+        String url,
+        String user,
+        String password,
+        double scale,
+        String profile,
+        Optional<String> extendsName,
+        Path out,
+        List<String> allowValues) {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: java -cp <parity-junit and its dependencies> dev.parity.capture.Capture --url <jdbc url> --user <user> [options]
               --url URL             production's replica, e.g. jdbc:postgresql://replica:5432/shop or jdbc:mariadb://replica:3306/shop
               --user USER           a read-only user that may read the catalog (required, here or as the URL's user=)
@@ -42,7 +50,8 @@ public record CaptureOptions(String url, String user, String password, double sc
         }
     }
 
-    static CaptureOptions parse(String[] args, Map<String, String> environment) throws UsageException {
+    static CaptureOptions parse(String[] args, Map<String, String> environment)
+            throws UsageException {
         String url = null;
         String user = null;
         String passwordVariable = null;
@@ -54,10 +63,20 @@ public record CaptureOptions(String url, String user, String password, double sc
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--password")) {
-                throw new UsageException("--password would put the password in the shell's history and the process list. "
-                        + "Put it in an environment variable and name it: --password-env PARITY_CAPTURE_PASSWORD");
+                throw new UsageException(
+                        "--password would put the password in the shell's history and the process list. "
+                                + "Put it in an environment variable and name it: --password-env PARITY_CAPTURE_PASSWORD");
             }
-            if (!List.of("--url", "--user", "--password-env", "--scale", "--profile", "--extends", "--out", "--allow-values").contains(arg)) {
+            if (!List.of(
+                            "--url",
+                            "--user",
+                            "--password-env",
+                            "--scale",
+                            "--profile",
+                            "--extends",
+                            "--out",
+                            "--allow-values")
+                    .contains(arg)) {
                 throw new UsageException("unknown argument '" + arg + "'.\n" + USAGE);
             }
             if (i + 1 >= args.length) {
@@ -85,30 +104,51 @@ public record CaptureOptions(String url, String user, String password, double sc
             throw new UsageException("no --url given.\n" + USAGE);
         }
         if (!url.startsWith("jdbc:")) {
-            throw new UsageException("--url '" + url + "' is not a JDBC URL. Write it as jdbc:postgresql://host:5432/database or jdbc:mariadb://host:3306/database");
+            throw new UsageException(
+                    "--url '"
+                            + url
+                            + "' is not a JDBC URL. Write it as jdbc:postgresql://host:5432/database or jdbc:mariadb://host:3306/database");
         }
         if (user == null && !urlNamesUser(url)) {
-            throw new UsageException("the URL names no user, and no --user is given: Parity will not connect as whoever the driver picks. "
-                    + "Give --user with a read-only user that may read the catalog, e.g. --user parity_capture");
+            throw new UsageException(
+                    "the URL names no user, and no --user is given: Parity will not connect as whoever the driver picks. "
+                            + "Give --user with a read-only user that may read the catalog, e.g. --user parity_capture");
         }
         String password = "";
         if (passwordVariable != null) {
             password = environment.get(passwordVariable);
             if (password == null) {
-                throw new UsageException("--password-env names " + passwordVariable + ", which is not set. Export it first: export "
-                        + passwordVariable + "=...");
+                throw new UsageException(
+                        "--password-env names "
+                                + passwordVariable
+                                + ", which is not set. Export it first: export "
+                                + passwordVariable
+                                + "=...");
             }
         }
         if (!profile.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-            throw new UsageException("--profile '" + profile + "' is not a profile name. Use letters, digits, '-', '_' and '.', e.g. --profile prod");
+            throw new UsageException(
+                    "--profile '"
+                            + profile
+                            + "' is not a profile name. Use letters, digits, '-', '_' and '.', e.g. --profile prod");
         }
         for (String column : allow) {
             if (!column.contains(".")) {
-                throw new UsageException("--allow-values names '" + column + "', not table.column. Write it as, e.g., --allow-values orders.status");
+                throw new UsageException(
+                        "--allow-values names '"
+                                + column
+                                + "', not table.column. Write it as, e.g., --allow-values orders.status");
             }
         }
-        return new CaptureOptions(url, user, password, scale, profile, Optional.ofNullable(extendsName),
-                Path.of(out != null ? out : "parity-" + profile + ".yml"), List.copyOf(allow));
+        return new CaptureOptions(
+                url,
+                user,
+                password,
+                scale,
+                profile,
+                Optional.ofNullable(extendsName),
+                Path.of(out != null ? out : "parity-" + profile + ".yml"),
+                List.copyOf(allow));
     }
 
     private static double scale(String value) throws UsageException {
@@ -120,7 +160,10 @@ public record CaptureOptions(String url, String user, String password, double sc
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--scale '" + value + "' is not a factor above 0. Write it as, e.g., --scale 0.01 for a hundredth of production's rows");
+        throw new UsageException(
+                "--scale '"
+                        + value
+                        + "' is not a factor above 0. Write it as, e.g., --scale 0.01 for a hundredth of production's rows");
     }
 
     private static boolean urlNamesUser(String url) {

@@ -28,9 +28,22 @@ import org.apiguardian.api.API;
  * @param tables      one per table, in the order the schema lists them
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record CapturedProfile(String name, Optional<String> extendsName, String source, Instant at, String sources, String engine, String image,
-                              String version, String release, String encoding, String collation, String collationSetting, CapturedSettings settings,
-                              double scale, List<Table> tables) {
+public record CapturedProfile(
+        String name,
+        Optional<String> extendsName,
+        String source,
+        Instant at,
+        String sources,
+        String engine,
+        String image,
+        String version,
+        String release,
+        String encoding,
+        String collation,
+        String collationSetting,
+        CapturedSettings settings,
+        double scale,
+        List<Table> tables) {
 
     /**
      * @param name           as a dataset names it
@@ -40,7 +53,11 @@ public record CapturedProfile(String name, Optional<String> extendsName, String 
      * @param withheld       the columns whose values were withheld
      * @param unanalyzed     columns without statistics (never analyzed, or not readable by the user)
      */
-    public record Table(String name, long productionRows, long rows, Map<String, ColumnRule.Stats> columns, List<String> withheld,
-                        List<String> unanalyzed) {
-    }
+    public record Table(
+            String name,
+            long productionRows,
+            long rows,
+            Map<String, ColumnRule.Stats> columns,
+            List<String> withheld,
+            List<String> unanalyzed) {}
 }

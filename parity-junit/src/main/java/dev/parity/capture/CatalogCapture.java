@@ -32,10 +32,10 @@ public final class CatalogCapture {
     /** Fractions are written with this many decimals, rounded down, so that they never add up past 1. */
     private static final int DECIMALS = 6;
 
-    private CatalogCapture() {
-    }
+    private CatalogCapture() {}
 
-    public static CapturedProfile read(Engine engine, Connection connection, CaptureOptions options) throws SQLException {
+    public static CapturedProfile read(Engine engine, Connection connection, CaptureOptions options)
+            throws SQLException {
         ServerFacts facts = engine.facts();
         CatalogStatistics statistics = engine.statistics();
         String version = facts.version(connection);
@@ -46,9 +46,22 @@ public final class CatalogCapture {
         for (TableInfo table : schema.values()) {
             tables.add(table(statistics, connection, table, policy, options.scale()));
         }
-        return new CapturedProfile(options.profile(), options.extendsName(), options.shownUrl() + " as " + shownUser(options), Instant.now(),
-                statistics.sources(), engine.id(), statistics.image(version), version, statistics.release(version), facts.encoding(connection), collation,
-                statistics.collationSetting(connection, collation), statistics.settings(connection), options.scale(), tables);
+        return new CapturedProfile(
+                options.profile(),
+                options.extendsName(),
+                options.shownUrl() + " as " + shownUser(options),
+                Instant.now(),
+                statistics.sources(),
+                engine.id(),
+                statistics.image(version),
+                version,
+                statistics.release(version),
+                facts.encoding(connection),
+                collation,
+                statistics.collationSetting(connection, collation),
+                statistics.settings(connection),
+                options.scale(),
+                tables);
     }
 
     /** The columns of {@code --allow-values} that name no column of the schema, for an error. */
@@ -56,7 +69,9 @@ public final class CatalogCapture {
         List<String> unknown = new ArrayList<>();
         for (String name : allowed) {
             ValuePolicy one = new ValuePolicy(List.of(name));
-            boolean found = schema.values().stream().anyMatch(t -> t.columns().stream().anyMatch(c -> one.allowed(t, c)));
+            boolean found =
+                    schema.values().stream()
+                            .anyMatch(t -> t.columns().stream().anyMatch(c -> one.allowed(t, c)));
             if (!found) {
                 unknown.add(name);
             }
@@ -68,8 +83,13 @@ public final class CatalogCapture {
         return options.user() != null ? options.user() : "the URL's user";
     }
 
-    private static CapturedProfile.Table table(CatalogStatistics statistics, Connection connection, TableInfo table, ValuePolicy policy,
-                                               double scale) throws SQLException {
+    private static CapturedProfile.Table table(
+            CatalogStatistics statistics,
+            Connection connection,
+            TableInfo table,
+            ValuePolicy policy,
+            double scale)
+            throws SQLException {
         long production = statistics.rows(connection, table);
         long rows = production < 0 ? 0 : Math.round(production * scale);
         Map<String, ColumnStatistics> stats = statistics.columns(connection, table, production);
@@ -77,7 +97,10 @@ public final class CatalogCapture {
         table.keys().stream().filter(key -> key.size() == 1).forEach(leftToParity::addAll);
         table.foreignKeys().forEach(fk -> leftToParity.addAll(fk.columns()));
         if (table.partitioning() != null) {
-            leftToParity.add(table.partitioning().column()); // its values must fall into the partitions, which Parity reads
+            leftToParity.add(
+                    table.partitioning()
+                            .column()); // its values must fall into the partitions, which Parity
+            // reads
         }
         Map<String, ColumnRule.Stats> columns = new LinkedHashMap<>();
         List<String> withheld = new ArrayList<>();
@@ -97,7 +120,8 @@ public final class CatalogCapture {
             }
             columns.put(column.name(), rule(column, columnStats, hidden));
         }
-        return new CapturedProfile.Table(table.name(), production, rows, columns, withheld, unanalyzed);
+        return new CapturedProfile.Table(
+                table.name(), production, rows, columns, withheld, unanalyzed);
     }
 
     /** The {@code stats:} rule of one column: withheld, its most common values keep their fractions only, and its histogram is dropped. */
@@ -112,16 +136,35 @@ public final class CatalogCapture {
                 mcv.put(stats.mcv().get(i), fraction);
             }
         }
-        List<String> histogram = !withheld && ColumnRule.Stats.takesHistogram(column.type())
-                && stats.histogram().stream().allMatch(ColumnRule.Stats::readableBound) ? stats.histogram() : List.of();
-        Double width = column.type().isText() && stats.width() != null ? round(stats.width(), 1) : null;
-        Double distinct = stats.distinct() == null ? null : stats.distinct() > 0 ? (double) Math.round(stats.distinct()) : round(stats.distinct(), 4);
-        return new ColumnRule.Stats(column.nullable() ? fraction(stats.nulls()) : null, distinct, mcv, withheldFractions, histogram, width,
+        List<String> histogram =
+                !withheld
+                                && ColumnRule.Stats.takesHistogram(column.type())
+                                && stats.histogram().stream()
+                                        .allMatch(ColumnRule.Stats::readableBound)
+                        ? stats.histogram()
+                        : List.of();
+        Double width =
+                column.type().isText() && stats.width() != null ? round(stats.width(), 1) : null;
+        Double distinct =
+                stats.distinct() == null
+                        ? null
+                        : stats.distinct() > 0
+                                ? (double) Math.round(stats.distinct())
+                                : round(stats.distinct(), 4);
+        return new ColumnRule.Stats(
+                column.nullable() ? fraction(stats.nulls()) : null,
+                distinct,
+                mcv,
+                withheldFractions,
+                histogram,
+                width,
                 stats.correlation() == null ? null : round(stats.correlation(), 4));
     }
 
     private static double fraction(double value) {
-        return BigDecimal.valueOf(Math.max(0, Math.min(1, value))).setScale(DECIMALS, RoundingMode.DOWN).doubleValue();
+        return BigDecimal.valueOf(Math.max(0, Math.min(1, value)))
+                .setScale(DECIMALS, RoundingMode.DOWN)
+                .doubleValue();
     }
 
     private static double round(double value, int decimals) {

@@ -40,7 +40,8 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
 
     public ClockPin {
         if (fixedAt != null && zone == null) {
-            throw new IllegalArgumentException("a fixed instant needs a time zone to be pinned too");
+            throw new IllegalArgumentException(
+                    "a fixed instant needs a time zone to be pinned too");
         }
     }
 
@@ -55,7 +56,8 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
      */
     public static ClockPin timeZone(String zoneId, String fixedAt) {
         ZoneId zone = parseZone(zoneId);
-        Instant instant = Objects.requireNonNull(fixedAt, "fixedAt").isEmpty() ? null : parseInstant(fixedAt);
+        Instant instant =
+                Objects.requireNonNull(fixedAt, "fixedAt").isEmpty() ? null : parseInstant(fixedAt);
         return new ClockPin(zone, instant, null);
     }
 
@@ -67,7 +69,8 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
     /** This pin with every component that {@code other} pins replaced by {@code other}'s. */
     public ClockPin and(ClockPin other) {
         return other.zone != null
-                ? new ClockPin(other.zone, other.fixedAt, other.locale != null ? other.locale : locale)
+                ? new ClockPin(
+                        other.zone, other.fixedAt, other.locale != null ? other.locale : locale)
                 : new ClockPin(zone, fixedAt, other.locale != null ? other.locale : locale);
     }
 
@@ -82,7 +85,8 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
     /** The system clock in the pinned zone, or a clock fixed at {@link #fixedAt()} in that zone. */
     public Clock clock() {
         if (zone == null) {
-            throw new IllegalStateException("no time zone is pinned, so there is no clock to create");
+            throw new IllegalStateException(
+                    "no time zone is pinned, so there is no clock to create");
         }
         return fixedAt == null ? Clock.system(zone) : Clock.fixed(fixedAt, zone);
     }
@@ -94,29 +98,49 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
             zone = ZoneId.of(id);
         } catch (DateTimeException e) {
             throw new InvalidClockPinException(
-                    "'" + id + "' is not a time zone id known to this JVM; " + ZONE_HINT + suggestionFor(id), e);
+                    "'"
+                            + id
+                            + "' is not a time zone id known to this JVM; "
+                            + ZONE_HINT
+                            + suggestionFor(id),
+                    e);
         }
-        // Java still knows the SystemV zones, which the tz database dropped in 2020: the database servers and the
+        // Java still knows the SystemV zones, which the tz database dropped in 2020: the database
+        // servers and the
         // container's TZ do not, so the zone could not be pinned where the profile promises
         if (zone.getId().startsWith("SystemV/")) {
-            throw new InvalidClockPinException("'" + id + "' is a zone java.time still knows but the tz database dropped in 2020"
-                    + " (database servers and containers do not know it); " + ZONE_HINT + " or an offset such as '-05:00'");
+            throw new InvalidClockPinException(
+                    "'"
+                            + id
+                            + "' is a zone java.time still knows but the tz database dropped in 2020"
+                            + " (database servers and containers do not know it); "
+                            + ZONE_HINT
+                            + " or an offset such as '-05:00'");
         }
-        // java.util.TimeZone silently falls back to GMT for ids it does not understand (e.g. "UT+01:00");
-        // pinning must never do that, and must report the zone exactly as ZoneId.systemDefault() will.
+        // java.util.TimeZone silently falls back to GMT for ids it does not understand (e.g.
+        // "UT+01:00");
+        // pinning must never do that, and must report the zone exactly as ZoneId.systemDefault()
+        // will.
         ZoneId asSeenByJvm = TimeZone.getTimeZone(zone).toZoneId();
         if (!asSeenByJvm.getRules().equals(zone.getRules())) {
-            throw new InvalidClockPinException("'" + id + "' is a java.time zone id that java.util.TimeZone does not"
-                    + " understand (it would silently become GMT); " + ZONE_HINT + " or an offset such as '+01:00'");
+            throw new InvalidClockPinException(
+                    "'"
+                            + id
+                            + "' is a java.time zone id that java.util.TimeZone does not"
+                            + " understand (it would silently become GMT); "
+                            + ZONE_HINT
+                            + " or an offset such as '+01:00'");
         }
         return asSeenByJvm;
     }
 
     private static String suggestionFor(String id) {
-        Optional<String> sameIgnoringCase = ZoneId.getAvailableZoneIds().stream()
-                .filter(known -> known.equalsIgnoreCase(id))
-                .findFirst();
-        return sameIgnoringCase.or(() -> Optional.ofNullable(ZoneId.SHORT_IDS.get(id)))
+        Optional<String> sameIgnoringCase =
+                ZoneId.getAvailableZoneIds().stream()
+                        .filter(known -> known.equalsIgnoreCase(id))
+                        .findFirst();
+        return sameIgnoringCase
+                .or(() -> Optional.ofNullable(ZoneId.SHORT_IDS.get(id)))
                 .map(suggestion -> "; did you mean '" + suggestion + "'?")
                 .orElse("");
     }
@@ -125,8 +149,12 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidClockPinException("'" + text + "' is not an ISO-8601 instant;"
-                    + " use a UTC instant with a trailing 'Z', such as '2024-03-31T01:30:00Z'", e);
+            throw new InvalidClockPinException(
+                    "'"
+                            + text
+                            + "' is not an ISO-8601 instant;"
+                            + " use a UTC instant with a trailing 'Z', such as '2024-03-31T01:30:00Z'",
+                    e);
         }
     }
 
@@ -134,11 +162,17 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
         Objects.requireNonNull(tag, "languageTag");
         Locale locale;
         try {
-            // Locale.forLanguageTag never fails, it silently drops what it cannot parse; the builder is strict.
+            // Locale.forLanguageTag never fails, it silently drops what it cannot parse; the
+            // builder is strict.
             locale = new Locale.Builder().setLanguageTag(tag).build();
         } catch (IllformedLocaleException e) {
             throw new InvalidClockPinException(
-                    "'" + tag + "' is not a well-formed BCP 47 language tag (" + e.getMessage() + "); " + LOCALE_HINT,
+                    "'"
+                            + tag
+                            + "' is not a well-formed BCP 47 language tag ("
+                            + e.getMessage()
+                            + "); "
+                            + LOCALE_HINT,
                     e);
         }
         // Well-formed is not enough: "xx-YY" is well-formed but would format like the root locale.
@@ -146,25 +180,38 @@ public record ClockPin(ZoneId zone, Instant fixedAt, Locale locale) {
             throw new InvalidClockPinException("'" + tag + "' names no language; " + LOCALE_HINT);
         }
         if (!KnownLocales.LANGUAGES.contains(locale.getLanguage())) {
-            throw new InvalidClockPinException("'" + tag + "' has language '" + locale.getLanguage()
-                    + "', which is not a language known to this JVM; " + LOCALE_HINT);
+            throw new InvalidClockPinException(
+                    "'"
+                            + tag
+                            + "' has language '"
+                            + locale.getLanguage()
+                            + "', which is not a language known to this JVM; "
+                            + LOCALE_HINT);
         }
         if (!locale.getCountry().isEmpty() && !KnownLocales.REGIONS.contains(locale.getCountry())) {
-            throw new InvalidClockPinException("'" + tag + "' has region '" + locale.getCountry()
-                    + "', which is not a region known to this JVM; " + LOCALE_HINT);
+            throw new InvalidClockPinException(
+                    "'"
+                            + tag
+                            + "' has region '"
+                            + locale.getCountry()
+                            + "', which is not a region known to this JVM; "
+                            + LOCALE_HINT);
         }
         return locale;
     }
 
     /** Computed on first use only: listing the available locales is not free. */
     private static final class KnownLocales {
-        static final Set<String> LANGUAGES = Stream.concat(
-                        Arrays.stream(Locale.getISOLanguages()),
-                        Arrays.stream(Locale.getAvailableLocales()).map(Locale::getLanguage))
-                .collect(Collectors.toUnmodifiableSet());
-        static final Set<String> REGIONS = Stream.concat(
-                        Arrays.stream(Locale.getISOCountries()),
-                        Arrays.stream(Locale.getAvailableLocales()).map(Locale::getCountry))
-                .collect(Collectors.toUnmodifiableSet());
+        static final Set<String> LANGUAGES =
+                Stream.concat(
+                                Arrays.stream(Locale.getISOLanguages()),
+                                Arrays.stream(Locale.getAvailableLocales())
+                                        .map(Locale::getLanguage))
+                        .collect(Collectors.toUnmodifiableSet());
+        static final Set<String> REGIONS =
+                Stream.concat(
+                                Arrays.stream(Locale.getISOCountries()),
+                                Arrays.stream(Locale.getAvailableLocales()).map(Locale::getCountry))
+                        .collect(Collectors.toUnmodifiableSet());
     }
 }

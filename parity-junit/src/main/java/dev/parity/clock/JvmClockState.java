@@ -33,7 +33,8 @@ public final class JvmClockState implements AutoCloseable {
     private final AtomicBoolean restored = new AtomicBoolean();
 
     private JvmClockState(boolean withZone, boolean withLocale) {
-        // Read the property before TimeZone.getDefault(): the JVM's first getDefault() sets user.timezone,
+        // Read the property before TimeZone.getDefault(): the JVM's first getDefault() sets
+        // user.timezone,
         // and a property that was absent must be restored as absent.
         this.userTimezoneProperty = withZone ? System.getProperty(USER_TIMEZONE) : null;
         this.timeZone = withZone ? TimeZone.getDefault() : null;
@@ -115,10 +116,16 @@ public final class JvmClockState implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "JvmClockState[timeZone=" + (timeZone == null ? "-" : timeZone.getID())
-                + ", user.timezone=" + (timeZone == null ? "-" : userTimezoneProperty)
-                + ", locale=" + (locale == null ? "-" : locale.toLanguageTag())
-                + ", display=" + (locale == null ? "-" : displayLocale.toLanguageTag())
-                + ", format=" + (locale == null ? "-" : formatLocale.toLanguageTag()) + "]";
+        return "JvmClockState[timeZone="
+                + (timeZone == null ? "-" : timeZone.getID())
+                + ", user.timezone="
+                + (timeZone == null ? "-" : userTimezoneProperty)
+                + ", locale="
+                + (locale == null ? "-" : locale.toLanguageTag())
+                + ", display="
+                + (locale == null ? "-" : displayLocale.toLanguageTag())
+                + ", format="
+                + (locale == null ? "-" : formatLocale.toLanguageTag())
+                + "]";
     }
 }

@@ -7,8 +7,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Classpath {
 
-    private Classpath() {
-    }
+    private Classpath() {}
 
     /** The resource, or null if there is none. */
     public static URL resource(ClassLoader classLoader, String name) {

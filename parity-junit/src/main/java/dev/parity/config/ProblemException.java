@@ -47,17 +47,28 @@ public class ProblemException extends RuntimeException {
             return only.where() + ": " + only.describe();
         }
         String file = problems.get(0).where().file();
-        boolean oneFile = problems.stream().allMatch(p -> p.where().file().equals(file) && p.where().line() > 0);
-        List<Problem> ordered = problems.stream()
-                .sorted(Comparator.comparing((Problem p) -> p.where().file()).thenComparingInt(p -> p.where().line()))
-                .toList();
+        boolean oneFile =
+                problems.stream()
+                        .allMatch(p -> p.where().file().equals(file) && p.where().line() > 0);
+        List<Problem> ordered =
+                problems.stream()
+                        .sorted(
+                                Comparator.comparing((Problem p) -> p.where().file())
+                                        .thenComparingInt(p -> p.where().line()))
+                        .toList();
         if (oneFile) {
-            return file + " has " + problems.size() + " problems:" + ordered.stream()
-                    .map(p -> "\n  - line " + p.where().line() + ": " + p.describe())
-                    .collect(Collectors.joining());
+            return file
+                    + " has "
+                    + problems.size()
+                    + " problems:"
+                    + ordered.stream()
+                            .map(p -> "\n  - line " + p.where().line() + ": " + p.describe())
+                            .collect(Collectors.joining());
         }
-        return problems.size() + " problems:" + ordered.stream()
-                .map(p -> "\n  - " + p.where() + ": " + p.describe())
-                .collect(Collectors.joining());
+        return problems.size()
+                + " problems:"
+                + ordered.stream()
+                        .map(p -> "\n  - " + p.where() + ": " + p.describe())
+                        .collect(Collectors.joining());
     }
 }

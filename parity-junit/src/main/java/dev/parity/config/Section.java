@@ -22,25 +22,39 @@ public final class Section {
     private final List<Problem> problems;
 
     /** Reads {@code mapping} (found at {@code path}), reporting keys that are not {@code known}. */
-    public Section(YamlNode.Mapping mapping, String path, List<String> known, List<Problem> problems) {
+    public Section(
+            YamlNode.Mapping mapping, String path, List<String> known, List<Problem> problems) {
         this.mapping = mapping;
         this.path = path;
         this.problems = problems;
-        mapping.entries().keySet().stream().filter(key -> !known.contains(key)).forEach(key ->
-                problems.add(new Problem(mapping.keyLocations().get(key), "unknown key '" + key + "' in " + path,
-                        Suggestions.didYouMean(key, known) + "Known keys here: " + String.join(", ", known) + ".")));
+        mapping.entries().keySet().stream()
+                .filter(key -> !known.contains(key))
+                .forEach(
+                        key ->
+                                problems.add(
+                                        new Problem(
+                                                mapping.keyLocations().get(key),
+                                                "unknown key '" + key + "' in " + path,
+                                                Suggestions.didYouMean(key, known)
+                                                        + "Known keys here: "
+                                                        + String.join(", ", known)
+                                                        + ".")));
     }
 
     /** A section for a mapping that may be absent or empty ({@code key:} with nothing after it). */
-    public static Optional<YamlNode.Mapping> asMapping(YamlNode node, String path, String example, List<Problem> problems) {
+    public static Optional<YamlNode.Mapping> asMapping(
+            YamlNode node, String path, String example, List<Problem> problems) {
         if (node == null || isNull(node)) {
             return Optional.empty();
         }
         if (node instanceof YamlNode.Mapping mapping) {
             return Optional.of(mapping);
         }
-        problems.add(new Problem(node.location(), path + " must be a mapping of keys to values, but is " + node.kind(),
-                "Write it as, for example:\n" + example));
+        problems.add(
+                new Problem(
+                        node.location(),
+                        path + " must be a mapping of keys to values, but is " + node.kind(),
+                        "Write it as, for example:\n" + example));
         return Optional.empty();
     }
 
@@ -53,12 +67,26 @@ public final class Section {
         if (node == null || isNull(node)) {
             return Optional.empty();
         }
-        if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("str") && !scalar.text().isBlank()) {
+        if (node instanceof YamlNode.Scalar scalar
+                && scalar.type().equals("str")
+                && !scalar.text().isBlank()) {
             return Optional.of(scalar.text().strip());
         }
-        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a text, but is " + node.kind(),
-                "Write it as, for example: " + key + ": " + example
-                        + (node instanceof YamlNode.Scalar ? " (quote it if YAML reads it as something else: " + key + ": \"" + example + "\")" : "")));
+        problems.add(
+                new Problem(
+                        node.location(),
+                        "'" + key + "' in " + path + " must be a text, but is " + node.kind(),
+                        "Write it as, for example: "
+                                + key
+                                + ": "
+                                + example
+                                + (node instanceof YamlNode.Scalar
+                                        ? " (quote it if YAML reads it as something else: "
+                                                + key
+                                                + ": \""
+                                                + example
+                                                + "\")"
+                                        : "")));
         return Optional.empty();
     }
 
@@ -69,10 +97,20 @@ public final class Section {
             return Optional.empty();
         }
         if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("bool")) {
-            return Optional.of(List.of("true", "yes", "on").contains(scalar.text().toLowerCase(java.util.Locale.ROOT)));
+            return Optional.of(
+                    List.of("true", "yes", "on")
+                            .contains(scalar.text().toLowerCase(java.util.Locale.ROOT)));
         }
-        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be true or false, but is " + node.kind(),
-                "Write it as, for example: " + key + ": " + example));
+        problems.add(
+                new Problem(
+                        node.location(),
+                        "'"
+                                + key
+                                + "' in "
+                                + path
+                                + " must be true or false, but is "
+                                + node.kind(),
+                        "Write it as, for example: " + key + ": " + example));
         return Optional.empty();
     }
 
@@ -89,8 +127,16 @@ public final class Section {
                 // reported below
             }
         }
-        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a whole number, but is " + node.kind(),
-                "Write it as, for example: " + key + ": " + example));
+        problems.add(
+                new Problem(
+                        node.location(),
+                        "'"
+                                + key
+                                + "' in "
+                                + path
+                                + " must be a whole number, but is "
+                                + node.kind(),
+                        "Write it as, for example: " + key + ": " + example));
         return Optional.empty();
     }
 
@@ -104,10 +150,22 @@ public final class Section {
         if (number.isPresent()) {
             return number;
         }
-        boolean yamlNumber = node instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"));
+        boolean yamlNumber =
+                node instanceof YamlNode.Scalar scalar
+                        && (scalar.type().equals("int") || scalar.type().equals("float"));
         String expected = yamlNumber ? "a finite decimal number" : "a number";
-        problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be " + expected + ", but is " + node.kind(),
-                "Write it as, for example: " + key + ": " + example));
+        problems.add(
+                new Problem(
+                        node.location(),
+                        "'"
+                                + key
+                                + "' in "
+                                + path
+                                + " must be "
+                                + expected
+                                + ", but is "
+                                + node.kind(),
+                        "Write it as, for example: " + key + ": " + example));
         return Optional.empty();
     }
 
@@ -116,7 +174,8 @@ public final class Section {
      * {@code .inf}, {@code 0x1F} and {@code 1:30} as numbers, which no fraction, share or weight means.
      */
     public static Optional<Double> finiteNumber(YamlNode node) {
-        if (node instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))) {
+        if (node instanceof YamlNode.Scalar scalar
+                && (scalar.type().equals("int") || scalar.type().equals("float"))) {
             try {
                 double number = Double.parseDouble(scalar.text().replace("_", ""));
                 return Double.isFinite(number) ? Optional.of(number) : Optional.empty();
@@ -134,8 +193,11 @@ public final class Section {
             return List.of();
         }
         if (!(node instanceof YamlNode.Sequence sequence)) {
-            problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a list, but is " + node.kind(),
-                    "Write it as, for example:\n" + example));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'" + key + "' in " + path + " must be a list, but is " + node.kind(),
+                            "Write it as, for example:\n" + example));
             return List.of();
         }
         List<YamlNode.Mapping> items = new ArrayList<>();
@@ -143,8 +205,16 @@ public final class Section {
             if (item instanceof YamlNode.Mapping itemMapping) {
                 items.add(itemMapping);
             } else {
-                problems.add(new Problem(item.location(), "each item of '" + key + "' in " + path + " must be a mapping, but one is "
-                        + item.kind(), "Write it as, for example:\n" + example));
+                problems.add(
+                        new Problem(
+                                item.location(),
+                                "each item of '"
+                                        + key
+                                        + "' in "
+                                        + path
+                                        + " must be a mapping, but one is "
+                                        + item.kind(),
+                                "Write it as, for example:\n" + example));
             }
         }
         return items;
@@ -174,19 +244,32 @@ public final class Section {
             return List.of();
         }
         if (!(node instanceof YamlNode.Sequence sequence)) {
-            problems.add(new Problem(node.location(), "'" + key + "' in " + path + " must be a list, but is " + node.kind(),
-                    "Write it as a list, for example: " + key + ": [" + example + "]"));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'" + key + "' in " + path + " must be a list, but is " + node.kind(),
+                            "Write it as a list, for example: " + key + ": [" + example + "]"));
             return List.of();
         }
         List<String> values = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
-            if (item instanceof YamlNode.Scalar scalar && scalar.type().equals("str") && !scalar.text().isBlank()) {
+            if (item instanceof YamlNode.Scalar scalar
+                    && scalar.type().equals("str")
+                    && !scalar.text().isBlank()) {
                 String value = scalar.text().strip();
                 check.check(value, item.location(), problems);
                 values.add(value);
             } else {
-                problems.add(new Problem(item.location(), "each item of '" + key + "' in " + path + " must be a text, but one is " + item.kind(),
-                        "Write it as, for example: " + key + ": [" + example + "]"));
+                problems.add(
+                        new Problem(
+                                item.location(),
+                                "each item of '"
+                                        + key
+                                        + "' in "
+                                        + path
+                                        + " must be a text, but one is "
+                                        + item.kind(),
+                                "Write it as, for example: " + key + ": [" + example + "]"));
             }
         }
         return values;
@@ -195,18 +278,46 @@ public final class Section {
     /** A mapping of server setting names to plain values, in file order. */
     public Map<String, String> settings(String key, String example) {
         Map<String, String> settings = new LinkedHashMap<>();
-        mapping(key, example).ifPresent(section -> section.entries().forEach((name, value) -> {
-            Location at = section.keyLocations().get(name);
-            if (!SETTING_NAME.matcher(name).matches()) {
-                problems.add(new Problem(at, "'" + name + "' in " + path + "." + key + " is not a valid setting name",
-                        "Use the server's parameter name, letters, digits, '_' and '.', e.g. max_connections."));
-            } else if (value instanceof YamlNode.Scalar scalar && !scalar.type().equals("null")) {
-                settings.put(name, scalar.text());
-            } else {
-                problems.add(new Problem(value.location(), "setting '" + name + "' in " + path + "." + key
-                        + " must be a plain value, but is " + value.kind(), "Write it as, for example:\n" + example));
-            }
-        }));
+        mapping(key, example)
+                .ifPresent(
+                        section ->
+                                section.entries()
+                                        .forEach(
+                                                (name, value) -> {
+                                                    Location at = section.keyLocations().get(name);
+                                                    if (!SETTING_NAME.matcher(name).matches()) {
+                                                        problems.add(
+                                                                new Problem(
+                                                                        at,
+                                                                        "'"
+                                                                                + name
+                                                                                + "' in "
+                                                                                + path
+                                                                                + "."
+                                                                                + key
+                                                                                + " is not a valid setting name",
+                                                                        "Use the server's parameter name, letters, digits, '_' and '.', e.g. max_connections."));
+                                                    } else if (value
+                                                                    instanceof
+                                                                    YamlNode.Scalar scalar
+                                                            && !scalar.type().equals("null")) {
+                                                        settings.put(name, scalar.text());
+                                                    } else {
+                                                        problems.add(
+                                                                new Problem(
+                                                                        value.location(),
+                                                                        "setting '"
+                                                                                + name
+                                                                                + "' in "
+                                                                                + path
+                                                                                + "."
+                                                                                + key
+                                                                                + " must be a plain value, but is "
+                                                                                + value.kind(),
+                                                                        "Write it as, for example:\n"
+                                                                                + example));
+                                                    }
+                                                }));
         return settings;
     }
 
@@ -232,7 +343,7 @@ public final class Section {
 
     @FunctionalInterface
     public interface ItemCheck {
-        ItemCheck NONE = (value, at, problems) -> { };
+        ItemCheck NONE = (value, at, problems) -> {};
 
         void check(String value, Location at, List<Problem> problems);
     }

@@ -50,7 +50,16 @@ public record Setting(String kind, String name, Optional<String> value) {
 
     /** A whole number of {@code unit}s, {@code min} or more; {@code otherwise} if unset. */
     public long atLeast(long min, long otherwise, String unit, long example) {
-        String fix = "Set it to " + min + " or more " + unit + ", for example -D" + name + "=" + example + ".";
+        String fix =
+                "Set it to "
+                        + min
+                        + " or more "
+                        + unit
+                        + ", for example -D"
+                        + name
+                        + "="
+                        + example
+                        + ".";
         long number = wholeNumber(otherwise, fix);
         if (number < min) {
             throw invalid("is below " + min, fix, null);
@@ -71,12 +80,13 @@ public record Setting(String kind, String name, Optional<String> value) {
         Matcher m = DURATION.matcher(text);
         if (m.matches()) {
             long number = Long.parseLong(m.group(1));
-            duration = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(number);
-                case "m", "min" -> Duration.ofMinutes(number);
-                case "h" -> Duration.ofHours(number);
-                default -> Duration.ofSeconds(number);
-            };
+            duration =
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(number);
+                        case "m", "min" -> Duration.ofMinutes(number);
+                        case "h" -> Duration.ofHours(number);
+                        default -> Duration.ofSeconds(number);
+                    };
         } else if (text.startsWith("pt")) {
             try {
                 duration = Duration.parse(text);
@@ -84,7 +94,10 @@ public record Setting(String kind, String name, Optional<String> value) {
                 // reported below
             }
         }
-        String fix = "Give a duration such as -D" + name + "=60s (or 2m, 500ms, or a number of seconds).";
+        String fix =
+                "Give a duration such as -D"
+                        + name
+                        + "=60s (or 2m, 500ms, or a number of seconds).";
         if (duration == null) {
             throw invalid("is not a duration", fix, null);
         }
@@ -102,12 +115,19 @@ public record Setting(String kind, String name, Optional<String> value) {
         return switch (value.get().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid("is neither true nor false", "Set -D" + name + "=true, or =false (the default).", null);
+            default ->
+                    throw invalid(
+                            "is neither true nor false",
+                            "Set -D" + name + "=true, or =false (the default).",
+                            null);
         };
     }
 
     /** "system property x: 'v' {what}. {fix}", for a value that cannot be honoured. */
     public ProblemException invalid(String what, String fix, Throwable cause) {
-        return new ProblemException(new Problem(Location.of(kind + " " + name), "'" + value.orElse("") + "' " + what, fix), cause);
+        return new ProblemException(
+                new Problem(
+                        Location.of(kind + " " + name), "'" + value.orElse("") + "' " + what, fix),
+                cause);
     }
 }

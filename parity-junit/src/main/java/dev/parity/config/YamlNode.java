@@ -43,7 +43,8 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
     }
 
     /** A mapping with string keys in file order; {@code keyLocations} tells where each key was written. */
-    record Mapping(Map<String, YamlNode> entries, Map<String, Location> keyLocations, Location location)
+    record Mapping(
+            Map<String, YamlNode> entries, Map<String, Location> keyLocations, Location location)
             implements YamlNode {
 
         @Override
@@ -55,13 +56,16 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
         public Mapping overriddenBy(Mapping override) {
             Map<String, YamlNode> entries = new LinkedHashMap<>(this.entries);
             Map<String, Location> keys = new LinkedHashMap<>(this.keyLocations);
-            override.entries.forEach((key, value) -> {
-                YamlNode base = entries.get(key);
-                entries.put(key, base instanceof Mapping && value instanceof Mapping
-                        ? ((Mapping) base).overriddenBy((Mapping) value)
-                        : value);
-                keys.put(key, override.keyLocations.get(key));
-            });
+            override.entries.forEach(
+                    (key, value) -> {
+                        YamlNode base = entries.get(key);
+                        entries.put(
+                                key,
+                                base instanceof Mapping && value instanceof Mapping
+                                        ? ((Mapping) base).overriddenBy((Mapping) value)
+                                        : value);
+                        keys.put(key, override.keyLocations.get(key));
+                    });
             return new Mapping(entries, keys, override.location);
         }
     }

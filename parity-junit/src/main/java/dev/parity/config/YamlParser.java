@@ -46,9 +46,15 @@ public final class YamlParser {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new ProblemException(new Problem(at(mark), "malformed YAML: " + problem.strip()
-                    + (e.getContext() != null ? " (" + e.getContext().strip() + ")" : ""),
-                    "Check the indentation (spaces only, no tabs) and quote values that contain ': ' or start with '{', '[', '*' or '&'."),
+            throw new ProblemException(
+                    new Problem(
+                            at(mark),
+                            "malformed YAML: "
+                                    + problem.strip()
+                                    + (e.getContext() != null
+                                            ? " (" + e.getContext().strip() + ")"
+                                            : ""),
+                            "Check the indentation (spaces only, no tabs) and quote values that contain ': ' or start with '{', '[', '*' or '&'."),
                     e);
         } catch (YAMLException e) {
             throw new ProblemException(limitProblem(e), e);
@@ -68,18 +74,28 @@ public final class YamlParser {
     private Problem limitProblem(YAMLException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         if (message.contains("aliases")) {
-            return new Problem(Location.of(file), "the YAML uses more aliases (*name) for mappings and lists than allowed: " + message,
+            return new Problem(
+                    Location.of(file),
+                    "the YAML uses more aliases (*name) for mappings and lists than allowed: "
+                            + message,
                     "Write the repeated values out, or use 'extends:' between profiles instead of aliases.");
         }
         if (message.contains("Nesting Depth")) {
-            return new Problem(Location.of(file), "the YAML nests deeper than allowed: " + message,
+            return new Problem(
+                    Location.of(file),
+                    "the YAML nests deeper than allowed: " + message,
                     "A profile needs a handful of levels; look for a runaway structure.");
         }
         if (message.contains("exceeds the limit")) {
-            return new Problem(Location.of(file), "the YAML file is larger than allowed: " + message,
+            return new Problem(
+                    Location.of(file),
+                    "the YAML file is larger than allowed: " + message,
                     "Split it, or keep only profiles in it: data belongs in datasets or init scripts.");
         }
-        return new Problem(Location.of(file), "malformed YAML: " + message, "Check that the file is valid YAML in UTF-8.");
+        return new Problem(
+                Location.of(file),
+                "malformed YAML: " + message,
+                "Check that the file is valid YAML in UTF-8.");
     }
 
     /** Converts one document, expanding aliases within a budget and refusing cycles. */
@@ -96,15 +112,24 @@ public final class YamlParser {
         YamlNode convert(Node node, Location usedAt) {
             Location location = at(node.getStartMark());
             if (!path.add(node)) {
-                problems.add(new Problem(usedAt, "a recursive alias: the value defined at line " + location.line() + " contains itself",
-                        "An alias (*name) must not be used inside the value its anchor (&name) marks."));
+                problems.add(
+                        new Problem(
+                                usedAt,
+                                "a recursive alias: the value defined at line "
+                                        + location.line()
+                                        + " contains itself",
+                                "An alias (*name) must not be used inside the value its anchor (&name) marks."));
                 return new YamlNode.Scalar("", "null", usedAt);
             }
             try {
                 if (++values > MAX_VALUES) {
-                    throw new ProblemException(new Problem(usedAt, "the YAML expands to more than " + MAX_VALUES
-                            + " values through its aliases (each *name repeats its whole anchor)",
-                            "Write the values out, or use fewer aliases of aliases; a profile needs a few hundred values."));
+                    throw new ProblemException(
+                            new Problem(
+                                    usedAt,
+                                    "the YAML expands to more than "
+                                            + MAX_VALUES
+                                            + " values through its aliases (each *name repeats its whole anchor)",
+                                    "Write the values out, or use fewer aliases of aliases; a profile needs a few hundred values."));
                 }
                 return convertNode(node, location);
             } finally {
@@ -115,12 +140,20 @@ public final class YamlParser {
         private YamlNode convertNode(Node node, Location location) {
             if (node instanceof ScalarNode) {
                 ScalarNode scalar = (ScalarNode) node;
-                return new YamlNode.Scalar(scalar.getValue(), scalar.getTag().getValue().replace("tag:yaml.org,2002:", ""), location);
+                return new YamlNode.Scalar(
+                        scalar.getValue(),
+                        scalar.getTag().getValue().replace("tag:yaml.org,2002:", ""),
+                        location);
             }
             if (node instanceof SequenceNode) {
                 List<YamlNode> items = new ArrayList<>();
                 for (Node item : ((SequenceNode) node).getValue()) {
-                    items.add(convert(item, at(item.getStartMark()).line() < location.line() ? location : at(item.getStartMark())));
+                    items.add(
+                            convert(
+                                    item,
+                                    at(item.getStartMark()).line() < location.line()
+                                            ? location
+                                            : at(item.getStartMark())));
                 }
                 return new YamlNode.Sequence(List.copyOf(items), location);
             }
@@ -131,14 +164,25 @@ public final class YamlParser {
                 Node keyNode = tuple.getKeyNode();
                 Location keyAt = at(keyNode.getStartMark());
                 if (!(keyNode instanceof ScalarNode)) {
-                    problems.add(new Problem(keyAt, "a key must be a plain name, not " + convert(keyNode, keyAt).kind(),
-                            "Write keys as plain words, like 'image:'."));
+                    problems.add(
+                            new Problem(
+                                    keyAt,
+                                    "a key must be a plain name, not "
+                                            + convert(keyNode, keyAt).kind(),
+                                    "Write keys as plain words, like 'image:'."));
                     continue;
                 }
                 String key = ((ScalarNode) keyNode).getValue();
                 if (entries.containsKey(key)) {
-                    problems.add(new Problem(keyAt, "key '" + key + "' appears twice in the same mapping (first at line "
-                            + keys.get(key).line() + ")", "Remove one of them; YAML keeps only one."));
+                    problems.add(
+                            new Problem(
+                                    keyAt,
+                                    "key '"
+                                            + key
+                                            + "' appears twice in the same mapping (first at line "
+                                            + keys.get(key).line()
+                                            + ")",
+                                    "Remove one of them; YAML keeps only one."));
                     continue;
                 }
                 entries.put(key, convert(tuple.getValueNode(), keyAt));

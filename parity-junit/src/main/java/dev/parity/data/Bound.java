@@ -21,11 +21,15 @@ import java.util.regex.Pattern;
  * @param offset   the timestamp's offset from UTC, or null when it has none
  * @param dateOnly a date without a time of day
  */
-record Bound(String text, BigDecimal number, LocalDateTime time, ZoneOffset offset, boolean dateOnly) {
+record Bound(
+        String text, BigDecimal number, LocalDateTime time, ZoneOffset offset, boolean dateOnly) {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern TIMESTAMP = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2})"
-            + "(?:(?:[Tt]| +)(\\d{1,2}):(\\d{2})(?::(\\d{2})(\\.\\d{1,9})?)?(?: *(Z|z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
+    private static final Pattern NUMBER =
+            Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern TIMESTAMP =
+            Pattern.compile(
+                    "(\\d{4}-\\d{1,2}-\\d{1,2})"
+                            + "(?:(?:[Tt]| +)(\\d{1,2}):(\\d{2})(?::(\\d{2})(\\.\\d{1,9})?)?(?: *(Z|z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
 
     /** The bound {@code text} stands for, or empty when it is neither a number nor a date nor a timestamp. */
     static Optional<Bound> parse(String text) {
@@ -39,14 +43,27 @@ record Bound(String text, BigDecimal number, LocalDateTime time, ZoneOffset offs
         }
         try {
             String[] date = timestamp.group(1).split("-");
-            LocalDate day = LocalDate.of(Integer.parseInt(date[0]), Integer.parseInt(date[1]), Integer.parseInt(date[2]));
+            LocalDate day =
+                    LocalDate.of(
+                            Integer.parseInt(date[0]),
+                            Integer.parseInt(date[1]),
+                            Integer.parseInt(date[2]));
             if (timestamp.group(2) == null) {
                 return Optional.of(new Bound(text, null, day.atStartOfDay(), null, true));
             }
-            int nanos = timestamp.group(5) == null ? 0 : Integer.parseInt((timestamp.group(5).substring(1) + "00000000").substring(0, 9));
-            LocalTime clock = LocalTime.of(Integer.parseInt(timestamp.group(2)), Integer.parseInt(timestamp.group(3)),
-                    timestamp.group(4) == null ? 0 : Integer.parseInt(timestamp.group(4)), nanos);
-            return Optional.of(new Bound(text, null, day.atTime(clock), offset(timestamp.group(6)), false));
+            int nanos =
+                    timestamp.group(5) == null
+                            ? 0
+                            : Integer.parseInt(
+                                    (timestamp.group(5).substring(1) + "00000000").substring(0, 9));
+            LocalTime clock =
+                    LocalTime.of(
+                            Integer.parseInt(timestamp.group(2)),
+                            Integer.parseInt(timestamp.group(3)),
+                            timestamp.group(4) == null ? 0 : Integer.parseInt(timestamp.group(4)),
+                            nanos);
+            return Optional.of(
+                    new Bound(text, null, day.atTime(clock), offset(timestamp.group(6)), false));
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty(); // 2024-02-30, 25:00
         }
@@ -60,9 +77,14 @@ record Bound(String text, BigDecimal number, LocalDateTime time, ZoneOffset offs
             return ZoneOffset.UTC;
         }
         String digits = written.substring(1).replace(":", "");
-        int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
-        int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
-        return ZoneOffset.ofHoursMinutes(written.startsWith("-") ? -hours : hours, written.startsWith("-") ? -minutes : minutes);
+        int hours =
+                Integer.parseInt(
+                        digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
+        int minutes =
+                digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
+        return ZoneOffset.ofHoursMinutes(
+                written.startsWith("-") ? -hours : hours,
+                written.startsWith("-") ? -minutes : minutes);
     }
 
     boolean isNumber() {
@@ -84,6 +106,8 @@ record Bound(String text, BigDecimal number, LocalDateTime time, ZoneOffset offs
 
     /** The date or timestamp in UTC, taking a timestamp without offset as UTC. */
     LocalDateTime utc() {
-        return offset == null ? time : time.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        return offset == null
+                ? time
+                : time.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 }

@@ -30,13 +30,39 @@ import java.util.Set;
 final class CheckAtoms {
 
     /** How far an atom's meaning is in the domain. */
-    enum Capture { LIMIT, SHAPE, NONE }
+    enum Capture {
+        LIMIT,
+        SHAPE,
+        NONE
+    }
 
     private static final Set<String> LENGTHS = Set.of("length", "char_length", "character_length");
     private static final Set<String> CASES = Set.of("upper", "ucase", "lower", "lcase");
-    private static final Set<String> TEXT_CASTS = Set.of("text", "varchar", "character varying", "char", "character", "bpchar", "citext", "name");
-    private static final Set<String> NUMBER_CASTS = Set.of("numeric", "decimal", "integer", "int", "int2", "int4", "int8", "smallint", "bigint",
-            "real", "double precision", "float4", "float8");
+    private static final Set<String> TEXT_CASTS =
+            Set.of(
+                    "text",
+                    "varchar",
+                    "character varying",
+                    "char",
+                    "character",
+                    "bpchar",
+                    "citext",
+                    "name");
+    private static final Set<String> NUMBER_CASTS =
+            Set.of(
+                    "numeric",
+                    "decimal",
+                    "integer",
+                    "int",
+                    "int2",
+                    "int4",
+                    "int8",
+                    "smallint",
+                    "bigint",
+                    "real",
+                    "double precision",
+                    "float4",
+                    "float8");
 
     private final TableInfo table;
     private final Evaluator evaluator;
@@ -52,10 +78,17 @@ final class CheckAtoms {
     }
 
     /** Puts what {@code atom} asks into {@code domains} (by column) and {@code relations}. */
-    Capture read(Expr atom, Map<String, ColumnDomain.Builder> domains, List<ColumnDomain.Relation> relations) {
+    Capture read(
+            Expr atom,
+            Map<String, ColumnDomain.Builder> domains,
+            List<ColumnDomain.Relation> relations) {
         if (atom instanceof Expr.IsNull isNull && column(isNull.operand()) != null) {
-            domains.computeIfAbsent(column(isNull.operand()).name(), c -> new ColumnDomain.Builder())
-                    .nullness(isNull.negated() ? ColumnDomain.Nullness.NOT_NULL : ColumnDomain.Nullness.NULL);
+            domains.computeIfAbsent(
+                            column(isNull.operand()).name(), c -> new ColumnDomain.Builder())
+                    .nullness(
+                            isNull.negated()
+                                    ? ColumnDomain.Nullness.NOT_NULL
+                                    : ColumnDomain.Nullness.NULL);
             return isNull.negated() ? Capture.LIMIT : Capture.SHAPE;
         }
         if (atom instanceof Expr.Compare compare) {
@@ -64,18 +97,27 @@ final class CheckAtoms {
         if (atom instanceof Expr.In in && !in.items().isEmpty()) {
             return in(in, domains);
         }
-        if (atom instanceof Expr.Like like && !like.negated() && !like.caseInsensitive() && column(like.operand()) != null) {
+        if (atom instanceof Expr.Like like
+                && !like.negated()
+                && !like.caseInsensitive()
+                && column(like.operand()) != null) {
             Optional<Object> pattern = evaluator.constant(like.pattern());
             ColumnInfo column = column(like.operand());
-            if (pattern.isPresent() && pattern.get() instanceof String text && column.type().isText()) {
+            if (pattern.isPresent()
+                    && pattern.get() instanceof String text
+                    && column.type().isText()) {
                 domain(domains, column).like(text);
                 return Capture.SHAPE;
             }
         }
-        if (atom instanceof Expr.Regex regex && !regex.negated() && column(regex.operand()) != null) {
+        if (atom instanceof Expr.Regex regex
+                && !regex.negated()
+                && column(regex.operand()) != null) {
             Optional<Object> pattern = evaluator.constant(regex.pattern());
             ColumnInfo column = column(regex.operand());
-            if (pattern.isPresent() && pattern.get() instanceof String text && column.type().isText()) {
+            if (pattern.isPresent()
+                    && pattern.get() instanceof String text
+                    && column.type().isText()) {
                 domain(domains, column).regex(text);
                 return Capture.SHAPE;
             }
@@ -83,7 +125,10 @@ final class CheckAtoms {
         return Capture.NONE;
     }
 
-    private Capture compare(Expr.Compare compare, Map<String, ColumnDomain.Builder> domains, List<ColumnDomain.Relation> relations) {
+    private Capture compare(
+            Expr.Compare compare,
+            Map<String, ColumnDomain.Builder> domains,
+            List<ColumnDomain.Relation> relations) {
         Expr.Op op = compare.op();
         ColumnInfo left = column(compare.left());
         ColumnInfo right = column(compare.right());
@@ -91,18 +136,34 @@ final class CheckAtoms {
             return relation(left, op, right, relations);
         }
         if (left == null && right != null) {
-            return compare(new Expr.Compare(compare.right(), op.flipped(), compare.left()), domains, relations);
+            return compare(
+                    new Expr.Compare(compare.right(), op.flipped(), compare.left()),
+                    domains,
+                    relations);
         }
         if (left != null) {
             Optional<Object> constant = evaluator.constant(compare.right());
-            return constant.isEmpty() ? Capture.NONE : bound(left, op, constant.get(), Exactness.readsClock(compare.right()), domain(domains, left));
+            return constant.isEmpty()
+                    ? Capture.NONE
+                    : bound(
+                            left,
+                            op,
+                            constant.get(),
+                            Exactness.readsClock(compare.right()),
+                            domain(domains, left));
         }
         // f(column) op constant: a length, or a case-folded value
         Optional<Object> constant = evaluator.constant(compare.right());
         if (constant.isEmpty() && evaluator.constant(compare.left()).isPresent()) {
-            return compare(new Expr.Compare(compare.right(), op.flipped(), compare.left()), domains, relations);
+            return compare(
+                    new Expr.Compare(compare.right(), op.flipped(), compare.left()),
+                    domains,
+                    relations);
         }
-        if (constant.isEmpty() || !(compare.left() instanceof Expr.Call call) || call.args().size() != 1 || column(call.args().get(0)) == null) {
+        if (constant.isEmpty()
+                || !(compare.left() instanceof Expr.Call call)
+                || call.args().size() != 1
+                || column(call.args().get(0)) == null) {
             return Capture.NONE;
         }
         ColumnInfo column = column(call.args().get(0));
@@ -112,39 +173,47 @@ final class CheckAtoms {
                 return Capture.NONE;
             }
             int length = n.intValue();
-            ColumnLimits limits = switch (op) {
-                case GT -> ColumnLimits.NONE.withMinLength(length + 1);
-                case GE -> ColumnLimits.NONE.withMinLength(length);
-                case LT -> ColumnLimits.NONE.withMaxLength(Math.max(0, length - 1));
-                case LE -> ColumnLimits.NONE.withMaxLength(length);
-                case EQ -> ColumnLimits.NONE.withMinLength(length).withMaxLength(length);
-                default -> null;
-            };
+            ColumnLimits limits =
+                    switch (op) {
+                        case GT -> ColumnLimits.NONE.withMinLength(length + 1);
+                        case GE -> ColumnLimits.NONE.withMinLength(length);
+                        case LT -> ColumnLimits.NONE.withMaxLength(Math.max(0, length - 1));
+                        case LE -> ColumnLimits.NONE.withMaxLength(length);
+                        case EQ -> ColumnLimits.NONE.withMinLength(length).withMaxLength(length);
+                        default -> null;
+                    };
             if (limits == null) {
                 return Capture.NONE;
             }
             domain(domains, column).limits(limits);
             return Capture.LIMIT;
         }
-        if (CASES.contains(call.name()) && op == Expr.Op.EQ && constant.get() instanceof String value && column.type().isText()) {
-            domain(domains, column).limits(ColumnLimits.NONE.withAllowed(folded(call.name(), List.of(value))));
+        if (CASES.contains(call.name())
+                && op == Expr.Op.EQ
+                && constant.get() instanceof String value
+                && column.type().isText()) {
+            domain(domains, column)
+                    .limits(ColumnLimits.NONE.withAllowed(folded(call.name(), List.of(value))));
             return Capture.SHAPE;
         }
         return Capture.NONE;
     }
 
-    private Capture relation(ColumnInfo left, Expr.Op op, ColumnInfo right, List<ColumnDomain.Relation> relations) {
-        if (left.name().equals(right.name()) || !RelatedValues.comparable(left.type(), right.type()) && op != Expr.Op.EQ) {
+    private Capture relation(
+            ColumnInfo left, Expr.Op op, ColumnInfo right, List<ColumnDomain.Relation> relations) {
+        if (left.name().equals(right.name())
+                || !RelatedValues.comparable(left.type(), right.type()) && op != Expr.Op.EQ) {
             return Capture.NONE;
         }
-        String written = switch (op) {
-            case GT -> ">";
-            case GE -> ">=";
-            case LT -> "<";
-            case LE -> "<=";
-            case EQ -> left.type().kind() == right.type().kind() ? "=" : null;
-            default -> null;
-        };
+        String written =
+                switch (op) {
+                    case GT -> ">";
+                    case GE -> ">=";
+                    case LT -> "<";
+                    case LE -> "<=";
+                    case EQ -> left.type().kind() == right.type().kind() ? "=" : null;
+                    default -> null;
+                };
         if (written == null) {
             return Capture.NONE;
         }
@@ -153,7 +222,12 @@ final class CheckAtoms {
     }
 
     /** {@code column op constant}, by what the column holds. */
-    private Capture bound(ColumnInfo column, Expr.Op op, Object constant, boolean clock, ColumnDomain.Builder domain) {
+    private Capture bound(
+            ColumnInfo column,
+            Expr.Op op,
+            Object constant,
+            boolean clock,
+            ColumnDomain.Builder domain) {
         if (constant == null) {
             return Capture.NONE;
         }
@@ -169,7 +243,9 @@ final class CheckAtoms {
                     case GE -> domain.limits(ColumnLimits.NONE.withMin(n, false));
                     case LT -> domain.limits(ColumnLimits.NONE.withMax(n, true));
                     case LE -> domain.limits(ColumnLimits.NONE.withMax(n, false));
-                    case EQ -> domain.limits(ColumnLimits.NONE.withAllowed(List.of(n.toPlainString())));
+                    case EQ ->
+                            domain.limits(
+                                    ColumnLimits.NONE.withAllowed(List.of(n.toPlainString())));
                     case NE -> {
                         domain.exclude(n.toPlainString());
                         return Capture.SHAPE;
@@ -181,7 +257,12 @@ final class CheckAtoms {
                 return Capture.LIMIT;
             }
             case BOOLEAN -> {
-                Boolean value = constant instanceof Boolean b ? b : constant instanceof BigDecimal n ? (Boolean) (n.signum() != 0) : null;
+                Boolean value =
+                        constant instanceof Boolean b
+                                ? b
+                                : constant instanceof BigDecimal n
+                                        ? (Boolean) (n.signum() != 0)
+                                        : null;
                 if (value == null || op != Expr.Op.EQ && op != Expr.Op.NE) {
                     return Capture.NONE;
                 }
@@ -217,7 +298,12 @@ final class CheckAtoms {
      * A date or timestamp bound, as the column's wall time. A bound that moves with the clock ({@code > now()})
      * keeps a day's margin below it, so that it still holds when the rows are written.
      */
-    private Capture temporal(ColumnInfo column, Expr.Op op, Object constant, boolean clock, ColumnDomain.Builder domain) {
+    private Capture temporal(
+            ColumnInfo column,
+            Expr.Op op,
+            Object constant,
+            boolean clock,
+            ColumnDomain.Builder domain) {
         LocalDateTime at = wallTime(column.type(), constant);
         if (at == null) {
             return Capture.NONE;
@@ -227,10 +313,21 @@ final class CheckAtoms {
             at = at.plusDays(1);
         }
         switch (op) {
-            case GT -> domain.limits(ColumnLimits.NONE.withEarliest(date ? at.toLocalDate().plusDays(1).atStartOfDay() : at.plusSeconds(1)));
+            case GT ->
+                    domain.limits(
+                            ColumnLimits.NONE.withEarliest(
+                                    date
+                                            ? at.toLocalDate().plusDays(1).atStartOfDay()
+                                            : at.plusSeconds(1)));
             case GE -> domain.limits(ColumnLimits.NONE.withEarliest(at));
-            case LT -> domain.limits(ColumnLimits.NONE.withLatest(date ? ceilingDay(at).minusDays(1) : at.minusSeconds(1)));
-            case LE -> domain.limits(ColumnLimits.NONE.withLatest(date ? at.toLocalDate().atStartOfDay() : at));
+            case LT ->
+                    domain.limits(
+                            ColumnLimits.NONE.withLatest(
+                                    date ? ceilingDay(at).minusDays(1) : at.minusSeconds(1)));
+            case LE ->
+                    domain.limits(
+                            ColumnLimits.NONE.withLatest(
+                                    date ? at.toLocalDate().atStartOfDay() : at));
             default -> {
                 return Capture.NONE;
             }
@@ -247,14 +344,21 @@ final class CheckAtoms {
     /** A constant as the column's values are written: a zoned one in UTC where literals take offsets, else in the session's zone. */
     private LocalDateTime wallTime(ColumnType type, Object constant) {
         Object value = constant instanceof String text ? parseTemporal(text) : constant;
-        ZoneId zone = type.kind() == ColumnType.Kind.TIMESTAMP_TZ && syntax.zonesInLiterals() ? ZoneOffset.UTC : sessionZone;
+        ZoneId zone =
+                type.kind() == ColumnType.Kind.TIMESTAMP_TZ && syntax.zonesInLiterals()
+                        ? ZoneOffset.UTC
+                        : sessionZone;
         if (value instanceof LocalDate date) {
             return type.kind() == ColumnType.Kind.TIMESTAMP_TZ && syntax.zonesInLiterals()
-                    ? date.atStartOfDay(sessionZone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime() : date.atStartOfDay();
+                    ? date.atStartOfDay(sessionZone)
+                            .withZoneSameInstant(ZoneOffset.UTC)
+                            .toLocalDateTime()
+                    : date.atStartOfDay();
         }
         if (value instanceof LocalDateTime at) {
             return type.kind() == ColumnType.Kind.TIMESTAMP_TZ && syntax.zonesInLiterals()
-                    ? at.atZone(sessionZone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime() : at;
+                    ? at.atZone(sessionZone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                    : at;
         }
         if (value instanceof Instant instant) {
             return LocalDateTime.ofInstant(instant, zone);
@@ -263,7 +367,13 @@ final class CheckAtoms {
     }
 
     private Object parseTemporal(String text) {
-        Object parsed = evaluator.constant(new Expr.Cast(new Expr.Literal(text), text.strip().length() == 10 ? "date" : "timestamp")).orElse(null);
+        Object parsed =
+                evaluator
+                        .constant(
+                                new Expr.Cast(
+                                        new Expr.Literal(text),
+                                        text.strip().length() == 10 ? "date" : "timestamp"))
+                        .orElse(null);
         return parsed == Evaluator.UNDECIDED ? null : parsed;
     }
 
@@ -278,11 +388,22 @@ final class CheckAtoms {
         }
         ColumnInfo column = column(in.operand());
         if (column == null) {
-            if (in.operand() instanceof Expr.Call call && CASES.contains(call.name()) && call.args().size() == 1 && column(call.args().get(0)) != null
-                    && !in.negated() && items.stream().allMatch(String.class::isInstance)) {
+            if (in.operand() instanceof Expr.Call call
+                    && CASES.contains(call.name())
+                    && call.args().size() == 1
+                    && column(call.args().get(0)) != null
+                    && !in.negated()
+                    && items.stream().allMatch(String.class::isInstance)) {
                 ColumnInfo folded = column(call.args().get(0));
                 if (folded.type().isText()) {
-                    domain(domains, folded).limits(ColumnLimits.NONE.withAllowed(folded(call.name(), items.stream().map(String.class::cast).toList())));
+                    domain(domains, folded)
+                            .limits(
+                                    ColumnLimits.NONE.withAllowed(
+                                            folded(
+                                                    call.name(),
+                                                    items.stream()
+                                                            .map(String.class::cast)
+                                                            .toList())));
                     return Capture.SHAPE;
                 }
             }
@@ -301,7 +422,9 @@ final class CheckAtoms {
             return Capture.SHAPE;
         }
         domain(domains, column).limits(ColumnLimits.NONE.withAllowed(values));
-        return TypedValues.kind(column.type()) == Exactness.Kind.TEMPORAL ? Capture.SHAPE : Capture.LIMIT;
+        return TypedValues.kind(column.type()) == Exactness.Kind.TEMPORAL
+                ? Capture.SHAPE
+                : Capture.LIMIT;
     }
 
     /** A list item in the column's text form, or null when it is not one the column holds. */
@@ -312,15 +435,26 @@ final class CheckAtoms {
                 yield n == null ? null : n.toPlainString();
             }
             case BOOLEAN -> item instanceof Boolean b ? syntax.bool(b) : null;
-            case TEMPORAL -> item instanceof String s ? s : item instanceof LocalDate d ? d.toString() : null;
-            default -> item instanceof String s ? s : item instanceof BigDecimal n ? n.toPlainString() : null;
+            case TEMPORAL ->
+                    item instanceof String s
+                            ? s
+                            : item instanceof LocalDate d ? d.toString() : null;
+            default ->
+                    item instanceof String s
+                            ? s
+                            : item instanceof BigDecimal n ? n.toPlainString() : null;
         };
     }
 
     /** The values of a list that a case function leaves as they are: {@code upper(x) IN ('M', 'f')} is met by 'M' (and by 'm', which the row check confirms). */
     private static List<String> folded(String function, List<String> values) {
         boolean upper = function.startsWith("u");
-        return values.stream().filter(v -> (upper ? v.toUpperCase(Locale.ROOT) : v.toLowerCase(Locale.ROOT)).equals(v)).toList();
+        return values.stream()
+                .filter(
+                        v ->
+                                (upper ? v.toUpperCase(Locale.ROOT) : v.toLowerCase(Locale.ROOT))
+                                        .equals(v))
+                .toList();
     }
 
     private static BigDecimal number(Object value) {
@@ -337,7 +471,8 @@ final class CheckAtoms {
         return value instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO) : null;
     }
 
-    private static ColumnDomain.Builder domain(Map<String, ColumnDomain.Builder> domains, ColumnInfo column) {
+    private static ColumnDomain.Builder domain(
+            Map<String, ColumnDomain.Builder> domains, ColumnInfo column) {
         return domains.computeIfAbsent(column.name(), c -> new ColumnDomain.Builder());
     }
 
@@ -352,9 +487,11 @@ final class CheckAtoms {
                 return null;
             }
             Exactness.Kind kind = TypedValues.kind(inner.type());
-            boolean keeps = kind == Exactness.Kind.TEXT && TEXT_CASTS.contains(cast.type())
-                    || kind == Exactness.Kind.NUMBER && NUMBER_CASTS.contains(cast.type())
-                    || inner.type().kind() == ColumnType.Kind.ENUM && TEXT_CASTS.contains(cast.type());
+            boolean keeps =
+                    kind == Exactness.Kind.TEXT && TEXT_CASTS.contains(cast.type())
+                            || kind == Exactness.Kind.NUMBER && NUMBER_CASTS.contains(cast.type())
+                            || inner.type().kind() == ColumnType.Kind.ENUM
+                                    && TEXT_CASTS.contains(cast.type());
             return keeps ? inner : null;
         }
         return null;

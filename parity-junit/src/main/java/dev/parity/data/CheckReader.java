@@ -34,8 +34,13 @@ final class CheckReader {
      * @param clock     whether it reads the clock ({@code now()}), so that its verdict moves with time
      * @param columns   the table's columns it mentions
      */
-    record Parsed(TableInfo.Check check, Expr condition, Optional<List<Branches.Branch>> branches, boolean exact, boolean clock,
-                  Set<String> columns) {
+    record Parsed(
+            TableInfo.Check check,
+            Expr condition,
+            Optional<List<Branches.Branch>> branches,
+            boolean exact,
+            boolean clock,
+            Set<String> columns) {
 
         /** Whether the evaluator can say anything at all: false for a condition it cannot read a word of. */
         boolean readable() {
@@ -51,53 +56,68 @@ final class CheckReader {
      * @param checks  every check, read
      * @param likes   each column's LIKE pattern from a check that is one conjunction, for a unique key to keep
      */
-    record Result(Map<String, ColumnLimits> limits, Set<String> notNull, List<Parsed> checks, Map<String, String> likes) {
+    record Result(
+            Map<String, ColumnLimits> limits,
+            Set<String> notNull,
+            List<Parsed> checks,
+            Map<String, String> likes) {
 
         ColumnLimits of(String column) {
             return limits.getOrDefault(column, ColumnLimits.NONE);
         }
     }
 
-    private CheckReader() {
-    }
+    private CheckReader() {}
 
     /** The limits only, for validating a dataset's rules against the schema before the engine is at hand: numbers, lengths, lists. */
     static Result read(TableInfo table) {
         Evaluator evaluator = new Evaluator(java.time.Instant.now(), java.time.ZoneOffset.UTC);
-        return read(table, new CheckAtoms(table, evaluator, PLAIN, java.time.ZoneOffset.UTC), evaluator, true);
+        return read(
+                table,
+                new CheckAtoms(table, evaluator, PLAIN, java.time.ZoneOffset.UTC),
+                evaluator,
+                true);
     }
 
     /** Booleans spelled true and false, for {@link #read(TableInfo)}. */
-    private static final dev.parity.engine.ValueSyntax PLAIN = new dev.parity.engine.ValueSyntax() {
-        @Override
-        public String bool(boolean value) {
-            return Boolean.toString(value);
-        }
+    private static final dev.parity.engine.ValueSyntax PLAIN =
+            new dev.parity.engine.ValueSyntax() {
+                @Override
+                public String bool(boolean value) {
+                    return Boolean.toString(value);
+                }
 
-        @Override
-        public String bytes(byte[] bytes) {
-            throw new UnsupportedOperationException();
-        }
+                @Override
+                public String bytes(byte[] bytes) {
+                    throw new UnsupportedOperationException();
+                }
 
-        @Override
-        public boolean zonesInLiterals() {
-            return true;
-        }
+                @Override
+                public boolean zonesInLiterals() {
+                    return true;
+                }
 
-        @Override
-        public String bits(long value, int width) {
-            throw new UnsupportedOperationException();
-        }
+                @Override
+                public String bits(long value, int width) {
+                    throw new UnsupportedOperationException();
+                }
 
-        @Override
-        public String array(List<String> items, boolean quoteItems) {
-            throw new UnsupportedOperationException();
-        }
-    };
+                @Override
+                public String array(List<String> items, boolean quoteItems) {
+                    throw new UnsupportedOperationException();
+                }
+            };
 
-    static Result read(TableInfo table, CheckAtoms atoms, Evaluator evaluator, boolean exactTextEquality) {
+    static Result read(
+            TableInfo table, CheckAtoms atoms, Evaluator evaluator, boolean exactTextEquality) {
         CheckParser parser = new CheckParser(written -> column(written, table));
-        Exactness exactness = new Exactness(c -> table.column(c).map(i -> TypedValues.kind(i.type())).orElse(Exactness.Kind.OTHER), exactTextEquality);
+        Exactness exactness =
+                new Exactness(
+                        c ->
+                                table.column(c)
+                                        .map(i -> TypedValues.kind(i.type()))
+                                        .orElse(Exactness.Kind.OTHER),
+                        exactTextEquality);
         Map<String, ColumnLimits> limits = new HashMap<>();
         Set<String> notNull = new LinkedHashSet<>();
         List<Parsed> checks = new ArrayList<>();
@@ -107,29 +127,50 @@ final class CheckReader {
             Optional<List<Branches.Branch>> branches = Branches.of(condition);
             Set<String> columns = new LinkedHashSet<>(condition.columns());
             if (opaqueWithin(condition)) {
-                columns.addAll(mentioned(check.condition(), table)); // what it hides may name columns too
+                columns.addAll(
+                        mentioned(check.condition(), table)); // what it hides may name columns too
             }
-            checks.add(new Parsed(check, condition, branches, exactness.exact(condition), Exactness.readsClock(condition), columns));
+            checks.add(
+                    new Parsed(
+                            check,
+                            condition,
+                            branches,
+                            exactness.exact(condition),
+                            Exactness.readsClock(condition),
+                            columns));
             if (branches.isPresent() && branches.get().size() == 1) {
                 for (Expr atom : branches.get().get(0).atoms()) {
-                    if (atom instanceof Expr.Like like && !like.negated() && !like.caseInsensitive() && like.operand() instanceof Expr.Column column
-                            && evaluator.constant(like.pattern()).orElse(null) instanceof String pattern) {
+                    if (atom instanceof Expr.Like like
+                            && !like.negated()
+                            && !like.caseInsensitive()
+                            && like.operand() instanceof Expr.Column column
+                            && evaluator.constant(like.pattern()).orElse(null)
+                                    instanceof String pattern) {
                         likes.putIfAbsent(column.name(), pattern);
                     }
                 }
-                limitsOf(branches.get().get(0), atoms).ifPresent(found -> found.forEach((column, domain) -> {
-                    limits.merge(column, domain.limits(), ColumnLimits::and);
-                    if (domain.nullness() == ColumnDomain.Nullness.NOT_NULL) {
-                        notNull.add(column);
-                    }
-                }));
+                limitsOf(branches.get().get(0), atoms)
+                        .ifPresent(
+                                found ->
+                                        found.forEach(
+                                                (column, domain) -> {
+                                                    limits.merge(
+                                                            column,
+                                                            domain.limits(),
+                                                            ColumnLimits::and);
+                                                    if (domain.nullness()
+                                                            == ColumnDomain.Nullness.NOT_NULL) {
+                                                        notNull.add(column);
+                                                    }
+                                                }));
             }
         }
         return new Result(limits, notNull, checks, likes);
     }
 
     /** The domains of a single way of meeting a check, when every atom is a limit; empty otherwise. */
-    private static Optional<Map<String, ColumnDomain>> limitsOf(Branches.Branch branch, CheckAtoms atoms) {
+    private static Optional<Map<String, ColumnDomain>> limitsOf(
+            Branches.Branch branch, CheckAtoms atoms) {
         Map<String, ColumnDomain.Builder> domains = new LinkedHashMap<>();
         List<ColumnDomain.Relation> relations = new ArrayList<>();
         for (Expr atom : branch.atoms()) {
@@ -159,7 +200,10 @@ final class CheckReader {
                 if (opaqueWithin(expr)) {
                     // what cannot be read may read any column its text names
                     String text = column.defaultValue().toLowerCase(java.util.Locale.ROOT);
-                    table.columns().stream().map(ColumnInfo::name).filter(n -> text.contains(n.toLowerCase(java.util.Locale.ROOT))).forEach(read::add);
+                    table.columns().stream()
+                            .map(ColumnInfo::name)
+                            .filter(n -> text.contains(n.toLowerCase(java.util.Locale.ROOT)))
+                            .forEach(read::add);
                 } else {
                     read.addAll(expr.columns());
                 }
@@ -174,21 +218,34 @@ final class CheckReader {
             return table.column(name).map(ColumnInfo::name);
         }
         Optional<String> exact = table.column(identifier).map(ColumnInfo::name);
-        return exact.isPresent() ? exact : table.columns().stream().map(ColumnInfo::name).filter(n -> n.equalsIgnoreCase(identifier)).findFirst();
+        return exact.isPresent()
+                ? exact
+                : table.columns().stream()
+                        .map(ColumnInfo::name)
+                        .filter(n -> n.equalsIgnoreCase(identifier))
+                        .findFirst();
     }
 
     private static boolean opaqueWithin(Expr expr) {
-        return expr instanceof Expr.Opaque || expr.children().stream().anyMatch(CheckReader::opaqueWithin);
+        return expr instanceof Expr.Opaque
+                || expr.children().stream().anyMatch(CheckReader::opaqueWithin);
     }
 
     /** The columns an unreadable condition names, as far as its words tell. */
     private static Set<String> mentioned(String condition, TableInfo table) {
         Set<String> columns = new LinkedHashSet<>();
         String withoutStrings = condition.replaceAll("'(?:[^']|'')*'", "''");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|\\b([A-Za-z_][A-Za-z0-9_$]*)\\b")
-                .matcher(withoutStrings);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(
+                                "\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|\\b([A-Za-z_][A-Za-z0-9_$]*)\\b")
+                        .matcher(withoutStrings);
         while (m.find()) {
-            String name = m.group(1) != null ? "\"" + m.group(1) + "\"" : m.group(2) != null ? "\"" + m.group(2).replace("``", "`") + "\"" : m.group(3);
+            String name =
+                    m.group(1) != null
+                            ? "\"" + m.group(1) + "\""
+                            : m.group(2) != null
+                                    ? "\"" + m.group(2).replace("``", "`") + "\""
+                                    : m.group(3);
             column(name, table).ifPresent(columns::add);
         }
         return columns;

@@ -14,11 +14,17 @@ import java.util.Set;
  * @param like     a LIKE pattern it matches, or null
  * @param regex    a regular expression it matches, or null
  */
-record ColumnDomain(Nullness nullness, ColumnLimits limits, List<String> excluded, String like, String regex) {
+record ColumnDomain(
+        Nullness nullness, ColumnLimits limits, List<String> excluded, String like, String regex) {
 
-    static final ColumnDomain FREE = new ColumnDomain(Nullness.FREE, ColumnLimits.NONE, List.of(), null, null);
+    static final ColumnDomain FREE =
+            new ColumnDomain(Nullness.FREE, ColumnLimits.NONE, List.of(), null, null);
 
-    enum Nullness { FREE, NULL, NOT_NULL }
+    enum Nullness {
+        FREE,
+        NULL,
+        NOT_NULL
+    }
 
     ColumnDomain {
         excluded = List.copyOf(excluded);
@@ -26,7 +32,10 @@ record ColumnDomain(Nullness nullness, ColumnLimits limits, List<String> exclude
 
     /** Whether it asks anything of the values themselves, beyond NULL or not. */
     boolean shapesValues() {
-        return !limits.equals(ColumnLimits.NONE) || !excluded.isEmpty() || like != null || regex != null;
+        return !limits.equals(ColumnLimits.NONE)
+                || !excluded.isEmpty()
+                || like != null
+                || regex != null;
     }
 
     /**
@@ -38,13 +47,14 @@ record ColumnDomain(Nullness nullness, ColumnLimits limits, List<String> exclude
 
         /** The same relation seen from {@code other}: {@code a > b} is {@code b < a}. */
         Relation reversed() {
-            String flipped = switch (op) {
-                case ">" -> "<";
-                case ">=" -> "<=";
-                case "<" -> ">";
-                case "<=" -> ">=";
-                default -> op;
-            };
+            String flipped =
+                    switch (op) {
+                        case ">" -> "<";
+                        case ">=" -> "<=";
+                        case "<" -> ">";
+                        case "<=" -> ">=";
+                        default -> op;
+                    };
             return new Relation(other, flipped, column);
         }
     }
@@ -85,10 +95,14 @@ record ColumnDomain(Nullness nullness, ColumnLimits limits, List<String> exclude
         }
 
         boolean infeasible() {
-            if (nullness != Nullness.NULL && limits.allowed() != null && !excluded.isEmpty() && excluded.containsAll(limits.allowed())) {
+            if (nullness != Nullness.NULL
+                    && limits.allowed() != null
+                    && !excluded.isEmpty()
+                    && excluded.containsAll(limits.allowed())) {
                 return true;
             }
-            // a value's atom is UNKNOWN on NULL, which a CHECK lets through: a NULL asked for wins over values asked for
+            // a value's atom is UNKNOWN on NULL, which a CHECK lets through: a NULL asked for wins
+            // over values asked for
             return nullnessConflict || infeasible && nullness != Nullness.NULL;
         }
 
@@ -99,7 +113,11 @@ record ColumnDomain(Nullness nullness, ColumnLimits limits, List<String> exclude
             List<String> kept = new ArrayList<>(excluded);
             ColumnLimits built = limits;
             if (built.allowed() != null && !kept.isEmpty()) {
-                built = built.withAllowed(built.allowed().stream().filter(v -> !excluded.contains(v)).toList());
+                built =
+                        built.withAllowed(
+                                built.allowed().stream()
+                                        .filter(v -> !excluded.contains(v))
+                                        .toList());
                 kept.clear();
             }
             return new ColumnDomain(nullness, built, kept, like, regex);

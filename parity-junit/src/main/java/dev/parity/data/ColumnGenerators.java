@@ -42,14 +42,19 @@ final class ColumnGenerators {
         return switch (type.kind()) {
             case TEXT -> text.of(name, type, limits);
             case INTEGER -> NumberValues.integer(name, type, limits);
-            case DECIMAL -> NumberValues.decimal(name, type, type.precision(), type.scale(), limits);
+            case DECIMAL ->
+                    NumberValues.decimal(name, type, type.precision(), type.scale(), limits);
             case MONEY -> NumberValues.decimal(name, type, 15, 2, limits);
             case FLOAT, DOUBLE -> NumberValues.floating(type, limits);
             case YEAR -> NumberValues.year(type, limits);
             case BIT -> NumberValues.bits(type, syntax);
             case BOOLEAN -> NumberValues.bool(syntax);
             case DATE -> TemporalValues.date(name, narrowed(type, limits));
-            case TIMESTAMP, TIMESTAMP_TZ -> TemporalValues.timestamp(name, narrowed(type, limits), syntax.zonesInLiterals() ? null : sessionZone);
+            case TIMESTAMP, TIMESTAMP_TZ ->
+                    TemporalValues.timestamp(
+                            name,
+                            narrowed(type, limits),
+                            syntax.zonesInLiterals() ? null : sessionZone);
             case TIME, TIME_TZ -> TemporalValues.time(type);
             case INTERVAL -> TemporalValues.interval();
             case UUID -> StructuredValues.uuid();
@@ -70,7 +75,10 @@ final class ColumnGenerators {
                 yield bounds == null ? null : StructuredValues.range(bounds, type.element());
             }
             case COMPOSITE -> {
-                List<ColumnValues> fields = type.fields().stream().map(f -> forType(name, f, ColumnLimits.NONE)).toList();
+                List<ColumnValues> fields =
+                        type.fields().stream()
+                                .map(f -> forType(name, f, ColumnLimits.NONE))
+                                .toList();
                 yield fields.contains(null) ? null : StructuredValues.composite(fields);
             }
             case TSVECTOR -> structured.lexemes(" ");
@@ -85,10 +93,18 @@ final class ColumnGenerators {
         if (limits.earliest() == null && limits.latest() == null) {
             return type;
         }
-        LocalDateTime earliest = type.earliest() == null || limits.earliest() != null && limits.earliest().isAfter(type.earliest())
-                ? limits.earliest() : type.earliest();
-        LocalDateTime latest = type.latest() == null || limits.latest() != null && limits.latest().isBefore(type.latest())
-                ? limits.latest() : type.latest();
+        LocalDateTime earliest =
+                type.earliest() == null
+                                || limits.earliest() != null
+                                        && limits.earliest().isAfter(type.earliest())
+                        ? limits.earliest()
+                        : type.earliest();
+        LocalDateTime latest =
+                type.latest() == null
+                                || limits.latest() != null
+                                        && limits.latest().isBefore(type.latest())
+                        ? limits.latest()
+                        : type.latest();
         return type.withTimeRange(earliest, latest);
     }
 
@@ -98,7 +114,8 @@ final class ColumnGenerators {
      * @param offset rows already in the table push a unique number past them
      * @param base   values to make unique (a rule's), or null for the column's own
      */
-    ValueGenerator unique(ColumnInfo column, ColumnLimits limits, long offset, ValueGenerator base) {
+    ValueGenerator unique(
+            ColumnInfo column, ColumnLimits limits, long offset, ValueGenerator base) {
         ColumnType type = column.type();
         return switch (type.kind()) {
             case INTEGER, DECIMAL, YEAR -> {
@@ -107,27 +124,42 @@ final class ColumnGenerators {
                 yield (row, r) -> Long.toString(first + row);
             }
             case TEXT -> {
-                int max = type.length() < 0 ? limits.maxLength() : limits.maxLength() < 0 ? type.length() : Math.min(type.length(), limits.maxLength());
+                int max =
+                        type.length() < 0
+                                ? limits.maxLength()
+                                : limits.maxLength() < 0
+                                        ? type.length()
+                                        : Math.min(type.length(), limits.maxLength());
                 ValueGenerator prefix = base != null ? base : text.generator(column.name(), max);
-                yield (row, r) -> withSuffix(prefix.next(row, r), Long.toString(row + offset, 36), max);
+                yield (row, r) ->
+                        withSuffix(prefix.next(row, r), Long.toString(row + offset, 36), max);
             }
             // mix is a bijection, so distinct rows give distinct high halves
             case UUID -> (row, r) -> Formats.uuid(CellRandom.mix(row + offset), r.nextLong());
             // the row's number in eight bytes (mix is a bijection), then a few random ones
-            case BYTES -> (row, r) -> {
-                byte[] bytes = new byte[8 + r.nextInt(9)];
-                long unique = CellRandom.mix(row + offset);
-                for (int i = 0; i < bytes.length; i++) {
-                    bytes[i] = i < 8 ? (byte) (unique >>> (8 * i)) : (byte) r.nextInt(256);
-                }
-                return syntax.bytes(bytes);
-            };
-            case DATE -> (row, r) -> Formats.date(LocalDate.of(2000, 1, 1).toEpochDay() + row + offset);
+            case BYTES ->
+                    (row, r) -> {
+                        byte[] bytes = new byte[8 + r.nextInt(9)];
+                        long unique = CellRandom.mix(row + offset);
+                        for (int i = 0; i < bytes.length; i++) {
+                            bytes[i] = i < 8 ? (byte) (unique >>> (8 * i)) : (byte) r.nextInt(256);
+                        }
+                        return syntax.bytes(bytes);
+                    };
+            case DATE ->
+                    (row, r) -> Formats.date(LocalDate.of(2000, 1, 1).toEpochDay() + row + offset);
             case TIMESTAMP -> (row, r) -> Formats.timestamp(946_684_800L + row + offset, 0);
-            case TIMESTAMP_TZ -> syntax.zonesInLiterals()
-                    ? (row, r) -> Formats.timestamp(946_684_800L + row + offset, 0) + "+00"
-                    // whole days apart in the session's zone: distinct instants, none in a DST gap
-                    : (row, r) -> Formats.date(LocalDate.of(2000, 1, 1).toEpochDay() + row + offset) + " 12:00:00";
+            case TIMESTAMP_TZ ->
+                    syntax.zonesInLiterals()
+                            ? (row, r) -> Formats.timestamp(946_684_800L + row + offset, 0) + "+00"
+                            // whole days apart in the session's zone: distinct instants, none in a
+                            // DST gap
+                            : (row, r) ->
+                                    Formats.date(
+                                                    LocalDate.of(2000, 1, 1).toEpochDay()
+                                                            + row
+                                                            + offset)
+                                            + " 12:00:00";
             default -> null;
         };
     }
@@ -138,7 +170,8 @@ final class ColumnGenerators {
     }
 
     /** A key column counting through its values: the lowest + (row / divisor) % capacity, so that with others the key is unique. */
-    static ValueGenerator counter(ColumnInfo column, ColumnLimits limits, long divisor, long capacity) {
+    static ValueGenerator counter(
+            ColumnInfo column, ColumnLimits limits, long divisor, long capacity) {
         long first = firstUnique(column.type(), limits);
         return (row, r) -> Long.toString(first + (row / divisor) % capacity);
     }
@@ -158,8 +191,13 @@ final class ColumnGenerators {
                 long hi = Math.min(type.max(), NumberValues.highest(limits, 0));
                 yield hi < lo ? 0 : hi - lo == Long.MAX_VALUE ? Long.MAX_VALUE : hi - lo + 1;
             }
-            case TIMESTAMP_TZ, DATE -> type.latest() == null ? Long.MAX_VALUE
-                    : Math.max(0, type.latest().toLocalDate().toEpochDay() - LocalDate.of(2000, 1, 1).toEpochDay());
+            case TIMESTAMP_TZ, DATE ->
+                    type.latest() == null
+                            ? Long.MAX_VALUE
+                            : Math.max(
+                                    0,
+                                    type.latest().toLocalDate().toEpochDay()
+                                            - LocalDate.of(2000, 1, 1).toEpochDay());
             default -> Long.MAX_VALUE;
         };
     }

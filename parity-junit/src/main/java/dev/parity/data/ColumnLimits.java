@@ -18,12 +18,27 @@ import java.util.List;
  * @param earliest     the earliest date or timestamp allowed (inclusive), or null
  * @param latest       the latest date or timestamp allowed (inclusive), or null
  */
-record ColumnLimits(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, List<String> allowed,
-                    int minLength, int maxLength, LocalDateTime earliest, LocalDateTime latest) {
+record ColumnLimits(
+        BigDecimal min,
+        boolean minExclusive,
+        BigDecimal max,
+        boolean maxExclusive,
+        List<String> allowed,
+        int minLength,
+        int maxLength,
+        LocalDateTime earliest,
+        LocalDateTime latest) {
 
     static final ColumnLimits NONE = new ColumnLimits(null, false, null, false, null, 0, -1);
 
-    ColumnLimits(BigDecimal min, boolean minExclusive, BigDecimal max, boolean maxExclusive, List<String> allowed, int minLength, int maxLength) {
+    ColumnLimits(
+            BigDecimal min,
+            boolean minExclusive,
+            BigDecimal max,
+            boolean maxExclusive,
+            List<String> allowed,
+            int minLength,
+            int maxLength) {
         this(min, minExclusive, max, maxExclusive, allowed, minLength, maxLength, null, null);
     }
 
@@ -32,42 +47,109 @@ record ColumnLimits(BigDecimal min, boolean minExclusive, BigDecimal max, boolea
     }
 
     ColumnLimits withMin(BigDecimal value, boolean exclusive) {
-        if (min != null && (min.compareTo(value) > 0 || min.compareTo(value) == 0 && minExclusive)) {
+        if (min != null
+                && (min.compareTo(value) > 0 || min.compareTo(value) == 0 && minExclusive)) {
             return this;
         }
-        return new ColumnLimits(value, exclusive, max, maxExclusive, allowed, minLength, maxLength, earliest, latest);
+        return new ColumnLimits(
+                value,
+                exclusive,
+                max,
+                maxExclusive,
+                allowed,
+                minLength,
+                maxLength,
+                earliest,
+                latest);
     }
 
     ColumnLimits withMax(BigDecimal value, boolean exclusive) {
-        if (max != null && (max.compareTo(value) < 0 || max.compareTo(value) == 0 && maxExclusive)) {
+        if (max != null
+                && (max.compareTo(value) < 0 || max.compareTo(value) == 0 && maxExclusive)) {
             return this;
         }
-        return new ColumnLimits(min, minExclusive, value, exclusive, allowed, minLength, maxLength, earliest, latest);
+        return new ColumnLimits(
+                min,
+                minExclusive,
+                value,
+                exclusive,
+                allowed,
+                minLength,
+                maxLength,
+                earliest,
+                latest);
     }
 
     /** Only {@code values}, or those of them already allowed. */
     ColumnLimits withAllowed(List<String> values) {
-        List<String> kept = allowed == null ? values : values.stream().filter(allowed::contains).toList();
-        return new ColumnLimits(min, minExclusive, max, maxExclusive, List.copyOf(kept), minLength, maxLength, earliest, latest);
+        List<String> kept =
+                allowed == null ? values : values.stream().filter(allowed::contains).toList();
+        return new ColumnLimits(
+                min,
+                minExclusive,
+                max,
+                maxExclusive,
+                List.copyOf(kept),
+                minLength,
+                maxLength,
+                earliest,
+                latest);
     }
 
     ColumnLimits withMinLength(int length) {
-        return new ColumnLimits(min, minExclusive, max, maxExclusive, allowed, Math.max(minLength, length), maxLength, earliest, latest);
+        return new ColumnLimits(
+                min,
+                minExclusive,
+                max,
+                maxExclusive,
+                allowed,
+                Math.max(minLength, length),
+                maxLength,
+                earliest,
+                latest);
     }
 
     ColumnLimits withMaxLength(int length) {
-        return new ColumnLimits(min, minExclusive, max, maxExclusive, allowed, minLength, maxLength < 0 ? length : Math.min(maxLength, length),
-                earliest, latest);
+        return new ColumnLimits(
+                min,
+                minExclusive,
+                max,
+                maxExclusive,
+                allowed,
+                minLength,
+                maxLength < 0 ? length : Math.min(maxLength, length),
+                earliest,
+                latest);
     }
 
     ColumnLimits withEarliest(LocalDateTime at) {
-        return earliest != null && !at.isAfter(earliest) ? this
-                : new ColumnLimits(min, minExclusive, max, maxExclusive, allowed, minLength, maxLength, at, latest);
+        return earliest != null && !at.isAfter(earliest)
+                ? this
+                : new ColumnLimits(
+                        min,
+                        minExclusive,
+                        max,
+                        maxExclusive,
+                        allowed,
+                        minLength,
+                        maxLength,
+                        at,
+                        latest);
     }
 
     ColumnLimits withLatest(LocalDateTime at) {
-        return latest != null && !at.isBefore(latest) ? this
-                : new ColumnLimits(min, minExclusive, max, maxExclusive, allowed, minLength, maxLength, earliest, at);
+        return latest != null && !at.isBefore(latest)
+                ? this
+                : new ColumnLimits(
+                        min,
+                        minExclusive,
+                        max,
+                        maxExclusive,
+                        allowed,
+                        minLength,
+                        maxLength,
+                        earliest,
+                        at);
     }
 
     /** Both limits at once: each value within both. */
@@ -100,7 +182,10 @@ record ColumnLimits(BigDecimal min, boolean minExclusive, BigDecimal max, boolea
         if (allowed != null && allowed.isEmpty()) {
             return true;
         }
-        if (min != null && max != null && (min.compareTo(max) > 0 || min.compareTo(max) == 0 && (minExclusive || maxExclusive))) {
+        if (min != null
+                && max != null
+                && (min.compareTo(max) > 0
+                        || min.compareTo(max) == 0 && (minExclusive || maxExclusive))) {
             return true;
         }
         if (maxLength >= 0 && minLength > maxLength) {

@@ -12,6 +12,7 @@ final class ColumnPlan {
 
     /** How far back a duplicate reaches: near enough to be found by a test, far enough to be unnoticed. */
     private static final int DUPLICATE_WINDOW = 1000;
+
     private static final int MAX_HOPS = 8;
 
     private final ColumnInfo column;
@@ -46,7 +47,13 @@ final class ColumnPlan {
         this.extremesUpTo = duplicates + (extremes.length > 0 ? mess.extremes() : 0);
         this.unicode = extremesUpTo + (text ? mess.unicode() : 0);
         this.whitespace = unicode + (text ? mess.whitespace() : 0);
-        this.count = new MessCount(nulls > 0, duplicates > nulls, extremesUpTo > duplicates, unicode > extremesUpTo, whitespace > unicode);
+        this.count =
+                new MessCount(
+                        nulls > 0,
+                        duplicates > nulls,
+                        extremesUpTo > duplicates,
+                        unicode > extremesUpTo,
+                        whitespace > unicode);
     }
 
     /** The mess its written cells took so far. */
@@ -71,8 +78,16 @@ final class ColumnPlan {
     String written(long tableSeed, long row, CellRandom random) {
         double u = draw(tableSeed, row, random);
         if (u < whitespace) {
-            count.add(u < nulls ? MessCount.Kind.NULLS : u < duplicates ? MessCount.Kind.DUPLICATES : u < extremesUpTo ? MessCount.Kind.EXTREMES
-                    : u < unicode ? MessCount.Kind.UNICODE : MessCount.Kind.WHITESPACE);
+            count.add(
+                    u < nulls
+                            ? MessCount.Kind.NULLS
+                            : u < duplicates
+                                    ? MessCount.Kind.DUPLICATES
+                                    : u < extremesUpTo
+                                            ? MessCount.Kind.EXTREMES
+                                            : u < unicode
+                                                    ? MessCount.Kind.UNICODE
+                                                    : MessCount.Kind.WHITESPACE);
         }
         return value(tableSeed, row, random, u, 0);
     }
@@ -97,7 +112,15 @@ final class ColumnPlan {
             }
             long source = row - 1 - random.nextLong(Math.min(row, DUPLICATE_WINDOW));
             int variant = text ? random.nextInt(4) : 0;
-            String copied = hops < MAX_HOPS ? value(tableSeed, source, random, draw(tableSeed, source, random), hops + 1) : clean(tableSeed, source, random);
+            String copied =
+                    hops < MAX_HOPS
+                            ? value(
+                                    tableSeed,
+                                    source,
+                                    random,
+                                    draw(tableSeed, source, random),
+                                    hops + 1)
+                            : clean(tableSeed, source, random);
             return copied == null ? null : fit(Nastiness.variant(copied, variant));
         }
         if (u < extremesUpTo) {
@@ -118,7 +141,10 @@ final class ColumnPlan {
 
     /** The value {@code row} has before any mess. */
     String clean(long tableSeed, long row, CellRandom random) {
-        draw(tableSeed, row, random); // the mess draw, skipped: the clean value comes from the same draws as in value()
+        draw(
+                tableSeed, row,
+                random); // the mess draw, skipped: the clean value comes from the same draws as in
+        // value()
         return fit(generator.next(row, random));
     }
 

@@ -31,7 +31,8 @@ public sealed interface ColumnRule {
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
             if (column.reference().isPresent()) {
-                return new ColumnContext.Planned(ColumnValues.of(column.reference().get()), Mess.none());
+                return new ColumnContext.Planned(
+                        ColumnValues.of(column.reference().get()), Mess.none());
             }
             if (column.rowUnique()) {
                 return column.uniqueValues(null);
@@ -51,8 +52,11 @@ public sealed interface ColumnRule {
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
             ValueGenerator base = column.expression(expression);
-            return column.rowUnique() ? column.uniqueValues(base)
-                    : new ColumnContext.Planned(new ColumnValues(base, List.of(), column.info().type().isText()), column.mess());
+            return column.rowUnique()
+                    ? column.uniqueValues(base)
+                    : new ColumnContext.Planned(
+                            new ColumnValues(base, List.of(), column.info().type().isText()),
+                            column.mess());
         }
 
         @Override
@@ -75,7 +79,9 @@ public sealed interface ColumnRule {
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
             List<String> written = values.stream().map(v -> written(v, column)).toList();
-            return new ColumnContext.Planned(ColumnValues.of(weighted(written)), Mess.none().withNulls(column.mess().nulls()));
+            return new ColumnContext.Planned(
+                    ColumnValues.of(weighted(written)),
+                    Mess.none().withNulls(column.mess().nulls()));
         }
 
         private ValueGenerator weighted(List<String> written) {
@@ -108,8 +114,15 @@ public sealed interface ColumnRule {
 
         @Override
         public ColumnContext.Planned plan(ColumnContext context) {
-            return context.reference().map(generator -> new ColumnContext.Planned(ColumnValues.of(generator), Mess.none()))
-                    .orElseThrow(() -> new IllegalStateException("a ref without its reference: " + this));
+            return context.reference()
+                    .map(
+                            generator ->
+                                    new ColumnContext.Planned(
+                                            ColumnValues.of(generator), Mess.none()))
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "a ref without its reference: " + this));
         }
 
         @Override
@@ -144,21 +157,47 @@ public sealed interface ColumnRule {
 
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
-            RangeValues range = RangeValues.of(column.info().type(), bound(from), bound(to), column.sessionZone(), column.syntax().zonesInLiterals());
+            RangeValues range =
+                    RangeValues.of(
+                            column.info().type(),
+                            bound(from),
+                            bound(to),
+                            column.sessionZone(),
+                            column.syntax().zonesInLiterals());
             if (!column.rowUnique()) {
-                return new ColumnContext.Planned(new ColumnValues(range.any(), range.bounds(), false), column.mess());
+                return new ColumnContext.Planned(
+                        new ColumnValues(range.any(), range.bounds(), false), column.mess());
             }
             if (column.rows() > range.capacity()) {
-                column.problem("column '" + column.table() + "." + column.info().name() + "' (" + column.info().type().sqlType()
-                        + ") is a unique key, and between [" + from + ", " + to + "] holds " + range.capacity() + " distinct values, fewer than the "
-                        + column.rows() + " rows asked for", "Ask for at most " + range.capacity() + " rows, or widen the range.");
+                column.problem(
+                        "column '"
+                                + column.table()
+                                + "."
+                                + column.info().name()
+                                + "' ("
+                                + column.info().type().sqlType()
+                                + ") is a unique key, and between ["
+                                + from
+                                + ", "
+                                + to
+                                + "] holds "
+                                + range.capacity()
+                                + " distinct values, fewer than the "
+                                + column.rows()
+                                + " rows asked for",
+                        "Ask for at most " + range.capacity() + " rows, or widen the range.");
                 return ColumnContext.Planned.FILLED_BY_DATABASE;
             }
-            return new ColumnContext.Planned(ColumnValues.of(range.unique(column.rows())), Mess.none());
+            return new ColumnContext.Planned(
+                    ColumnValues.of(range.unique(column.rows())), Mess.none());
         }
 
         private static Bound bound(String text) {
-            return Bound.parse(text).orElseThrow(() -> new IllegalStateException("a between bound the validator let through: " + text));
+            return Bound.parse(text)
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "a between bound the validator let through: " + text));
         }
 
         @Override
@@ -184,8 +223,15 @@ public sealed interface ColumnRule {
      * @param correlation how far the rows' order follows their values' order, -1..1: from 0.9 (or below -0.9)
      *                    the rows come in that order (or its reverse); else in a shuffled order
      */
-    record Stats(Double nulls, Double distinct, Map<String, Double> mcv, List<Double> withheld, List<String> histogram, Double width,
-                 Double correlation) implements ColumnRule {
+    record Stats(
+            Double nulls,
+            Double distinct,
+            Map<String, Double> mcv,
+            List<Double> withheld,
+            List<String> histogram,
+            Double width,
+            Double correlation)
+            implements ColumnRule {
 
         public Stats {
             mcv = mcv == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mcv));
@@ -196,11 +242,14 @@ public sealed interface ColumnRule {
         @Override
         public ColumnContext.Planned plan(ColumnContext column) {
             if (column.reference().isPresent() || column.rowUnique()) {
-                return FROM_TYPE.plan(column); // a foreign key keeps pointing at loaded rows, a key stays unique
+                return FROM_TYPE.plan(
+                        column); // a foreign key keeps pointing at loaded rows, a key stays unique
             }
             Map<String, Double> written = new LinkedHashMap<>();
             mcv.forEach((value, fraction) -> written.put(written(value, column), fraction));
-            return StatsValues.plan(new Stats(nulls, distinct, written, withheld, histogram, width, correlation), column);
+            return StatsValues.plan(
+                    new Stats(nulls, distinct, written, withheld, histogram, width, correlation),
+                    column);
         }
 
         /** Whether a column of {@code type} takes a histogram: numbers, dates and timestamps; other values are generated. */
@@ -215,7 +264,8 @@ public sealed interface ColumnRule {
 
         /** The fraction of rows the most common values take, withheld ones included. */
         double commonFraction() {
-            return mcv.values().stream().mapToDouble(Double::doubleValue).sum() + withheld.stream().mapToDouble(Double::doubleValue).sum();
+            return mcv.values().stream().mapToDouble(Double::doubleValue).sum()
+                    + withheld.stream().mapToDouble(Double::doubleValue).sum();
         }
 
         @Override
@@ -255,8 +305,10 @@ public sealed interface ColumnRule {
     /** A reference written as {@code table.column}, as in YAML's {@code ref: customers.id}. */
     static ColumnRule ref(String tableDotColumn, Skew skew) {
         int dot = tableDotColumn.lastIndexOf('.');
-        return dot < 0 ? new Ref(tableDotColumn, "", skew)
-                : new Ref(tableDotColumn.substring(0, dot), tableDotColumn.substring(dot + 1), skew);
+        return dot < 0
+                ? new Ref(tableDotColumn, "", skew)
+                : new Ref(
+                        tableDotColumn.substring(0, dot), tableDotColumn.substring(dot + 1), skew);
     }
 
     /** {@code between: [from, to]}, both included. */

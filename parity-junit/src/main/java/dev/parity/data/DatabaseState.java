@@ -39,19 +39,36 @@ interface DatabaseState {
             @Override
             public boolean hasRows(TableInfo table) throws SQLException {
                 try (Statement statement = connection.createStatement();
-                     ResultSet row = statement.executeQuery("select 1 from " + table.qualifiedName() + " limit 1")) {
+                        ResultSet row =
+                                statement.executeQuery(
+                                        "select 1 from " + table.qualifiedName() + " limit 1")) {
                     return row.next();
                 }
             }
 
             @Override
-            public List<String[]> keys(TableInfo table, List<String> columns, int limit) throws SQLException {
-                String select = columns.stream().map(c -> engine.dialect().identifier(c)).collect(Collectors.joining(", "));
-                String notNull = columns.stream().map(c -> engine.dialect().identifier(c) + " is not null").collect(Collectors.joining(" and "));
+            public List<String[]> keys(TableInfo table, List<String> columns, int limit)
+                    throws SQLException {
+                String select =
+                        columns.stream()
+                                .map(c -> engine.dialect().identifier(c))
+                                .collect(Collectors.joining(", "));
+                String notNull =
+                        columns.stream()
+                                .map(c -> engine.dialect().identifier(c) + " is not null")
+                                .collect(Collectors.joining(" and "));
                 List<String[]> rows = new ArrayList<>();
                 try (Statement statement = connection.createStatement();
-                     ResultSet result = statement.executeQuery("select distinct " + select + " from " + table.qualifiedName() + " where " + notNull
-                             + " limit " + limit)) {
+                        ResultSet result =
+                                statement.executeQuery(
+                                        "select distinct "
+                                                + select
+                                                + " from "
+                                                + table.qualifiedName()
+                                                + " where "
+                                                + notNull
+                                                + " limit "
+                                                + limit)) {
                     while (result.next()) {
                         String[] row = new String[columns.size()];
                         for (int i = 0; i < row.length; i++) {
@@ -66,8 +83,12 @@ interface DatabaseState {
             @Override
             public long largest(TableInfo table, String column) throws SQLException {
                 try (Statement statement = connection.createStatement();
-                     ResultSet max = statement.executeQuery("select coalesce(max(" + engine.dialect().identifier(column) + "), 0) from "
-                             + table.qualifiedName())) {
+                        ResultSet max =
+                                statement.executeQuery(
+                                        "select coalesce(max("
+                                                + engine.dialect().identifier(column)
+                                                + "), 0) from "
+                                                + table.qualifiedName())) {
                     max.next();
                     return Math.max(0, max.getBigDecimal(1).longValue());
                 }

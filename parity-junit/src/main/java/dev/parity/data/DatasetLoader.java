@@ -56,8 +56,7 @@ public final class DatasetLoader {
 
     private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
 
-    private DatasetLoader() {
-    }
+    private DatasetLoader() {}
 
     /**
      * Loads {@code specs} into the database of {@code dataSource}.
@@ -69,7 +68,13 @@ public final class DatasetLoader {
      * @throws ProblemException when a spec cannot be loaded (nothing is written then) or the database
      *                          rejects the rows (the transaction is rolled back)
      */
-    public static LoadReport load(Engine engine, DataSource dataSource, List<DatasetSpec> specs, long seed, int threads, Consumer<String> progress) {
+    public static LoadReport load(
+            Engine engine,
+            DataSource dataSource,
+            List<DatasetSpec> specs,
+            long seed,
+            int threads,
+            Consumer<String> progress) {
         return load(engine, dataSource, specs, seed, threads, progress, Optional::empty);
     }
 
@@ -78,8 +83,14 @@ public final class DatasetLoader {
      *
      * @param freeDisk the free space where the database writes, asked only for a large load
      */
-    public static LoadReport load(Engine engine, DataSource dataSource, List<DatasetSpec> specs, long seed, int threads, Consumer<String> progress,
-                                  Supplier<Optional<FreeDisk>> freeDisk) {
+    public static LoadReport load(
+            Engine engine,
+            DataSource dataSource,
+            List<DatasetSpec> specs,
+            long seed,
+            int threads,
+            Consumer<String> progress,
+            Supplier<Optional<FreeDisk>> freeDisk) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
         }
@@ -88,22 +99,44 @@ public final class DatasetLoader {
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, FakerPools> pools = new HashMap<>();
             // the session reads timestamps in the JVM's zone, which drivers send when they connect
-            DatasetPlanner planner = new DatasetPlanner(DatabaseState.of(connection, engine), engine, seed, s -> pools.computeIfAbsent(s, FakerPools::new),
-                    ZoneId.systemDefault());
+            DatasetPlanner planner =
+                    new DatasetPlanner(
+                            DatabaseState.of(connection, engine),
+                            engine,
+                            seed,
+                            s -> pools.computeIfAbsent(s, FakerPools::new),
+                            ZoneId.systemDefault());
             List<TablePlan> plans = planner.plan(specs);
             pools.values().forEach(p -> p.fill(workers));
-            LoadSize.check(plans, LoadSize.maxBytes(), freeDisk).ifPresent(tooLarge -> {
-                throw new ProblemException(tooLarge);
-            });
+            LoadSize.check(plans, LoadSize.maxBytes(), freeDisk)
+                    .ifPresent(
+                            tooLarge -> {
+                                throw new ProblemException(tooLarge);
+                            });
             List<Problem> problems = sample(plans);
             if (problems.isEmpty()) {
-                problems = new ServerJudge(ServerJudge.Verdicts.of(connection, engine.dialect()), engine.dialect(), progress).judge(plans);
+                problems =
+                        new ServerJudge(
+                                        ServerJudge.Verdicts.of(connection, engine.dialect()),
+                                        engine.dialect(),
+                                        progress)
+                                .judge(plans);
             }
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
             }
-            List<LoadReport.TableLoad> loads = new Writer(engine.loader(), engine.dialect(), connection, workers, threads, started, progress,
-                    planner.neededBy(), planner.unchecked()).write(plans);
+            List<LoadReport.TableLoad> loads =
+                    new Writer(
+                                    engine.loader(),
+                                    engine.dialect(),
+                                    connection,
+                                    workers,
+                                    threads,
+                                    started,
+                                    progress,
+                                    planner.neededBy(),
+                                    planner.unchecked())
+                            .write(plans);
             return new LoadReport(seed, loads, Duration.ofNanos(System.nanoTime() - started));
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the datasets: " + e.getMessage(), e);
@@ -137,8 +170,16 @@ public final class DatasetLoader {
     }
 
     /** Writes the plans in order, one transaction. */
-    private record Writer(BulkLoader loader, SqlDialect dialect, Connection connection, ExecutorService workers, int threads, long started,
-                          Consumer<String> progress, Map<DatasetSpec, String> neededBy, Set<TableInfo.ForeignKey> unchecked) {
+    private record Writer(
+            BulkLoader loader,
+            SqlDialect dialect,
+            Connection connection,
+            ExecutorService workers,
+            int threads,
+            long started,
+            Consumer<String> progress,
+            Map<DatasetSpec, String> neededBy,
+            Set<TableInfo.ForeignKey> unchecked) {
 
         List<LoadReport.TableLoad> write(List<TablePlan> plans) throws SQLException {
             boolean autoCommit = connection.getAutoCommit();
@@ -146,17 +187,28 @@ public final class DatasetLoader {
             List<LoadReport.TableLoad> loads = new ArrayList<>();
             TablePlan current = null;
             try {
-                BulkLoader.Restore restore = loader.prepare(connection, plans.stream().filter(p -> p.rows() > 0 && !p.columns().isEmpty())
-                        .map(TablePlan::table).toList());
+                BulkLoader.Restore restore =
+                        loader.prepare(
+                                connection,
+                                plans.stream()
+                                        .filter(p -> p.rows() > 0 && !p.columns().isEmpty())
+                                        .map(TablePlan::table)
+                                        .toList());
                 for (TablePlan plan : plans) {
                     current = plan;
                     long tableStarted = System.nanoTime();
                     if (plan.rows() > 0 && !plan.columns().isEmpty()) {
-                        writeTable(plan, loader.open(connection, plan.table(), plan.writtenColumns()));
+                        writeTable(
+                                plan, loader.open(connection, plan.table(), plan.writtenColumns()));
                         loader.afterTable(connection, plan.table(), plan.autoIncrementColumns());
                     }
-                    loads.add(new LoadReport.TableLoad(plan.table().name(), plan.rows(), Duration.ofNanos(System.nanoTime() - tableStarted),
-                            Optional.ofNullable(neededBy.get(plan.spec())), plan.measuredMess()));
+                    loads.add(
+                            new LoadReport.TableLoad(
+                                    plan.table().name(),
+                                    plan.rows(),
+                                    Duration.ofNanos(System.nanoTime() - tableStarted),
+                                    Optional.ofNullable(neededBy.get(plan.spec())),
+                                    plan.measuredMess()));
                 }
                 current = null;
                 SecondPass.fill(connection, dialect, plans, progress);
@@ -167,13 +219,24 @@ public final class DatasetLoader {
                 connection.rollback();
                 if (current != null && !(e instanceof ProblemException)) {
                     List<String> triggers = insertTriggers(current.table());
-                    throw new ProblemException(new Problem(current.origin(), "the database rejected rows of table '" + current.table().name()
-                            + "' (nothing was loaded): " + e.getMessage() + (triggers.isEmpty() ? ""
-                                    : "; the table has triggers that run on insert: " + String.join(", ", triggers)),
-                            "If no rule of this dataset explains it (a value, an expression), the schema has something Parity does not "
-                                    + "understand yet: " + (triggers.isEmpty() ? "a trigger that rejects rows, or a constraint it cannot read"
-                                            : "one of those triggers rejects rows, or a constraint it cannot read")
-                                    + ". Give the columns named above rules whose values the database accepts."), e);
+                    throw new ProblemException(
+                            new Problem(
+                                    current.origin(),
+                                    "the database rejected rows of table '"
+                                            + current.table().name()
+                                            + "' (nothing was loaded): "
+                                            + e.getMessage()
+                                            + (triggers.isEmpty()
+                                                    ? ""
+                                                    : "; the table has triggers that run on insert: "
+                                                            + String.join(", ", triggers)),
+                                    "If no rule of this dataset explains it (a value, an expression), the schema has something Parity does not "
+                                            + "understand yet: "
+                                            + (triggers.isEmpty()
+                                                    ? "a trigger that rejects rows, or a constraint it cannot read"
+                                                    : "one of those triggers rejects rows, or a constraint it cannot read")
+                                            + ". Give the columns named above rules whose values the database accepts."),
+                            e);
                 }
                 throw e;
             } finally {
@@ -185,8 +248,9 @@ public final class DatasetLoader {
 
         /** The table's insert triggers, as "name (BEFORE)", to name in a failure; none when the catalog cannot say. */
         private List<String> insertTriggers(TableInfo table) {
-            String sql = "select distinct trigger_name, action_timing from information_schema.triggers where event_object_schema = ?"
-                    + " and event_object_table = ? and event_manipulation = 'INSERT' order by trigger_name";
+            String sql =
+                    "select distinct trigger_name, action_timing from information_schema.triggers where event_object_schema = ?"
+                            + " and event_object_table = ? and event_manipulation = 'INSERT' order by trigger_name";
             List<String> triggers = new ArrayList<>();
             try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, table.schema());
@@ -218,20 +282,48 @@ public final class DatasetLoader {
                     StringBuilder join = new StringBuilder();
                     StringBuilder set = new StringBuilder();
                     for (int i = 0; i < fk.columns().size(); i++) {
-                        join.append(i == 0 ? "" : " and ").append("c.").append(dialect.identifier(fk.columns().get(i))).append(" = p.")
+                        join.append(i == 0 ? "" : " and ")
+                                .append("c.")
+                                .append(dialect.identifier(fk.columns().get(i)))
+                                .append(" = p.")
                                 .append(dialect.identifier(fk.refColumns().get(i)));
-                        set.append(i == 0 ? "" : " and ").append("c.").append(dialect.identifier(fk.columns().get(i))).append(" is not null");
+                        set.append(i == 0 ? "" : " and ")
+                                .append("c.")
+                                .append(dialect.identifier(fk.columns().get(i)))
+                                .append(" is not null");
                     }
-                    String orphans = "select count(*) from " + plan.table().qualifiedName() + " c where " + set + " and not exists (select 1 from "
-                            + parent.table().qualifiedName() + " p where " + join + ")";
-                    try (java.sql.Statement statement = connection.createStatement(); java.sql.ResultSet result = statement.executeQuery(orphans)) {
+                    String orphans =
+                            "select count(*) from "
+                                    + plan.table().qualifiedName()
+                                    + " c where "
+                                    + set
+                                    + " and not exists (select 1 from "
+                                    + parent.table().qualifiedName()
+                                    + " p where "
+                                    + join
+                                    + ")";
+                    try (java.sql.Statement statement = connection.createStatement();
+                            java.sql.ResultSet result = statement.executeQuery(orphans)) {
                         result.next();
                         if (result.getLong(1) > 0) {
-                            throw new ProblemException(new Problem(plan.origin(), "tables " + plan.table().name() + ", " + parent.table().name()
-                                    + " reference one another through NOT NULL foreign keys, and " + result.getLong(1) + " rows of "
-                                    + plan.table().name() + " point at no row of " + parent.table().name() + " (" + fk.name() + ") after the load",
-                                    "Load one of them from an init script instead, make one of those foreign key columns nullable, "
-                                            + "or declare one of those foreign keys DEFERRABLE."));
+                            throw new ProblemException(
+                                    new Problem(
+                                            plan.origin(),
+                                            "tables "
+                                                    + plan.table().name()
+                                                    + ", "
+                                                    + parent.table().name()
+                                                    + " reference one another through NOT NULL foreign keys, and "
+                                                    + result.getLong(1)
+                                                    + " rows of "
+                                                    + plan.table().name()
+                                                    + " point at no row of "
+                                                    + parent.table().name()
+                                                    + " ("
+                                                    + fk.name()
+                                                    + ") after the load",
+                                            "Load one of them from an init script instead, make one of those foreign key columns nullable, "
+                                                    + "or declare one of those foreign keys DEFERRABLE."));
                         }
                     }
                 }
@@ -258,10 +350,16 @@ public final class DatasetLoader {
                     writer.write(encoded(inFlight.poll(), plan));
                     written++;
                     long now = System.nanoTime();
-                    if (now - started > PROGRESS_AFTER_NANOS && now - lastLog > PROGRESS_AFTER_NANOS) {
+                    if (now - started > PROGRESS_AFTER_NANOS
+                            && now - lastLog > PROGRESS_AFTER_NANOS) {
                         long done = Math.min(rows, written * CHUNK_ROWS);
-                        progress.accept(String.format("loading %s: %,d of %,d rows (%,.0f rows/s)", plan.table().name(), done, rows,
-                                done / ((now - tableStarted) / 1e9)));
+                        progress.accept(
+                                String.format(
+                                        "loading %s: %,d of %,d rows (%,.0f rows/s)",
+                                        plan.table().name(),
+                                        done,
+                                        rows,
+                                        done / ((now - tableStarted) / 1e9)));
                         lastLog = now;
                     }
                 }
@@ -269,11 +367,14 @@ public final class DatasetLoader {
             } catch (ExecutionException e) {
                 writer.abort();
                 Throwable cause = e.getCause();
-                throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                throw cause instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(cause);
             } catch (InterruptedException e) {
                 writer.abort();
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading " + plan.table().name(), e);
+                throw new IllegalStateException(
+                        "interrupted while loading " + plan.table().name(), e);
             } catch (SQLException | RuntimeException e) {
                 writer.abort();
                 throw e;
@@ -284,13 +385,21 @@ public final class DatasetLoader {
     }
 
     /** A chunk's rows, encoded by a worker within {@link #CHUNK_WAIT}. */
-    private static byte[] encoded(Future<byte[]> chunk, TablePlan plan) throws ExecutionException, InterruptedException {
+    private static byte[] encoded(Future<byte[]> chunk, TablePlan plan)
+            throws ExecutionException, InterruptedException {
         try {
             return chunk.get(CHUNK_WAIT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             chunk.cancel(true);
-            throw new IllegalStateException("a chunk of " + CHUNK_ROWS + " rows of " + plan.table().name() + " was not made within "
-                    + CHUNK_WAIT.toSeconds() + " s: a rule of its dataset takes too long to make values", e);
+            throw new IllegalStateException(
+                    "a chunk of "
+                            + CHUNK_ROWS
+                            + " rows of "
+                            + plan.table().name()
+                            + " was not made within "
+                            + CHUNK_WAIT.toSeconds()
+                            + " s: a rule of its dataset takes too long to make values",
+                    e);
         }
     }
 
@@ -302,5 +411,4 @@ public final class DatasetLoader {
             return thread;
         };
     }
-
 }

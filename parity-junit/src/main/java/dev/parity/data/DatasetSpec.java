@@ -28,8 +28,14 @@ import org.apiguardian.api.API;
  *                declaring the same dataset share one load.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess, Map<String, ColumnRule> columns,
-                          boolean followParents, Location origin) {
+public record DatasetSpec(
+        String table,
+        long rows,
+        OptionalLong seed,
+        Mess mess,
+        Map<String, ColumnRule> columns,
+        boolean followParents,
+        Location origin) {
 
     public DatasetSpec {
         Objects.requireNonNull(table, "table");
@@ -41,11 +47,19 @@ public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess,
 
     /** {@code rows} rows of {@code table} with the default mess, no rules, no own seed, parents followed. */
     public static DatasetSpec of(String table, long rows) {
-        return new DatasetSpec(table, rows, OptionalLong.empty(), Mess.defaults(), Map.of(), true, Location.of("dataset " + table));
+        return new DatasetSpec(
+                table,
+                rows,
+                OptionalLong.empty(),
+                Mess.defaults(),
+                Map.of(),
+                true,
+                Location.of("dataset " + table));
     }
 
     public DatasetSpec withSeed(long ownSeed) {
-        return new DatasetSpec(table, rows, OptionalLong.of(ownSeed), mess, columns, followParents, origin);
+        return new DatasetSpec(
+                table, rows, OptionalLong.of(ownSeed), mess, columns, followParents, origin);
     }
 
     public DatasetSpec withMess(Mess newMess) {
@@ -69,7 +83,8 @@ public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess,
 
     /** The same spec for another table: a table a pattern matched, or one followed. */
     DatasetSpec forTable(String otherTable, long otherRows, Map<String, ColumnRule> otherColumns) {
-        return new DatasetSpec(otherTable, otherRows, seed, mess, otherColumns, followParents, origin);
+        return new DatasetSpec(
+                otherTable, otherRows, seed, mess, otherColumns, followParents, origin);
     }
 
     /** Whether {@code table} is a pattern of tables ({@code *}, {@code public.*}) rather than one table. */
@@ -85,8 +100,13 @@ public record DatasetSpec(String table, long rows, OptionalLong seed, Mess mess,
     /** Equal when they load the same rows, wherever they were declared. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof DatasetSpec that && table.equals(that.table) && rows == that.rows && seed.equals(that.seed)
-                && mess.equals(that.mess) && columns.equals(that.columns) && followParents == that.followParents;
+        return other instanceof DatasetSpec that
+                && table.equals(that.table)
+                && rows == that.rows
+                && seed.equals(that.seed)
+                && mess.equals(that.mess)
+                && columns.equals(that.columns)
+                && followParents == that.followParents;
     }
 
     @Override

@@ -19,26 +19,45 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DatasetsSection {
 
-    public static final List<String> DATASET_KEYS = List.of("table", "tables", "rows", "seed", "mess", "follow-parents", "columns");
-    public static final List<String> MESS_KEYS = List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
-    public static final List<String> RULE_KEYS = List.of("values", "weights", "ref", "skew", "value", "between", "stats");
-    /** The parts of a {@code stats:} rule, as the planner's statistics name them. */
-    public static final List<String> STATS_KEYS = List.of("nulls", "distinct", "mcv", "mcv-withheld", "histogram", "width", "correlation");
-    /** The kinds of column rule; a rule is one of them. */
-    private static final List<String> RULE_KINDS = List.of("ref", "values", "value", "between", "stats");
-    /** Keys that go with one kind only, and that kind. */
-    private static final Map<String, String> RULE_COMPANIONS = new TreeMap<>(Map.of("skew", "ref", "weights", "values"));
-    private static final String EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
-    private static final String RULE_EXAMPLE = "  email: \"#{Internet.emailAddress}\"\n  country: {values: [BR, DE], weights: [5, 2]}\n"
-            + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}\n  age: {between: [18, 99]}\n"
-            + "  state: {stats: {nulls: 0.02, distinct: 5, mcv: {shipped: 0.61, pending: 0.2}}}";
-    private static final String STATS_EXAMPLE = "Write it as, for example: stats: {nulls: 0.02, distinct: 5, mcv: {shipped: 0.61, pending: 0.2}, "
-            + "mcv-withheld: [0.1], histogram: [1, 10, 100], width: 12, correlation: 0.3}";
-    private static final String BETWEEN_EXAMPLE = "Write it as, for example: between: [1, 50], between: [2020-01-01, 2024-12-31] "
-            + "or between: [\"2024-01-01 08:00\", \"2024-01-01 18:00\"]";
+    public static final List<String> DATASET_KEYS =
+            List.of("table", "tables", "rows", "seed", "mess", "follow-parents", "columns");
+    public static final List<String> MESS_KEYS =
+            List.of("nulls", "unicode", "whitespace", "duplicates", "extremes");
+    public static final List<String> RULE_KEYS =
+            List.of("values", "weights", "ref", "skew", "value", "between", "stats");
 
-    private DatasetsSection() {
-    }
+    /** The parts of a {@code stats:} rule, as the planner's statistics name them. */
+    public static final List<String> STATS_KEYS =
+            List.of(
+                    "nulls",
+                    "distinct",
+                    "mcv",
+                    "mcv-withheld",
+                    "histogram",
+                    "width",
+                    "correlation");
+
+    /** The kinds of column rule; a rule is one of them. */
+    private static final List<String> RULE_KINDS =
+            List.of("ref", "values", "value", "between", "stats");
+
+    /** Keys that go with one kind only, and that kind. */
+    private static final Map<String, String> RULE_COMPANIONS =
+            new TreeMap<>(Map.of("skew", "ref", "weights", "values"));
+
+    private static final String EXAMPLE = "datasets:\n  - table: customers\n    rows: 1000000";
+    private static final String RULE_EXAMPLE =
+            "  email: \"#{Internet.emailAddress}\"\n  country: {values: [BR, DE], weights: [5, 2]}\n"
+                    + "  customer_id: {ref: customers.id, skew: zipf}\n  status: {value: ACTIVE}\n  age: {between: [18, 99]}\n"
+                    + "  state: {stats: {nulls: 0.02, distinct: 5, mcv: {shipped: 0.61, pending: 0.2}}}";
+    private static final String STATS_EXAMPLE =
+            "Write it as, for example: stats: {nulls: 0.02, distinct: 5, mcv: {shipped: 0.61, pending: 0.2}, "
+                    + "mcv-withheld: [0.1], histogram: [1, 10, 100], width: 12, correlation: 0.3}";
+    private static final String BETWEEN_EXAMPLE =
+            "Write it as, for example: between: [1, 50], between: [2020-01-01, 2024-12-31] "
+                    + "or between: [\"2024-01-01 08:00\", \"2024-01-01 18:00\"]";
+
+    private DatasetsSection() {}
 
     /** The profile's {@code seed:}, if it sets one. */
     public static OptionalLong seed(Section profile) {
@@ -58,22 +77,38 @@ public final class DatasetsSection {
             String where = path + " > datasets > " + table.get();
             Optional<Long> rows = dataset.integer("rows", "1000000");
             if (rows.isPresent() && rows.get() < 0) {
-                problems.add(new Problem(dataset.valueLocation("rows"), "'rows' of " + where + " is negative",
-                        "Give the number of rows to load, 0 or more, for example: rows: 100000"));
-            } else if (!item.entries().containsKey("rows") || Section.isNull(item.entries().get("rows"))) { // "rows:" with no number too
-                problems.add(new Problem(dataset.valueLocation("rows"), "'rows' of " + where + " is missing",
-                        "Give the number of rows to load, 0 or more, for example: rows: 100000"));
+                problems.add(
+                        new Problem(
+                                dataset.valueLocation("rows"),
+                                "'rows' of " + where + " is negative",
+                                "Give the number of rows to load, 0 or more, for example: rows: 100000"));
+            } else if (!item.entries().containsKey("rows")
+                    || Section.isNull(item.entries().get("rows"))) { // "rows:" with no number too
+                problems.add(
+                        new Problem(
+                                dataset.valueLocation("rows"),
+                                "'rows' of " + where + " is missing",
+                                "Give the number of rows to load, 0 or more, for example: rows: 100000"));
             }
-            DatasetSpec spec = DatasetSpec.of(table.get(), Math.max(rows.orElse(0L), 0)).withOrigin(item.location())
-                    .withMess(mess(dataset, where, problems)).withFollowParents(followParents(dataset, where, problems));
-            OptionalLong seed = dataset.integer("seed", "7").map(OptionalLong::of).orElse(OptionalLong.empty());
+            DatasetSpec spec =
+                    DatasetSpec.of(table.get(), Math.max(rows.orElse(0L), 0))
+                            .withOrigin(item.location())
+                            .withMess(mess(dataset, where, problems))
+                            .withFollowParents(followParents(dataset, where, problems));
+            OptionalLong seed =
+                    dataset.integer("seed", "7").map(OptionalLong::of).orElse(OptionalLong.empty());
             if (seed.isPresent()) {
                 spec = spec.withSeed(seed.getAsLong());
             }
-            Optional<YamlNode.Mapping> columns = dataset.mapping("columns", "columns:\n  email: \"#{Internet.emailAddress}\"");
+            Optional<YamlNode.Mapping> columns =
+                    dataset.mapping("columns", "columns:\n  email: \"#{Internet.emailAddress}\"");
             if (columns.isPresent()) {
                 for (Map.Entry<String, YamlNode> column : columns.get().entries().entrySet()) {
-                    ColumnRule rule = rule(column.getValue(), where + " > columns > " + column.getKey(), problems);
+                    ColumnRule rule =
+                            rule(
+                                    column.getValue(),
+                                    where + " > columns > " + column.getKey(),
+                                    problems);
                     if (rule != null) {
                         spec = spec.withColumn(column.getKey(), rule);
                     }
@@ -85,29 +120,61 @@ public final class DatasetsSection {
     }
 
     /** {@code table: orders}, or {@code tables:} with a pattern such as {@code "*"} or {@code "public.*"}; empty after a problem. */
-    private static Optional<String> tableOrPattern(Section dataset, YamlNode.Mapping item, String path, List<Problem> problems) {
+    private static Optional<String> tableOrPattern(
+            Section dataset, YamlNode.Mapping item, String path, List<Problem> problems) {
         Optional<String> table = dataset.text("table", "customers");
         Optional<String> pattern = dataset.text("tables", "\"*\"");
         if (table.isPresent() && pattern.isPresent()) {
-            problems.add(new Problem(item.location(), "a dataset in " + path + " names both table '" + table.get() + "' and tables '" + pattern.get() + "'",
-                    "Keep table: for one table or tables: for a pattern, each in an entry of its own."));
+            problems.add(
+                    new Problem(
+                            item.location(),
+                            "a dataset in "
+                                    + path
+                                    + " names both table '"
+                                    + table.get()
+                                    + "' and tables '"
+                                    + pattern.get()
+                                    + "'",
+                            "Keep table: for one table or tables: for a pattern, each in an entry of its own."));
             return Optional.empty();
         }
         if (table.isPresent() && table.get().contains("*")) {
-            problems.add(new Problem(dataset.valueLocation("table"), "'table' in " + path + " > datasets is '" + table.get() + "', a pattern",
-                    "Write it as tables: \"" + table.get() + "\"; table: names one table."));
+            problems.add(
+                    new Problem(
+                            dataset.valueLocation("table"),
+                            "'table' in "
+                                    + path
+                                    + " > datasets is '"
+                                    + table.get()
+                                    + "', a pattern",
+                            "Write it as tables: \""
+                                    + table.get()
+                                    + "\"; table: names one table."));
             return Optional.empty();
         }
         if (pattern.isPresent() && !pattern.get().contains("*")) {
-            problems.add(new Problem(dataset.valueLocation("tables"), "'tables' in " + path + " > datasets is '" + pattern.get() + "', which has no *",
-                    "Write a pattern: tables: \"*\" (every table of the current schema), tables: \"public.*\" (every table of schema public) "
-                            + "or tables: \"*.*\" (every table); or table: " + pattern.get() + " for that table alone."));
+            problems.add(
+                    new Problem(
+                            dataset.valueLocation("tables"),
+                            "'tables' in "
+                                    + path
+                                    + " > datasets is '"
+                                    + pattern.get()
+                                    + "', which has no *",
+                            "Write a pattern: tables: \"*\" (every table of the current schema), tables: \"public.*\" (every table of schema public) "
+                                    + "or tables: \"*.*\" (every table); or table: "
+                                    + pattern.get()
+                                    + " for that table alone."));
             return Optional.empty();
         }
         if (table.isEmpty() && pattern.isEmpty()) {
-            if (!item.entries().containsKey("table") && !item.entries().containsKey("tables")) { // else a wrong type was reported
-                problems.add(new Problem(item.location(), "a dataset in " + path + " names no table",
-                        "Add one, for example: table: customers (or tables: \"*\" for every table)"));
+            if (!item.entries().containsKey("table")
+                    && !item.entries().containsKey("tables")) { // else a wrong type was reported
+                problems.add(
+                        new Problem(
+                                item.location(),
+                                "a dataset in " + path + " names no table",
+                                "Add one, for example: table: customers (or tables: \"*\" for every table)"));
             }
             return Optional.empty();
         }
@@ -121,10 +188,17 @@ public final class DatasetsSection {
             return true;
         }
         if (node instanceof YamlNode.Scalar scalar && scalar.type().equals("bool")) {
-            return List.of("true", "yes", "on").contains(scalar.text().toLowerCase(java.util.Locale.ROOT));
+            return List.of("true", "yes", "on")
+                    .contains(scalar.text().toLowerCase(java.util.Locale.ROOT));
         }
-        problems.add(new Problem(node.location(), "'follow-parents' of " + where + " must be true or false, but is " + node.kind(),
-                "Write it as, for example: follow-parents: false"));
+        problems.add(
+                new Problem(
+                        node.location(),
+                        "'follow-parents' of "
+                                + where
+                                + " must be true or false, but is "
+                                + node.kind(),
+                        "Write it as, for example: follow-parents: false"));
         return true;
     }
 
@@ -136,20 +210,39 @@ public final class DatasetsSection {
         if (node instanceof YamlNode.Scalar scalar && scalar.text().equals("none")) {
             return Mess.none();
         }
-        Optional<YamlNode.Mapping> mapping = Section.asMapping(node, "'mess' of " + where,
-                "mess: {nulls: 0.05, unicode: 0.10}   (or mess: none)", problems);
+        Optional<YamlNode.Mapping> mapping =
+                Section.asMapping(
+                        node,
+                        "'mess' of " + where,
+                        "mess: {nulls: 0.05, unicode: 0.10}   (or mess: none)",
+                        problems);
         if (mapping.isEmpty()) {
             return Mess.defaults();
         }
         Section knobs = new Section(mapping.get(), "'mess' of " + where, MESS_KEYS, problems);
         Mess defaults = Mess.defaults();
-        double[] values = {defaults.nulls(), defaults.unicode(), defaults.whitespace(), defaults.duplicates(), defaults.extremes()};
+        double[] values = {
+            defaults.nulls(),
+            defaults.unicode(),
+            defaults.whitespace(),
+            defaults.duplicates(),
+            defaults.extremes()
+        };
         for (int i = 0; i < MESS_KEYS.size(); i++) {
             String knob = MESS_KEYS.get(i);
             Optional<Double> value = knobs.number(knob, "0.05");
             if (value.isPresent() && (value.get() < 0 || value.get() > 1)) {
-                problems.add(new Problem(knobs.valueLocation(knob), "mess '" + knob + "' of " + where + " is " + value.get() + ", outside 0..1",
-                        "Give the fraction of cells, e.g. 0.05 for 5%."));
+                problems.add(
+                        new Problem(
+                                knobs.valueLocation(knob),
+                                "mess '"
+                                        + knob
+                                        + "' of "
+                                        + where
+                                        + " is "
+                                        + value.get()
+                                        + ", outside 0..1",
+                                "Give the fraction of cells, e.g. 0.05 for 5%."));
             } else if (value.isPresent()) {
                 values[i] = value.get();
             }
@@ -163,8 +256,13 @@ public final class DatasetsSection {
             return ColumnRule.expression(scalar.text());
         }
         if (!(node instanceof YamlNode.Mapping mapping)) {
-            problems.add(new Problem(node.location(), where + " must be a Datafaker expression or a mapping, but is " + node.kind(),
-                    "Write it as one of:\n" + RULE_EXAMPLE));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            where
+                                    + " must be a Datafaker expression or a mapping, but is "
+                                    + node.kind(),
+                            "Write it as one of:\n" + RULE_EXAMPLE));
             return null;
         }
         Section rule = new Section(mapping, where, RULE_KEYS, problems);
@@ -175,21 +273,37 @@ public final class DatasetsSection {
             String skewName = rule.text("skew", "zipf").orElse("uniform");
             Skew skew = Skew.byName(skewName);
             if (skew == null) {
-                problems.add(new Problem(rule.valueLocation("skew"), "unknown skew '" + skewName + "' in " + where, "Use uniform or zipf."));
+                problems.add(
+                        new Problem(
+                                rule.valueLocation("skew"),
+                                "unknown skew '" + skewName + "' in " + where,
+                                "Use uniform or zipf."));
             }
             Skew chosen = skew != null ? skew : Skew.UNIFORM;
-            return rule.text("ref", "customers.id").map(ref -> ColumnRule.ref(ref, chosen)).orElse(null);
+            return rule.text("ref", "customers.id")
+                    .map(ref -> ColumnRule.ref(ref, chosen))
+                    .orElse(null);
         }
         if (mapping.entries().containsKey("values")) {
-            return ColumnRule.values(values(mapping.entries().get("values"), where, problems), weights(mapping, where, problems));
+            return ColumnRule.values(
+                    values(mapping.entries().get("values"), where, problems),
+                    weights(mapping, where, problems));
         }
         if (mapping.entries().containsKey("value")) {
             YamlNode value = mapping.entries().get("value");
             if (value instanceof YamlNode.Scalar scalar) {
-                return scalar.type().equals("null") ? ColumnRule.nullValue() : ColumnRule.constant(asWritten(scalar));
+                return scalar.type().equals("null")
+                        ? ColumnRule.nullValue()
+                        : ColumnRule.constant(asWritten(scalar));
             }
-            problems.add(new Problem(value.location(), "'value' in " + where + " must be a single value, but is " + value.kind(),
-                    "Write it as, for example: {value: ACTIVE}, {value: 42} or {value: null}."));
+            problems.add(
+                    new Problem(
+                            value.location(),
+                            "'value' in "
+                                    + where
+                                    + " must be a single value, but is "
+                                    + value.kind(),
+                            "Write it as, for example: {value: ACTIVE}, {value: 42} or {value: null}."));
             return null;
         }
         if (mapping.entries().containsKey("between")) {
@@ -198,7 +312,11 @@ public final class DatasetsSection {
         if (mapping.entries().containsKey("stats")) {
             return stats(mapping.entries().get("stats"), where, problems);
         }
-        problems.add(new Problem(mapping.location(), where + " says neither values, ref, value, between nor stats", "Write it as one of:\n" + RULE_EXAMPLE));
+        problems.add(
+                new Problem(
+                        mapping.location(),
+                        where + " says neither values, ref, value, between nor stats",
+                        "Write it as one of:\n" + RULE_EXAMPLE));
         return null;
     }
 
@@ -206,19 +324,41 @@ public final class DatasetsSection {
      * A rule is one of ref, values, value or between, and skew and weights go with ref and values only: in
      * {@code {ref: customers.id, values: [1, 2]}} or {@code {value: X, weights: [1]}} one part would be ignored.
      */
-    private static boolean oneKindOfRule(YamlNode.Mapping mapping, String where, List<Problem> problems) {
+    private static boolean oneKindOfRule(
+            YamlNode.Mapping mapping, String where, List<Problem> problems) {
         List<String> kinds = RULE_KINDS.stream().filter(mapping.entries()::containsKey).toList();
         if (kinds.size() > 1) {
-            problems.add(new Problem(mapping.location(), where + " gives " + String.join(" and ", kinds) + ", but a column takes one rule",
-                    "Keep one of them; the rules are:\n" + RULE_EXAMPLE));
+            problems.add(
+                    new Problem(
+                            mapping.location(),
+                            where
+                                    + " gives "
+                                    + String.join(" and ", kinds)
+                                    + ", but a column takes one rule",
+                            "Keep one of them; the rules are:\n" + RULE_EXAMPLE));
             return false;
         }
         boolean one = true;
         for (Map.Entry<String, String> companion : RULE_COMPANIONS.entrySet()) {
-            if (mapping.entries().containsKey(companion.getKey()) && !kinds.isEmpty() && !kinds.contains(companion.getValue())) {
-                problems.add(new Problem(mapping.keyLocations().get(companion.getKey()), "'" + companion.getKey() + "' in " + where + " goes with '"
-                        + companion.getValue() + "' only, and this rule is '" + kinds.get(0) + "'",
-                        "Remove it, or write the rule with " + companion.getValue() + ":\n" + RULE_EXAMPLE));
+            if (mapping.entries().containsKey(companion.getKey())
+                    && !kinds.isEmpty()
+                    && !kinds.contains(companion.getValue())) {
+                problems.add(
+                        new Problem(
+                                mapping.keyLocations().get(companion.getKey()),
+                                "'"
+                                        + companion.getKey()
+                                        + "' in "
+                                        + where
+                                        + " goes with '"
+                                        + companion.getValue()
+                                        + "' only, and this rule is '"
+                                        + kinds.get(0)
+                                        + "'",
+                                "Remove it, or write the rule with "
+                                        + companion.getValue()
+                                        + ":\n"
+                                        + RULE_EXAMPLE));
                 one = false;
             }
         }
@@ -231,7 +371,11 @@ public final class DatasetsSection {
      */
     private static ColumnRule stats(YamlNode node, String where, List<Problem> problems) {
         if (!(node instanceof YamlNode.Mapping mapping)) {
-            problems.add(new Problem(node.location(), "'stats' in " + where + " must be a mapping, but is " + node.kind(), STATS_EXAMPLE));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'stats' in " + where + " must be a mapping, but is " + node.kind(),
+                            STATS_EXAMPLE));
             return null;
         }
         String at = where + " > stats";
@@ -241,12 +385,19 @@ public final class DatasetsSection {
         Double correlation = fraction(stats, "correlation", -1, at, problems);
         Double distinct = stats.number("distinct", "5").orElse(null);
         if (distinct != null && distinct < -1) {
-            problems.add(new Problem(stats.valueLocation("distinct"), "'distinct' in " + at + " is " + distinct + ", below -1",
-                    "Give a count of distinct values (e.g. distinct: 5), or, negative, their fraction of the rows (distinct: -1: every row its own value)."));
+            problems.add(
+                    new Problem(
+                            stats.valueLocation("distinct"),
+                            "'distinct' in " + at + " is " + distinct + ", below -1",
+                            "Give a count of distinct values (e.g. distinct: 5), or, negative, their fraction of the rows (distinct: -1: every row its own value)."));
         }
         Double width = stats.number("width", "12").orElse(null);
         if (width != null && width < 0) {
-            problems.add(new Problem(stats.valueLocation("width"), "'width' in " + at + " is negative", "Give the average characters of a value, e.g. width: 12"));
+            problems.add(
+                    new Problem(
+                            stats.valueLocation("width"),
+                            "'width' in " + at + " is negative",
+                            "Give the average characters of a value, e.g. width: 12"));
         }
         Map<String, Double> mcv = mcv(mapping.entries().get("mcv"), at, problems);
         List<Double> withheld = new ArrayList<>();
@@ -257,33 +408,68 @@ public final class DatasetsSection {
                 if (number.isPresent() && number.get() >= 0 && number.get() <= 1) {
                     withheld.add(number.get());
                 } else {
-                    problems.add(new Problem(item.location(), "each of 'mcv-withheld' in " + at + " must be a fraction from 0 to 1, but one is "
-                            + item.kind(), "Write them as, for example: mcv-withheld: [0.3, 0.1]"));
+                    problems.add(
+                            new Problem(
+                                    item.location(),
+                                    "each of 'mcv-withheld' in "
+                                            + at
+                                            + " must be a fraction from 0 to 1, but one is "
+                                            + item.kind(),
+                                    "Write them as, for example: mcv-withheld: [0.3, 0.1]"));
                 }
             }
         } else if (withheldNode != null && !Section.isNull(withheldNode)) {
-            problems.add(new Problem(withheldNode.location(), "'mcv-withheld' in " + at + " must be a list, but is " + withheldNode.kind(),
-                    "Write it as, for example: mcv-withheld: [0.3, 0.1]"));
+            problems.add(
+                    new Problem(
+                            withheldNode.location(),
+                            "'mcv-withheld' in "
+                                    + at
+                                    + " must be a list, but is "
+                                    + withheldNode.kind(),
+                            "Write it as, for example: mcv-withheld: [0.3, 0.1]"));
         }
         List<String> histogram = histogram(mapping.entries().get("histogram"), at, problems);
         if (problems.size() > before) {
             return null;
         }
-        double taken = (nulls == null ? 0 : nulls) + mcv.values().stream().mapToDouble(Double::doubleValue).sum()
-                + withheld.stream().mapToDouble(Double::doubleValue).sum();
+        double taken =
+                (nulls == null ? 0 : nulls)
+                        + mcv.values().stream().mapToDouble(Double::doubleValue).sum()
+                        + withheld.stream().mapToDouble(Double::doubleValue).sum();
         if (taken > 1 + 1e-6) {
-            problems.add(new Problem(mapping.location(), "the NULLs and most common values in " + at + " take " + Math.round(taken * 1000) / 1000.0
-                    + " of the rows, more than all of them", "Make nulls, mcv and mcv-withheld add up to 1 or less."));
+            problems.add(
+                    new Problem(
+                            mapping.location(),
+                            "the NULLs and most common values in "
+                                    + at
+                                    + " take "
+                                    + Math.round(taken * 1000) / 1000.0
+                                    + " of the rows, more than all of them",
+                            "Make nulls, mcv and mcv-withheld add up to 1 or less."));
             return null;
         }
         return new ColumnRule.Stats(nulls, distinct, mcv, withheld, histogram, width, correlation);
     }
 
-    private static Double fraction(Section stats, String key, double lowest, String at, List<Problem> problems) {
+    private static Double fraction(
+            Section stats, String key, double lowest, String at, List<Problem> problems) {
         Optional<Double> value = stats.number(key, lowest < 0 ? "0.8" : "0.02");
         if (value.isPresent() && (value.get() < lowest || value.get() > 1)) {
-            problems.add(new Problem(stats.valueLocation(key), "'" + key + "' in " + at + " is " + value.get() + ", outside " + (int) lowest + "..1",
-                    lowest < 0 ? "Give a correlation from -1 to 1, e.g. correlation: 0.8" : "Give the fraction of rows, e.g. " + key + ": 0.02 for 2%."));
+            problems.add(
+                    new Problem(
+                            stats.valueLocation(key),
+                            "'"
+                                    + key
+                                    + "' in "
+                                    + at
+                                    + " is "
+                                    + value.get()
+                                    + ", outside "
+                                    + (int) lowest
+                                    + "..1",
+                            lowest < 0
+                                    ? "Give a correlation from -1 to 1, e.g. correlation: 0.8"
+                                    : "Give the fraction of rows, e.g. " + key + ": 0.02 for 2%."));
         }
         return value.orElse(null);
     }
@@ -295,19 +481,35 @@ public final class DatasetsSection {
             return mcv;
         }
         if (!(node instanceof YamlNode.Mapping mapping)) {
-            problems.add(new Problem(node.location(), "'mcv' in " + at + " must be a mapping of values to fractions, but is " + node.kind(),
-                    "Write it as, for example: mcv: {shipped: 0.61, pending: 0.2}"));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'mcv' in "
+                                    + at
+                                    + " must be a mapping of values to fractions, but is "
+                                    + node.kind(),
+                            "Write it as, for example: mcv: {shipped: 0.61, pending: 0.2}"));
             return mcv;
         }
-        mapping.entries().forEach((value, fraction) -> {
-            Optional<Double> number = Section.finiteNumber(fraction);
-            if (number.isPresent() && number.get() >= 0 && number.get() <= 1) {
-                mcv.put(value, number.get());
-            } else {
-                problems.add(new Problem(fraction.location(), "the fraction of '" + value + "' in " + at + " > mcv must be from 0 to 1, but is "
-                        + fraction.kind(), "Write it as, for example: mcv: {shipped: 0.61, pending: 0.2}"));
-            }
-        });
+        mapping.entries()
+                .forEach(
+                        (value, fraction) -> {
+                            Optional<Double> number = Section.finiteNumber(fraction);
+                            if (number.isPresent() && number.get() >= 0 && number.get() <= 1) {
+                                mcv.put(value, number.get());
+                            } else {
+                                problems.add(
+                                        new Problem(
+                                                fraction.location(),
+                                                "the fraction of '"
+                                                        + value
+                                                        + "' in "
+                                                        + at
+                                                        + " > mcv must be from 0 to 1, but is "
+                                                        + fraction.kind(),
+                                                "Write it as, for example: mcv: {shipped: 0.61, pending: 0.2}"));
+                            }
+                        });
         return mcv;
     }
 
@@ -317,24 +519,53 @@ public final class DatasetsSection {
         if (node == null || Section.isNull(node)) {
             return bounds;
         }
-        String example = "Write it as, for example: histogram: [1, 10, 100, 1000] or histogram: [2020-01-01, 2022-06-30, 2024-12-31]";
+        String example =
+                "Write it as, for example: histogram: [1, 10, 100, 1000] or histogram: [2020-01-01, 2022-06-30, 2024-12-31]";
         if (!(node instanceof YamlNode.Sequence sequence) || sequence.items().size() < 2) {
-            problems.add(new Problem(node.location(), "'histogram' in " + at + " must be a list of two bounds or more, but is " + (node instanceof
-                    YamlNode.Sequence s ? "a list of " + s.items().size() : node.kind()), example));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'histogram' in "
+                                    + at
+                                    + " must be a list of two bounds or more, but is "
+                                    + (node instanceof YamlNode.Sequence s
+                                            ? "a list of " + s.items().size()
+                                            : node.kind()),
+                            example));
             return bounds;
         }
         Bound previous = null;
         for (YamlNode item : sequence.items()) {
-            Optional<Bound> bound = item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null") && !scalar.type().equals("bool")
-                    ? Bound.parse(asWritten(scalar)) : Optional.empty();
+            Optional<Bound> bound =
+                    item instanceof YamlNode.Scalar scalar
+                                    && !scalar.type().equals("null")
+                                    && !scalar.type().equals("bool")
+                            ? Bound.parse(asWritten(scalar))
+                            : Optional.empty();
             if (bound.isEmpty()) {
-                problems.add(new Problem(item.location(), "each bound of 'histogram' in " + at + " must be a number, a date or a timestamp, but one is "
-                        + item.kind(), example));
+                problems.add(
+                        new Problem(
+                                item.location(),
+                                "each bound of 'histogram' in "
+                                        + at
+                                        + " must be a number, a date or a timestamp, but one is "
+                                        + item.kind(),
+                                example));
                 return List.of();
             }
-            if (previous != null && (previous.isNumber() != bound.get().isNumber() || previous.isAfter(bound.get()))) {
-                problems.add(new Problem(item.location(), "the bounds of 'histogram' in " + at + " must be ascending and of one kind, but "
-                        + bound.get().text() + " follows " + previous.text(), example));
+            if (previous != null
+                    && (previous.isNumber() != bound.get().isNumber()
+                            || previous.isAfter(bound.get()))) {
+                problems.add(
+                        new Problem(
+                                item.location(),
+                                "the bounds of 'histogram' in "
+                                        + at
+                                        + " must be ascending and of one kind, but "
+                                        + bound.get().text()
+                                        + " follows "
+                                        + previous.text(),
+                                example));
                 return List.of();
             }
             previous = bound.get();
@@ -346,22 +577,47 @@ public final class DatasetsSection {
     /** {@code between: [from, to]}: two numbers, or two dates or timestamps, the lower first. Their type is checked against the column's later. */
     private static ColumnRule between(YamlNode node, String where, List<Problem> problems) {
         if (!(node instanceof YamlNode.Sequence sequence)) {
-            problems.add(new Problem(node.location(), "'between' in " + where + " must be a list of two bounds, but is " + node.kind(), BETWEEN_EXAMPLE));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'between' in "
+                                    + where
+                                    + " must be a list of two bounds, but is "
+                                    + node.kind(),
+                            BETWEEN_EXAMPLE));
             return null;
         }
         if (sequence.items().size() != 2) {
             int count = sequence.items().size();
-            problems.add(new Problem(node.location(), "'between' in " + where + " has " + count + (count == 1 ? " bound" : " bounds") + ", not 2",
-                    BETWEEN_EXAMPLE));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'between' in "
+                                    + where
+                                    + " has "
+                                    + count
+                                    + (count == 1 ? " bound" : " bounds")
+                                    + ", not 2",
+                            BETWEEN_EXAMPLE));
             return null;
         }
         List<Bound> bounds = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
-            Optional<Bound> bound = item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null") && !scalar.type().equals("bool")
-                    ? Bound.parse(asWritten(scalar)) : Optional.empty();
+            Optional<Bound> bound =
+                    item instanceof YamlNode.Scalar scalar
+                                    && !scalar.type().equals("null")
+                                    && !scalar.type().equals("bool")
+                            ? Bound.parse(asWritten(scalar))
+                            : Optional.empty();
             if (bound.isEmpty()) {
-                problems.add(new Problem(item.location(), "each bound of 'between' in " + where + " must be a number, a date or a timestamp, but one is "
-                        + item.kind(), BETWEEN_EXAMPLE));
+                problems.add(
+                        new Problem(
+                                item.location(),
+                                "each bound of 'between' in "
+                                        + where
+                                        + " must be a number, a date or a timestamp, but one is "
+                                        + item.kind(),
+                                BETWEEN_EXAMPLE));
                 return null;
             }
             bounds.add(bound.get());
@@ -369,13 +625,33 @@ public final class DatasetsSection {
         Bound from = bounds.get(0);
         Bound to = bounds.get(1);
         if (from.isNumber() != to.isNumber()) {
-            problems.add(new Problem(node.location(), "the bounds of 'between' in " + where + " are " + from.describe() + " and " + to.describe(),
-                    "Give two numbers, or two dates or timestamps."));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "the bounds of 'between' in "
+                                    + where
+                                    + " are "
+                                    + from.describe()
+                                    + " and "
+                                    + to.describe(),
+                            "Give two numbers, or two dates or timestamps."));
             return null;
         }
         if (from.isAfter(to)) {
-            problems.add(new Problem(node.location(), "'between' in " + where + " runs from " + from.text() + " down to " + to.text(),
-                    "Write the lower bound first: between: [" + to.text() + ", " + from.text() + "]"));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'between' in "
+                                    + where
+                                    + " runs from "
+                                    + from.text()
+                                    + " down to "
+                                    + to.text(),
+                            "Write the lower bound first: between: ["
+                                    + to.text()
+                                    + ", "
+                                    + from.text()
+                                    + "]"));
             return null;
         }
         return ColumnRule.between(from.text(), to.text());
@@ -385,16 +661,25 @@ public final class DatasetsSection {
     private static List<String> values(YamlNode node, String where, List<Problem> problems) {
         List<String> values = new ArrayList<>();
         if (!(node instanceof YamlNode.Sequence sequence)) {
-            problems.add(new Problem(node.location(), "'values' in " + where + " must be a list, but is " + node.kind(),
-                    "Write them as, for example: values: [BR, DE] or values: [1999, 2005]"));
+            problems.add(
+                    new Problem(
+                            node.location(),
+                            "'values' in " + where + " must be a list, but is " + node.kind(),
+                            "Write them as, for example: values: [BR, DE] or values: [1999, 2005]"));
             return values;
         }
         for (YamlNode item : sequence.items()) {
             if (item instanceof YamlNode.Scalar scalar && !scalar.type().equals("null")) {
                 values.add(asWritten(scalar));
             } else {
-                problems.add(new Problem(item.location(), "each of the values in " + where + " must be a single value, but one is " + item.kind(),
-                        "Write them as, for example: values: [BR, DE] or values: [1999, 2005]; leave NULLs to the mess."));
+                problems.add(
+                        new Problem(
+                                item.location(),
+                                "each of the values in "
+                                        + where
+                                        + " must be a single value, but one is "
+                                        + item.kind(),
+                                "Write them as, for example: values: [BR, DE] or values: [1999, 2005]; leave NULLs to the mess."));
             }
         }
         return values;
@@ -409,27 +694,51 @@ public final class DatasetsSection {
         return number ? scalar.text().replace("_", "") : scalar.text();
     }
 
-    private static List<Double> weights(YamlNode.Mapping mapping, String where, List<Problem> problems) {
+    private static List<Double> weights(
+            YamlNode.Mapping mapping, String where, List<Problem> problems) {
         List<Double> weights = new ArrayList<>();
         YamlNode weightsNode = mapping.entries().get("weights");
-        int values = mapping.entries().get("values") instanceof YamlNode.Sequence s ? s.items().size() : 0;
+        int values =
+                mapping.entries().get("values") instanceof YamlNode.Sequence s
+                        ? s.items().size()
+                        : 0;
         if (weightsNode instanceof YamlNode.Sequence sequence) {
             for (YamlNode weight : sequence.items()) {
                 Optional<Double> number = Section.finiteNumber(weight);
                 if (number.isPresent() && number.get() >= 0) {
                     weights.add(number.get());
                 } else {
-                    problems.add(new Problem(weight.location(), "each weight in " + where + " must be a number, 0 or more, but one is " + weight.kind(),
-                            "Write them as, for example: weights: [5, 2, 2, 1]"));
+                    problems.add(
+                            new Problem(
+                                    weight.location(),
+                                    "each weight in "
+                                            + where
+                                            + " must be a number, 0 or more, but one is "
+                                            + weight.kind(),
+                                    "Write them as, for example: weights: [5, 2, 2, 1]"));
                 }
             }
             if (sequence.items().size() != values) {
-                problems.add(new Problem(weightsNode.location(), where + " has " + values + " values but " + sequence.items().size() + " weights",
-                        "Give one weight per value, or none for equal weights."));
+                problems.add(
+                        new Problem(
+                                weightsNode.location(),
+                                where
+                                        + " has "
+                                        + values
+                                        + " values but "
+                                        + sequence.items().size()
+                                        + " weights",
+                                "Give one weight per value, or none for equal weights."));
             }
         } else if (weightsNode != null) {
-            problems.add(new Problem(weightsNode.location(), "'weights' in " + where + " must be a list, but is " + weightsNode.kind(),
-                    "Write them as, for example: weights: [5, 2, 2, 1]"));
+            problems.add(
+                    new Problem(
+                            weightsNode.location(),
+                            "'weights' in "
+                                    + where
+                                    + " must be a list, but is "
+                                    + weightsNode.kind(),
+                            "Write them as, for example: weights: [5, 2, 2, 1]"));
         }
         return weights;
     }

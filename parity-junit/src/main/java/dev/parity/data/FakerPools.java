@@ -36,7 +36,8 @@ final class FakerPools {
     /** How long {@link #fill} waits for every pool: a pool takes milliseconds, a slow regex seconds. */
     static final Duration BUILD_WAIT = Duration.ofMinutes(5);
 
-    private static final Pattern DIRECTIVE = Pattern.compile("#\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern DIRECTIVE =
+            Pattern.compile("#\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)");
 
     private final long seed;
     private final Map<String, Pool> pools = new LinkedHashMap<>();
@@ -99,7 +100,10 @@ final class FakerPools {
 
         private void build() {
             String[] built = owner.build(expression, regex);
-            lowerCase = Arrays.stream(built).map(v -> v.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", "")).toArray(String[]::new);
+            lowerCase =
+                    Arrays.stream(built)
+                            .map(v -> v.toLowerCase(Locale.ROOT).replace(' ', '.').replace("'", ""))
+                            .toArray(String[]::new);
             values = built;
         }
     }
@@ -127,26 +131,40 @@ final class FakerPools {
                 build.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a Datafaker pool could not be built: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "a Datafaker pool could not be built: " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the Datafaker pools (" + builds.size() + ") were not built within " + BUILD_WAIT.toSeconds()
-                    + " s: an expression or regex of the profile's datasets takes too long to make values", e);
+            throw new IllegalStateException(
+                    "the Datafaker pools ("
+                            + builds.size()
+                            + ") were not built within "
+                            + BUILD_WAIT.toSeconds()
+                            + " s: an expression or regex of the profile's datasets takes too long to make values",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building Datafaker pools", e);
         } finally {
-            builds.forEach(build -> build.cancel(true)); // nothing: those done; the others are not left running
+            builds.forEach(
+                    build ->
+                            build.cancel(
+                                    true)); // nothing: those done; the others are not left running
         }
     }
 
     private String[] build(String expression, boolean regex) {
-        // a Faker is costly to make (it loads its locale files), so each thread keeps one and reseeds its Random
+        // a Faker is costly to make (it loads its locale files), so each thread keeps one and
+        // reseeds its Random
         Seeded faker = PER_THREAD.get();
-        faker.random.setSeed(CellRandom.mix(seed, CellRandom.hash((regex ? "regex:" : "") + expression)));
+        faker.random.setSeed(
+                CellRandom.mix(seed, CellRandom.hash((regex ? "regex:" : "") + expression)));
         String[] values = new String[SIZE];
         for (int i = 0; i < SIZE; i++) {
             // PostgreSQL text cannot hold NUL
-            values[i] = (regex ? faker.faker.regexify(expression) : faker.faker.expression(expression)).replace("\0", "");
+            values[i] =
+                    (regex ? faker.faker.regexify(expression) : faker.faker.expression(expression))
+                            .replace("\0", "");
         }
         return values;
     }
@@ -170,7 +188,11 @@ final class FakerPools {
             Holder.FAKER.expression(expression);
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of("Datafaker cannot resolve the expression '" + expression + "'" + suggestion(expression));
+            return Optional.of(
+                    "Datafaker cannot resolve the expression '"
+                            + expression
+                            + "'"
+                            + suggestion(expression));
         }
     }
 
@@ -187,17 +209,46 @@ final class FakerPools {
         String provider = m.group(1);
         String method = m.group(2);
         Map<String, Class<?>> providers = providers();
-        Class<?> type = providers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(provider)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        Class<?> type =
+                providers.entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase(provider))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
         if (type == null) {
-            return Suggestions.nearest(provider, providers.keySet()).map(p -> ": there is no provider '" + provider + "'. Did you mean '" + p + "'?")
+            return Suggestions.nearest(provider, providers.keySet())
+                    .map(
+                            p ->
+                                    ": there is no provider '"
+                                            + provider
+                                            + "'. Did you mean '"
+                                            + p
+                                            + "'?")
                     .orElse(": there is no provider '" + provider + "'");
         }
-        List<String> methods = Arrays.stream(type.getMethods())
-                .filter(x -> Modifier.isPublic(x.getModifiers()) && x.getParameterCount() == 0 && x.getReturnType() == String.class)
-                .map(Method::getName).distinct().collect(Collectors.toList());
+        List<String> methods =
+                Arrays.stream(type.getMethods())
+                        .filter(
+                                x ->
+                                        Modifier.isPublic(x.getModifiers())
+                                                && x.getParameterCount() == 0
+                                                && x.getReturnType() == String.class)
+                        .map(Method::getName)
+                        .distinct()
+                        .collect(Collectors.toList());
         String name = capitalized(type.getSimpleName());
-        return Suggestions.nearest(method, methods).map(x -> ": " + name + " has no method '" + method + "'. Did you mean '#{" + name + "." + x + "}'?")
+        return Suggestions.nearest(method, methods)
+                .map(
+                        x ->
+                                ": "
+                                        + name
+                                        + " has no method '"
+                                        + method
+                                        + "'. Did you mean '#{"
+                                        + name
+                                        + "."
+                                        + x
+                                        + "}'?")
                 .orElse(": " + name + " has no method '" + method + "'");
     }
 
@@ -205,7 +256,8 @@ final class FakerPools {
     private static Map<String, Class<?>> providers() {
         Map<String, Class<?>> providers = new LinkedHashMap<>();
         for (Method accessor : Faker.class.getMethods()) {
-            if (accessor.getParameterCount() == 0 && AbstractProvider.class.isAssignableFrom(accessor.getReturnType())) {
+            if (accessor.getParameterCount() == 0
+                    && AbstractProvider.class.isAssignableFrom(accessor.getReturnType())) {
                 providers.put(capitalized(accessor.getName()), accessor.getReturnType());
             }
         }
@@ -213,6 +265,8 @@ final class FakerPools {
     }
 
     private static String capitalized(String name) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+        return name.isEmpty()
+                ? name
+                : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 }

@@ -36,8 +36,7 @@ final class FollowedParents {
      * @param specs    the specs given and the parents added after them
      * @param neededBy for each added spec, the table that needed it first
      */
-    record Result(List<DatasetSpec> specs, Map<DatasetSpec, String> neededBy) {
-    }
+    record Result(List<DatasetSpec> specs, Map<DatasetSpec, String> neededBy) {}
 
     /**
      * One NOT NULL reference of a child to a parent.
@@ -45,14 +44,12 @@ final class FollowedParents {
      * @param group  its name as {@link References} gives it: the foreign key's, or "ref:column"
      * @param parent the referenced table's key in the schema
      */
-    private record Edge(TableInfo child, String group, List<String> columns, String parent) {
-    }
+    private record Edge(TableInfo child, String group, List<String> columns, String parent) {}
 
     /** Whether a table has rows already; a parent that has is not filled again, its rows are referenced ({@link References}). */
     @FunctionalInterface
     interface RowsCheck {
         boolean hasRows(TableInfo table) throws SQLException;
-
     }
 
     private final RowsCheck rowsCheck;
@@ -64,7 +61,8 @@ final class FollowedParents {
     private final Map<TableInfo, List<Edge>> edges = new LinkedHashMap<>();
     private final Map<TableInfo, Long> rows = new HashMap<>();
 
-    private FollowedParents(RowsCheck rowsCheck, Map<String, TableInfo> schema, SpecValidator lookup) {
+    private FollowedParents(
+            RowsCheck rowsCheck, Map<String, TableInfo> schema, SpecValidator lookup) {
         this.rowsCheck = rowsCheck;
         this.schema = schema;
         this.lookup = lookup;
@@ -72,25 +70,34 @@ final class FollowedParents {
     }
 
     /** {@code specs} (validated, patterns expanded) and a spec for every empty parent they need that none of them fills. */
-    static Result follow(List<DatasetSpec> specs, Map<String, TableInfo> schema, SpecValidator lookup, RowsCheck rowsCheck) throws SQLException {
+    static Result follow(
+            List<DatasetSpec> specs,
+            Map<String, TableInfo> schema,
+            SpecValidator lookup,
+            RowsCheck rowsCheck)
+            throws SQLException {
         return new FollowedParents(rowsCheck, schema, lookup).follow(specs);
     }
 
     private Result follow(List<DatasetSpec> specs) throws SQLException {
         specs.forEach(s -> lookup.table(s.table()).ifPresent(t -> asked.put(t, s)));
         Deque<TableInfo> waiting = new ArrayDeque<>();
-        asked.forEach((table, spec) -> {
-            if (spec.followParents() && spec.rows() > 0) {
-                waiting.add(table);
-            }
-        });
+        asked.forEach(
+                (table, spec) -> {
+                    if (spec.followParents() && spec.rows() > 0) {
+                        waiting.add(table);
+                    }
+                });
         Set<TableInfo> withRows = new HashSet<>();
         while (!waiting.isEmpty()) {
             TableInfo child = waiting.poll();
             DatasetSpec childSpec = specOf(child);
             for (Edge edge : notNullReferences(child, childSpec)) {
                 TableInfo parent = schema.get(edge.parent());
-                if (parent == null || parent.equals(child) || asked.containsKey(parent) || withRows.contains(parent)) {
+                if (parent == null
+                        || parent.equals(child)
+                        || asked.containsKey(parent)
+                        || withRows.contains(parent)) {
                     continue;
                 }
                 if (!followed.containsKey(parent)) {
@@ -108,7 +115,8 @@ final class FollowedParents {
         Map<DatasetSpec, String> neededBy = new LinkedHashMap<>();
         for (Map.Entry<TableInfo, DatasetSpec> parent : followed.entrySet()) {
             DatasetSpec spec = parent.getValue();
-            DatasetSpec sized = spec.forTable(spec.table(), rowsOf(parent.getKey(), new HashSet<>()), Map.of());
+            DatasetSpec sized =
+                    spec.forTable(spec.table(), rowsOf(parent.getKey(), new HashSet<>()), Map.of());
             all.add(sized);
             neededBy.put(sized, keys.get(edges.get(parent.getKey()).get(0).child()));
         }
@@ -126,15 +134,27 @@ final class FollowedParents {
         Set<String> covered = new HashSet<>();
         for (TableInfo.ForeignKey fk : child.foreignKeys()) {
             covered.addAll(fk.columns());
-            if (!fk.columns().stream().allMatch(c -> child.column(c).map(ColumnInfo::nullable).orElse(false))) {
+            if (!fk.columns().stream()
+                    .allMatch(c -> child.column(c).map(ColumnInfo::nullable).orElse(false))) {
                 references.add(new Edge(child, fk.name(), fk.columns(), keyOf(fk.refTable())));
             }
         }
-        spec.columns().forEach((column, rule) -> {
-            if (rule instanceof ColumnRule.Ref ref && !covered.contains(column) && !child.column(column).map(ColumnInfo::nullable).orElse(true)) {
-                references.add(new Edge(child, "ref:" + column, List.of(column), keyOf(ref.table())));
-            }
-        });
+        spec.columns()
+                .forEach(
+                        (column, rule) -> {
+                            if (rule instanceof ColumnRule.Ref ref
+                                    && !covered.contains(column)
+                                    && !child.column(column)
+                                            .map(ColumnInfo::nullable)
+                                            .orElse(true)) {
+                                references.add(
+                                        new Edge(
+                                                child,
+                                                "ref:" + column,
+                                                List.of(column),
+                                                keyOf(ref.table())));
+                            }
+                        });
         return references;
     }
 
@@ -167,10 +187,13 @@ final class FollowedParents {
     private static long needed(Edge edge, long childRows) {
         long needed = Math.max(1, (childRows + CHILDREN_PER_PARENT - 1) / CHILDREN_PER_PARENT);
         Map<String, String> groupOf = new HashMap<>();
-        edge.child.foreignKeys().forEach(fk -> fk.columns().forEach(c -> groupOf.putIfAbsent(c, fk.name())));
+        edge.child
+                .foreignKeys()
+                .forEach(fk -> fk.columns().forEach(c -> groupOf.putIfAbsent(c, fk.name())));
         edge.columns.forEach(c -> groupOf.putIfAbsent(c, edge.group));
         for (List<String> key : edge.child.keys()) {
-            // a unique key made of references only: its rows are combinations of referenced rows (References.enumerate)
+            // a unique key made of references only: its rows are combinations of referenced rows
+            // (References.enumerate)
             if (key.containsAll(edge.columns) && key.stream().allMatch(groupOf::containsKey)) {
                 int groups = new LinkedHashSet<>(key.stream().map(groupOf::get).toList()).size();
                 needed = Math.max(needed, root(childRows, groups));

@@ -8,8 +8,7 @@ final class Formats {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** {@code unscaled * 10^-scale}, e.g. (12345, 2) → "123.45", (-5, 2) → "-0.05". */
     static String decimal(long unscaled, int scale) {
@@ -54,7 +53,7 @@ final class Formats {
     }
 
     static String uuid(long high, long low) {
-        high = (high & ~0xF000L) | 0x4000L;               // version 4
+        high = (high & ~0xF000L) | 0x4000L; // version 4
         low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         char[] out = new char[36];
         int at = 0;
@@ -73,7 +72,8 @@ final class Formats {
         if (max < 0 || value.length() <= max) {
             return value;
         }
-        int end = value.offsetByCodePoints(0, Math.min(max, value.codePointCount(0, value.length())));
+        int end =
+                value.offsetByCodePoints(0, Math.min(max, value.codePointCount(0, value.length())));
         return value.substring(0, end);
     }
 

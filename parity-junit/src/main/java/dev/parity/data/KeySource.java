@@ -11,7 +11,8 @@ interface KeySource {
     String value(int ordinal, long index, CellRandom random);
 
     /** Rows of a table loaded after the referencing one, whose plan is looked up when values are made. */
-    static KeySource later(java.util.function.Supplier<TablePlan> plan, long rows, List<String> columns) {
+    static KeySource later(
+            java.util.function.Supplier<TablePlan> plan, long rows, List<String> columns) {
         return new KeySource() {
             @Override
             public long size() {

@@ -29,7 +29,8 @@ public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
      *                 for (see {@link DatasetSpec#followParents()}); empty for a table a dataset asked for
      * @param mess     the mess its cells took, measured as they were made: each kind's share of the cells that could take it
      */
-    public record TableLoad(String table, long rows, Duration duration, Optional<String> neededBy, Mess mess) {
+    public record TableLoad(
+            String table, long rows, Duration duration, Optional<String> neededBy, Mess mess) {
 
         /** A table a dataset asked for. */
         public TableLoad(String table, long rows, Duration duration) {
@@ -38,8 +39,15 @@ public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
 
         /** "rental needs customer: filling it with 1,000 rows (turn off with follow-parents: false)", for a table nobody asked for. */
         public Optional<String> followed() {
-            return neededBy.map(child -> String.format(Locale.ROOT, "%s needs %s: filling it with %,d %s (turn off with follow-parents: false)",
-                    child, table, rows, rows == 1 ? "row" : "rows"));
+            return neededBy.map(
+                    child ->
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s needs %s: filling it with %,d %s (turn off with follow-parents: false)",
+                                    child,
+                                    table,
+                                    rows,
+                                    rows == 1 ? "row" : "rows"));
         }
 
         public double rowsPerSecond() {
@@ -49,7 +57,8 @@ public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
         /** "customers 1,000 in 0.12 s (8,333 rows/s)"; a table of no rows gives no rate; a followed one says who needed it. */
         @Override
         public String toString() {
-            String loaded = String.format(Locale.ROOT, "%s %,d in %.2f s", table, rows, seconds(duration));
+            String loaded =
+                    String.format(Locale.ROOT, "%s %,d in %.2f s", table, rows, seconds(duration));
             List<String> notes = new ArrayList<>();
             if (rows > 0) {
                 notes.add(String.format(Locale.ROOT, "%,.0f rows/s", rowsPerSecond()));
@@ -79,7 +88,13 @@ public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
     /** In the root locale, whatever locale a test pins: "11,000 rows in 1.30 s (8,462 rows/s), seed 42: customers 1,000 in 0.12 s (8,333 rows/s), orders 10,000 in ..." */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%,d rows in %.2f s (%,.0f rows/s), seed %d: %s", rows(), duration.toNanos() / 1e9, rowsPerSecond(), seed,
+        return String.format(
+                Locale.ROOT,
+                "%,d rows in %.2f s (%,.0f rows/s), seed %d: %s",
+                rows(),
+                duration.toNanos() / 1e9,
+                rowsPerSecond(),
+                seed,
                 tables.stream().map(TableLoad::toString).collect(Collectors.joining(", ")));
     }
 }

@@ -18,11 +18,11 @@ import java.util.function.Supplier;
 final class LoadSize {
 
     private static final int SAMPLE_ROWS = 200;
+
     /** Below this, the disk is not asked: asking costs a {@code docker exec}, and no disk in use is this full. */
     static final long ASK_DISK_ABOVE = 64L << 20;
 
-    private LoadSize() {
-    }
+    private LoadSize() {}
 
     /** Bytes of the text the bulk loader would send for {@code plan}: its sampled rows' average width times its rows. */
     static long estimate(TablePlan plan) {
@@ -38,7 +38,9 @@ final class LoadSize {
                 bytes += 1 + (value == null ? 2 : value.length());
             }
         }
-        return Math.multiplyHigh(bytes, plan.rows()) != 0 ? Long.MAX_VALUE : bytes * plan.rows() / sample;
+        return Math.multiplyHigh(bytes, plan.rows()) != 0
+                ? Long.MAX_VALUE
+                : bytes * plan.rows() / sample;
     }
 
     /**
@@ -46,7 +48,8 @@ final class LoadSize {
      * free (the text a bulk load sends: what the tables take on disk, with their indexes, is more), named at
      * the largest table's dataset.
      */
-    static Optional<Problem> check(List<TablePlan> plans, long maxBytes, Supplier<Optional<FreeDisk>> freeDisk) {
+    static Optional<Problem> check(
+            List<TablePlan> plans, long maxBytes, Supplier<Optional<FreeDisk>> freeDisk) {
         long total = 0;
         TablePlan largest = null;
         long largestBytes = -1;
@@ -61,17 +64,39 @@ final class LoadSize {
         if (largest == null || total <= Math.min(maxBytes, ASK_DISK_ABOVE)) {
             return Optional.empty();
         }
-        String estimate = String.format(Locale.ROOT, "the datasets would write about %s (table '%s' alone: %,d rows of about %,d bytes, %s)",
-                size(total), largest.table().name(), largest.rows(), largestBytes / largest.rows(), size(largestBytes));
+        String estimate =
+                String.format(
+                        Locale.ROOT,
+                        "the datasets would write about %s (table '%s' alone: %,d rows of about %,d bytes, %s)",
+                        size(total),
+                        largest.table().name(),
+                        largest.rows(),
+                        largestBytes / largest.rows(),
+                        size(largestBytes));
         if (total > maxBytes) {
-            return Optional.of(new Problem(largest.origin(), estimate + ", more than the ceiling of " + size(maxBytes),
-                    "Ask for fewer rows, or raise the ceiling with -D" + Settings.DATA_MAX_BYTES.name() + "=<bytes> if the database's disk holds that much."));
+            return Optional.of(
+                    new Problem(
+                            largest.origin(),
+                            estimate + ", more than the ceiling of " + size(maxBytes),
+                            "Ask for fewer rows, or raise the ceiling with -D"
+                                    + Settings.DATA_MAX_BYTES.name()
+                                    + "=<bytes> if the database's disk holds that much."));
         }
         long estimated = total;
         Location at = largest.origin();
-        return freeDisk.get().filter(disk -> estimated > disk.bytes()).map(disk -> new Problem(at, estimate + ", more than the "
-                + size(disk.bytes()) + " free on the database's disk (" + disk.directory() + " in its container)",
-                "Ask for fewer rows, or free space on the disk Docker keeps containers on ('docker system df' shows what it holds)."));
+        return freeDisk.get()
+                .filter(disk -> estimated > disk.bytes())
+                .map(
+                        disk ->
+                                new Problem(
+                                        at,
+                                        estimate
+                                                + ", more than the "
+                                                + size(disk.bytes())
+                                                + " free on the database's disk ("
+                                                + disk.directory()
+                                                + " in its container)",
+                                        "Ask for fewer rows, or free space on the disk Docker keeps containers on ('docker system df' shows what it holds)."));
     }
 
     /** {@code parity.data.maxBytes} ({@link Settings#DATA_MAX_BYTES}), read strictly: {@code Long.getLong} would take {@code 50GB} for the default. */
@@ -87,6 +112,8 @@ final class LoadSize {
             value /= 1024;
             unit++;
         }
-        return unit == 0 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return unit == 0
+                ? bytes + " bytes"
+                : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -26,7 +26,8 @@ import org.apiguardian.api.API;
  * @param extremes   default 0.01
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record Mess(double nulls, double unicode, double whitespace, double duplicates, double extremes) {
+public record Mess(
+        double nulls, double unicode, double whitespace, double duplicates, double extremes) {
 
     private static final Mess DEFAULTS = new Mess(0.05, 0.10, 0.02, 0.02, 0.01);
     private static final Mess NONE = new Mess(0, 0, 0, 0, 0);

@@ -10,7 +10,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class MessCount {
 
-    enum Kind { NULLS, DUPLICATES, EXTREMES, UNICODE, WHITESPACE }
+    enum Kind {
+        NULLS,
+        DUPLICATES,
+        EXTREMES,
+        UNICODE,
+        WHITESPACE
+    }
 
     private final LongAdder[] counts = new LongAdder[Kind.values().length];
     private final boolean[] possible;
@@ -44,7 +50,11 @@ final class MessCount {
             }
             fractions[kind.ordinal()] = cells == 0 ? 0 : (double) messy / cells;
         }
-        return new Mess(fractions[Kind.NULLS.ordinal()], fractions[Kind.UNICODE.ordinal()], fractions[Kind.WHITESPACE.ordinal()],
-                fractions[Kind.DUPLICATES.ordinal()], fractions[Kind.EXTREMES.ordinal()]);
+        return new Mess(
+                fractions[Kind.NULLS.ordinal()],
+                fractions[Kind.UNICODE.ordinal()],
+                fractions[Kind.WHITESPACE.ordinal()],
+                fractions[Kind.DUPLICATES.ordinal()],
+                fractions[Kind.EXTREMES.ordinal()]);
     }
 }

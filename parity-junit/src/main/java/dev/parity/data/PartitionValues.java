@@ -21,14 +21,21 @@ import java.util.Objects;
  */
 final class PartitionValues {
 
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendOffset("+HH:mm", "+00").optionalEnd().toFormatter();
+    private static final DateTimeFormatter TIMESTAMP =
+            new DateTimeFormatterBuilder()
+                    .appendPattern("uuuu-MM-dd HH:mm:ss")
+                    .optionalStart()
+                    .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendOffset("+HH:mm", "+00")
+                    .optionalEnd()
+                    .toFormatter();
+
     /** How far an open end ({@code MINVALUE}, {@code MAXVALUE}) reaches: in the key's own unit (1, a day, a second). */
     private static final long OPEN_SPAN = 1000;
 
-    private PartitionValues() {
-    }
+    private PartitionValues() {}
 
     /** The values a list-partitioned key may take (NULL left out), or null when any value will do. */
     static List<String> allowed(Partitioning partitioning) {
@@ -36,7 +43,9 @@ final class PartitionValues {
             return null;
         }
         List<String> values = new ArrayList<>();
-        partitioning.bounds().forEach(b -> b.values().stream().filter(Objects::nonNull).forEach(values::add));
+        partitioning
+                .bounds()
+                .forEach(b -> b.values().stream().filter(Objects::nonNull).forEach(values::add));
         return values;
     }
 
@@ -45,7 +54,9 @@ final class PartitionValues {
      * type is not one Parity reads bounds of.
      */
     static Spans spans(ColumnType type, Partitioning partitioning) {
-        if (partitioning.hasDefault() || partitioning.strategy() != Partitioning.Strategy.RANGE || partitioning.bounds().isEmpty()) {
+        if (partitioning.hasDefault()
+                || partitioning.strategy() != Partitioning.Strategy.RANGE
+                || partitioning.bounds().isEmpty()) {
             return null;
         }
         List<long[]> spans = new ArrayList<>();
@@ -70,10 +81,11 @@ final class PartitionValues {
 
         /** A partition picked at random, and a value inside it. */
         ColumnValues random() {
-            return ColumnValues.of((row, r) -> {
-                long[] span = spans[r.nextInt(spans.length)];
-                return text(type, span[0] + r.nextLong(span[1] - span[0]));
-            });
+            return ColumnValues.of(
+                    (row, r) -> {
+                        long[] span = spans[r.nextInt(spans.length)];
+                        return text(type, span[0] + r.nextLong(span[1] - span[0]));
+                    });
         }
 
         /** How many distinct values the partitions take together. */
@@ -98,7 +110,8 @@ final class PartitionValues {
                     }
                     n -= span[1] - span[0];
                 }
-                throw new IllegalStateException("row " + row + " is beyond the partitions' " + capacity() + " values");
+                throw new IllegalStateException(
+                        "row " + row + " is beyond the partitions' " + capacity() + " values");
             };
         }
     }
@@ -109,7 +122,8 @@ final class PartitionValues {
             return switch (type.kind()) {
                 case INTEGER, YEAR -> Long.parseLong(literal);
                 case DATE -> LocalDate.parse(literal).toEpochDay();
-                case TIMESTAMP -> LocalDateTime.parse(literal, TIMESTAMP).toEpochSecond(ZoneOffset.UTC);
+                case TIMESTAMP ->
+                        LocalDateTime.parse(literal, TIMESTAMP).toEpochSecond(ZoneOffset.UTC);
                 case TIMESTAMP_TZ -> OffsetDateTime.parse(literal, TIMESTAMP).toEpochSecond();
                 default -> null;
             };

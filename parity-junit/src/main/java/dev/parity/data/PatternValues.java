@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class PatternValues {
 
-    private PatternValues() {
-    }
+    private PatternValues() {}
 
     /** Values for {@code pattern} (LIKE, {@code \} escaping), its wildcards filled by {@code filler}, within {@code maxLength} (-1: any). */
     static ValueGenerator like(String pattern, ValueGenerator filler, int maxLength) {
@@ -31,7 +30,9 @@ final class PatternValues {
             }
         }
         fixed.add(part.toString());
-        int fixedLength = fixed.stream().mapToInt(String::length).sum() + (int) wildcards.stream().filter(w -> w == '_').count();
+        int fixedLength =
+                fixed.stream().mapToInt(String::length).sum()
+                        + (int) wildcards.stream().filter(w -> w == '_').count();
         int percents = (int) wildcards.stream().filter(w -> w == '%').count();
         int room = maxLength < 0 ? -1 : Math.max(0, maxLength - fixedLength);
         return (row, r) -> {
@@ -56,6 +57,8 @@ final class PatternValues {
 
     /** Values matching {@code regex}, from a pool of Datafaker's matches, within {@code maxLength} (-1: any). */
     static ValueGenerator regex(FakerPools.Pool pool, int maxLength) {
-        return maxLength < 0 ? (row, r) -> pool.pick(r) : (row, r) -> Formats.truncate(pool.pick(r), maxLength);
+        return maxLength < 0
+                ? (row, r) -> pool.pick(r)
+                : (row, r) -> Formats.truncate(pool.pick(r), maxLength);
     }
 }

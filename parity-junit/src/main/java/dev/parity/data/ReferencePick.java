@@ -22,7 +22,15 @@ final class ReferencePick {
      * @param divisor       &gt; 0: no randomness, the rows enumerate the referenced rows (mixed radix), so
      *                      that a unique key made of foreign keys stays unique
      */
-    ReferencePick(KeySource keys, Skew skew, boolean nullable, double nulls, long tableSeed, String name, boolean selfReference, long divisor) {
+    ReferencePick(
+            KeySource keys,
+            Skew skew,
+            boolean nullable,
+            double nulls,
+            long tableSeed,
+            String name,
+            boolean selfReference,
+            long divisor) {
         this.keys = keys;
         this.skew = skew;
         this.nullable = nullable;

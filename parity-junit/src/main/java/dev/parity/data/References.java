@@ -38,16 +38,31 @@ final class References {
         final Skew skew;
         final boolean nullable;
         final boolean self;
+
         /** Filled in a second pass, once the rows it points at are loaded (a nullable foreign key in a cycle). */
         final boolean later;
+
         long divisor;
         private ReferencePick pick;
 
-        Reference(String name, List<String> columns, KeySource keys, Skew skew, boolean nullable, boolean self) {
+        Reference(
+                String name,
+                List<String> columns,
+                KeySource keys,
+                Skew skew,
+                boolean nullable,
+                boolean self) {
             this(name, columns, keys, skew, nullable, self, false);
         }
 
-        Reference(String name, List<String> columns, KeySource keys, Skew skew, boolean nullable, boolean self, boolean later) {
+        Reference(
+                String name,
+                List<String> columns,
+                KeySource keys,
+                Skew skew,
+                boolean nullable,
+                boolean self,
+                boolean later) {
             this.later = later;
             this.name = name;
             this.columns = columns;
@@ -57,7 +72,8 @@ final class References {
             this.self = self;
         }
 
-        private final Map<Long, ReferencePick> retries = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, ReferencePick> retries =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         /** Whether it has rows to point at. */
         boolean canPoint() {
@@ -68,7 +84,8 @@ final class References {
          * Its values for another attempt at a row (a CHECK said no to the first): another referenced row, from a
          * pick salted by the attempt; never NULL when {@code nonNull}. Enumerated keys keep their one pick.
          */
-        ValueGenerator generator(String column, long tableSeed, double nulls, int attempt, boolean nonNull) {
+        ValueGenerator generator(
+                String column, long tableSeed, double nulls, int attempt, boolean nonNull) {
             if (keys == null) {
                 return (row, r) -> null;
             }
@@ -76,8 +93,19 @@ final class References {
                 return generator(column, tableSeed, nulls);
             }
             long key = attempt * 2L + (nonNull ? 1 : 0);
-            ReferencePick retry = retries.computeIfAbsent(key, k -> new ReferencePick(keys, skew, nullable && !nonNull, nulls, tableSeed,
-                    name + "#" + attempt, self, 0));
+            ReferencePick retry =
+                    retries.computeIfAbsent(
+                            key,
+                            k ->
+                                    new ReferencePick(
+                                            keys,
+                                            skew,
+                                            nullable && !nonNull,
+                                            nulls,
+                                            tableSeed,
+                                            name + "#" + attempt,
+                                            self,
+                                            0));
             return retry.column(columns.indexOf(column));
         }
 
@@ -86,7 +114,9 @@ final class References {
                 return (row, r) -> null;
             }
             if (pick == null) {
-                pick = new ReferencePick(keys, skew, nullable, nulls, tableSeed, name, self, divisor);
+                pick =
+                        new ReferencePick(
+                                keys, skew, nullable, nulls, tableSeed, name, self, divisor);
             }
             return pick.column(columns.indexOf(column));
         }
@@ -96,44 +126,117 @@ final class References {
      * The table's references. Those that {@code order} cut to break a cycle point at a table loaded later: a
      * deferrable one directly, a nullable one in a second pass.
      */
-    List<Reference> of(DatasetSpec spec, TableInfo table, Map<String, TablePlan> plans, LoadOrder.Result order, TablePlan own)
+    List<Reference> of(
+            DatasetSpec spec,
+            TableInfo table,
+            Map<String, TablePlan> plans,
+            LoadOrder.Result order,
+            TablePlan own)
             throws SQLException {
         Set<TableInfo.ForeignKey> broken = order.broken();
         List<Reference> references = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         for (TableInfo.ForeignKey fk : table.foreignKeys()) {
-            boolean nullable = fk.columns().stream().allMatch(c -> table.column(c).map(ColumnInfo::nullable).orElse(false));
+            boolean nullable =
+                    fk.columns().stream()
+                            .allMatch(c -> table.column(c).map(ColumnInfo::nullable).orElse(false));
             Skew skew = Skew.UNIFORM;
             for (int i = 0; i < fk.columns().size(); i++) {
                 if (spec.columns().get(fk.columns().get(i)) instanceof ColumnRule.Ref ref) {
-                    if (!ref.table().equalsIgnoreCase(fk.refTable()) || !ref.column().equalsIgnoreCase(fk.refColumns().get(i))) {
-                        problems.add(new Problem(spec.origin(), "column '" + fk.columns().get(i) + "' has ref '" + ref.table() + "." + ref.column()
-                                + "', but its foreign key " + fk.name() + " points at " + fk.refTable() + "." + fk.refColumns().get(i),
-                                "Write ref: " + fk.refTable() + "." + fk.refColumns().get(i) + ", or remove the ref."));
+                    if (!ref.table().equalsIgnoreCase(fk.refTable())
+                            || !ref.column().equalsIgnoreCase(fk.refColumns().get(i))) {
+                        problems.add(
+                                new Problem(
+                                        spec.origin(),
+                                        "column '"
+                                                + fk.columns().get(i)
+                                                + "' has ref '"
+                                                + ref.table()
+                                                + "."
+                                                + ref.column()
+                                                + "', but its foreign key "
+                                                + fk.name()
+                                                + " points at "
+                                                + fk.refTable()
+                                                + "."
+                                                + fk.refColumns().get(i),
+                                        "Write ref: "
+                                                + fk.refTable()
+                                                + "."
+                                                + fk.refColumns().get(i)
+                                                + ", or remove the ref."));
                     }
                     skew = ref.skew();
                 }
             }
             if (broken.contains(fk) || order.deferred().contains(fk)) {
                 long rows = order.rows().getOrDefault(fk.refTable(), 0L);
-                KeySource keys = KeySource.later(() -> plans.get(fk.refTable()), rows, fk.refColumns());
+                KeySource keys =
+                        KeySource.later(() -> plans.get(fk.refTable()), rows, fk.refColumns());
                 if (rows == 0 && !nullable) {
-                    problems.add(new Problem(spec.origin(), "table '" + table.name() + "' references " + fk.refTable() + " (" + String.join(", ", fk.columns())
-                            + " → " + String.join(", ", fk.refColumns()) + "), whose dataset asks for no rows, and those columns are NOT NULL",
-                            "Ask for rows in " + fk.refTable() + "'s dataset, or insert its rows in an init script."));
+                    problems.add(
+                            new Problem(
+                                    spec.origin(),
+                                    "table '"
+                                            + table.name()
+                                            + "' references "
+                                            + fk.refTable()
+                                            + " ("
+                                            + String.join(", ", fk.columns())
+                                            + " → "
+                                            + String.join(", ", fk.refColumns())
+                                            + "), whose dataset asks for no rows, and those columns are NOT NULL",
+                                    "Ask for rows in "
+                                            + fk.refTable()
+                                            + "'s dataset, or insert its rows in an init script."));
                 }
-                references.add(new Reference(fk.name(), fk.columns(), rows == 0 ? null : keys, skew, nullable, false, broken.contains(fk)));
+                references.add(
+                        new Reference(
+                                fk.name(),
+                                fk.columns(),
+                                rows == 0 ? null : keys,
+                                skew,
+                                nullable,
+                                false,
+                                broken.contains(fk)));
             } else {
-                references.add(reference(spec, table, fk.name(), fk.columns(), fk.refTable(), fk.refColumns(), skew, nullable, plans, own));
+                references.add(
+                        reference(
+                                spec,
+                                table,
+                                fk.name(),
+                                fk.columns(),
+                                fk.refTable(),
+                                fk.refColumns(),
+                                skew,
+                                nullable,
+                                plans,
+                                own));
             }
             covered.addAll(fk.columns());
         }
         for (Map.Entry<String, ColumnRule> entry : spec.columns().entrySet()) {
-            if (entry.getValue() instanceof ColumnRule.Ref ref && !covered.contains(entry.getKey())) {
-                String target = schema.keySet().stream().filter(t -> t.equalsIgnoreCase(ref.table())).findFirst().orElse(ref.table());
-                boolean nullable = table.column(entry.getKey()).map(ColumnInfo::nullable).orElse(false);
-                references.add(reference(spec, table, "ref:" + entry.getKey(), List.of(entry.getKey()), target, List.of(ref.column()),
-                        ref.skew(), nullable, plans, own));
+            if (entry.getValue() instanceof ColumnRule.Ref ref
+                    && !covered.contains(entry.getKey())) {
+                String target =
+                        schema.keySet().stream()
+                                .filter(t -> t.equalsIgnoreCase(ref.table()))
+                                .findFirst()
+                                .orElse(ref.table());
+                boolean nullable =
+                        table.column(entry.getKey()).map(ColumnInfo::nullable).orElse(false);
+                references.add(
+                        reference(
+                                spec,
+                                table,
+                                "ref:" + entry.getKey(),
+                                List.of(entry.getKey()),
+                                target,
+                                List.of(ref.column()),
+                                ref.skew(),
+                                nullable,
+                                plans,
+                                own));
             }
         }
         return references;
@@ -148,17 +251,42 @@ final class References {
         return byColumn;
     }
 
-    private Reference reference(DatasetSpec spec, TableInfo table, String name, List<String> columns, String refTable, List<String> refColumns,
-                                Skew skew, boolean nullable, Map<String, TablePlan> plans, TablePlan own) throws SQLException {
+    private Reference reference(
+            DatasetSpec spec,
+            TableInfo table,
+            String name,
+            List<String> columns,
+            String refTable,
+            List<String> refColumns,
+            Skew skew,
+            boolean nullable,
+            Map<String, TablePlan> plans,
+            TablePlan own)
+            throws SQLException {
         if (refTable.equals(table.name())) {
             return new Reference(name, columns, rowsOf(own, refColumns), skew, nullable, true);
         }
         TablePlan parent = plans.get(refTable);
-        KeySource keys = parent != null && parent.rows() > 0 ? rowsOf(parent, refColumns) : KeySource.existing(existingKeys(refTable, refColumns));
+        KeySource keys =
+                parent != null && parent.rows() > 0
+                        ? rowsOf(parent, refColumns)
+                        : KeySource.existing(existingKeys(refTable, refColumns));
         if (keys.size() == 0 && !nullable) {
-            problems.add(new Problem(spec.origin(), "table '" + table.name() + "' references " + refTable + " (" + String.join(", ", columns)
-                    + " → " + String.join(", ", refColumns) + "), which has no rows, and those columns are NOT NULL",
-                    "Add a dataset for " + refTable + " with rows above 0, or insert its rows in an init script."));
+            problems.add(
+                    new Problem(
+                            spec.origin(),
+                            "table '"
+                                    + table.name()
+                                    + "' references "
+                                    + refTable
+                                    + " ("
+                                    + String.join(", ", columns)
+                                    + " → "
+                                    + String.join(", ", refColumns)
+                                    + "), which has no rows, and those columns are NOT NULL",
+                            "Add a dataset for "
+                                    + refTable
+                                    + " with rows above 0, or insert its rows in an init script."));
         }
         return new Reference(name, columns, keys.size() == 0 ? null : keys, skew, nullable, false);
     }
@@ -190,9 +318,18 @@ final class References {
      * @param counters the key's columns that are not references, with how many values each can take
      * @return each counter column's {divisor, capacity}: its value in a row is the lowest + (row / divisor) % capacity
      */
-    Map<String, long[]> enumerate(DatasetSpec spec, TableInfo table, List<String> key, Map<String, Reference> referenceOf,
-                                  Map<String, Long> counters) {
-        List<Reference> groups = key.stream().filter(referenceOf::containsKey).map(referenceOf::get).distinct().toList();
+    Map<String, long[]> enumerate(
+            DatasetSpec spec,
+            TableInfo table,
+            List<String> key,
+            Map<String, Reference> referenceOf,
+            Map<String, Long> counters) {
+        List<Reference> groups =
+                key.stream()
+                        .filter(referenceOf::containsKey)
+                        .map(referenceOf::get)
+                        .distinct()
+                        .toList();
         if (groups.stream().anyMatch(g -> g.divisor > 0 || g.keys == null || g.self)) {
             return Map.of();
         }
@@ -207,9 +344,26 @@ final class References {
             divisor = multiply(divisor, counter.getValue());
         }
         if (spec.rows() > divisor) {
-            problems.add(new Problem(spec.origin(), "table '" + table.name() + "' has the unique key (" + String.join(", ", key)
-                    + ")" + (counters.isEmpty() ? " of foreign keys" : "") + ", which allows only " + divisor + " distinct rows, fewer than the " + spec.rows() + " asked for",
-                    "Ask for at most " + divisor + " rows" + (groups.isEmpty() ? "." : ", or more rows in the referenced tables.")));
+            problems.add(
+                    new Problem(
+                            spec.origin(),
+                            "table '"
+                                    + table.name()
+                                    + "' has the unique key ("
+                                    + String.join(", ", key)
+                                    + ")"
+                                    + (counters.isEmpty() ? " of foreign keys" : "")
+                                    + ", which allows only "
+                                    + divisor
+                                    + " distinct rows, fewer than the "
+                                    + spec.rows()
+                                    + " asked for",
+                            "Ask for at most "
+                                    + divisor
+                                    + " rows"
+                                    + (groups.isEmpty()
+                                            ? "."
+                                            : ", or more rows in the referenced tables.")));
         }
         return enumerated;
     }

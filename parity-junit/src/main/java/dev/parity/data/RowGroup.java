@@ -33,10 +33,13 @@ final class RowGroup {
 
     /** Attempts at a row before it counts as one no values meet. */
     static final int ATTEMPTS = 12;
+
     private static final int CLEAN_FROM = 6;
     private static final int NULLS_FROM = 9;
+
     /** Attempts that try the column's own values before a LIKE or regular expression makes them: most real values already match. */
     private static final int PATTERN_FROM = 3;
+
     /** How far past the plan's clock a row's CHECKs of {@code now()} must still hold: the rows are written a while later. */
     private static final long CLOCK_MARGIN_SECONDS = 6 * 3600;
 
@@ -73,7 +76,14 @@ final class RowGroup {
          * @param mess      the mess it may take ({@code SHAPED})
          * @param later     written in the second pass: NULL when its row is inserted
          */
-        Member(ColumnInfo column, Kind kind, ColumnPlan standard, References.Reference reference, ColumnLimits limits, Mess mess, boolean later) {
+        Member(
+                ColumnInfo column,
+                Kind kind,
+                ColumnPlan standard,
+                References.Reference reference,
+                ColumnLimits limits,
+                Mess mess,
+                boolean later) {
             this.column = column;
             this.kind = kind;
             this.standard = standard;
@@ -86,8 +96,7 @@ final class RowGroup {
     }
 
     /** A row's values and the attempt that made them. */
-    record Made(String[] values, int attempt) {
-    }
+    record Made(String[] values, int attempt) {}
 
     /** A CHECK of the group with the ways of meeting it that are possible on their own, and how often each is picked. */
     private record GroupCheck(CheckReader.Parsed parsed, int[] branches, double[] cumulative) {
@@ -107,9 +116,12 @@ final class RowGroup {
     }
 
     /** How a combination of ways makes a row: each member's domain, whom it follows, in which order. */
-    private record Recipe(boolean feasible, ColumnDomain[] domains, ColumnDomain.Relation[] follows, ColumnDomain.Nullness[] referenceNullness,
-                          int[] order) {
-    }
+    private record Recipe(
+            boolean feasible,
+            ColumnDomain[] domains,
+            ColumnDomain.Relation[] follows,
+            ColumnDomain.Nullness[] referenceNullness,
+            int[] order) {}
 
     private static final class Cache {
         long row = -1;
@@ -141,13 +153,28 @@ final class RowGroup {
      * @param nulls     how often a way of meeting a CHECK that only asks for NULLs is picked beside the others (the dataset's NULL mess)
      * @param wholeDays move related timestamps by whole days (an engine that reads literals in the session's zone)
      */
-    RowGroup(String table, Location origin, long tableSeed, List<Member> members, List<CheckReader.Parsed> parsed, Evaluator evaluator,
-             TypedValues typed, CheckAtoms atoms, ColumnGenerators generators, double nulls, boolean wholeDays) {
+    RowGroup(
+            String table,
+            Location origin,
+            long tableSeed,
+            List<Member> members,
+            List<CheckReader.Parsed> parsed,
+            Evaluator evaluator,
+            TypedValues typed,
+            CheckAtoms atoms,
+            ColumnGenerators generators,
+            double nulls,
+            boolean wholeDays) {
         this.table = table;
         this.origin = origin;
         this.tableSeed = tableSeed;
         this.members = List.copyOf(members);
-        this.salt = CellRandom.hash("group:" + members.stream().map(m -> m.column.name()).collect(Collectors.joining(",")));
+        this.salt =
+                CellRandom.hash(
+                        "group:"
+                                + members.stream()
+                                        .map(m -> m.column.name())
+                                        .collect(Collectors.joining(",")));
         for (int i = 0; i < members.size(); i++) {
             index.put(members.get(i).column.name(), i);
         }
@@ -177,8 +204,17 @@ final class RowGroup {
 
     /** The group's CHECKs that the server judges: those the evaluator's word is not final on, whose columns are all written. */
     List<CheckReader.Parsed> judged() {
-        return checks.stream().map(GroupCheck::parsed).filter(p -> !p.exact())
-                .filter(p -> p.columns().stream().allMatch(c -> index.containsKey(c) && members.get(index.get(c)).kind != Kind.UNAVAILABLE))
+        return checks.stream()
+                .map(GroupCheck::parsed)
+                .filter(p -> !p.exact())
+                .filter(
+                        p ->
+                                p.columns().stream()
+                                        .allMatch(
+                                                c ->
+                                                        index.containsKey(c)
+                                                                && members.get(index.get(c)).kind
+                                                                        != Kind.UNAVAILABLE))
                 .toList();
     }
 
@@ -224,7 +260,11 @@ final class RowGroup {
                     return new Made(values, attempt);
                 }
                 if (fallback == null) {
-                    fallback = new Made(values, attempt); // only checks the server judges say no: it may say yes
+                    fallback =
+                            new Made(
+                                    values,
+                                    attempt); // only checks the server judges say no: it may say
+                    // yes
                 }
             } else {
                 failing = failing == null ? failed : failing;
@@ -233,9 +273,23 @@ final class RowGroup {
         if (fallback != null) {
             return fallback;
         }
-        throw new ProblemException(new Problem(origin, "table '" + table + "' has the CHECK constraint " + describe(failing)
-                + ", and Parity found no values for row " + row + " that meet it in " + ATTEMPTS + " tries (the last: " + describe(last) + ")",
-                "Give its columns (" + String.join(", ", failing.columns()) + ") rules under columns whose values meet it."));
+        throw new ProblemException(
+                new Problem(
+                        origin,
+                        "table '"
+                                + table
+                                + "' has the CHECK constraint "
+                                + describe(failing)
+                                + ", and Parity found no values for row "
+                                + row
+                                + " that meet it in "
+                                + ATTEMPTS
+                                + " tries (the last: "
+                                + describe(last)
+                                + ")",
+                        "Give its columns ("
+                                + String.join(", ", failing.columns())
+                                + ") rules under columns whose values meet it."));
     }
 
     private String describe(CheckReader.Parsed check) {
@@ -245,7 +299,10 @@ final class RowGroup {
     private String describe(String[] values) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            parts.add(members.get(i).column.name() + " = " + (values[i] == null ? "NULL" : "'" + values[i] + "'"));
+            parts.add(
+                    members.get(i).column.name()
+                            + " = "
+                            + (values[i] == null ? "NULL" : "'" + values[i] + "'"));
         }
         return String.join(", ", parts);
     }
@@ -259,10 +316,23 @@ final class RowGroup {
         Object[] inserted = hasLater ? new Object[values.length] : null;
         for (int i = 0; i < values.length; i++) {
             Member m = members.get(i);
-            row[i] = m.kind == Kind.UNAVAILABLE ? Evaluator.UNDECIDED : typed.read(m.column.type(), values[i]);
-            boolean unreadable = row[i] == Evaluator.UNDECIDED && m.kind != Kind.UNAVAILABLE && TypedValues.kind(m.column.type()) != Exactness.Kind.OTHER;
-            if (exact && (unreadable || values[i] == null && !m.column.nullable() && m.kind != Kind.UNAVAILABLE && !m.later)) {
-                return checks.get(0).parsed(); // a number or a date Parity cannot read back, or a NULL where none may be: no row to write
+            row[i] =
+                    m.kind == Kind.UNAVAILABLE
+                            ? Evaluator.UNDECIDED
+                            : typed.read(m.column.type(), values[i]);
+            boolean unreadable =
+                    row[i] == Evaluator.UNDECIDED
+                            && m.kind != Kind.UNAVAILABLE
+                            && TypedValues.kind(m.column.type()) != Exactness.Kind.OTHER;
+            if (exact
+                    && (unreadable
+                            || values[i] == null
+                                    && !m.column.nullable()
+                                    && m.kind != Kind.UNAVAILABLE
+                                    && !m.later)) {
+                return checks.get(0)
+                        .parsed(); // a number or a date Parity cannot read back, or a NULL where
+                // none may be: no row to write
             }
             if (inserted != null) {
                 inserted[i] = m.later ? null : row[i];
@@ -281,11 +351,13 @@ final class RowGroup {
     }
 
     private boolean passes(CheckReader.Parsed check, Object[] row) {
-        Evaluator.Row values = column -> {
-            Integer i = index.get(column);
-            return i == null ? Evaluator.UNDECIDED : row[i];
-        };
-        return evaluator.test(check.condition(), values).passes() && (!check.clock() || later.test(check.condition(), values).passes());
+        Evaluator.Row values =
+                column -> {
+                    Integer i = index.get(column);
+                    return i == null ? Evaluator.UNDECIDED : row[i];
+                };
+        return evaluator.test(check.condition(), values).passes()
+                && (!check.clock() || later.test(check.condition(), values).passes());
     }
 
     private String[] candidate(long row, int attempt, CellRandom random) {
@@ -317,7 +389,16 @@ final class RowGroup {
         return Arrays.asList(none);
     }
 
-    private String value(int i, Recipe recipe, long row, int attempt, long seed, boolean clean, boolean nulls, String[] values, CellRandom random) {
+    private String value(
+            int i,
+            Recipe recipe,
+            long row,
+            int attempt,
+            long seed,
+            boolean clean,
+            boolean nulls,
+            String[] values,
+            CellRandom random) {
         Member m = members.get(i);
         ColumnDomain domain = recipe.domains()[i];
         switch (m.kind) {
@@ -335,12 +416,20 @@ final class RowGroup {
                 if (attempt == 0 && nullness == ColumnDomain.Nullness.FREE) {
                     return m.standard.value(tableSeed, row, random);
                 }
-                return m.reference.generator(m.column.name(), tableSeed, m.mess.nulls(), attempt, nullness == ColumnDomain.Nullness.NOT_NULL)
+                return m.reference
+                        .generator(
+                                m.column.name(),
+                                tableSeed,
+                                m.mess.nulls(),
+                                attempt,
+                                nullness == ColumnDomain.Nullness.NOT_NULL)
                         .next(row, random);
             }
             default -> {
                 if (domain.nullness() == ColumnDomain.Nullness.NULL
-                        || nulls && domain.nullness() == ColumnDomain.Nullness.FREE && m.column.nullable()) {
+                        || nulls
+                                && domain.nullness() == ColumnDomain.Nullness.FREE
+                                && m.column.nullable()) {
                     return null;
                 }
                 ColumnDomain.Relation follows = recipe.follows()[i];
@@ -348,18 +437,37 @@ final class RowGroup {
                     String base = values[index.get(follows.other())];
                     if (base != null) {
                         random.seed(CellRandom.mix(CellRandom.mix(seed, row), m.salt));
-                        String related = RelatedValues.from(follows.op(), m.column.type(), base, random, wholeDays);
+                        String related =
+                                RelatedValues.from(
+                                        follows.op(), m.column.type(), base, random, wholeDays);
                         if (related != null) {
                             return related;
                         }
                     }
                 }
-                ColumnDomain shaping = attempt < PATTERN_FROM && (domain.like() != null || domain.regex() != null)
-                        ? new ColumnDomain(domain.nullness(), domain.limits(), domain.excluded(), null, null) : domain;
-                ColumnPlan plan = m.kind == Kind.SHAPED && (shaping.shapesValues() || shaping.nullness() == ColumnDomain.Nullness.NOT_NULL)
-                        ? shaped(m, shaping) : m.standard;
-                String value = clean ? plan.clean(seed, row, random) : plan.value(seed, row, random);
-                for (int extra = 1; value == null && domain.nullness() == ColumnDomain.Nullness.NOT_NULL && extra <= 3; extra++) {
+                ColumnDomain shaping =
+                        attempt < PATTERN_FROM && (domain.like() != null || domain.regex() != null)
+                                ? new ColumnDomain(
+                                        domain.nullness(),
+                                        domain.limits(),
+                                        domain.excluded(),
+                                        null,
+                                        null)
+                                : domain;
+                ColumnPlan plan =
+                        m.kind == Kind.SHAPED
+                                        && (shaping.shapesValues()
+                                                || shaping.nullness()
+                                                        == ColumnDomain.Nullness.NOT_NULL)
+                                ? shaped(m, shaping)
+                                : m.standard;
+                String value =
+                        clean ? plan.clean(seed, row, random) : plan.value(seed, row, random);
+                for (int extra = 1;
+                        value == null
+                                && domain.nullness() == ColumnDomain.Nullness.NOT_NULL
+                                && extra <= 3;
+                        extra++) {
                     value = plan.clean(CellRandom.mix(seed, extra), row, random);
                 }
                 return value;
@@ -369,35 +477,61 @@ final class RowGroup {
 
     /** The member's values within {@code domain}, made once per domain. */
     private ColumnPlan shaped(Member m, ColumnDomain domain) {
-        return m.shaped.computeIfAbsent(domain, d -> {
-            ColumnLimits limits = m.limits.and(d.limits());
-            ColumnType type = m.column.type();
-            int maxLength = !type.isText() ? -1 : type.length() < 0 ? limits.maxLength()
-                    : limits.maxLength() < 0 ? type.length() : Math.min(type.length(), limits.maxLength());
-            Mess mess = d.nullness() == ColumnDomain.Nullness.NOT_NULL ? m.mess.withNulls(0) : m.mess;
-            Mess closed = Mess.none().withNulls(mess.nulls());
-            ColumnValues values;
-            if (d.like() != null) {
-                values = new ColumnValues(PatternValues.like(d.like(), generators.text(m.column, -1), maxLength), List.of(), false);
-                mess = closed;
-            } else if (d.regex() != null) {
-                String regex = dev.parity.data.check.RegexTranslation.toJava(d.regex());
-                values = new ColumnValues(PatternValues.regex(generators.pools().regexPool(regex == null ? d.regex() : regex), maxLength), List.of(), false);
-                mess = closed;
-            } else if (limits.allowed() != null) {
-                values = StructuredValues.oneOf(limits.allowed());
-                mess = closed;
-            } else {
-                values = generators.forColumn(m.column, limits);
-                if (values == null) {
-                    return m.standard;
-                }
-                if (type.kind() == ColumnType.Kind.ENUM || type.kind() == ColumnType.Kind.SET) {
-                    mess = closed;
-                }
-            }
-            return new ColumnPlan(m.column, values, mess, limits.minLength(), maxLength);
-        });
+        return m.shaped.computeIfAbsent(
+                domain,
+                d -> {
+                    ColumnLimits limits = m.limits.and(d.limits());
+                    ColumnType type = m.column.type();
+                    int maxLength =
+                            !type.isText()
+                                    ? -1
+                                    : type.length() < 0
+                                            ? limits.maxLength()
+                                            : limits.maxLength() < 0
+                                                    ? type.length()
+                                                    : Math.min(type.length(), limits.maxLength());
+                    Mess mess =
+                            d.nullness() == ColumnDomain.Nullness.NOT_NULL
+                                    ? m.mess.withNulls(0)
+                                    : m.mess;
+                    Mess closed = Mess.none().withNulls(mess.nulls());
+                    ColumnValues values;
+                    if (d.like() != null) {
+                        values =
+                                new ColumnValues(
+                                        PatternValues.like(
+                                                d.like(), generators.text(m.column, -1), maxLength),
+                                        List.of(),
+                                        false);
+                        mess = closed;
+                    } else if (d.regex() != null) {
+                        String regex = dev.parity.data.check.RegexTranslation.toJava(d.regex());
+                        values =
+                                new ColumnValues(
+                                        PatternValues.regex(
+                                                generators
+                                                        .pools()
+                                                        .regexPool(
+                                                                regex == null ? d.regex() : regex),
+                                                maxLength),
+                                        List.of(),
+                                        false);
+                        mess = closed;
+                    } else if (limits.allowed() != null) {
+                        values = StructuredValues.oneOf(limits.allowed());
+                        mess = closed;
+                    } else {
+                        values = generators.forColumn(m.column, limits);
+                        if (values == null) {
+                            return m.standard;
+                        }
+                        if (type.kind() == ColumnType.Kind.ENUM
+                                || type.kind() == ColumnType.Kind.SET) {
+                            mess = closed;
+                        }
+                    }
+                    return new ColumnPlan(m.column, values, mess, limits.minLength(), maxLength);
+                });
     }
 
     private GroupCheck groupCheck(CheckReader.Parsed check, double nulls) {
@@ -424,7 +558,8 @@ final class RowGroup {
             sum += weights.get(i);
             cumulative[i] = sum;
         }
-        return new GroupCheck(check, feasible.stream().mapToInt(Integer::intValue).toArray(), cumulative);
+        return new GroupCheck(
+                check, feasible.stream().mapToInt(Integer::intValue).toArray(), cumulative);
     }
 
     /**
@@ -450,15 +585,18 @@ final class RowGroup {
     }
 
     private Recipe recipe(List<Integer> choice) {
-        return recipes.computeIfAbsent(choice, c -> {
-            List<Branches.Branch> picked = new ArrayList<>();
-            for (int k = 0; k < c.size(); k++) {
-                if (c.get(k) >= 0) {
-                    picked.add(checks.get(k).parsed().branches().orElseThrow().get(c.get(k)));
-                }
-            }
-            return recipe(c, picked);
-        });
+        return recipes.computeIfAbsent(
+                choice,
+                c -> {
+                    List<Branches.Branch> picked = new ArrayList<>();
+                    for (int k = 0; k < c.size(); k++) {
+                        if (c.get(k) >= 0) {
+                            picked.add(
+                                    checks.get(k).parsed().branches().orElseThrow().get(c.get(k)));
+                        }
+                    }
+                    return recipe(c, picked);
+                });
     }
 
     private Recipe recipe(List<Integer> choice, List<Branches.Branch> picked) {
@@ -485,13 +623,17 @@ final class RowGroup {
         for (int i = 0; i < n; i++) {
             Member m = members.get(i);
             if (m.kind == Kind.REFERENCE && domains[i].nullness() != ColumnDomain.Nullness.FREE) {
-                ColumnDomain.Nullness before = byReference.putIfAbsent(m.reference, domains[i].nullness());
+                ColumnDomain.Nullness before =
+                        byReference.putIfAbsent(m.reference, domains[i].nullness());
                 feasible &= before == null || before == domains[i].nullness();
             }
         }
         for (int i = 0; i < n; i++) {
             Member m = members.get(i);
-            referenceNullness[i] = m.kind == Kind.REFERENCE ? byReference.getOrDefault(m.reference, ColumnDomain.Nullness.FREE) : null;
+            referenceNullness[i] =
+                    m.kind == Kind.REFERENCE
+                            ? byReference.getOrDefault(m.reference, ColumnDomain.Nullness.FREE)
+                            : null;
             if (referenceNullness[i] == ColumnDomain.Nullness.NOT_NULL && !m.reference.canPoint()) {
                 feasible = false;
             }
@@ -525,14 +667,18 @@ final class RowGroup {
             return false;
         }
         ColumnType type = m.column.type();
-        return limits.allowed() == null || type.kind() != ColumnType.Kind.ENUM || limits.allowed().stream().anyMatch(type.labels()::contains);
+        return limits.allowed() == null
+                || type.kind() != ColumnType.Kind.ENUM
+                || limits.allowed().stream().anyMatch(type.labels()::contains);
     }
 
     private boolean canFollow(int follower, int followed, ColumnDomain.Relation[] follows) {
         if (members.get(follower).kind != Kind.SHAPED || follows[follower] != null) {
             return false;
         }
-        for (Integer at = followed; at != null; at = follows[at] == null ? null : index.get(follows[at].other())) {
+        for (Integer at = followed;
+                at != null;
+                at = follows[at] == null ? null : index.get(follows[at].other())) {
             if (at == follower) {
                 return false;
             }

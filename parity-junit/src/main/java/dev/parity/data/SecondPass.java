@@ -17,26 +17,61 @@ final class SecondPass {
 
     private static final int BATCH = 1000;
 
-    private SecondPass() {
-    }
+    private SecondPass() {}
 
-    static void fill(Connection connection, SqlDialect dialect, List<TablePlan> plans, Consumer<String> progress) throws SQLException {
+    static void fill(
+            Connection connection,
+            SqlDialect dialect,
+            List<TablePlan> plans,
+            Consumer<String> progress)
+            throws SQLException {
         for (TablePlan plan : plans) {
             if (plan.later().isEmpty() || plan.rows() == 0) {
                 continue;
             }
-            List<String> key = plan.table().keys().stream().filter(k -> k.stream().allMatch(c -> plan.columns().contains(plan.column(c))))
-                    .findFirst().orElse(null);
+            List<String> key =
+                    plan.table().keys().stream()
+                            .filter(
+                                    k ->
+                                            k.stream()
+                                                    .allMatch(
+                                                            c ->
+                                                                    plan.columns()
+                                                                            .contains(
+                                                                                    plan.column(
+                                                                                            c))))
+                            .findFirst()
+                            .orElse(null);
             if (key == null) {
-                progress.accept("left " + plan.table().name() + "." + ColumnPlan.names(plan.later()) + " NULL: they close a cycle of foreign keys, "
-                        + "and the table has no key Parity writes to find its rows again");
+                progress.accept(
+                        "left "
+                                + plan.table().name()
+                                + "."
+                                + ColumnPlan.names(plan.later())
+                                + " NULL: they close a cycle of foreign keys, "
+                                + "and the table has no key Parity writes to find its rows again");
                 continue;
             }
-            String sql = "update " + plan.table().qualifiedName() + " set "
-                    + plan.later().stream().map(c -> dialect.identifier(c.name()) + " = " + dialect.parameter(c.column().type()))
-                    .collect(Collectors.joining(", "))
-                    + " where " + key.stream().map(c -> dialect.identifier(c) + " = " + dialect.parameter(plan.column(c).column().type()))
-                    .collect(Collectors.joining(" and "));
+            String sql =
+                    "update "
+                            + plan.table().qualifiedName()
+                            + " set "
+                            + plan.later().stream()
+                                    .map(
+                                            c ->
+                                                    dialect.identifier(c.name())
+                                                            + " = "
+                                                            + dialect.parameter(c.column().type()))
+                                    .collect(Collectors.joining(", "))
+                            + " where "
+                            + key.stream()
+                                    .map(
+                                            c ->
+                                                    dialect.identifier(c)
+                                                            + " = "
+                                                            + dialect.parameter(
+                                                                    plan.column(c).column().type()))
+                                    .collect(Collectors.joining(" and "));
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 CellRandom random = new CellRandom();
                 int batched = 0;
@@ -52,7 +87,8 @@ final class SecondPass {
                         continue;
                     }
                     for (String column : key) {
-                        update.setString(parameter++, plan.column(column).value(plan.seed(), row, random));
+                        update.setString(
+                                parameter++, plan.column(column).value(plan.seed(), row, random));
                     }
                     update.addBatch();
                     if (++batched % BATCH == 0) {

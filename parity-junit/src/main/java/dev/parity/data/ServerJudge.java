@@ -26,8 +26,10 @@ final class ServerJudge {
 
     /** Rows a query carries. */
     static final int CHUNK = 1000;
+
     /** Rounds of making rejected rows again. */
     static final int ROUNDS = 8;
+
     /** Queries of a CHECK the server may fail on (a row whose cast or function raises an error) before the CHECK is left to the load. */
     private static final int ERRORS = 64;
 
@@ -35,7 +37,12 @@ final class ServerJudge {
     @FunctionalInterface
     interface Verdicts {
         /** The ordinals of those of {@code rows} (the check's columns' values, in text form) that {@code check} rejects. */
-        Set<Long> rejected(CheckReader.Parsed check, List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows)
+        Set<Long> rejected(
+                CheckReader.Parsed check,
+                List<String> columns,
+                List<String> types,
+                List<Long> ordinals,
+                List<List<String>> rows)
                 throws SQLException;
 
         /** The server behind {@code connection}, asked in one query per chunk ({@link SqlDialect#rejectedRows}). */
@@ -43,7 +50,14 @@ final class ServerJudge {
             return (check, columns, types, ordinals, rows) -> {
                 Set<Long> rejected = new HashSet<>();
                 try (Statement statement = connection.createStatement();
-                     ResultSet result = statement.executeQuery(dialect.rejectedRows(columns, types, ordinals, rows, check.check().condition()))) {
+                        ResultSet result =
+                                statement.executeQuery(
+                                        dialect.rejectedRows(
+                                                columns,
+                                                types,
+                                                ordinals,
+                                                rows,
+                                                check.check().condition()))) {
                     while (result.next()) {
                         rejected.add(result.getLong(1));
                     }
@@ -75,8 +89,8 @@ final class ServerJudge {
     }
 
     /** One CHECK the server judges, with its columns as the group holds them. */
-    private record Judged(CheckReader.Parsed check, List<String> columns, List<String> types, int[] members) {
-    }
+    private record Judged(
+            CheckReader.Parsed check, List<String> columns, List<String> types, int[] members) {}
 
     private int errors;
 
@@ -91,15 +105,28 @@ final class ServerJudge {
         List<Judged> judged = new ArrayList<>();
         for (CheckReader.Parsed check : group.judged()) {
             List<String> columns = List.copyOf(check.columns());
-            Judged one = new Judged(check, columns, columns.stream().map(c -> plan.table().column(c).orElseThrow().type().sqlType()).toList(),
-                    columns.stream().mapToInt(group::indexOf).toArray());
+            Judged one =
+                    new Judged(
+                            check,
+                            columns,
+                            columns.stream()
+                                    .map(c -> plan.table().column(c).orElseThrow().type().sqlType())
+                                    .toList(),
+                            columns.stream().mapToInt(group::indexOf).toArray());
             try {
                 ask(one, Map.of(0L, group.made(0)), List.of(0L), new HashSet<>(), false);
                 judged.add(one);
             } catch (SQLException e) {
-                // the server cannot evaluate it on rows of values at all (it reads other tables, say): the load will tell
-                progress.accept("the server cannot judge rows of " + plan.table().name() + " by its CHECK " + check.check().name()
-                        + " before they are written (" + dialect.errorMessage(e) + "); the load will");
+                // the server cannot evaluate it on rows of values at all (it reads other tables,
+                // say): the load will tell
+                progress.accept(
+                        "the server cannot judge rows of "
+                                + plan.table().name()
+                                + " by its CHECK "
+                                + check.check().name()
+                                + " before they are written ("
+                                + dialect.errorMessage(e)
+                                + "); the load will");
             }
         }
         if (judged.isEmpty()) {
@@ -120,17 +147,30 @@ final class ServerJudge {
                 rejected = rejected(group, judged, rejected);
             }
         } catch (SQLException e) {
-            progress.accept("the server failed too often judging rows of " + plan.table().name() + " (" + dialect.errorMessage(e) + "); the load will tell");
+            progress.accept(
+                    "the server failed too often judging rows of "
+                            + plan.table().name()
+                            + " ("
+                            + dialect.errorMessage(e)
+                            + "); the load will tell");
             return Optional.empty();
         }
         if (System.nanoTime() - started > 2_000_000_000L) {
-            progress.accept(String.format("the server judged %,d rows of %s by %d CHECKs in %.1f s", plan.rows(), plan.table().name(), judged.size(),
-                    (System.nanoTime() - started) / 1e9));
+            progress.accept(
+                    String.format(
+                            "the server judged %,d rows of %s by %d CHECKs in %.1f s",
+                            plan.rows(),
+                            plan.table().name(),
+                            judged.size(),
+                            (System.nanoTime() - started) / 1e9));
         }
-        return rejected.isEmpty() ? Optional.empty() : Optional.of(problem(plan, group, judged, rejected));
+        return rejected.isEmpty()
+                ? Optional.empty()
+                : Optional.of(problem(plan, group, judged, rejected));
     }
 
-    private Problem problem(TablePlan plan, RowGroup group, List<Judged> judged, List<Long> rejected) {
+    private Problem problem(
+            TablePlan plan, RowGroup group, List<Judged> judged, List<Long> rejected) {
         long row = rejected.get(0);
         RowGroup.Made made = group.made(row);
         Judged failing = judged.get(0);
@@ -149,17 +189,39 @@ final class ServerJudge {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < failing.columns().size(); i++) {
             String value = made.values()[failing.members()[i]];
-            shown.add(failing.columns().get(i) + " = " + (value == null ? "NULL" : "'" + value + "'"));
+            shown.add(
+                    failing.columns().get(i)
+                            + " = "
+                            + (value == null ? "NULL" : "'" + value + "'"));
         }
         CheckReader.Parsed check = failing.check();
-        return new Problem(plan.origin(), "table '" + plan.table().name() + "' has the CHECK constraint " + check.check().name() + " ("
-                + check.check().definition() + "), which the server judges, and it still rejects " + rejected.size() + " of the " + plan.rows()
-                + " rows Parity made after " + (RowGroup.ATTEMPTS + ROUNDS) + " tries each (row " + row + ": " + String.join(", ", shown) + ")",
-                "Give its columns (" + String.join(", ", failing.columns()) + ") rules under columns whose values meet it.");
+        return new Problem(
+                plan.origin(),
+                "table '"
+                        + plan.table().name()
+                        + "' has the CHECK constraint "
+                        + check.check().name()
+                        + " ("
+                        + check.check().definition()
+                        + "), which the server judges, and it still rejects "
+                        + rejected.size()
+                        + " of the "
+                        + plan.rows()
+                        + " rows Parity made after "
+                        + (RowGroup.ATTEMPTS + ROUNDS)
+                        + " tries each (row "
+                        + row
+                        + ": "
+                        + String.join(", ", shown)
+                        + ")",
+                "Give its columns ("
+                        + String.join(", ", failing.columns())
+                        + ") rules under columns whose values meet it.");
     }
 
     /** The rows of {@code rows} some CHECK rejects as they are made now; each of them is moved to its next attempt. */
-    private List<Long> rejected(RowGroup group, List<Judged> judged, List<Long> rows) throws SQLException {
+    private List<Long> rejected(RowGroup group, List<Judged> judged, List<Long> rows)
+            throws SQLException {
         Map<Long, RowGroup.Made> made = new LinkedHashMap<>();
         for (long row : rows) {
             made.put(row, group.made(row));
@@ -182,7 +244,13 @@ final class ServerJudge {
      * Adds to {@code rejected} the rows of {@code rows} the CHECK rejects. A chunk the server cannot evaluate at all (a cast
      * or function that raises an error) is halved until the rows that raise it are found: those count as rejected.
      */
-    private void ask(Judged one, Map<Long, RowGroup.Made> made, List<Long> rows, Set<Long> rejected, boolean halve) throws SQLException {
+    private void ask(
+            Judged one,
+            Map<Long, RowGroup.Made> made,
+            List<Long> rows,
+            Set<Long> rejected,
+            boolean halve)
+            throws SQLException {
         List<List<String>> values = new ArrayList<>();
         for (long row : rows) {
             String[] all = made.get(row).values();
@@ -193,7 +261,8 @@ final class ServerJudge {
             values.add(picked);
         }
         try {
-            rejected.addAll(verdicts.rejected(one.check(), one.columns(), one.types(), rows, values));
+            rejected.addAll(
+                    verdicts.rejected(one.check(), one.columns(), one.types(), rows, values));
         } catch (SQLException e) {
             if (!halve || ++errors > ERRORS) {
                 throw e;

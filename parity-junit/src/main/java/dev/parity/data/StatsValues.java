@@ -20,8 +20,7 @@ final class StatsValues {
     /** Fractions of the rows that make no difference. */
     private static final double EPSILON = 1e-9;
 
-    private StatsValues() {
-    }
+    private StatsValues() {}
 
     static ColumnContext.Planned plan(ColumnRule.Stats stats, ColumnContext column) {
         ColumnInfo info = column.info();
@@ -30,40 +29,59 @@ final class StatsValues {
         List<String> common = new ArrayList<>(stats.mcv().keySet());
         List<Double> fractions = new ArrayList<>(stats.mcv().values());
         fractions.addAll(stats.withheld());
-        double others = Math.max(0, 1 - nulls - fractions.stream().mapToDouble(Double::doubleValue).sum());
+        double others =
+                Math.max(0, 1 - nulls - fractions.stream().mapToDouble(Double::doubleValue).sum());
         double[] upTo = new double[fractions.size() + 1];
         upTo[0] = nulls;
         for (int i = 0; i < fractions.size(); i++) {
             upTo[i + 1] = upTo[i] + fractions.get(i);
         }
-        double total = upTo[fractions.size()] + others; // above 1 only where a NOT NULL column drops production's NULLs
-        long otherCount = others < EPSILON ? 0 : Math.max(1, distinct(stats, rows, others) - fractions.size());
+        double total =
+                upTo[fractions.size()]
+                        + others; // above 1 only where a NOT NULL column drops production's NULLs
+        long otherCount =
+                others < EPSILON
+                        ? 0
+                        : Math.max(1, distinct(stats, rows, others) - fractions.size());
 
         long seed = CellRandom.mix(column.seed(), CellRandom.hash("stats"));
         ColumnContext.Planned base = column.fromType();
         ValueGenerator generated = base.values() == null ? null : base.values().generator();
-        // free text takes a suffix to make its values distinct; a closed set (a CHECK's list, an enum) keeps its values
+        // free text takes a suffix to make its values distinct; a closed set (a CHECK's list, an
+        // enum) keeps its values
         boolean freeText = base.values() != null && base.values().text();
         Pool pool = new Pool(generated, seed, freeText, info.type().length(), stats.width());
-        List<String> bounds = stats.histogram().size() >= 2 ? stats.histogram() : spanOf(generated, info.type(), seed);
+        List<String> bounds =
+                stats.histogram().size() >= 2
+                        ? stats.histogram()
+                        : spanOf(generated, info.type(), seed);
         Placed histogram = Histogram.of(bounds, info.type(), otherCount, seed, column);
         int withheldFrom = common.size();
         int withheldCount = stats.withheld().size();
         Order order = order(stats.correlation(), rows, seed);
-        ValueGenerator values = (row, r) -> {
-            double u = (order.position(row) + 0.5) / Math.max(1, rows) * total;
-            if (u < upTo[0]) {
-                return null;
-            }
-            int k = firstAbove(upTo, u);
-            if (k < upTo.length) {
-                int value = k - 1;
-                return value < withheldFrom ? common.get(value) : pool.value(value - withheldFrom, r);
-            }
-            double place = Math.min(1 - EPSILON, (u - upTo[upTo.length - 1]) / Math.max(others, EPSILON));
-            return histogram != null ? histogram.next(place, r) : pool.value(withheldCount + (long) (place * otherCount), r);
-        };
-        return new ColumnContext.Planned(new ColumnValues(values, List.of(), info.type().isText()), Mess.none());
+        ValueGenerator values =
+                (row, r) -> {
+                    double u = (order.position(row) + 0.5) / Math.max(1, rows) * total;
+                    if (u < upTo[0]) {
+                        return null;
+                    }
+                    int k = firstAbove(upTo, u);
+                    if (k < upTo.length) {
+                        int value = k - 1;
+                        return value < withheldFrom
+                                ? common.get(value)
+                                : pool.value(value - withheldFrom, r);
+                    }
+                    double place =
+                            Math.min(
+                                    1 - EPSILON,
+                                    (u - upTo[upTo.length - 1]) / Math.max(others, EPSILON));
+                    return histogram != null
+                            ? histogram.next(place, r)
+                            : pool.value(withheldCount + (long) (place * otherCount), r);
+                };
+        return new ColumnContext.Planned(
+                new ColumnValues(values, List.of(), info.type().isText()), Mess.none());
     }
 
     /** The first index from 1 whose bound is above {@code u}, or the length: a statistics target of 10,000 lists as many values. */
@@ -112,7 +130,8 @@ final class StatsValues {
     /** Whether a column of {@code type} takes a histogram: numbers, dates and timestamps. */
     static boolean ranged(ColumnType type) {
         return switch (type.kind()) {
-            case INTEGER, YEAR, DECIMAL, MONEY, FLOAT, DOUBLE, DATE, TIMESTAMP, TIMESTAMP_TZ -> true;
+            case INTEGER, YEAR, DECIMAL, MONEY, FLOAT, DOUBLE, DATE, TIMESTAMP, TIMESTAMP_TZ ->
+                    true;
             default -> false;
         };
     }
@@ -120,7 +139,9 @@ final class StatsValues {
     /** How many distinct values the column has in {@code rows} rows, NULL not counted. */
     static long distinct(ColumnRule.Stats stats, long rows, double others) {
         if (stats.distinct() == null) {
-            return Math.round(Math.ceil(others * rows)) + stats.mcv().size() + stats.withheld().size();
+            return Math.round(Math.ceil(others * rows))
+                    + stats.mcv().size()
+                    + stats.withheld().size();
         }
         return Math.round(stats.distinct() > 0 ? stats.distinct() : -stats.distinct() * rows);
     }
@@ -190,8 +211,7 @@ final class StatsValues {
     /** The other values within a histogram's buckets, each bucket as many rows as the others. */
     static final class Histogram {
 
-        private Histogram() {
-        }
+        private Histogram() {}
 
         /**
          * Null when there is no histogram, or the column's type is not a range of numbers, dates or timestamps. The
@@ -200,17 +220,26 @@ final class StatsValues {
          * the buckets evenly, except that a bucket holds no more than its range has (1.00 to 1.05 holds six amounts):
          * what it cannot hold goes to the others, and its rows repeat its values, as production's do.
          */
-        static Placed of(List<String> bounds, ColumnType type, long count, long seed, ColumnContext column) {
+        static Placed of(
+                List<String> bounds, ColumnType type, long count, long seed, ColumnContext column) {
             if (bounds.size() < 2 || count <= 0 || !StatsValues.ranged(type)) {
                 return null;
             }
             int buckets = bounds.size() - 1;
             RangeValues[] ranges = new RangeValues[buckets];
             long[] capacity = new long[buckets];
-            boolean floating = type.kind() == ColumnType.Kind.FLOAT || type.kind() == ColumnType.Kind.DOUBLE;
+            boolean floating =
+                    type.kind() == ColumnType.Kind.FLOAT || type.kind() == ColumnType.Kind.DOUBLE;
             for (int b = 0; b < buckets; b++) {
-                ranges[b] = RangeValues.of(type, bound(bounds.get(b)), bound(bounds.get(b + 1)), column.sessionZone(), column.syntax().zonesInLiterals());
-                // a bucket's lower bound is the one before's upper: counted once, in the bucket before
+                ranges[b] =
+                        RangeValues.of(
+                                type,
+                                bound(bounds.get(b)),
+                                bound(bounds.get(b + 1)),
+                                column.sessionZone(),
+                                column.syntax().zonesInLiterals());
+                // a bucket's lower bound is the one before's upper: counted once, in the bucket
+                // before
                 capacity[b] = floating ? Long.MAX_VALUE : ranges[b].capacity() - (b > 0 ? 1 : 0);
             }
             long[] sizes = spread(count, capacity);
@@ -224,7 +253,10 @@ final class StatsValues {
                 } else if (b == 0) {
                     within[b] = ranges[b].unique(sizes[b]);
                 } else {
-                    ValueGenerator past = ranges[b].unique(sizes[b] + 1); // its first stride holds the lower bound: skipped
+                    ValueGenerator past =
+                            ranges[b].unique(
+                                    sizes[b]
+                                            + 1); // its first stride holds the lower bound: skipped
                     within[b] = (j, r) -> past.next(j + 1, r);
                 }
             }
@@ -268,7 +300,12 @@ final class StatsValues {
         }
 
         private static Bound bound(String text) {
-            return Bound.parse(text).orElseThrow(() -> new IllegalStateException("a histogram bound the validator let through: " + text));
+            return Bound.parse(text)
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "a histogram bound the validator let through: "
+                                                    + text));
         }
     }
 }

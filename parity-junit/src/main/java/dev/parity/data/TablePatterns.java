@@ -25,27 +25,38 @@ import java.util.regex.Pattern;
  */
 final class TablePatterns {
 
-    private TablePatterns() {
-    }
+    private TablePatterns() {}
 
     /** The specs with patterns replaced by the tables they match, in place; problems for patterns and rules that match nothing. */
-    static List<DatasetSpec> expand(List<DatasetSpec> specs, Map<String, TableInfo> schema, SpecValidator lookup, List<Problem> problems) {
+    static List<DatasetSpec> expand(
+            List<DatasetSpec> specs,
+            Map<String, TableInfo> schema,
+            SpecValidator lookup,
+            List<Problem> problems) {
         if (specs.stream().noneMatch(DatasetSpec::isPattern)) {
             return specs;
         }
         Set<TableInfo> named = new HashSet<>();
-        specs.stream().filter(s -> !s.isPattern()).forEach(s -> lookup.table(s.table()).ifPresent(named::add));
+        specs.stream()
+                .filter(s -> !s.isPattern())
+                .forEach(s -> lookup.table(s.table()).ifPresent(named::add));
         Map<String, DatasetSpec> owner = new HashMap<>();
         for (DatasetSpec spec : specs) {
             if (spec.isPattern()) {
                 List<String> matched = matches(spec.table(), schema);
                 if (matched.isEmpty()) {
-                    problems.add(new Problem(spec.origin(), "tables '" + spec.table() + "' match no table",
-                            "Write \"*\" for every table of the current schema, or schema.* with one of the schemas Parity reads: "
-                                    + String.join(", ", schemas(schema)) + "."));
+                    problems.add(
+                            new Problem(
+                                    spec.origin(),
+                                    "tables '" + spec.table() + "' match no table",
+                                    "Write \"*\" for every table of the current schema, or schema.* with one of the schemas Parity reads: "
+                                            + String.join(", ", schemas(schema))
+                                            + "."));
                 }
                 checkColumns(spec, matched.stream().map(schema::get).toList(), problems);
-                matched.stream().filter(key -> !named.contains(schema.get(key))).forEach(key -> owner.put(key, spec));
+                matched.stream()
+                        .filter(key -> !named.contains(schema.get(key)))
+                        .forEach(key -> owner.put(key, spec));
             }
         }
         List<DatasetSpec> expanded = new ArrayList<>();
@@ -69,12 +80,16 @@ final class TablePatterns {
         Pattern schemaPart = dot < 0 ? null : glob(pattern.substring(0, dot));
         Pattern namePart = glob(dot < 0 ? pattern : pattern.substring(dot + 1));
         List<String> keys = new ArrayList<>();
-        schema.forEach((key, table) -> {
-            boolean inSchema = schemaPart == null ? key.equals(table.name()) : schemaPart.matcher(table.schema()).matches();
-            if (inSchema && namePart.matcher(table.name()).matches()) {
-                keys.add(key);
-            }
-        });
+        schema.forEach(
+                (key, table) -> {
+                    boolean inSchema =
+                            schemaPart == null
+                                    ? key.equals(table.name())
+                                    : schemaPart.matcher(table.schema()).matches();
+                    if (inSchema && namePart.matcher(table.name()).matches()) {
+                        keys.add(key);
+                    }
+                });
         return keys;
     }
 
@@ -82,7 +97,8 @@ final class TablePatterns {
         String[] parts = glob.split("\\*", -1);
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
-            regex.append(i > 0 ? ".*" : "").append(parts[i].isEmpty() ? "" : Pattern.quote(parts[i]));
+            regex.append(i > 0 ? ".*" : "")
+                    .append(parts[i].isEmpty() ? "" : Pattern.quote(parts[i]));
         }
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
@@ -96,27 +112,41 @@ final class TablePatterns {
     /** The pattern's rules for the columns {@code table} has. */
     private static Map<String, ColumnRule> columnsOf(DatasetSpec pattern, TableInfo table) {
         Map<String, ColumnRule> rules = new LinkedHashMap<>();
-        pattern.columns().forEach((column, rule) -> {
-            if (table.column(column).isPresent()) {
-                rules.put(column, rule);
-            }
-        });
+        pattern.columns()
+                .forEach(
+                        (column, rule) -> {
+                            if (table.column(column).isPresent()) {
+                                rules.put(column, rule);
+                            }
+                        });
         return rules;
     }
 
     /** A pattern's rule for a column none of its tables has is a typo. */
-    private static void checkColumns(DatasetSpec pattern, List<TableInfo> tables, List<Problem> problems) {
+    private static void checkColumns(
+            DatasetSpec pattern, List<TableInfo> tables, List<Problem> problems) {
         if (tables.isEmpty()) {
             return;
         }
         Set<String> all = new TreeSet<>();
         tables.forEach(t -> t.columns().stream().map(ColumnInfo::name).forEach(all::add));
         for (String column : pattern.columns().keySet()) {
-            Optional<TableInfo> having = tables.stream().filter(t -> t.column(column).isPresent()).findFirst();
+            Optional<TableInfo> having =
+                    tables.stream().filter(t -> t.column(column).isPresent()).findFirst();
             if (having.isEmpty()) {
-                problems.add(new Problem(pattern.origin(), "none of the " + tables.size() + (tables.size() == 1 ? " table" : " tables") + " that '"
-                        + pattern.table() + "' matches has a column '" + column + "'",
-                        Suggestions.didYouMean(column, all) + "A pattern's rules apply to the tables that have the column."));
+                problems.add(
+                        new Problem(
+                                pattern.origin(),
+                                "none of the "
+                                        + tables.size()
+                                        + (tables.size() == 1 ? " table" : " tables")
+                                        + " that '"
+                                        + pattern.table()
+                                        + "' matches has a column '"
+                                        + column
+                                        + "'",
+                                Suggestions.didYouMean(column, all)
+                                        + "A pattern's rules apply to the tables that have the column."));
             }
         }
     }

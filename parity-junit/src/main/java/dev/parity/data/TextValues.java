@@ -31,8 +31,14 @@ final class TextValues {
             return (row, r) -> {
                 String separator = r.nextInt(3) == 0 ? "_" : ".";
                 int number = r.nextInt(4) == 0 ? r.nextInt(1000) : -1;
-                return Formats.truncate(first.pickLowerCase(r) + separator + last.pickLowerCase(r) + (number >= 0 ? Integer.toString(number) : "")
-                        + "@" + domains.pick(r), length);
+                return Formats.truncate(
+                        first.pickLowerCase(r)
+                                + separator
+                                + last.pickLowerCase(r)
+                                + (number >= 0 ? Integer.toString(number) : "")
+                                + "@"
+                                + domains.pick(r),
+                        length);
             };
         }
         if (shape == NameRules.Shape.USERNAME) {
@@ -52,7 +58,9 @@ final class TextValues {
 
     private ValueGenerator pick(String expression, int length) {
         FakerPools.Pool pool = pools.pool(expression);
-        return length < 0 ? (row, r) -> pool.pick(r) : (row, r) -> Formats.truncate(pool.pick(r), length);
+        return length < 0
+                ? (row, r) -> pool.pick(r)
+                : (row, r) -> Formats.truncate(pool.pick(r), length);
     }
 
     /**
@@ -63,14 +71,18 @@ final class TextValues {
      */
     static List<String> extremes(ColumnType type, ColumnLimits limits) {
         int length = type.length();
-        int max = limits.maxLength() >= 0 ? (length >= 0 ? Math.min(length, limits.maxLength()) : limits.maxLength()) : length;
+        int max =
+                limits.maxLength() >= 0
+                        ? (length >= 0 ? Math.min(length, limits.maxLength()) : limits.maxLength())
+                        : length;
         int longest = max >= 0 ? Math.min(max, LONGEST) : LONGEST;
-        String wide = switch (type.repertoire()) {
-            case UNICODE -> "Ab1 é€😀";
-            case BMP -> "Ab1 é€Ж";
-            case LATIN1 -> "Ab1 éñø";
-            case ASCII -> "Ab1 xyz";
-        };
+        String wide =
+                switch (type.repertoire()) {
+                    case UNICODE -> "Ab1 é€😀";
+                    case BMP -> "Ab1 é€Ж";
+                    case LATIN1 -> "Ab1 éñø";
+                    case ASCII -> "Ab1 xyz";
+                };
         List<String> extremes = new ArrayList<>();
         extremes.add("");
         extremes.add("x");

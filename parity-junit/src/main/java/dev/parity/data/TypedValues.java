@@ -25,9 +25,15 @@ import java.util.regex.Pattern;
  */
 final class TypedValues {
 
-    private static final DateTimeFormatter WALL_TIME = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter(Locale.ROOT);
-    private static final Pattern ZONED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?) ?(.+)");
+    private static final DateTimeFormatter WALL_TIME =
+            new DateTimeFormatterBuilder()
+                    .appendPattern("uuuu-MM-dd HH:mm:ss")
+                    .optionalStart()
+                    .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .optionalEnd()
+                    .toFormatter(Locale.ROOT);
+    private static final Pattern ZONED =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?) ?(.+)");
 
     private final ValueSyntax syntax;
     private final ZoneId sessionZone;
@@ -81,7 +87,10 @@ final class TypedValues {
         LocalDateTime wall = LocalDateTime.parse(m.group(1), WALL_TIME);
         String zone = m.group(2).strip();
         if (zone.matches("[+-]\\d{1,2}")) {
-            zone = zone.charAt(0) + (zone.length() == 2 ? "0" + zone.charAt(1) : zone.substring(1)) + ":00";
+            zone =
+                    zone.charAt(0)
+                            + (zone.length() == 2 ? "0" + zone.charAt(1) : zone.substring(1))
+                            + ":00";
         }
         if (zone.matches("[+-]\\d{2}(:\\d{2}){1,2}")) {
             return OffsetDateTime.of(wall, java.time.ZoneOffset.of(zone)).toInstant();

@@ -23,6 +23,7 @@ final class ConnectsUnlessExited implements WaitStrategy {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final JdbcDatabaseContainer<?> container;
+
     /** Testcontainers' JDBC wait's: generous, since a server that dies no longer waits it out. */
     private Duration timeout = Duration.ofSeconds(120);
 
@@ -36,7 +37,8 @@ final class ConnectsUnlessExited implements WaitStrategy {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!target.isRunning()) {
-                // read now: once the start has failed, Testcontainers removes the container and forgets its id
+                // read now: once the start has failed, Testcontainers removes the container and
+                // forgets its id
                 throw new ExitedDuringStart(ContainerExit.of(target.getContainerId()).orElse(null));
             }
             try (Connection connection = connect()) {
@@ -48,7 +50,9 @@ final class ConnectsUnlessExited implements WaitStrategy {
             }
             pause();
         }
-        throw new ContainerLaunchException("the server did not accept a connection within " + timeout.toSeconds() + " s", last);
+        throw new ContainerLaunchException(
+                "the server did not accept a connection within " + timeout.toSeconds() + " s",
+                last);
     }
 
     @Override
@@ -62,7 +66,8 @@ final class ConnectsUnlessExited implements WaitStrategy {
         Properties properties = new Properties();
         properties.put("user", container.getUsername());
         properties.put("password", container.getPassword());
-        Connection connection = container.getJdbcDriverInstance().connect(container.getJdbcUrl(), properties);
+        Connection connection =
+                container.getJdbcDriverInstance().connect(container.getJdbcUrl(), properties);
         if (connection == null) {
             throw new SQLException("the driver does not take " + container.getJdbcUrl());
         }
@@ -85,7 +90,9 @@ final class ConnectsUnlessExited implements WaitStrategy {
         private final transient ContainerExit exit;
 
         ExitedDuringStart(ContainerExit exit) {
-            super("the container exited before its server accepted a connection" + (exit == null ? "" : ": " + exit.describe()));
+            super(
+                    "the container exited before its server accepted a connection"
+                            + (exit == null ? "" : ": " + exit.describe()));
             this.exit = exit;
         }
 

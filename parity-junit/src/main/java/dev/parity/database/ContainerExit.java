@@ -23,7 +23,8 @@ import org.testcontainers.DockerClientFactory;
  * @param lastLines   its last log lines, blank ones left out; empty if it is gone
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record ContainerExit(String containerId, Integer exitCode, boolean oomKilled, List<String> lastLines) {
+public record ContainerExit(
+        String containerId, Integer exitCode, boolean oomKilled, List<String> lastLines) {
 
     /** Enough to hold the server's own complaint after the entrypoint's closing words. */
     static final int LAST_LINES = 12;
@@ -52,8 +53,12 @@ public record ContainerExit(String containerId, Integer exitCode, boolean oomKil
             return Optional.empty();
         }
         Long code = state.getExitCodeLong();
-        return Optional.of(new ContainerExit(shortId, code == null ? null : code.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
-                lastLines(client, containerId)));
+        return Optional.of(
+                new ContainerExit(
+                        shortId,
+                        code == null ? null : code.intValue(),
+                        Boolean.TRUE.equals(state.getOOMKilled()),
+                        lastLines(client, containerId)));
     }
 
     /** Whether the container is still there to be read (not removed). */
@@ -66,9 +71,12 @@ public record ContainerExit(String containerId, Integer exitCode, boolean oomKil
         if (!present()) {
             return "container " + containerId + " is gone (removed)";
         }
-        String how = oomKilled ? " (killed for lack of memory: raise Docker's memory limit)"
-                : exitCode == 137 ? " (killed: SIGKILL, from docker kill, docker rm -f or the OOM killer)"
-                : exitCode == 143 ? " (stopped: SIGTERM, from docker stop)" : "";
+        String how =
+                oomKilled
+                        ? " (killed for lack of memory: raise Docker's memory limit)"
+                        : exitCode == 137
+                                ? " (killed: SIGKILL, from docker kill, docker rm -f or the OOM killer)"
+                                : exitCode == 143 ? " (stopped: SIGTERM, from docker stop)" : "";
         return "container " + containerId + " exited with code " + exitCode + how;
     }
 
@@ -85,22 +93,34 @@ public record ContainerExit(String containerId, Integer exitCode, boolean oomKil
     private static List<String> lastLines(DockerClient client, String containerId) {
         StringBuilder output = new StringBuilder();
         try {
-            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(LAST_LINES)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            synchronized (output) {
-                                output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }).awaitCompletion(5, TimeUnit.SECONDS);
+            client.logContainerCmd(containerId)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(LAST_LINES)
+                    .exec(
+                            new ResultCallback.Adapter<Frame>() {
+                                @Override
+                                public void onNext(Frame frame) {
+                                    synchronized (output) {
+                                        output.append(
+                                                new String(
+                                                        frame.getPayload(),
+                                                        StandardCharsets.UTF_8));
+                                    }
+                                }
+                            })
+                    .awaitCompletion(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             return List.of("(its log could not be read: " + e.getMessage() + ")");
         }
         synchronized (output) {
-            return output.toString().lines().map(String::stripTrailing).filter(line -> !line.isBlank()).toList();
+            return output.toString()
+                    .lines()
+                    .map(String::stripTrailing)
+                    .filter(line -> !line.isBlank())
+                    .toList();
         }
     }
 }

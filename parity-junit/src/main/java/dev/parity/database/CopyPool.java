@@ -29,6 +29,7 @@ public final class CopyPool implements AutoCloseable {
 
     /** How long a taker waits for a copy: a template copy takes seconds; minutes mean the server or a maker is stuck. */
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
+
     /** How long closing waits for the copies being made, so that it can drop them rather than leave them behind. */
     static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
@@ -67,9 +68,21 @@ public final class CopyPool implements AutoCloseable {
      * @param wait     how long {@link #take()} waits for a copy to be ready
      * @param stopWait how long {@link #close()} waits for the copies being made before it interrupts their makers
      */
-    CopyPool(DatabaseCopies copies, String template, String prefix, int size, int workers, Duration wait, Duration stopWait) {
+    CopyPool(
+            DatabaseCopies copies,
+            String template,
+            String prefix,
+            int size,
+            int workers,
+            Duration wait,
+            Duration stopWait) {
         if (size < 0 || workers < 1) {
-            throw new IllegalArgumentException("size " + size + " and workers " + workers + ": size must be 0 or more, workers 1 or more");
+            throw new IllegalArgumentException(
+                    "size "
+                            + size
+                            + " and workers "
+                            + workers
+                            + ": size must be 0 or more, workers 1 or more");
         }
         this.copies = copies;
         this.template = template;
@@ -79,11 +92,18 @@ public final class CopyPool implements AutoCloseable {
         this.workers = workers;
         this.wait = wait;
         this.stopWait = stopWait;
-        this.executor = size == 0 ? null : Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "parity-copy-pool-" + number);
-            thread.setDaemon(true); // never keeps a JVM alive; close() is what drops the copies
-            return thread;
-        });
+        this.executor =
+                size == 0
+                        ? null
+                        : Executors.newFixedThreadPool(
+                                workers,
+                                task -> {
+                                    Thread thread = new Thread(task, "parity-copy-pool-" + number);
+                                    thread.setDaemon(
+                                            true); // never keeps a JVM alive; close() is what drops
+                                    // the copies
+                                    return thread;
+                                });
         refill();
     }
 
@@ -121,9 +141,22 @@ public final class CopyPool implements AutoCloseable {
             while (ready.isEmpty() && !closed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new EngineException("no fresh copy of database '" + template + "' within " + seconds(wait) + ": " + making
-                            + " being made (" + workers + " at once), " + inUse + " in use, " + dropping + " being dropped; the server"
-                            + " copies too slowly or a copy hangs. Look at the database server's load and its log.", null);
+                    throw new EngineException(
+                            "no fresh copy of database '"
+                                    + template
+                                    + "' within "
+                                    + seconds(wait)
+                                    + ": "
+                                    + making
+                                    + " being made ("
+                                    + workers
+                                    + " at once), "
+                                    + inUse
+                                    + " in use, "
+                                    + dropping
+                                    + " being dropped; the server"
+                                    + " copies too slowly or a copy hangs. Look at the database server's load and its log.",
+                            null);
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
@@ -166,9 +199,11 @@ public final class CopyPool implements AutoCloseable {
         if (executor != null) {
             executor.shutdown();
             try {
-                // what is being made finishes, so that it can be dropped below rather than left behind
+                // what is being made finishes, so that it can be dropped below rather than left
+                // behind
                 if (!executor.awaitTermination(stopWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                    executor.shutdownNow(); // a maker stuck longer than that: interrupted; its copy dies with the container
+                    executor.shutdownNow(); // a maker stuck longer than that: interrupted; its copy
+                    // dies with the container
                 }
             } catch (InterruptedException e) {
                 executor.shutdownNow();
@@ -207,8 +242,20 @@ public final class CopyPool implements AutoCloseable {
         try {
             made = new Made(name, copies.cloneOf(template, name), null);
         } catch (Throwable e) { // an Error too: the taker waiting for this copy must hear of it
-            made = new Made(name, null, e instanceof EngineException engine ? engine
-                    : new EngineException("could not copy database '" + template + "' to '" + name + "': " + e, e));
+            made =
+                    new Made(
+                            name,
+                            null,
+                            e instanceof EngineException engine
+                                    ? engine
+                                    : new EngineException(
+                                            "could not copy database '"
+                                                    + template
+                                                    + "' to '"
+                                                    + name
+                                                    + "': "
+                                                    + e,
+                                            e));
         }
         synchronized (this) {
             making--;
@@ -227,7 +274,9 @@ public final class CopyPool implements AutoCloseable {
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+        return duration.toMillis() % 1000 == 0
+                ? duration.toSeconds() + " s"
+                : duration.toMillis() + " ms";
     }
 
     private void noteOnServer(int adding) {
@@ -240,7 +289,8 @@ public final class CopyPool implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("the pool of copies of " + template + " is closed: the test run is ending");
+            throw new IllegalStateException(
+                    "the pool of copies of " + template + " is closed: the test run is ending");
         }
     }
 
@@ -253,8 +303,7 @@ public final class CopyPool implements AutoCloseable {
     }
 
     /** A copy made, or the engine's failure to make it. */
-    private record Made(String name, String url, EngineException failure) {
-    }
+    private record Made(String name, String url, EngineException failure) {}
 
     /** A copy taken from the pool: the taker's until released or kept. */
     public final class Lease {
@@ -287,7 +336,8 @@ public final class CopyPool implements AutoCloseable {
                 done = true;
                 inUse--;
                 if (executor != null && !closed) {
-                    dropping++; // still on the server until dropped: it counts against the size meanwhile
+                    dropping++; // still on the server until dropped: it counts against the size
+                    // meanwhile
                     executor.execute(this::drop);
                     return;
                 }

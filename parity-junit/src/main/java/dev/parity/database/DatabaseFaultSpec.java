@@ -20,13 +20,20 @@ import org.apiguardian.api.API;
  * @param readOnly            whether the database refuses writes
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record DatabaseFaultSpec(String failWrites, String sqlState, double probability, long count, long statementTimeoutMillis,
-                                int connectionLimit, boolean readOnly) {
+public record DatabaseFaultSpec(
+        String failWrites,
+        String sqlState,
+        double probability,
+        long count,
+        long statementTimeoutMillis,
+        int connectionLimit,
+        boolean readOnly) {
 
     /** Five digits or capital letters, as SQLSTATEs are; class 00 is success, which no error can carry. */
     private static final Pattern SQL_STATE = Pattern.compile("(?!00)[0-9A-Z]{5}");
 
-    public static DatabaseFaultSpec failWrites(String table, String sqlState, double probability, long count) {
+    public static DatabaseFaultSpec failWrites(
+            String table, String sqlState, double probability, long count) {
         return new DatabaseFaultSpec(table, sqlState, probability, count, -1, -1, false);
     }
 
@@ -45,16 +52,24 @@ public record DatabaseFaultSpec(String failWrites, String sqlState, double proba
     /** What is wrong with it, in words that say how to fix it; empty if nothing. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        int kinds = (failWrites.isEmpty() ? 0 : 1) + (statementTimeoutMillis >= 0 ? 1 : 0) + (connectionLimit >= 0 ? 1 : 0)
-                + (readOnly ? 1 : 0);
+        int kinds =
+                (failWrites.isEmpty() ? 0 : 1)
+                        + (statementTimeoutMillis >= 0 ? 1 : 0)
+                        + (connectionLimit >= 0 ? 1 : 0)
+                        + (readOnly ? 1 : 0);
         if (kinds != 1) {
-            problems.add("a database fault is one of: failing writes to a table, a statement timeout, a connection limit, read-only; this one is "
-                    + (kinds == 0 ? "none of them" : "several") + ". Declare each fault on its own");
+            problems.add(
+                    "a database fault is one of: failing writes to a table, a statement timeout, a connection limit, read-only; this one is "
+                            + (kinds == 0 ? "none of them" : "several")
+                            + ". Declare each fault on its own");
         }
         if (!failWrites.isEmpty()) {
             sqlStateProblem(sqlState).ifPresent(problems::add);
             if (!(probability >= 0 && probability <= 1)) {
-                problems.add("the probability " + probability + " is outside 0..1. Give the share of writes that fail, e.g. 0.05");
+                problems.add(
+                        "the probability "
+                                + probability
+                                + " is outside 0..1. Give the share of writes that fail, e.g. 0.05");
             }
         }
         return problems;
@@ -65,15 +80,24 @@ public record DatabaseFaultSpec(String failWrites, String sqlState, double proba
         if (sqlState != null && SQL_STATE.matcher(sqlState).matches()) {
             return Optional.empty();
         }
-        return Optional.of("'" + sqlState + "' is not a SQLSTATE. Give five digits or capital letters, not of class 00, for example 40001 "
-                + "(serialization failure) or 40P01 (deadlock)");
+        return Optional.of(
+                "'"
+                        + sqlState
+                        + "' is not a SQLSTATE. Give five digits or capital letters, not of class 00, for example 40001 "
+                        + "(serialization failure) or 40P01 (deadlock)");
     }
 
     /** As a person reads it: {@code failWrites("accounts", "40001", 0.05)}. */
     @Override
     public String toString() {
         if (!failWrites.isEmpty()) {
-            return "failWrites(\"" + failWrites + "\", \"" + sqlState + "\", " + (count >= 0 ? String.valueOf(count) : String.valueOf(probability)) + ")";
+            return "failWrites(\""
+                    + failWrites
+                    + "\", \""
+                    + sqlState
+                    + "\", "
+                    + (count >= 0 ? String.valueOf(count) : String.valueOf(probability))
+                    + ")";
         }
         if (statementTimeoutMillis >= 0) {
             return "statementTimeout(" + statementTimeoutMillis + " ms)";

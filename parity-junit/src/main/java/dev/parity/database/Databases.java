@@ -23,8 +23,7 @@ public final class Databases {
     /** Label on every container Parity starts, so leftovers can be found: {@code docker ps -f label=dev.parity}. */
     public static final String LABEL = ParityLabels.PARITY;
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /**
      * Starts a database for {@code spec}.
@@ -40,16 +39,32 @@ public final class Databases {
     }
 
     /** As {@link #start(DatabaseSpec, ClassLoader, String)}, on {@code network} under {@code alias} if given. */
-    public static RunningDatabase start(DatabaseSpec spec, ClassLoader classLoader, String label, Network network, String alias) {
-        return start(spec, DatabaseOrigin.unknown("database " + spec.image() + " for " + label), classLoader, label, network, alias);
+    public static RunningDatabase start(
+            DatabaseSpec spec,
+            ClassLoader classLoader,
+            String label,
+            Network network,
+            String alias) {
+        return start(
+                spec,
+                DatabaseOrigin.unknown("database " + spec.image() + " for " + label),
+                classLoader,
+                label,
+                network,
+                alias);
     }
 
     /**
      * As {@link #start(DatabaseSpec, ClassLoader, String, Network, String)}, with failures only Docker or the
      * server find (a missing image, a setting the server rejects) reported at the line of {@code origin}.
      */
-    public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
-                                        String alias) {
+    public static RunningDatabase start(
+            DatabaseSpec spec,
+            DatabaseOrigin origin,
+            ClassLoader classLoader,
+            String label,
+            Network network,
+            String alias) {
         return start(spec, origin, classLoader, label, network, alias, false);
     }
 
@@ -58,9 +73,23 @@ public final class Databases {
      * the container may outlive the run ({@link RunningDatabase#keep()}): Testcontainers' own reaper (Ryuk, or its
      * JVM hook without Ryuk) is not told of it, so Parity alone stops it, as it stops every container it starts.
      */
-    public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
-                                        String alias, boolean keepable) {
-        return start(spec, origin, classLoader, label, network, alias, keepable, Settings.LOCK_WAIT.getFromSystemProperties());
+    public static RunningDatabase start(
+            DatabaseSpec spec,
+            DatabaseOrigin origin,
+            ClassLoader classLoader,
+            String label,
+            Network network,
+            String alias,
+            boolean keepable) {
+        return start(
+                spec,
+                origin,
+                classLoader,
+                label,
+                network,
+                alias,
+                keepable,
+                Settings.LOCK_WAIT.getFromSystemProperties());
     }
 
     /**
@@ -68,21 +97,31 @@ public final class Databases {
      * migrations or init scripts that waits on a lock longer than {@code lockWait} is cancelled ({@link LockWatch}) and
      * the start fails naming it and the sessions holding the lock.
      */
-    public static RunningDatabase start(DatabaseSpec spec, DatabaseOrigin origin, ClassLoader classLoader, String label, Network network,
-                                        String alias, boolean keepable, Duration lockWait) {
+    public static RunningDatabase start(
+            DatabaseSpec spec,
+            DatabaseOrigin origin,
+            ClassLoader classLoader,
+            String label,
+            Network network,
+            String alias,
+            boolean keepable,
+            Duration lockWait) {
         requireDocker(spec);
         long started = System.nanoTime();
         LocalImages.require(spec, origin.image());
-        JdbcDatabaseContainer<?> container = spec.engine().container(spec)
-                .withLabels(ParityLabels.forProfile(label));
+        JdbcDatabaseContainer<?> container =
+                spec.engine().container(spec).withLabels(ParityLabels.forProfile(label));
         if (network != null) {
             container.withNetwork(network).withNetworkAliases(alias);
         }
-        // fails within a second of the server exiting, instead of waiting out the start timeout; and once:
-        // a server that exited at a setting exits again (MariaDB's module tried three times, two minutes each)
+        // fails within a second of the server exiting, instead of waiting out the start timeout;
+        // and once:
+        // a server that exited at a setting exits again (MariaDB's module tried three times, two
+        // minutes each)
         container.waitingFor(new ConnectsUnlessExited(container)).withStartupAttempts(1);
         if (keepable) {
-            container.withCreateContainerCmdModifier(command -> command.withLabels(new UnreapedLabels(command.getLabels())));
+            container.withCreateContainerCmdModifier(
+                    command -> command.withLabels(new UnreapedLabels(command.getLabels())));
         }
         LeftoverGuard.remember(container);
         try {
@@ -91,9 +130,18 @@ public final class Databases {
             stopQuietly(container);
             Optional<ContainerExit> exit = exitDuringStart(e);
             if (exit.isPresent()) {
-                List<String> check = spec.engine().explainStartExit(spec.image(), List.of(container.getCommandParts()));
-                throw new DatabaseStartException(ExitedDuringStartProblem.of(spec, origin, exit.get(), check,
-                        Duration.ofNanos(System.nanoTime() - started)), e);
+                List<String> check =
+                        spec.engine()
+                                .explainStartExit(
+                                        spec.image(), List.of(container.getCommandParts()));
+                throw new DatabaseStartException(
+                        ExitedDuringStartProblem.of(
+                                spec,
+                                origin,
+                                exit.get(),
+                                check,
+                                Duration.ofNanos(System.nanoTime() - started)),
+                        e);
             }
             throw new DatabaseStartException(whyNotStarted(spec, e), e);
         }
@@ -102,7 +150,11 @@ public final class Databases {
             long begun = System.nanoTime();
             runMigrations(spec, container, classLoader, lockWait);
             migrations = Duration.ofNanos(System.nanoTime() - begun);
-            RunLog.migrationsRan(spec.image(), spec.migrations().tool().displayName(), spec.migrations().locations(), migrations);
+            RunLog.migrationsRan(
+                    spec.image(),
+                    spec.migrations().tool().displayName(),
+                    spec.migrations().locations(),
+                    migrations);
         }
         Duration initScripts = Duration.ZERO;
         if (!spec.init().isEmpty()) {
@@ -111,12 +163,27 @@ public final class Databases {
             initScripts = Duration.ofNanos(System.nanoTime() - begun);
             RunLog.initScriptsRan(spec.image(), spec.init().size(), initScripts);
         }
-        return new RunningDatabase(spec, container, Duration.ofNanos(System.nanoTime() - started), migrations, initScripts);
+        return new RunningDatabase(
+                spec,
+                container,
+                Duration.ofNanos(System.nanoTime() - started),
+                migrations,
+                initScripts);
     }
 
     /** As the administrator, as init scripts run; once per start, so fresh copies and templates start from the migrated database. */
-    private static void runMigrations(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader, Duration lockWait) {
-        LockWatch watch = LockWatch.start(spec.engine(), adminServer(spec, container), spec.name(), lockWait, "migrations");
+    private static void runMigrations(
+            DatabaseSpec spec,
+            JdbcDatabaseContainer<?> container,
+            ClassLoader classLoader,
+            Duration lockWait) {
+        LockWatch watch =
+                LockWatch.start(
+                        spec.engine(),
+                        adminServer(spec, container),
+                        spec.name(),
+                        lockWait,
+                        "migrations");
         try {
             Migrations.run(spec, container, classLoader);
         } catch (MigrationFailedException e) {
@@ -124,24 +191,57 @@ public final class Databases {
             stopQuietly(container);
             Optional<LockWatch.Intervention> ended = watch.intervention();
             if (ended.isPresent()) {
-                throw new DatabaseStartException("migration failed: " + e.where() + " " + LockWaitReport.describe(ended.get()) + "\n"
-                        + Migrations.lockWaitFix(spec.migrations(), ended.get()) + "; the database (" + spec.image() + ") has been stopped.", e);
+                throw new DatabaseStartException(
+                        "migration failed: "
+                                + e.where()
+                                + " "
+                                + LockWaitReport.describe(ended.get())
+                                + "\n"
+                                + Migrations.lockWaitFix(spec.migrations(), ended.get())
+                                + "; the database ("
+                                + spec.image()
+                                + ") has been stopped.",
+                        e);
             }
-            throw new DatabaseStartException("migration failed: " + e.describe()
-                    + "\n" + e.fix() + " and run again; the database (" + spec.image() + ") has been stopped.", e);
+            throw new DatabaseStartException(
+                    "migration failed: "
+                            + e.describe()
+                            + "\n"
+                            + e.fix()
+                            + " and run again; the database ("
+                            + spec.image()
+                            + ") has been stopped.",
+                    e);
         } catch (RuntimeException | LinkageError e) {
             watch.close();
             stopQuietly(container);
-            throw new DatabaseStartException("the " + spec.migrations().tool().displayName() + " migrations could not run against the new "
-                    + spec.image() + " database: " + rootMessage(e) + "; it has been stopped.", e);
+            throw new DatabaseStartException(
+                    "the "
+                            + spec.migrations().tool().displayName()
+                            + " migrations could not run against the new "
+                            + spec.image()
+                            + " database: "
+                            + rootMessage(e)
+                            + "; it has been stopped.",
+                    e);
         } finally {
             watch.close();
         }
     }
 
     /** As the administrator, as the image's own init scripts run: a script may create what the test user may not. */
-    private static void runInitScripts(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader, Duration lockWait) {
-        LockWatch watch = LockWatch.start(spec.engine(), adminServer(spec, container), spec.name(), lockWait, "init scripts");
+    private static void runInitScripts(
+            DatabaseSpec spec,
+            JdbcDatabaseContainer<?> container,
+            ClassLoader classLoader,
+            Duration lockWait) {
+        LockWatch watch =
+                LockWatch.start(
+                        spec.engine(),
+                        adminServer(spec, container),
+                        spec.name(),
+                        lockWait,
+                        "init scripts");
         try {
             InitScripts.run(spec, container, classLoader);
         } catch (ScriptFailedException e) {
@@ -149,28 +249,58 @@ public final class Databases {
             stopQuietly(container);
             Optional<LockWatch.Intervention> ended = watch.intervention();
             if (ended.isPresent()) {
-                throw new DatabaseStartException("init script failed: " + e.script() + (e.line() > 0 ? ", line " + e.line() : "") + " "
-                        + LockWaitReport.describe(ended.get()) + "\n" + INIT_LOCK_FIX + "; the database (" + spec.image() + ") has been stopped.", e);
+                throw new DatabaseStartException(
+                        "init script failed: "
+                                + e.script()
+                                + (e.line() > 0 ? ", line " + e.line() : "")
+                                + " "
+                                + LockWaitReport.describe(ended.get())
+                                + "\n"
+                                + INIT_LOCK_FIX
+                                + "; the database ("
+                                + spec.image()
+                                + ") has been stopped.",
+                        e);
             }
-            throw new DatabaseStartException("init script failed: " + e.describe()
-                    + "\nFix the script and run again; the database (" + spec.image() + ") has been stopped.", e);
+            throw new DatabaseStartException(
+                    "init script failed: "
+                            + e.describe()
+                            + "\nFix the script and run again; the database ("
+                            + spec.image()
+                            + ") has been stopped.",
+                    e);
         } catch (SQLException | RuntimeException e) {
             watch.close();
             stopQuietly(container);
-            throw new DatabaseStartException("could not connect to the new " + spec.image() + " database to run its init scripts: "
-                    + e.getMessage() + "; it has been stopped.", e);
+            throw new DatabaseStartException(
+                    "could not connect to the new "
+                            + spec.image()
+                            + " database to run its init scripts: "
+                            + e.getMessage()
+                            + "; it has been stopped.",
+                    e);
         } finally {
             watch.close();
         }
     }
 
-    private static final String INIT_LOCK_FIX = "Another session holds that lock and does not let it go while the script waits for it: end that "
-            + "session's transaction (or the session) before the statement that needs the lock, and run again; if the wait is only long, "
-            + "raise " + Settings.LOCK_WAIT.name() + " (for example -D" + Settings.LOCK_WAIT.name() + "=5m)";
+    private static final String INIT_LOCK_FIX =
+            "Another session holds that lock and does not let it go while the script waits for it: end that "
+                    + "session's transaction (or the session) before the statement that needs the lock, and run again; if the wait is only long, "
+                    + "raise "
+                    + Settings.LOCK_WAIT.name()
+                    + " (for example -D"
+                    + Settings.LOCK_WAIT.name()
+                    + "=5m)";
 
     /** The server of a container not yet wrapped in a {@link RunningDatabase}. */
     private static Server adminServer(DatabaseSpec spec, JdbcDatabaseContainer<?> container) {
-        return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(), spec.engine().adminUser(spec), spec.password());
+        return new Server(
+                container.getJdbcUrl(),
+                container.getUsername(),
+                container.getPassword(),
+                spec.engine().adminUser(spec),
+                spec.password());
     }
 
     /**
@@ -183,13 +313,22 @@ public final class Databases {
             DockerClientFactory.instance().client();
         } catch (RuntimeException e) {
             if (causedBy(e, ContainerFetchException.class)) {
-                throw new DatabaseStartException("Docker is reachable, but Testcontainers could not get an image it needs for itself ("
-                        + rootMessage(e) + "). Where no registry can be reached, set the environment variable TESTCONTAINERS_RYUK_DISABLED=true "
-                        + "(Parity stops its containers itself) or make the image available locally, then run the tests again.", e);
+                throw new DatabaseStartException(
+                        "Docker is reachable, but Testcontainers could not get an image it needs for itself ("
+                                + rootMessage(e)
+                                + "). Where no registry can be reached, set the environment variable TESTCONTAINERS_RYUK_DISABLED=true "
+                                + "(Parity stops its containers itself) or make the image available locally, then run the tests again.",
+                        e);
             }
-            throw new DatabaseStartException("Docker is not reachable, and Parity runs the " + spec.engine().displayName() + " database ("
-                    + spec.image() + ") in a container. Start Docker (Docker Desktop, or 'sudo systemctl start docker' on Linux), "
-                    + "or point DOCKER_HOST at a running engine, then run the tests again. Testcontainers said: " + rootMessage(e), e);
+            throw new DatabaseStartException(
+                    "Docker is not reachable, and Parity runs the "
+                            + spec.engine().displayName()
+                            + " database ("
+                            + spec.image()
+                            + ") in a container. Start Docker (Docker Desktop, or 'sudo systemctl start docker' on Linux), "
+                            + "or point DOCKER_HOST at a running engine, then run the tests again. Testcontainers said: "
+                            + rootMessage(e),
+                    e);
         }
     }
 
@@ -213,11 +352,20 @@ public final class Databases {
 
     private static String whyNotStarted(DatabaseSpec spec, RuntimeException e) {
         if (causedBy(e, ContainerFetchException.class)) {
-            return "the image '" + spec.image() + "' is not available: it is not on this machine and could not be pulled ("
-                    + rootMessage(e) + "). Check the image name and tag in the profile, or pull it first with 'docker pull "
-                    + spec.image() + "'.";
+            return "the image '"
+                    + spec.image()
+                    + "' is not available: it is not on this machine and could not be pulled ("
+                    + rootMessage(e)
+                    + "). Check the image name and tag in the profile, or pull it first with 'docker pull "
+                    + spec.image()
+                    + "'.";
         }
-        return "the " + spec.engine().displayName() + " container (" + spec.image() + ") did not start: " + rootMessage(e)
+        return "the "
+                + spec.engine().displayName()
+                + " container ("
+                + spec.image()
+                + ") did not start: "
+                + rootMessage(e)
                 + ". Check the image and the profile's settings; the container has been removed.";
     }
 

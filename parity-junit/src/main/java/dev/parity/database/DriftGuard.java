@@ -17,8 +17,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DriftGuard {
 
-    private DriftGuard() {
-    }
+    private DriftGuard() {}
 
     /** Each difference as a line: the fact, production's value, this database's, where it was written, and the fix. */
     public static List<String> differences(RunningDatabase database, List<Expectation> expected) {
@@ -35,20 +34,57 @@ public final class DriftGuard {
                     case Expectation.SERVER_VERSION -> {
                         String actual = facts.version(connection);
                         if (!versionMatches(fact.value(), actual)) {
-                            differences.add("server_version: production " + fact.value() + ", here " + actual + line + ". Set database.image to "
-                                    + "the image of production's version, such as " + database.engine().defaultImage().replaceAll(":.*", "") + ":"
-                                    + fact.value() + ".");
+                            differences.add(
+                                    "server_version: production "
+                                            + fact.value()
+                                            + ", here "
+                                            + actual
+                                            + line
+                                            + ". Set database.image to "
+                                            + "the image of production's version, such as "
+                                            + database.engine().defaultImage().replaceAll(":.*", "")
+                                            + ":"
+                                            + fact.value()
+                                            + ".");
                         }
                     }
-                    case Expectation.ENCODING -> same(fact, facts.encoding(connection), line, "database.encoding: " + fact.value(), differences);
-                    case Expectation.COLLATION -> same(fact, facts.collation(connection), line, "database.collation: " + fact.value(), differences);
+                    case Expectation.ENCODING ->
+                            same(
+                                    fact,
+                                    facts.encoding(connection),
+                                    line,
+                                    "database.encoding: " + fact.value(),
+                                    differences);
+                    case Expectation.COLLATION ->
+                            same(
+                                    fact,
+                                    facts.collation(connection),
+                                    line,
+                                    "database.collation: " + fact.value(),
+                                    differences);
                     case Expectation.SETTINGS -> {
                         Optional<String> actual = facts.setting(connection, fact.name());
                         if (actual.isEmpty()) {
-                            differences.add(fact.path() + ": production " + fact.value() + ", but this server has no setting '" + fact.name() + "'"
-                                    + line + ". Correct its name, or pin the version production runs.");
+                            differences.add(
+                                    fact.path()
+                                            + ": production "
+                                            + fact.value()
+                                            + ", but this server has no setting '"
+                                            + fact.name()
+                                            + "'"
+                                            + line
+                                            + ". Correct its name, or pin the version production runs.");
                         } else {
-                            same(fact, actual.get(), line, "database.settings: {" + fact.name() + ": " + fact.value() + "}", differences);
+                            same(
+                                    fact,
+                                    actual.get(),
+                                    line,
+                                    "database.settings: {"
+                                            + fact.name()
+                                            + ": "
+                                            + fact.value()
+                                            + "}",
+                                    differences);
                         }
                     }
                     default -> {
@@ -56,9 +92,21 @@ public final class DriftGuard {
                             addOns = facts.addOns(connection);
                         }
                         if (!addOns.contains(fact.name().toLowerCase(Locale.ROOT))) {
-                            differences.add(fact.fact() + ": production has " + fact.name() + ", here it is not installed" + line + ". "
-                                    + (fact.fact().equals("extensions") ? "Add \"create extension if not exists " + fact.name() + ";\" to an init "
-                                    + "script or migration." : "Install it with database.settings (plugin_load_add: " + fact.name() + ") or an init script."));
+                            differences.add(
+                                    fact.fact()
+                                            + ": production has "
+                                            + fact.name()
+                                            + ", here it is not installed"
+                                            + line
+                                            + ". "
+                                            + (fact.fact().equals("extensions")
+                                                    ? "Add \"create extension if not exists "
+                                                            + fact.name()
+                                                            + ";\" to an init "
+                                                            + "script or migration."
+                                                    : "Install it with database.settings (plugin_load_add: "
+                                                            + fact.name()
+                                                            + ") or an init script."));
                         }
                     }
                 }
@@ -69,9 +117,19 @@ public final class DriftGuard {
         return differences;
     }
 
-    private static void same(Expectation fact, String actual, String line, String fix, List<String> differences) {
+    private static void same(
+            Expectation fact, String actual, String line, String fix, List<String> differences) {
         if (!normalized(fact.value()).equals(normalized(actual))) {
-            differences.add(fact.path() + ": production " + fact.value() + ", here " + actual + line + ". Set " + fix + ".");
+            differences.add(
+                    fact.path()
+                            + ": production "
+                            + fact.value()
+                            + ", here "
+                            + actual
+                            + line
+                            + ". Set "
+                            + fix
+                            + ".");
         }
     }
 
@@ -83,6 +141,8 @@ public final class DriftGuard {
     /** {@code 15} matches 15.8 and 15, not 150; {@code 10.11} matches 10.11.9-MariaDB. */
     static boolean versionMatches(String expected, String actual) {
         String version = actual.strip();
-        return version.startsWith(expected) && (version.length() == expected.length() || !Character.isDigit(version.charAt(expected.length())));
+        return version.startsWith(expected)
+                && (version.length() == expected.length()
+                        || !Character.isDigit(version.charAt(expected.length())));
     }
 }

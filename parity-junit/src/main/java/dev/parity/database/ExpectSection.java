@@ -14,12 +14,17 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExpectSection {
 
-    public static final List<String> KEYS = List.of(Expectation.SERVER_VERSION, Expectation.ENCODING, Expectation.COLLATION, Expectation.SETTINGS,
-            "extensions", "plugins");
+    public static final List<String> KEYS =
+            List.of(
+                    Expectation.SERVER_VERSION,
+                    Expectation.ENCODING,
+                    Expectation.COLLATION,
+                    Expectation.SETTINGS,
+                    "extensions",
+                    "plugins");
     private static final String EXAMPLE = "expect:\n  server_version: \"15\"\n  encoding: UTF8";
 
-    private ExpectSection() {
-    }
+    private ExpectSection() {}
 
     public static List<Expectation> read(Section profile, List<Problem> problems) {
         Optional<YamlNode.Mapping> node = profile.mapping("expect", EXAMPLE);
@@ -28,16 +33,34 @@ public final class ExpectSection {
         }
         Section expect = new Section(node.get(), profile.path() + " > expect", KEYS, problems);
         List<Expectation> facts = new ArrayList<>();
-        for (String fact : List.of(Expectation.SERVER_VERSION, Expectation.ENCODING, Expectation.COLLATION)) {
-            plain(expect, fact, problems).ifPresent(value -> facts.add(new Expectation(fact, "", value, expect.valueLocation(fact))));
+        for (String fact :
+                List.of(Expectation.SERVER_VERSION, Expectation.ENCODING, Expectation.COLLATION)) {
+            plain(expect, fact, problems)
+                    .ifPresent(
+                            value ->
+                                    facts.add(
+                                            new Expectation(
+                                                    fact, "", value, expect.valueLocation(fact))));
         }
-        Map<String, String> settings = expect.settings(Expectation.SETTINGS, "settings: {max_connections: 500}");
+        Map<String, String> settings =
+                expect.settings(Expectation.SETTINGS, "settings: {max_connections: 500}");
         if (expect.valueNode(Expectation.SETTINGS) instanceof YamlNode.Mapping written) {
-            settings.forEach((name, value) -> facts.add(new Expectation(Expectation.SETTINGS, name, value,
-                    written.keyLocations().getOrDefault(name, written.location()))));
+            settings.forEach(
+                    (name, value) ->
+                            facts.add(
+                                    new Expectation(
+                                            Expectation.SETTINGS,
+                                            name,
+                                            value,
+                                            written.keyLocations()
+                                                    .getOrDefault(name, written.location()))));
         }
         for (String addOns : List.of("extensions", "plugins")) {
-            for (String name : expect.textList(addOns, addOns.equals("extensions") ? "pg_trgm" : "auth_ed25519", (value, at, found) -> { })) {
+            for (String name :
+                    expect.textList(
+                            addOns,
+                            addOns.equals("extensions") ? "pg_trgm" : "auth_ed25519",
+                            (value, at, found) -> {})) {
                 facts.add(new Expectation(addOns, name, name, expect.valueLocation(addOns)));
             }
         }
@@ -49,16 +72,39 @@ public final class ExpectSection {
      *
      * @param addOnsKey what the profile's engine calls its add-ons
      */
-    public static void checkEngine(List<Expectation> facts, String addOnsKey, String engine, List<Problem> problems) {
-        facts.stream().filter(fact -> (fact.fact().equals("extensions") || fact.fact().equals("plugins")) && !fact.fact().equals(addOnsKey))
-                .map(Expectation::at).distinct().forEach(at -> problems.add(new Problem(at, "expect: lists " + (addOnsKey.equals("extensions")
-                        ? "plugins" : "extensions") + ", which " + engine + " does not have", "Call them " + addOnsKey + ": on " + engine + ".")));
+    public static void checkEngine(
+            List<Expectation> facts, String addOnsKey, String engine, List<Problem> problems) {
+        facts.stream()
+                .filter(
+                        fact ->
+                                (fact.fact().equals("extensions") || fact.fact().equals("plugins"))
+                                        && !fact.fact().equals(addOnsKey))
+                .map(Expectation::at)
+                .distinct()
+                .forEach(
+                        at ->
+                                problems.add(
+                                        new Problem(
+                                                at,
+                                                "expect: lists "
+                                                        + (addOnsKey.equals("extensions")
+                                                                ? "plugins"
+                                                                : "extensions")
+                                                        + ", which "
+                                                        + engine
+                                                        + " does not have",
+                                                "Call them "
+                                                        + addOnsKey
+                                                        + ": on "
+                                                        + engine
+                                                        + ".")));
     }
 
     /** A version, an encoding or a collation: text, or a number YAML read ({@code server_version: 15}). */
     private static Optional<String> plain(Section expect, String key, List<Problem> problems) {
         YamlNode node = expect.valueNode(key);
-        if (node instanceof YamlNode.Scalar scalar && (scalar.type().equals("int") || scalar.type().equals("float"))) {
+        if (node instanceof YamlNode.Scalar scalar
+                && (scalar.type().equals("int") || scalar.type().equals("float"))) {
             return Optional.of(scalar.text().strip());
         }
         return expect.text(key, key.equals(Expectation.SERVER_VERSION) ? "\"15\"" : "UTF8");

@@ -24,10 +24,10 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
  */
 final class InitScripts {
 
-    private InitScripts() {
-    }
+    private InitScripts() {}
 
-    static void run(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader) throws ScriptFailedException, SQLException {
+    static void run(DatabaseSpec spec, JdbcDatabaseContainer<?> container, ClassLoader classLoader)
+            throws ScriptFailedException, SQLException {
         ClientScripts client = spec.engine().clientScripts();
         Connection connection = null;
         try {
@@ -39,7 +39,11 @@ final class InitScripts {
                     continue;
                 }
                 if (connection == null) {
-                    connection = DriverManager.getConnection(container.getJdbcUrl(), spec.engine().adminUser(spec), spec.password());
+                    connection =
+                            DriverManager.getConnection(
+                                    container.getJdbcUrl(),
+                                    spec.engine().adminUser(spec),
+                                    spec.password());
                 }
                 runOverJdbc(script, text, connection, spec.engine().dialect());
             }
@@ -50,12 +54,19 @@ final class InitScripts {
         }
     }
 
-    private static void runOverJdbc(String script, String text, Connection connection, SqlDialect dialect) throws ScriptFailedException {
+    private static void runOverJdbc(
+            String script, String text, Connection connection, SqlDialect dialect)
+            throws ScriptFailedException {
         for (SqlStatement statement : dialect.split(text)) {
             try (Statement jdbc = connection.createStatement()) {
                 jdbc.execute(statement.sql());
             } catch (SQLException e) {
-                throw new ScriptFailedException(script, dialect.errorLine(statement, e), dialect.errorMessage(e), statement.sql(), e);
+                throw new ScriptFailedException(
+                        script,
+                        dialect.errorLine(statement, e),
+                        dialect.errorMessage(e),
+                        statement.sql(),
+                        e);
             }
         }
     }
@@ -63,7 +74,8 @@ final class InitScripts {
     private static URL resource(String script, ClassLoader classLoader) {
         URL url = Classpath.resource(classLoader, script);
         if (url == null) {
-            throw new IllegalStateException("init script " + script + " vanished from the classpath after validation");
+            throw new IllegalStateException(
+                    "init script " + script + " vanished from the classpath after validation");
         }
         return url;
     }

@@ -19,12 +19,12 @@ public final class LeftoverGuard {
     private static final Set<AutoCloseable> OPEN = new LinkedHashSet<>();
     private static boolean hookInstalled;
 
-    private LeftoverGuard() {
-    }
+    private LeftoverGuard() {}
 
     public static synchronized void remember(AutoCloseable resource) {
         if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(LeftoverGuard::closeAll, "parity-leftover-guard"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(LeftoverGuard::closeAll, "parity-leftover-guard"));
             hookInstalled = true;
         }
         OPEN.add(resource);

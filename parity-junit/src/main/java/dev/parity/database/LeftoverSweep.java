@@ -25,8 +25,7 @@ public final class LeftoverSweep {
 
     private static final AtomicBoolean DONE = new AtomicBoolean();
 
-    private LeftoverSweep() {
-    }
+    private LeftoverSweep() {}
 
     /** Sweeps, the first time a JVM asks; never fails the run (what cannot be removed stays, as before). */
     public static void onceForThisJvm() {
@@ -34,7 +33,8 @@ public final class LeftoverSweep {
             try {
                 Removed removed = now();
                 if (!removed.isEmpty()) {
-                    RunLog.leftoversRemoved(removed.describe(), removed.owners(), removed.kept() > 0);
+                    RunLog.leftoversRemoved(
+                            removed.describe(), removed.owners(), removed.kept() > 0);
                 }
             } catch (RuntimeException e) {
                 RunLog.leftoversNotChecked(e.toString());
@@ -48,22 +48,38 @@ public final class LeftoverSweep {
         DockerClient docker = DockerClientFactory.instance().client();
         int containers = 0;
         int kept = 0;
-        for (var container : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(ParityLabels.OWNER)).exec()) {
+        for (var container :
+                docker.listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(List.of(ParityLabels.OWNER))
+                        .exec()) {
             Optional<RunOwner> owner = deadOwner(container.getLabels());
-            if (owner.isPresent() && removed(() -> docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec())) {
+            if (owner.isPresent()
+                    && removed(
+                            () ->
+                                    docker.removeContainerCmd(container.getId())
+                                            .withForce(true)
+                                            .withRemoveVolumes(true)
+                                            .exec())) {
                 containers++;
                 owners.add(owner.get().pid());
-                if (container.getNames() != null && java.util.Arrays.stream(container.getNames())
-                        .anyMatch(name -> name.startsWith("/" + RunningDatabase.KEPT_PREFIX))) {
+                if (container.getNames() != null
+                        && java.util.Arrays.stream(container.getNames())
+                                .anyMatch(
+                                        name ->
+                                                name.startsWith(
+                                                        "/" + RunningDatabase.KEPT_PREFIX))) {
                     kept++;
                 }
             }
         }
         int networks = 0;
         // after the containers: a network with containers attached cannot be removed
-        for (var network : docker.listNetworksCmd().withFilter("label", List.of(ParityLabels.OWNER)).exec()) {
+        for (var network :
+                docker.listNetworksCmd().withFilter("label", List.of(ParityLabels.OWNER)).exec()) {
             Optional<RunOwner> owner = deadOwner(network.getLabels());
-            if (owner.isPresent() && removed(() -> docker.removeNetworkCmd(network.getId()).exec())) {
+            if (owner.isPresent()
+                    && removed(() -> docker.removeNetworkCmd(network.getId()).exec())) {
                 networks++;
                 owners.add(owner.get().pid());
             }
@@ -74,7 +90,8 @@ public final class LeftoverSweep {
     }
 
     private static Optional<RunOwner> deadOwner(Map<String, String> labels) {
-        return RunOwner.parseLabel(labels == null ? null : labels.get(ParityLabels.OWNER)).filter(RunOwner::endedOnThisMachine);
+        return RunOwner.parseLabel(labels == null ? null : labels.get(ParityLabels.OWNER))
+                .filter(RunOwner::endedOnThisMachine);
     }
 
     /** False if it was gone already (another run swept at the same time) or Docker refused. */
@@ -110,8 +127,12 @@ public final class LeftoverSweep {
             List<String> parts = new java.util.ArrayList<>();
             int others = containers - kept;
             if (kept > 0) {
-                parts.add(kept + (kept == 1 ? " container of a failed test's database" : " containers of failed tests' databases")
-                        + " kept by parity.keep=failed");
+                parts.add(
+                        kept
+                                + (kept == 1
+                                        ? " container of a failed test's database"
+                                        : " containers of failed tests' databases")
+                                + " kept by parity.keep=failed");
             }
             if (others > 0) {
                 parts.add(others + (others == 1 ? " container" : " containers"));
@@ -125,7 +146,9 @@ public final class LeftoverSweep {
             if (parts.size() < 2) {
                 return String.join("", parts);
             }
-            return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+            return String.join(", ", parts.subList(0, parts.size() - 1))
+                    + " and "
+                    + parts.get(parts.size() - 1);
         }
     }
 }

@@ -42,22 +42,29 @@ final class LiquibaseMigrations {
 
     /** Liquibase's scopes and caches are shared state: environments starting side by side update one at a time. */
     private static final Object ONE_AT_A_TIME = new Object();
-    private static final Pattern FAILED_SQL = Pattern.compile("(?s)\\[Failed SQL: \\(-?\\d+\\) (.*)]\\s*$");
 
-    private LiquibaseMigrations() {
-    }
+    private static final Pattern FAILED_SQL =
+            Pattern.compile("(?s)\\[Failed SQL: \\(-?\\d+\\) (.*)]\\s*$");
 
-    static void update(MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader) throws MigrationFailedException {
+    private LiquibaseMigrations() {}
+
+    static void update(MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader)
+            throws MigrationFailedException {
         synchronized (ONE_AT_A_TIME) {
             updateAlone(migrations, target, classLoader);
         }
     }
 
-    private static void updateAlone(MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader) throws MigrationFailedException {
+    private static void updateAlone(
+            MigrationsSpec migrations, Migrations.Target target, ClassLoader classLoader)
+            throws MigrationFailedException {
         String location = migrations.locations().get(0);
         FailedChangeSet failed = new FailedChangeSet();
-        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        try (Connection connection =
+                DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
+            Database database =
+                    DatabaseFactory.getInstance()
+                            .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Configured configured = Configured.of(migrations.config(), database);
             ChangeLogParameters parameters = new ChangeLogParameters(database);
             migrations.placeholders().forEach(parameters::set);
@@ -66,31 +73,56 @@ final class LiquibaseMigrations {
             scope.putAll(configured.settings());
             scope.put(Scope.Attr.resourceAccessor.name(), changelog.accessor());
             scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-            Scope.child(scope, () -> {
-                CommandScope update = new CommandScope(migrations.target() == null ? UpdateCommandStep.COMMAND_NAME : UpdateToTagCommandStep.COMMAND_NAME)
-                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                        .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.file())
-                        .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
-                        .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, failed);
-                if (migrations.target() != null) {
-                    update.addArgumentValue(UpdateToTagCommandStep.TAG_ARG, migrations.target());
-                }
-                configured.arguments().forEach(update::addArgumentValue);
-                update.setOutput(OutputStream.nullOutputStream()).execute();
-            });
+            Scope.child(
+                    scope,
+                    () -> {
+                        CommandScope update =
+                                new CommandScope(
+                                                migrations.target() == null
+                                                        ? UpdateCommandStep.COMMAND_NAME
+                                                        : UpdateToTagCommandStep.COMMAND_NAME)
+                                        .addArgumentValue(
+                                                DbUrlConnectionArgumentsCommandStep.DATABASE_ARG,
+                                                database)
+                                        .addArgumentValue(
+                                                DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG,
+                                                changelog.file())
+                                        .addArgumentValue(
+                                                DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS,
+                                                parameters)
+                                        .addArgumentValue(
+                                                ChangeExecListenerCommandStep
+                                                        .CHANGE_EXEC_LISTENER_ARG,
+                                                failed);
+                        if (migrations.target() != null) {
+                            update.addArgumentValue(
+                                    UpdateToTagCommandStep.TAG_ARG, migrations.target());
+                        }
+                        configured.arguments().forEach(update::addArgumentValue);
+                        update.setOutput(OutputStream.nullOutputStream()).execute();
+                    });
         } catch (Exception e) {
             throw failure(e, location, failed, target.spec().engine().dialect());
         }
     }
 
-    private static MigrationFailedException failure(Exception e, String location, FailedChangeSet failed, SqlDialect dialect) {
-        String migration = failed.changeSet == null ? "Liquibase changelog " + location
-                : failed.changeSet.getFilePath() + " (Liquibase, changeset " + failed.changeSet.getId() + " by " + failed.changeSet.getAuthor() + ")";
+    private static MigrationFailedException failure(
+            Exception e, String location, FailedChangeSet failed, SqlDialect dialect) {
+        String migration =
+                failed.changeSet == null
+                        ? "Liquibase changelog " + location
+                        : failed.changeSet.getFilePath()
+                                + " (Liquibase, changeset "
+                                + failed.changeSet.getId()
+                                + " by "
+                                + failed.changeSet.getAuthor()
+                                + ")";
         SQLException sql = Migrations.sqlCause(e);
         if (sql == null) {
             return new MigrationFailedException(migration, 0, liquibaseMessage(e), null, false, e);
         }
-        return new MigrationFailedException(migration, 0, dialect.errorMessage(sql), failedSql(e), true, e);
+        return new MigrationFailedException(
+                migration, 0, dialect.errorMessage(sql), failedSql(e), true, e);
     }
 
     /** Liquibase ends its message with "[Failed SQL: (0) insert ...]". */
@@ -122,9 +154,13 @@ final class LiquibaseMigrations {
         static Changelog of(String location, ClassLoader classLoader) throws Exception {
             if (MigrationsSpec.onFileSystem(location)) {
                 Path file = Path.of(MigrationsSpec.path(location)).toAbsolutePath();
-                return new Changelog(file.getFileName().toString(), new DirectoryResourceAccessor(file.getParent()));
+                return new Changelog(
+                        file.getFileName().toString(),
+                        new DirectoryResourceAccessor(file.getParent()));
             }
-            return new Changelog(MigrationsSpec.classpathName(location), new ClassLoaderResourceAccessor(classLoader));
+            return new Changelog(
+                    MigrationsSpec.classpathName(location),
+                    new ClassLoaderResourceAccessor(classLoader));
         }
     }
 
@@ -135,13 +171,17 @@ final class LiquibaseMigrations {
      */
     private record Configured(Map<String, String> arguments, Map<String, Object> settings) {
 
-        static Configured of(Map<String, String> config, Database database) throws liquibase.exception.DatabaseException {
+        static Configured of(Map<String, String> config, Database database)
+                throws liquibase.exception.DatabaseException {
             Map<String, String> arguments = new LinkedHashMap<>();
             Map<String, Object> settings = new HashMap<>();
             for (Map.Entry<String, String> entry : config.entrySet()) {
                 Optional<String> argument = LiquibaseKeys.argument(entry.getKey());
                 if (argument.isEmpty()) {
-                    settings.put(LiquibaseKeys.setting(entry.getKey()).orElse(LiquibaseKeys.PREFIX + entry.getKey()), entry.getValue());
+                    settings.put(
+                            LiquibaseKeys.setting(entry.getKey())
+                                    .orElse(LiquibaseKeys.PREFIX + entry.getKey()),
+                            entry.getValue());
                 } else if (argument.get().equals("defaultSchemaName")) {
                     database.setDefaultSchemaName(entry.getValue());
                 } else if (argument.get().equals("defaultCatalogName")) {
@@ -160,7 +200,11 @@ final class LiquibaseMigrations {
         private ChangeSet changeSet;
 
         @Override
-        public void runFailed(ChangeSet failedChangeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+        public void runFailed(
+                ChangeSet failedChangeSet,
+                DatabaseChangeLog changeLog,
+                Database database,
+                Exception exception) {
             this.changeSet = failedChangeSet;
         }
     }

@@ -27,8 +27,7 @@ public final class LocalImages {
     /** What a shell takes unquoted, and Docker's references always are: a-z, digits, '.', '_', '-', '/', ':', '@'. */
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9._/:@-]+");
 
-    private LocalImages() {
-    }
+    private LocalImages() {}
 
     /**
      * Returns when {@code spec}'s image is on this machine, pulling it first if need be.
@@ -37,7 +36,11 @@ public final class LocalImages {
      * @throws DatabaseStartException naming the image, that it is not here, and how to get it
      */
     public static void require(DatabaseSpec spec, Location imageAt) {
-        require(spec.image(), imageAt, spec.engine().defaultImage(), "correct the image in the profile");
+        require(
+                spec.image(),
+                imageAt,
+                spec.engine().defaultImage(),
+                "correct the image in the profile");
     }
 
     /**
@@ -54,8 +57,18 @@ public final class LocalImages {
             name = DockerImageName.parse(image);
             name.assertValid();
         } catch (IllegalArgumentException e) {
-            throw new DatabaseStartException(new Problem(imageAt, "image '" + image + "' is not a valid image reference (" + e.getMessage() + ")",
-                    "Write it as Docker does, repository:tag, for example " + example + "."), e);
+            throw new DatabaseStartException(
+                    new Problem(
+                            imageAt,
+                            "image '"
+                                    + image
+                                    + "' is not a valid image reference ("
+                                    + e.getMessage()
+                                    + ")",
+                            "Write it as Docker does, repository:tag, for example "
+                                    + example
+                                    + "."),
+                    e);
         }
         DockerClient client = DockerClientFactory.instance().client();
         if (isLocal(client, image)) {
@@ -64,9 +77,18 @@ public final class LocalImages {
         Duration timeout = pullTimeout();
         String failure = pull(client, image, name, timeout);
         if (failure != null) {
-            throw new DatabaseStartException(new Problem(imageAt, "image '" + image + "' is not on this machine, and " + failure,
-                    "Get it with: docker pull " + shellQuoted(image) + " (where a registry holding it is reachable), "
-                            + "or " + otherwise + "; " + Settings.PULL_TIMEOUT.name() + "=<seconds> sets how long Parity tries to pull."),
+            throw new DatabaseStartException(
+                    new Problem(
+                            imageAt,
+                            "image '" + image + "' is not on this machine, and " + failure,
+                            "Get it with: docker pull "
+                                    + shellQuoted(image)
+                                    + " (where a registry holding it is reachable), "
+                                    + "or "
+                                    + otherwise
+                                    + "; "
+                                    + Settings.PULL_TIMEOUT.name()
+                                    + "=<seconds> sets how long Parity tries to pull."),
                     null);
         }
     }
@@ -81,16 +103,22 @@ public final class LocalImages {
     }
 
     /** Null when pulled, else why not. */
-    private static String pull(DockerClient client, String image, DockerImageName name, Duration timeout) {
+    private static String pull(
+            DockerClient client, String image, DockerImageName name, Duration timeout) {
         // a digest travels in the reference itself; a tag (latest if none) beside it
-        ResultCallback.Adapter<PullResponseItem> pulling = (image.contains("@") ? client.pullImageCmd(image)
-                : client.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart()))
-                .exec(new ResultCallback.Adapter<>());
+        ResultCallback.Adapter<PullResponseItem> pulling =
+                (image.contains("@")
+                                ? client.pullImageCmd(image)
+                                : client.pullImageCmd(name.getUnversionedPart())
+                                        .withTag(name.getVersionPart()))
+                        .exec(new ResultCallback.Adapter<>());
         try {
             if (pulling.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return isLocal(client, image) ? null : "pulling it did not bring it here";
             }
-            return "pulling it did not finish within " + timeout.toSeconds() + " s (no registry that has it could be reached)";
+            return "pulling it did not finish within "
+                    + timeout.toSeconds()
+                    + " s (no registry that has it could be reached)";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "pulling it was interrupted";
@@ -112,6 +140,8 @@ public final class LocalImages {
 
     /** As a POSIX shell reads it back: references are plain, anything else in single quotes. */
     static String shellQuoted(String reference) {
-        return SHELL_SAFE.matcher(reference).matches() ? reference : DatabaseCopies.shellQuoted(reference);
+        return SHELL_SAFE.matcher(reference).matches()
+                ? reference
+                : DatabaseCopies.shellQuoted(reference);
     }
 }

@@ -16,8 +16,7 @@ public final class LockWaitReport {
     /** Beyond this a statement is cut: a migration's statement can be pages long. */
     private static final int MAX_QUERY = 300;
 
-    private LockWaitReport() {
-    }
+    private LockWaitReport() {}
 
     /**
      * "waited 3.1 s on a lock (virtualxid), longer than parity.lockWait (3 s): Parity cancelled it.\n
@@ -25,12 +24,25 @@ public final class LockWaitReport {
      */
     public static String describe(LockWatch.Intervention intervention) {
         LockWait wait = intervention.lockWait();
-        StringBuilder text = new StringBuilder("waited ").append(seconds(wait.waited())).append(" on a lock (").append(wait.lock())
-                .append("), longer than ").append(Settings.LOCK_WAIT.name()).append(" (").append(seconds(intervention.bound())).append(") allows: Parity ")
-                .append(intervention.terminated() ? "cancelled its statement, which went on waiting, then ended its session" : "cancelled it")
-                .append(".\n    waiting: ").append(session(wait.waiting(), false));
+        StringBuilder text =
+                new StringBuilder("waited ")
+                        .append(seconds(wait.waited()))
+                        .append(" on a lock (")
+                        .append(wait.lock())
+                        .append("), longer than ")
+                        .append(Settings.LOCK_WAIT.name())
+                        .append(" (")
+                        .append(seconds(intervention.bound()))
+                        .append(") allows: Parity ")
+                        .append(
+                                intervention.terminated()
+                                        ? "cancelled its statement, which went on waiting, then ended its session"
+                                        : "cancelled it")
+                        .append(".\n    waiting: ")
+                        .append(session(wait.waiting(), false));
         if (wait.holders().isEmpty()) {
-            text.append("\n    holding the lock: no session the server names (it may have ended meanwhile)");
+            text.append(
+                    "\n    holding the lock: no session the server names (it may have ended meanwhile)");
         }
         String label = wait.exact() ? "holding the lock" : "may hold it (a transaction open)";
         for (LockWait.Session holder : wait.holders()) {
@@ -41,8 +53,9 @@ public final class LockWaitReport {
 
     private static String session(LockWait.Session session, boolean withTime) {
         // a holder without a session (PostgreSQL's prepared transaction) has no id to give
-        StringBuilder text = new StringBuilder(session.id() > 0 ? "session " + session.id() + " (" : "(")
-                .append(session.state().isEmpty() ? "state unknown" : session.state());
+        StringBuilder text =
+                new StringBuilder(session.id() > 0 ? "session " + session.id() + " (" : "(")
+                        .append(session.state().isEmpty() ? "state unknown" : session.state());
         if (withTime && session.inState() != null) {
             text.append(" for ").append(seconds(session.inState()));
         }
@@ -51,9 +64,17 @@ public final class LockWaitReport {
         }
         text.append(")");
         // a migration's comments lead its statement; what it does is after them
-        String query = session.query().replaceAll("^(\\s*--[^\n]*\n)+", "").strip().replaceAll("\\s+", " ");
+        String query =
+                session.query()
+                        .replaceAll("^(\\s*--[^\n]*\n)+", "")
+                        .strip()
+                        .replaceAll("\\s+", " ");
         if (!query.isEmpty()) {
-            text.append(": ").append(query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) + " ..." : query);
+            text.append(": ")
+                    .append(
+                            query.length() > MAX_QUERY
+                                    ? query.substring(0, MAX_QUERY) + " ..."
+                                    : query);
         }
         return text.toString();
     }
@@ -63,6 +84,8 @@ public final class LockWaitReport {
             return "an unknown time";
         }
         double seconds = duration.toMillis() / 1000.0;
-        return seconds >= 10 && seconds == Math.rint(seconds) ? (long) seconds + " s" : String.format(Locale.ROOT, "%.1f s", seconds);
+        return seconds >= 10 && seconds == Math.rint(seconds)
+                ? (long) seconds + " s"
+                : String.format(Locale.ROOT, "%.1f s", seconds);
     }
 }

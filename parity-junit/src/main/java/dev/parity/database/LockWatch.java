@@ -29,8 +29,10 @@ public final class LockWatch implements AutoCloseable {
 
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
     private static final Duration MIN_POLL = Duration.ofMillis(50);
+
     /** How long a cancelled statement may go on waiting before its session is ended. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final LockWaits waits;
@@ -49,8 +51,7 @@ public final class LockWatch implements AutoCloseable {
      * @param bound      the bound it passed
      * @param terminated whether its session had to be ended, cancelling its statement having not been enough
      */
-    public record Intervention(LockWait lockWait, Duration bound, boolean terminated) {
-    }
+    public record Intervention(LockWait lockWait, Duration bound, boolean terminated) {}
 
     private LockWatch(LockWaits waits, String database, Duration bound, String what) {
         this.waits = waits;
@@ -65,7 +66,8 @@ public final class LockWatch implements AutoCloseable {
      *
      * @param what what is watched, for the thread's name: {@code migrations}, {@code init scripts}
      */
-    public static LockWatch start(Engine engine, Server server, String database, Duration bound, String what) {
+    public static LockWatch start(
+            Engine engine, Server server, String database, Duration bound, String what) {
         LockWatch watch = new LockWatch(engine.lockWaits(server), database, bound, what);
         watch.thread.start();
         return watch;
@@ -87,7 +89,10 @@ public final class LockWatch implements AutoCloseable {
 
     private void watch() {
         Duration poll = bound.dividedBy(4);
-        poll = poll.compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.compareTo(MIN_POLL) < 0 ? MIN_POLL : poll;
+        poll =
+                poll.compareTo(MAX_POLL) > 0
+                        ? MAX_POLL
+                        : poll.compareTo(MIN_POLL) < 0 ? MIN_POLL : poll;
         try {
             while (!closed.await(poll.toNanos(), TimeUnit.NANOSECONDS)) {
                 try {
@@ -112,8 +117,11 @@ public final class LockWatch implements AutoCloseable {
                 if (intervention == null) {
                     intervention = new Intervention(waits.named(wait, database), bound, false);
                 }
-            } else if (cancelled != null && System.nanoTime() - cancelled > CANCEL_GRACE.toNanos()) {
-                if (intervention != null && intervention.lockWait().waiting().id() == session && !intervention.terminated()) {
+            } else if (cancelled != null
+                    && System.nanoTime() - cancelled > CANCEL_GRACE.toNanos()) {
+                if (intervention != null
+                        && intervention.lockWait().waiting().id() == session
+                        && !intervention.terminated()) {
                     intervention = new Intervention(intervention.lockWait(), bound, true);
                 }
                 cancelledAt.put(session, Long.MAX_VALUE / 2); // ended once; not again

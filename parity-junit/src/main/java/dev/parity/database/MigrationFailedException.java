@@ -18,7 +18,13 @@ final class MigrationFailedException extends Exception {
      * @param statement the statement that failed; {@code null} if none
      * @param rejectedByDatabase the database said no; otherwise the tool refused (a missing placeholder, a bad checksum)
      */
-    MigrationFailedException(String migration, int line, String reason, String statement, boolean rejectedByDatabase, Throwable cause) {
+    MigrationFailedException(
+            String migration,
+            int line,
+            String reason,
+            String statement,
+            boolean rejectedByDatabase,
+            Throwable cause) {
         super(migration + ": " + reason, cause);
         this.migration = migration;
         this.line = line;
@@ -29,7 +35,9 @@ final class MigrationFailedException extends Exception {
 
     /** What to fix: the migration the database rejected, or the migrations or their settings in the profile. */
     String fix() {
-        return rejectedByDatabase ? "Fix the migration" : "Fix the migrations or the profile's database.migrations";
+        return rejectedByDatabase
+                ? "Fix the migration"
+                : "Fix the migrations or the profile's database.migrations";
     }
 
     /** "db/migration/V2__orders.sql (Flyway, version 2), line 3" */
@@ -45,6 +53,11 @@ final class MigrationFailedException extends Exception {
             return where + ": " + first;
         }
         String firstLine = statement.strip().lines().findFirst().orElse("");
-        return where + ": " + first + "\n    in statement: " + firstLine + (statement.strip().contains("\n") ? " ..." : "");
+        return where
+                + ": "
+                + first
+                + "\n    in statement: "
+                + firstLine
+                + (statement.strip().contains("\n") ? " ..." : "");
     }
 }

@@ -15,8 +15,7 @@ public final class ParityLabels {
     public static final String OWNER = "dev.parity.owner";
     public static final String PROFILE = "dev.parity.profile";
 
-    private ParityLabels() {
-    }
+    private ParityLabels() {}
 
     /** A network's labels: Parity's, and this run as the owner. */
     public static Map<String, String> owned() {

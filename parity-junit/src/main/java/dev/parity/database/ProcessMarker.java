@@ -33,7 +33,11 @@ public final class ProcessMarker {
 
     /** Where the markers are: one directory per user, as temp directories are often shared. */
     static Path directory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "parity-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"),
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "parity-"
+                        + System.getProperty("user.name", "user")
+                                .replaceAll("[^A-Za-z0-9_.-]", "_"),
                 "processes");
     }
 
@@ -51,7 +55,9 @@ public final class ProcessMarker {
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(file)) {
-                marker.store(out, "a process Parity started; removed by the next run if this one ends abnormally");
+                marker.store(
+                        out,
+                        "a process Parity started; removed by the next run if this one ends abnormally");
             }
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return new ProcessMarker(null);

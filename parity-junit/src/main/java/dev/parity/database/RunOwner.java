@@ -28,7 +28,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record RunOwner(String host, String machine, long pid, long startMillis) {
 
-    private static final Pattern RUN_ID = Pattern.compile("([0-9a-f]{12})\\.(\\d+)\\.([0-9a-z]+)(?=-|$)");
+    private static final Pattern RUN_ID =
+            Pattern.compile("([0-9a-f]{12})\\.(\\d+)\\.([0-9a-z]+)(?=-|$)");
 
     private static final RunOwner CURRENT = of(ProcessHandle.current());
 
@@ -56,8 +57,12 @@ public record RunOwner(String host, String machine, long pid, long startMillis) 
             return Optional.empty();
         }
         try {
-            return Optional.of(new RunOwner(label.substring(0, tilde), label.substring(tilde + 1, pid),
-                    Long.parseLong(label.substring(pid + 1, start)), Long.parseLong(label.substring(start + 1))));
+            return Optional.of(
+                    new RunOwner(
+                            label.substring(0, tilde),
+                            label.substring(tilde + 1, pid),
+                            Long.parseLong(label.substring(pid + 1, start)),
+                            Long.parseLong(label.substring(start + 1))));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -78,7 +83,12 @@ public record RunOwner(String host, String machine, long pid, long startMillis) 
             return Optional.empty();
         }
         try {
-            return Optional.of(new RunOwner("", matcher.group(1), Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3), 36)));
+            return Optional.of(
+                    new RunOwner(
+                            "",
+                            matcher.group(1),
+                            Long.parseLong(matcher.group(2)),
+                            Long.parseLong(matcher.group(3), 36)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -116,12 +126,17 @@ public record RunOwner(String host, String machine, long pid, long startMillis) 
     private static final class Machine {
 
         static final String HOST = hostName();
-        static final String ID = hash(HOST + "\n" + read("/etc/machine-id") + "\n" + pidNamespace());
+        static final String ID =
+                hash(HOST + "\n" + read("/etc/machine-id") + "\n" + pidNamespace());
 
         private static String hostName() {
             String host = read("/proc/sys/kernel/hostname");
             if (host.isEmpty()) {
-                host = System.getenv().getOrDefault("COMPUTERNAME", System.getenv().getOrDefault("HOSTNAME", "unknown-host"));
+                host =
+                        System.getenv()
+                                .getOrDefault(
+                                        "COMPUTERNAME",
+                                        System.getenv().getOrDefault("HOSTNAME", "unknown-host"));
             }
             return host.replaceAll("[^A-Za-z0-9_.-]", "_");
         }
@@ -145,7 +160,9 @@ public record RunOwner(String host, String machine, long pid, long startMillis) 
 
         private static String hash(String text) {
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                byte[] digest =
+                        MessageDigest.getInstance("SHA-256")
+                                .digest(text.getBytes(StandardCharsets.UTF_8));
                 return HexFormat.of().formatHex(digest, 0, 6);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -39,21 +39,41 @@ public final class RunningDatabase implements AutoCloseable {
     private final Duration startup;
     private final Duration migrations;
     private final Duration initScripts;
+
     /** The database whose container this is: itself, or for a view the one {@link #onDatabase} was asked of. */
     private final RunningDatabase owner;
+
     private volatile boolean kept;
 
-    RunningDatabase(DatabaseSpec spec, JdbcDatabaseContainer<?> container, Duration startup, Duration migrations, Duration initScripts) {
+    RunningDatabase(
+            DatabaseSpec spec,
+            JdbcDatabaseContainer<?> container,
+            Duration startup,
+            Duration migrations,
+            Duration initScripts) {
         this(null, spec, container, container.getJdbcUrl(), startup, migrations, initScripts);
     }
 
-    private RunningDatabase(RunningDatabase owner, DatabaseSpec spec, JdbcDatabaseContainer<?> container, String jdbcUrl, Duration startup,
-                            Duration migrations, Duration initScripts) {
+    private RunningDatabase(
+            RunningDatabase owner,
+            DatabaseSpec spec,
+            JdbcDatabaseContainer<?> container,
+            String jdbcUrl,
+            Duration startup,
+            Duration migrations,
+            Duration initScripts) {
         this.owner = owner == null ? this : owner;
         this.spec = spec;
         this.container = container;
-        this.server = new Server(jdbcUrl, container.getUsername(), container.getPassword(), spec.engine().adminUser(spec), spec.password());
-        this.dataSource = new DriverManagerDataSource(server.jdbcUrl(), server.username(), server.password());
+        this.server =
+                new Server(
+                        jdbcUrl,
+                        container.getUsername(),
+                        container.getPassword(),
+                        spec.engine().adminUser(spec),
+                        spec.password());
+        this.dataSource =
+                new DriverManagerDataSource(server.jdbcUrl(), server.username(), server.password());
         this.startup = startup;
         this.migrations = migrations;
         this.initScripts = initScripts;
@@ -65,7 +85,8 @@ public final class RunningDatabase implements AutoCloseable {
      * {@link #exit()}, {@link #keep()} and {@link #restartServer} are the server's; closing it stops nothing.
      */
     public RunningDatabase onDatabase(String name, String jdbcUrl, Duration took) {
-        return new RunningDatabase(owner, spec.withName(name), container, jdbcUrl, took, Duration.ZERO, Duration.ZERO);
+        return new RunningDatabase(
+                owner, spec.withName(name), container, jdbcUrl, took, Duration.ZERO, Duration.ZERO);
     }
 
     /** The database that owns the container: this one, or for a view the one it was made of. Equal owners, one server. */
@@ -161,14 +182,18 @@ public final class RunningDatabase implements AutoCloseable {
      * container ({@code df}); empty if either cannot tell. A query and a {@code docker exec}: some 100 ms.
      */
     public Optional<FreeDisk> freeDisk() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet directory = statement.executeQuery(engine().dialect().dataDirectoryQuery())) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet directory =
+                        statement.executeQuery(engine().dialect().dataDirectoryQuery())) {
             if (!directory.next()) {
                 return Optional.empty();
             }
             String path = directory.getString(1);
             Container.ExecResult df = container.execInContainer("df", "-Pk", path);
-            return df.getExitCode() == 0 ? DiskFree.parse(df.getStdout()).map(bytes -> new FreeDisk(path, bytes)) : Optional.empty();
+            return df.getExitCode() == 0
+                    ? DiskFree.parse(df.getStdout()).map(bytes -> new FreeDisk(path, bytes))
+                    : Optional.empty();
         } catch (SQLException | IOException | UnsupportedOperationException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -187,11 +212,22 @@ public final class RunningDatabase implements AutoCloseable {
      */
     public Duration restartServer(Duration timeout) {
         long started = System.nanoTime();
-        String query = engine().dialect().sessionProcessQuery().filter(q -> engine().can(Capability.SERVER_RESTART))
-                .orElseThrow(() -> new EngineException("the " + engine().displayName() + " engine cannot restart its server in its container "
-                        + "without changing its port. Use Faults.cut() and Faults.killSessions() instead, which the code under test sees alike.", null));
+        String query =
+                engine().dialect()
+                        .sessionProcessQuery()
+                        .filter(q -> engine().can(Capability.SERVER_RESTART))
+                        .orElseThrow(
+                                () ->
+                                        new EngineException(
+                                                "the "
+                                                        + engine().displayName()
+                                                        + " engine cannot restart its server in its container "
+                                                        + "without changing its port. Use Faults.cut() and Faults.killSessions() instead, which the code under test sees alike.",
+                                                null));
         String process;
-        try (Connection connection = adminConnection(); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+        try (Connection connection = adminConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             process = rows.getString(1);
         } catch (SQLException e) {
@@ -222,12 +258,17 @@ public final class RunningDatabase implements AutoCloseable {
                 break;
             }
         } while (System.nanoTime() < deadline);
-        throw new EngineException("the server did not accept connections within " + timeout.toSeconds() + " s of its restart"
-                + (last != null ? ": " + last.getMessage() : ""), last);
+        throw new EngineException(
+                "the server did not accept connections within "
+                        + timeout.toSeconds()
+                        + " s of its restart"
+                        + (last != null ? ": " + last.getMessage() : ""),
+                last);
     }
 
     private Connection adminConnection() throws SQLException {
-        return java.sql.DriverManager.getConnection(server.jdbcUrl(), server.adminUsername(), server.adminPassword());
+        return java.sql.DriverManager.getConnection(
+                server.jdbcUrl(), server.adminUsername(), server.adminPassword());
     }
 
     /**
@@ -246,10 +287,14 @@ public final class RunningDatabase implements AutoCloseable {
         kept = true;
         LeftoverGuard.forget(container);
         try {
-            DockerClientFactory.instance().client().renameContainerCmd(container.getContainerId())
-                    .withName(KEPT_PREFIX + container.getContainerId().substring(0, 12)).exec();
+            DockerClientFactory.instance()
+                    .client()
+                    .renameContainerCmd(container.getContainerId())
+                    .withName(KEPT_PREFIX + container.getContainerId().substring(0, 12))
+                    .exec();
         } catch (RuntimeException e) {
-            // only the sweep's words suffer: it still removes the container, as an abnormal run's leftover
+            // only the sweep's words suffer: it still removes the container, as an abnormal run's
+            // leftover
         }
     }
 

@@ -20,8 +20,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class TimeZoneConsistency {
 
-    private TimeZoneConsistency() {
-    }
+    private TimeZoneConsistency() {}
 
     /**
      * @param expected       the zone everything should be in
@@ -35,24 +34,45 @@ public final class TimeZoneConsistency {
         String overrides = "a time zone in the server's settings or the JDBC URL";
         List<Integer> wanted = offsets(expected, probes);
         if (!offsets(jvm, probes).equals(wanted)) {
-            mismatches.add("the JVM's default zone is '" + jvm.getId() + "' (TimeZone.getDefault(), at the time the database was connected)");
+            mismatches.add(
+                    "the JVM's default zone is '"
+                            + jvm.getId()
+                            + "' (TimeZone.getDefault(), at the time the database was connected)");
         }
         try (Connection connection = database.dataSource().getConnection()) {
             ZoneSupport.Reading reading = database.spec().engine().zones().read(connection, probes);
             overrides = reading.overrides();
             if (!reading.sessionOffsets().equals(wanted)) {
-                mismatches.add("the JDBC session's zone is '" + reading.sessionZone() + "' (" + reading.sessionSource() + ")");
+                mismatches.add(
+                        "the JDBC session's zone is '"
+                                + reading.sessionZone()
+                                + "' ("
+                                + reading.sessionSource()
+                                + ")");
             }
             if (!reading.serverOffsets().equals(wanted)) {
-                mismatches.add("the server's zone is '" + reading.serverZone() + "' (" + reading.serverSource() + ")");
+                mismatches.add(
+                        "the server's zone is '"
+                                + reading.serverZone()
+                                + "' ("
+                                + reading.serverSource()
+                                + ")");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the database's time zone: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not read the database's time zone: " + e.getMessage(), e);
         }
         if (!mismatches.isEmpty()) {
-            throw new TimeZoneMismatchException("time zones disagree: expected '" + expected.getId() + "' from " + expectedOrigin
-                    + ", but " + String.join("; and ", mismatches) + ". Remove the setting that overrides it (" + overrides
-                    + "), or pin the zone you mean in one place.");
+            throw new TimeZoneMismatchException(
+                    "time zones disagree: expected '"
+                            + expected.getId()
+                            + "' from "
+                            + expectedOrigin
+                            + ", but "
+                            + String.join("; and ", mismatches)
+                            + ". Remove the setting that overrides it ("
+                            + overrides
+                            + "), or pin the zone you mean in one place.");
         }
     }
 

@@ -23,7 +23,9 @@ final class UnreapedLabels extends LinkedHashMap<String, String> {
 
     @Override
     public String put(String key, String value) {
-        return DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL.equals(key) ? null : super.put(key, value);
+        return DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL.equals(key)
+                ? null
+                : super.put(key, value);
     }
 
     @Override

@@ -50,7 +50,8 @@ public final class AdminSessions {
         Properties properties = new Properties();
         properties.setProperty("user", server.adminUsername());
         properties.setProperty("password", server.adminPassword());
-        properties.setProperty("ApplicationName", APPLICATION); // PostgreSQL's; MariaDB's driver ignores it
+        properties.setProperty(
+                "ApplicationName", APPLICATION); // PostgreSQL's; MariaDB's driver ignores it
         try {
             return DriverManager.getConnection(server.urlOf(database), properties);
         } catch (SQLException e) {
@@ -59,7 +60,9 @@ public final class AdminSessions {
     }
 
     public static EngineException failure(String what, Exception e) {
-        return e instanceof EngineException engine ? engine : new EngineException("could not " + what + ": " + e.getMessage(), e);
+        return e instanceof EngineException engine
+                ? engine
+                : new EngineException("could not " + what + ": " + e.getMessage(), e);
     }
 
     /** Closes a session whose work failed; that failure is what is reported. */
@@ -72,7 +75,8 @@ public final class AdminSessions {
     }
 
     /** The first column of the first row {@code sql} gives, with {@code parameter} bound if not null; empty if no row. */
-    public static Optional<String> firstValue(Connection connection, String sql, String parameter) throws SQLException {
+    public static Optional<String> firstValue(Connection connection, String sql, String parameter)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 statement.setString(1, parameter);
@@ -84,7 +88,8 @@ public final class AdminSessions {
     }
 
     /** The first column of every row {@code sql} gives, with {@code parameter} bound, in order. */
-    public static List<String> values(Connection connection, String sql, String parameter) throws SQLException {
+    public static List<String> values(Connection connection, String sql, String parameter)
+            throws SQLException {
         List<String> values = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, parameter);
@@ -98,9 +103,11 @@ public final class AdminSessions {
     }
 
     /** The first column of every row {@code sql} gives, in lower case. */
-    public static Set<String> lowerCaseValues(Connection connection, String sql) throws SQLException {
+    public static Set<String> lowerCaseValues(Connection connection, String sql)
+            throws SQLException {
         Set<String> values = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 values.add(rows.getString(1).toLowerCase(Locale.ROOT));
             }

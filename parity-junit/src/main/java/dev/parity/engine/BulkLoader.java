@@ -35,10 +35,12 @@ public interface BulkLoader {
     }
 
     /** A writer for {@code columns} of {@code table}. */
-    TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) throws SQLException;
+    TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns)
+            throws SQLException;
 
     /** After a table is loaded: sequences and auto-increment counters moved past the loaded rows. */
-    void afterTable(Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns) throws SQLException;
+    void afterTable(Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns)
+            throws SQLException;
 
     /** After everything is committed: statistics brought up to date, so that plans are production's. */
     void analyze(Connection connection, List<TableInfo> tables) throws SQLException;
@@ -47,7 +49,7 @@ public interface BulkLoader {
     @FunctionalInterface
     interface Restore {
 
-        Restore NOTHING = connection -> { };
+        Restore NOTHING = connection -> {};
 
         void restore(Connection connection) throws SQLException;
     }

@@ -23,15 +23,17 @@ public record CapturedSettings(Map<String, String> carried, Map<String, String> 
      * Sorts {@code set}: {@code ignored} (files, hosts, ports, logging, replication: production's machine and role,
      * which may hold secrets such as a {@code primary_conninfo}'s password) dropped, {@code leftOut} apart, the rest carried.
      */
-    public static CapturedSettings sort(Map<String, String> set, SettingNames ignored, SettingNames leftOut) {
+    public static CapturedSettings sort(
+            Map<String, String> set, SettingNames ignored, SettingNames leftOut) {
         Map<String, String> carried = new TreeMap<>();
         Map<String, String> apart = new TreeMap<>();
-        set.forEach((name, value) -> {
-            if (ignored.matches(name)) {
-                return;
-            }
-            (leftOut.matches(name) ? apart : carried).put(name, value);
-        });
+        set.forEach(
+                (name, value) -> {
+                    if (ignored.matches(name)) {
+                        return;
+                    }
+                    (leftOut.matches(name) ? apart : carried).put(name, value);
+                });
         return new CapturedSettings(carried, apart);
     }
 }

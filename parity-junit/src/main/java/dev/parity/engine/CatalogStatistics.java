@@ -37,7 +37,8 @@ public interface CatalogStatistics {
     long rows(Connection connection, TableInfo table) throws SQLException;
 
     /** The statistics of {@code table}'s columns, by column name; a column without statistics is absent. */
-    Map<String, ColumnStatistics> columns(Connection connection, TableInfo table, long rows) throws SQLException;
+    Map<String, ColumnStatistics> columns(Connection connection, TableInfo table, long rows)
+            throws SQLException;
 
     /**
      * One column's statistics, in PostgreSQL's terms ({@code pg_stats}); what an engine does not keep is empty or null.
@@ -50,8 +51,14 @@ public interface CatalogStatistics {
      * @param width       average characters of a value; null if unknown
      * @param correlation how far the rows' physical order follows their values' order, -1..1; null if unknown
      */
-    record ColumnStatistics(double nulls, Double distinct, List<String> mcv, List<Double> mcvFractions, List<String> histogram, Double width,
-                            Double correlation) {
+    record ColumnStatistics(
+            double nulls,
+            Double distinct,
+            List<String> mcv,
+            List<Double> mcvFractions,
+            List<String> histogram,
+            Double width,
+            Double correlation) {
 
         public ColumnStatistics {
             mcv = List.copyOf(mcv);

@@ -25,7 +25,12 @@ public interface ClientScripts {
      * Adds a problem if Parity cannot run the script {@code name} (found at {@code source}, listed at
      * {@code at}) whose client commands are {@code commands}.
      */
-    void check(String name, URL source, List<ClientCommand> commands, Location at, List<Problem> problems);
+    void check(
+            String name,
+            URL source,
+            List<ClientCommand> commands,
+            Location at,
+            List<Problem> problems);
 
     /**
      * Runs the script {@code name}, found at {@code source}, with the client inside {@code container}, as
@@ -33,5 +38,6 @@ public interface ClientScripts {
      *
      * @throws ScriptFailedException where it failed, with the server's message
      */
-    void run(String name, URL source, JdbcDatabaseContainer<?> container, DatabaseSpec spec) throws ScriptFailedException;
+    void run(String name, URL source, JdbcDatabaseContainer<?> container, DatabaseSpec spec)
+            throws ScriptFailedException;
 }

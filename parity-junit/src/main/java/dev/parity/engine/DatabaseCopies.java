@@ -30,8 +30,7 @@ public interface DatabaseCopies extends AutoCloseable {
 
     /** Closes what it keeps open between copies (connections); it may still be used afterwards, opening them again. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** {@code text} as one shell word, in single quotes. */
     static String shellQuoted(String text) {

@@ -31,8 +31,10 @@ public interface Engine {
      * (a name it does not have, a key it has no meaning for, a collation of another character set), at their lines
      * in {@code database}; before anything starts. Nothing by default.
      */
-    default void checkCharacters(DatabaseSpec spec, dev.parity.config.Section database, List<dev.parity.config.Problem> problems) {
-    }
+    default void checkCharacters(
+            DatabaseSpec spec,
+            dev.parity.config.Section database,
+            List<dev.parity.config.Problem> problems) {}
 
     /** The name people use, e.g. {@code PostgreSQL}. */
     String displayName();

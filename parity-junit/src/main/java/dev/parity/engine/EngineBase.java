@@ -24,10 +24,18 @@ public abstract class EngineBase implements Engine {
     private final JavaArtifact flywayModule;
 
     /** The parts of an engine, in the order {@link Engine} lists them. */
-    public record Parts(String id, String displayName, String defaultImage, Set<Capability> capabilities, SqlDialect dialect,
-                           ZoneSupport zones, SchemaReader schema, ValueSyntax values, BulkLoader loader, ClientScripts clientScripts,
-                           JavaArtifact flywayModule) {
-    }
+    public record Parts(
+            String id,
+            String displayName,
+            String defaultImage,
+            Set<Capability> capabilities,
+            SqlDialect dialect,
+            ZoneSupport zones,
+            SchemaReader schema,
+            ValueSyntax values,
+            BulkLoader loader,
+            ClientScripts clientScripts,
+            JavaArtifact flywayModule) {}
 
     protected EngineBase(Parts parts) {
         this.id = parts.id();

@@ -19,8 +19,7 @@ public final class Engines {
 
     private static final Map<String, Engine> BY_ID = load();
 
-    private Engines() {
-    }
+    private Engines() {}
 
     private static Map<String, Engine> load() {
         Map<String, Engine> engines = new LinkedHashMap<>();
@@ -31,7 +30,12 @@ public final class Engines {
     }
 
     /** Parity's own engines, each in an artifact of its own: what to add when a profile names one that is missing. */
-    private static final Map<String, String> ARTIFACTS = Map.of("postgres", "dev.parity:parity-postgres", "mariadb", "dev.parity:parity-mariadb");
+    private static final Map<String, String> ARTIFACTS =
+            Map.of(
+                    "postgres",
+                    "dev.parity:parity-postgres",
+                    "mariadb",
+                    "dev.parity:parity-mariadb");
 
     /** The artifact that brings Parity's engine {@code id}, whether or not it is on the classpath; empty for an id Parity has no engine of. */
     public static Optional<String> artifactOf(String id) {
@@ -44,7 +48,9 @@ public final class Engines {
 
     /** The ids, the default first, then alphabetically. */
     public static List<String> ids() {
-        return BY_ID.keySet().stream().sorted((a, b) -> a.equals(DEFAULT) ? -1 : b.equals(DEFAULT) ? 1 : a.compareTo(b)).toList();
+        return BY_ID.keySet().stream()
+                .sorted((a, b) -> a.equals(DEFAULT) ? -1 : b.equals(DEFAULT) ? 1 : a.compareTo(b))
+                .toList();
     }
 
     /**
@@ -53,7 +59,9 @@ public final class Engines {
      */
     public static Optional<Engine> ownerOfImage(String image) {
         String repository = repository(image);
-        return BY_ID.values().stream().filter(e -> repository(e.defaultImage()).equals(repository)).findFirst();
+        return BY_ID.values().stream()
+                .filter(e -> repository(e.defaultImage()).equals(repository))
+                .findFirst();
     }
 
     private static String repository(String image) {
@@ -67,7 +75,14 @@ public final class Engines {
     }
 
     public static Engine defaultEngine() {
-        return byId(DEFAULT).orElseThrow(() -> new IllegalStateException("the " + DEFAULT + " engine is missing from the classpath: add the test "
-                + "dependency " + ARTIFACTS.get(DEFAULT)));
+        return byId(DEFAULT)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "the "
+                                                + DEFAULT
+                                                + " engine is missing from the classpath: add the test "
+                                                + "dependency "
+                                                + ARTIFACTS.get(DEFAULT)));
     }
 }

@@ -9,5 +9,4 @@ import org.apiguardian.api.API;
  * @param bytes     bytes free there
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record FreeDisk(String directory, long bytes) {
-}
+public record FreeDisk(String directory, long bytes) {}

@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param exact   whether {@code holders} are known to hold the lock rather than only suspected
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record LockWait(Session waiting, Duration waited, String lock, List<Session> holders, boolean exact) {
+public record LockWait(
+        Session waiting, Duration waited, String lock, List<Session> holders, boolean exact) {
 
     public LockWait {
         holders = List.copyOf(holders);
@@ -30,7 +31,8 @@ public record LockWait(Session waiting, Duration waited, String lock, List<Sessi
      * @param query       its current (or, if idle, last) statement; empty if none
      * @param inState     how long it has been in that state; null if the server does not say
      */
-    public record Session(long id, String state, String application, String query, Duration inState) {
+    public record Session(
+            long id, String state, String application, String query, Duration inState) {
 
         public Session {
             state = state == null ? "" : state;

@@ -22,7 +22,8 @@ public final class ScriptFailedException extends Exception {
      * @param serverMessage what the server (or the client) said, its first line
      * @param statement     what failed; {@code null} if unknown
      */
-    public ScriptFailedException(String script, int line, String serverMessage, String statement, Throwable cause) {
+    public ScriptFailedException(
+            String script, int line, String serverMessage, String statement, Throwable cause) {
         super(script + (line > 0 ? ", line " + line : "") + ": " + serverMessage, cause);
         this.script = script;
         this.line = line;

@@ -8,7 +8,12 @@ import org.apiguardian.api.API;
  * administers it as.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record Server(String jdbcUrl, String username, String password, String adminUsername, String adminPassword) {
+public record Server(
+        String jdbcUrl,
+        String username,
+        String password,
+        String adminUsername,
+        String adminPassword) {
 
     /** {@link #jdbcUrl()} pointing at another database of the same server, with the same parameters. */
     public String urlOf(String database) {

@@ -18,7 +18,13 @@ public interface ServerFaults extends AutoCloseable {
      *
      * @param table a table of {@code database}, as the schema reader names it ({@code schema.table} outside the default schema)
      */
-    void failWrites(String database, String table, String sqlState, double probability, long count, long seed);
+    void failWrites(
+            String database,
+            String table,
+            String sqlState,
+            double probability,
+            long count,
+            long seed);
 
     /** How many writes to {@code table} failed since {@link #failWrites} installed it (0 if it did not). */
     long writesFailed(String database, String table);
@@ -62,6 +68,5 @@ public interface ServerFaults extends AutoCloseable {
 
     /** Closes the connections it keeps; it may still be used afterwards. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

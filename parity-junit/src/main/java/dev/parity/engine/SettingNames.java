@@ -18,6 +18,11 @@ public record SettingNames(List<String> patterns) {
 
     public boolean matches(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return patterns.stream().anyMatch(p -> p.endsWith("*") ? lower.startsWith(p.substring(0, p.length() - 1)) : lower.equals(p));
+        return patterns.stream()
+                .anyMatch(
+                        p ->
+                                p.endsWith("*")
+                                        ? lower.startsWith(p.substring(0, p.length() - 1))
+                                        : lower.equals(p));
     }
 }

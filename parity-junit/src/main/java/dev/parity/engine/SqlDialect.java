@@ -58,7 +58,12 @@ public interface SqlDialect {
      * @param types    each column's type as SQL spells it, for the casts the condition may need
      * @param ordinals each row's ordinal, returned for the rows rejected
      */
-    String rejectedRows(List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows, String condition);
+    String rejectedRows(
+            List<String> columns,
+            List<String> types,
+            List<Long> ordinals,
+            List<List<String>> rows,
+            String condition);
 
     /**
      * Whether the server compares text as Java's {@code String.equals} does: true for PostgreSQL's deterministic

@@ -31,14 +31,25 @@ public interface ZoneSupport {
      * @param overrides      what can set another zone than the pinned one, for the fix, e.g.
      *                       {@code a 'timezone' under database.settings, an 'options' or 'TimeZone' in the JDBC URL}
      */
-    record Reading(String sessionZone, String sessionSource, List<Integer> sessionOffsets,
-                   String serverZone, String serverSource, List<Integer> serverOffsets, String overrides) {
+    record Reading(
+            String sessionZone,
+            String sessionSource,
+            List<Integer> sessionOffsets,
+            String serverZone,
+            String serverSource,
+            List<Integer> serverOffsets,
+            String overrides) {
 
         /**
          * A reading from {@code select}'s rows, one per instant in order: the session's zone, the server's
          * zone, the session's offset and the server's offset at that instant.
          */
-        public static Reading of(PreparedStatement select, String sessionSource, String serverSource, String overrides) throws SQLException {
+        public static Reading of(
+                PreparedStatement select,
+                String sessionSource,
+                String serverSource,
+                String overrides)
+                throws SQLException {
             String session = null;
             String server = null;
             List<Integer> sessionOffsets = new ArrayList<>();
@@ -51,7 +62,14 @@ public interface ZoneSupport {
                     serverOffsets.add(rows.getInt(4));
                 }
             }
-            return new Reading(session, sessionSource, sessionOffsets, server, serverSource, serverOffsets, overrides);
+            return new Reading(
+                    session,
+                    sessionSource,
+                    sessionOffsets,
+                    server,
+                    serverSource,
+                    serverOffsets,
+                    overrides);
         }
     }
 }

@@ -16,8 +16,7 @@ public final class ClassEnvironments {
 
     private static final Map<Class<?>, ProdEnvironment> OPEN = new ConcurrentHashMap<>();
 
-    private ClassEnvironments() {
-    }
+    private ClassEnvironments() {}
 
     /** The environment {@code testClass} runs in, if it has been opened and the class has not ended. */
     public static Optional<ProdEnvironment> of(Class<?> testClass) {

@@ -27,8 +27,7 @@ final class ClassPins {
 
     private static final Namespace NAMESPACE = Namespace.create(ClassPins.class);
 
-    private ClassPins() {
-    }
+    private ClassPins() {}
 
     /**
      * What a class pins, and the JVM state to restore.
@@ -49,12 +48,16 @@ final class ClassPins {
     /** Pins the class's zone and locale, once; later calls return what was pinned. */
     static Pinned ensure(ExtensionContext classContext) {
         // keyed by the class: a store also sees its parents', and a @Nested class pins on its own
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(classContext.getUniqueId(), key -> pin(classContext), Pinned.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        classContext.getUniqueId(), key -> pin(classContext), Pinned.class);
     }
 
     /** Restores what the class pinned; harmless if it pinned nothing or was restored already. */
     static void release(ExtensionContext classContext) {
-        Pinned pinned = classContext.getStore(NAMESPACE).remove(classContext.getUniqueId(), Pinned.class);
+        Pinned pinned =
+                classContext.getStore(NAMESPACE).remove(classContext.getUniqueId(), Pinned.class);
         if (pinned != null) {
             pinned.close();
         }
@@ -62,16 +65,25 @@ final class ClassPins {
 
     private static Pinned pin(ExtensionContext classContext) {
         Class<?> testClass = classContext.getRequiredTestClass();
-        Optional<PinTimeZone> zone = findAnnotation(testClass, PinTimeZone.class, classContext.getEnclosingTestClasses());
-        Optional<PinLocale> locale = findAnnotation(testClass, PinLocale.class, classContext.getEnclosingTestClasses());
+        Optional<PinTimeZone> zone =
+                findAnnotation(
+                        testClass, PinTimeZone.class, classContext.getEnclosingTestClasses());
+        Optional<PinLocale> locale =
+                findAnnotation(testClass, PinLocale.class, classContext.getEnclosingTestClasses());
         ClockPin fromAnnotations = annotated(testClass, zone, locale);
         ClockPin pin = fromAnnotations;
         String origin = zone.map(z -> describe(z) + " on " + testClass.getName()).orElse("");
         if (EnvironmentAnnotations.onClass(classContext)) {
             Profile profile = SharedEnvironments.profileFor(classContext);
-            ProdLikeExtension.validate(classContext, profile); // the whole configuration, before anything global changes
+            ProdLikeExtension.validate(
+                    classContext,
+                    profile); // the whole configuration, before anything global changes
             ClockPin fromProfile = profile.clock();
-            pin = (zone.isPresent() ? new ClockPin(null, null, fromProfile.locale()) : fromProfile).and(fromAnnotations);
+            pin =
+                    (zone.isPresent()
+                                    ? new ClockPin(null, null, fromProfile.locale())
+                                    : fromProfile)
+                            .and(fromAnnotations);
             if (zone.isEmpty()) {
                 origin = profile.clockOrigin();
             }
@@ -81,24 +93,44 @@ final class ClassPins {
     }
 
     /** The pin {@code element}'s annotations ask for, validated. */
-    static ClockPin annotated(AnnotatedElement element, Optional<PinTimeZone> zone, Optional<PinLocale> locale) {
+    static ClockPin annotated(
+            AnnotatedElement element, Optional<PinTimeZone> zone, Optional<PinLocale> locale) {
         ClockPin pin = ClockPin.NONE;
         if (zone.isPresent()) {
             PinTimeZone annotation = zone.get();
-            pin = pin.and(validated(annotation, element, () -> ClockPin.timeZone(annotation.value(), annotation.fixedAt())));
+            pin =
+                    pin.and(
+                            validated(
+                                    annotation,
+                                    element,
+                                    () ->
+                                            ClockPin.timeZone(
+                                                    annotation.value(), annotation.fixedAt())));
         }
         if (locale.isPresent()) {
             PinLocale annotation = locale.get();
-            pin = pin.and(validated(annotation, element, () -> ClockPin.locale(annotation.value())));
+            pin =
+                    pin.and(
+                            validated(
+                                    annotation,
+                                    element,
+                                    () -> ClockPin.locale(annotation.value())));
         }
         return pin;
     }
 
-    private static ClockPin validated(Object annotation, AnnotatedElement element, Supplier<ClockPin> parse) {
+    private static ClockPin validated(
+            Object annotation, AnnotatedElement element, Supplier<ClockPin> parse) {
         try {
             return parse.get();
         } catch (InvalidClockPinException e) {
-            throw new ExtensionConfigurationException(describe(annotation) + " on " + describe(element) + " is invalid: " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    describe(annotation)
+                            + " on "
+                            + describe(element)
+                            + " is invalid: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -106,15 +138,26 @@ final class ClassPins {
         if (annotation instanceof PinTimeZone zone) {
             return zone.fixedAt().isEmpty()
                     ? "@PinTimeZone(\"" + zone.value() + "\")"
-                    : "@PinTimeZone(value = \"" + zone.value() + "\", fixedAt = \"" + zone.fixedAt() + "\")";
+                    : "@PinTimeZone(value = \""
+                            + zone.value()
+                            + "\", fixedAt = \""
+                            + zone.fixedAt()
+                            + "\")";
         }
         return "@PinLocale(\"" + ((PinLocale) annotation).value() + "\")";
     }
 
     private static String describe(AnnotatedElement element) {
         if (element instanceof Method method) {
-            String parameters = Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(joining(", ", "(", ")"));
-            return "method " + method.getDeclaringClass().getName() + "#" + method.getName() + parameters;
+            String parameters =
+                    Arrays.stream(method.getParameterTypes())
+                            .map(Class::getSimpleName)
+                            .collect(joining(", ", "(", ")"));
+            return "method "
+                    + method.getDeclaringClass().getName()
+                    + "#"
+                    + method.getName()
+                    + parameters;
         }
         return "class " + ((Class<?>) element).getName();
     }

@@ -24,7 +24,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link AutoCloseable} even if the matching after-callback never runs.
  */
 final class ClockPinExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver {
 
     private static final Namespace NAMESPACE = Namespace.create(ClockPinExtension.class);
     private static final String METHOD_PIN = "method-pin";
@@ -37,10 +41,19 @@ final class ClockPinExtension
     @Override
     public void beforeEach(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
-        ClockPin pin = ClassPins.annotated(method, findAnnotation(method, PinTimeZone.class), findAnnotation(method, PinLocale.class));
+        ClockPin pin =
+                ClassPins.annotated(
+                        method,
+                        findAnnotation(method, PinTimeZone.class),
+                        findAnnotation(method, PinLocale.class));
         ExtensionContext classContext = classContext(context).orElseThrow();
         ClassPins.Pinned classPin = ClassPins.ensure(classContext);
-        JUnitDefaults.checkMethod(method, context.getRequiredTestClass(), classContext.getEnclosingTestClasses(), classPin.pin().and(pin), pin.pinsTimeZone() ? "@PinTimeZone on the method" : classPin.zoneOrigin());
+        JUnitDefaults.checkMethod(
+                method,
+                context.getRequiredTestClass(),
+                classContext.getEnclosingTestClasses(),
+                classPin.pin().and(pin),
+                pin.pinsTimeZone() ? "@PinTimeZone on the method" : classPin.zoneOrigin());
         if (!pin.equals(ClockPin.NONE)) {
             context.getStore(NAMESPACE).put(METHOD_PIN, new MethodPin(pin, JvmClockState.pin(pin)));
         }
@@ -48,7 +61,8 @@ final class ClockPinExtension
 
     @Override
     public void afterEach(ExtensionContext context) {
-        // remove() only looks at this context's own store, so a method never restores its class's pin
+        // remove() only looks at this context's own store, so a method never restores its class's
+        // pin
         MethodPin pinned = context.getStore(NAMESPACE).remove(METHOD_PIN, MethodPin.class);
         if (pinned != null) {
             pinned.close();
@@ -72,15 +86,27 @@ final class ClockPinExtension
 
     /** The pin with a zone in effect for {@code context}: the method's, else the class's. */
     private static Optional<ClockPin> zoned(ExtensionContext context) {
-        Optional<ClockPin> method = context.getTestMethod().map(m -> ClassPins.annotated(m, findAnnotation(m, PinTimeZone.class), Optional.empty()));
+        Optional<ClockPin> method =
+                context.getTestMethod()
+                        .map(
+                                m ->
+                                        ClassPins.annotated(
+                                                m,
+                                                findAnnotation(m, PinTimeZone.class),
+                                                Optional.empty()));
         if (method.isPresent() && method.get().pinsTimeZone()) {
             return method;
         }
-        return classContext(context).map(ClassPins::ensure).map(ClassPins.Pinned::pin).filter(ClockPin::pinsTimeZone);
+        return classContext(context)
+                .map(ClassPins::ensure)
+                .map(ClassPins.Pinned::pin)
+                .filter(ClockPin::pinsTimeZone);
     }
 
     private static Optional<ExtensionContext> classContext(ExtensionContext context) {
-        for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent(); current = current.get().getParent()) {
+        for (Optional<ExtensionContext> current = Optional.of(context);
+                current.isPresent();
+                current = current.get().getParent()) {
             if (current.get().getElement().orElse(null) instanceof Class<?>) {
                 return current;
             }

@@ -31,25 +31,31 @@ final class ConnectionWatch implements AutoCloseable {
 
     /** The watch of {@code context} (a test's or a class's), started if need be. */
     static ConnectionWatch of(ExtensionContext context, ExtensionContext.Namespace namespace) {
-        return context.getStore(namespace).getOrComputeIfAbsent(new Key(context.getUniqueId()), key -> new ConnectionWatch(ownerOf(context)),
-                ConnectionWatch.class);
+        return context.getStore(namespace)
+                .getOrComputeIfAbsent(
+                        new Key(context.getUniqueId()),
+                        key -> new ConnectionWatch(ownerOf(context)),
+                        ConnectionWatch.class);
     }
 
     /** The watch of {@code context} itself, not of a context around it, if it has one: reports what it left open. */
     static void closeLeftOpen(ExtensionContext context, ExtensionContext.Namespace namespace) {
-        ConnectionWatch watch = context.getStore(namespace).get(new Key(context.getUniqueId()), ConnectionWatch.class);
+        ConnectionWatch watch =
+                context.getStore(namespace)
+                        .get(new Key(context.getUniqueId()), ConnectionWatch.class);
         if (watch != null) {
             watch.closeLeftOpen(context);
         }
     }
 
     /** Per context: a store sees its parents' values, and a test's watch must not be its class's. */
-    private record Key(String uniqueId) {
-    }
+    private record Key(String uniqueId) {}
 
     private static String ownerOf(ExtensionContext context) {
         String testClass = context.getTestClass().map(Class::getName).orElse("?");
-        return context.getTestMethod().map(method -> "test " + testClass + "." + context.getDisplayName()).orElse("class " + testClass);
+        return context.getTestMethod()
+                .map(method -> "test " + testClass + "." + context.getDisplayName())
+                .orElse("class " + testClass);
     }
 
     /** {@code dataSource}, remembering every connection it opens. */

@@ -33,30 +33,60 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 record DataPlan(long seed, List<DatasetSpec> datasets) {
 
     static DataPlan of(ExtensionContext classContext, Profile profile) {
-        long seed = SharedEnvironments.translated(() -> Settings.SEED.find(classContext).orElse(profile.seed().orElse(0L)));
+        long seed =
+                SharedEnvironments.translated(
+                        () -> Settings.SEED.find(classContext).orElse(profile.seed().orElse(0L)));
         Map<String, DatasetSpec> byTable = new LinkedHashMap<>();
         profile.datasets().forEach(spec -> byTable.put(spec.table(), spec));
         Class<?> testClass = classContext.getRequiredTestClass();
-        List<Dataset> declared = EnvironmentAnnotations.repeatable(testClass, Dataset.class, classContext.getEnclosingTestClasses());
+        List<Dataset> declared =
+                EnvironmentAnnotations.repeatable(
+                        testClass, Dataset.class, classContext.getEnclosingTestClasses());
         Engine engine = profile.database().engine();
         if (!declared.isEmpty() && !engine.can(Capability.DATASETS)) {
-            throw new ExtensionConfigurationException("@Dataset on " + testClass.getName() + ": the " + engine.displayName()
-                    + " engine of profile '" + profile.name() + "' does not support " + Capability.DATASETS.description() + ".");
+            throw new ExtensionConfigurationException(
+                    "@Dataset on "
+                            + testClass.getName()
+                            + ": the "
+                            + engine.displayName()
+                            + " engine of profile '"
+                            + profile.name()
+                            + "' does not support "
+                            + Capability.DATASETS.description()
+                            + ".");
         }
         for (Dataset dataset : declared) {
             if (dataset.rows() < 0) {
-                throw new ExtensionConfigurationException("@Dataset(table = \"" + dataset.table() + "\", rows = " + dataset.rows() + ") on "
-                        + testClass.getName() + " asks for a negative number of rows. Ask for 0 or more.");
+                throw new ExtensionConfigurationException(
+                        "@Dataset(table = \""
+                                + dataset.table()
+                                + "\", rows = "
+                                + dataset.rows()
+                                + ") on "
+                                + testClass.getName()
+                                + " asks for a negative number of rows. Ask for 0 or more.");
             }
             if (dataset.seed() < -1) {
                 // -1 is "no seed of its own"; any other negative would be silently taken for it
-                throw new ExtensionConfigurationException("@Dataset(table = \"" + dataset.table() + "\", seed = " + dataset.seed() + ") on "
-                        + testClass.getName() + " has a negative seed, which @Dataset cannot take: -1 (the default) means the run's seed. "
-                        + "Give a seed of 0 or more, or set the run's seed with -D" + Settings.SEED.name() + ".");
+                throw new ExtensionConfigurationException(
+                        "@Dataset(table = \""
+                                + dataset.table()
+                                + "\", seed = "
+                                + dataset.seed()
+                                + ") on "
+                                + testClass.getName()
+                                + " has a negative seed, which @Dataset cannot take: -1 (the default) means the run's seed. "
+                                + "Give a seed of 0 or more, or set the run's seed with -D"
+                                + Settings.SEED.name()
+                                + ".");
             }
-            DatasetSpec spec = DatasetSpec.of(dataset.table(), dataset.rows())
-                    .withOrigin(DatasetsSection.annotationOrigin(dataset.table(), testClass.getName()));
-            byTable.put(dataset.table(), dataset.seed() >= 0 ? spec.withSeed(dataset.seed()) : spec);
+            DatasetSpec spec =
+                    DatasetSpec.of(dataset.table(), dataset.rows())
+                            .withOrigin(
+                                    DatasetsSection.annotationOrigin(
+                                            dataset.table(), testClass.getName()));
+            byTable.put(
+                    dataset.table(), dataset.seed() >= 0 ? spec.withSeed(dataset.seed()) : spec);
         }
         return new DataPlan(seed, List.copyOf(new ArrayList<>(byTable.values())));
     }
@@ -74,16 +104,29 @@ record DataPlan(long seed, List<DatasetSpec> datasets) {
         LoadReport report;
         LockWatch watch = LockWatch.start(database, lockWait, "dataset load");
         try {
-            report = DatasetLoader.load(database.engine(), database.dataSource(), datasets, seed,
-                    Runtime.getRuntime().availableProcessors(), RunLog::progress, database::freeDisk);
+            report =
+                    DatasetLoader.load(
+                            database.engine(),
+                            database.dataSource(),
+                            datasets,
+                            seed,
+                            Runtime.getRuntime().availableProcessors(),
+                            RunLog::progress,
+                            database::freeDisk);
         } catch (RuntimeException e) {
             watch.close();
             Optional<LockWatch.Intervention> ended = watch.intervention();
             if (ended.isPresent()) {
-                throw new DatabaseStartException("the dataset load failed: a statement of it " + LockWaitReport.describe(ended.get())
-                        + "\nA transaction holds a lock on a table the load writes and does not end: end it where it begins (an init script or "
-                        + "migration that leaves a session's transaction, or a prepared one, open) and run again; if the wait is only long, raise "
-                        + Settings.LOCK_WAIT.name() + " (for example -D" + Settings.LOCK_WAIT.name() + "=5m).", e);
+                throw new DatabaseStartException(
+                        "the dataset load failed: a statement of it "
+                                + LockWaitReport.describe(ended.get())
+                                + "\nA transaction holds a lock on a table the load writes and does not end: end it where it begins (an init script or "
+                                + "migration that leaves a session's transaction, or a prepared one, open) and run again; if the wait is only long, raise "
+                                + Settings.LOCK_WAIT.name()
+                                + " (for example -D"
+                                + Settings.LOCK_WAIT.name()
+                                + "=5m).",
+                        e);
             }
             throw e;
         } finally {

@@ -33,8 +33,13 @@ final class DatabaseFaults implements FaultBook.Side {
      * @param classesOnServer how many classes use its server now
      * @param test            the test, for messages
      */
-    record TestDatabase(RunningDatabase server, String name, boolean owned, long seed, IntSupplier classesOnServer, String test) {
-    }
+    record TestDatabase(
+            RunningDatabase server,
+            String name,
+            boolean owned,
+            long seed,
+            IntSupplier classesOnServer,
+            String test) {}
 
     private final TestDatabase database;
     private final NetworkFaults network;
@@ -46,8 +51,10 @@ final class DatabaseFaults implements FaultBook.Side {
     private boolean limited;
     private int failovers;
     private boolean databaseChanged;
+
     /** What fired before a {@link #restore()} undid the database's faults, and their server-side counts with them. */
     private final Map<String, Long> writesFailedBefore = new LinkedHashMap<>();
+
     private long refusedBefore;
 
     /** @param network the test's network, which a restarting server takes down with it */
@@ -59,24 +66,48 @@ final class DatabaseFaults implements FaultBook.Side {
 
     void failWrites(String table, String sqlState, double probability) {
         if (!(probability >= 0 && probability <= 1)) {
-            throw new IllegalArgumentException("failWrites(\"" + table + "\", \"" + sqlState + "\", " + probability + "): the probability is a share "
-                    + "of the writes, from 0 to 1, for example 0.3");
+            throw new IllegalArgumentException(
+                    "failWrites(\""
+                            + table
+                            + "\", \""
+                            + sqlState
+                            + "\", "
+                            + probability
+                            + "): the probability is a share "
+                            + "of the writes, from 0 to 1, for example 0.3");
         }
         failWrites(table, sqlState, probability, -1);
     }
 
     void failWrites(String table, String sqlState, int count) {
         if (count < 0) {
-            throw new IllegalArgumentException("failWrites(\"" + table + "\", \"" + sqlState + "\", " + count + "): the count of writes to fail "
-                    + "is 0 or more");
+            throw new IllegalArgumentException(
+                    "failWrites(\""
+                            + table
+                            + "\", \""
+                            + sqlState
+                            + "\", "
+                            + count
+                            + "): the count of writes to fail "
+                            + "is 0 or more");
         }
         failWrites(table, sqlState, 1.0, count);
     }
 
-    private synchronized void failWrites(String table, String sqlState, double probability, long count) {
-        DatabaseFaultSpec.sqlStateProblem(sqlState).ifPresent(problem -> {
-            throw new IllegalArgumentException("failWrites(\"" + table + "\", \"" + sqlState + "\", ...): " + problem + ".");
-        });
+    private synchronized void failWrites(
+            String table, String sqlState, double probability, long count) {
+        DatabaseFaultSpec.sqlStateProblem(sqlState)
+                .ifPresent(
+                        problem -> {
+                            throw new IllegalArgumentException(
+                                    "failWrites(\""
+                                            + table
+                                            + "\", \""
+                                            + sqlState
+                                            + "\", ...): "
+                                            + problem
+                                            + ".");
+                        });
         String name = owned("failWrites");
         try (ServerFaults server = serverFaults()) {
             server.failWrites(name, table, sqlState, probability, count, database.seed());
@@ -104,7 +135,9 @@ final class DatabaseFaults implements FaultBook.Side {
         HeldLock held = new HeldLock(table, lock, System.nanoTime());
         locks.add(held);
         book.applied("lock(\"" + table + "\", " + duration.toMillis() + " ms)");
-        CompletableFuture.runAsync(held::release, CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));
+        CompletableFuture.runAsync(
+                held::release,
+                CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     synchronized void statementTimeout(Duration timeout) {
@@ -118,7 +151,10 @@ final class DatabaseFaults implements FaultBook.Side {
 
     synchronized void connectionLimit(int connections) {
         if (connections < 0) {
-            throw new IllegalArgumentException("connectionLimit(" + connections + "): the number of sessions the database admits is 0 or more");
+            throw new IllegalArgumentException(
+                    "connectionLimit("
+                            + connections
+                            + "): the number of sessions the database admits is 0 or more");
         }
         String name = owned("connectionLimit");
         try (ServerFaults server = serverFaults()) {
@@ -142,23 +178,30 @@ final class DatabaseFaults implements FaultBook.Side {
     synchronized void failover(Duration downtime) {
         int classes = database.classesOnServer().getAsInt();
         if (classes > 1) {
-            throw new IllegalStateException("failover() restarts the database server, and " + classes + " classes use it now: it would fail "
-                    + "their tests too. Give the class a database server of its own: a profile whose database differs (for example "
-                    + "another database.name), or run it apart from the classes that share its server.");
+            throw new IllegalStateException(
+                    "failover() restarts the database server, and "
+                            + classes
+                            + " classes use it now: it would fail "
+                            + "their tests too. Give the class a database server of its own: a profile whose database differs (for example "
+                            + "another database.name), or run it apart from the classes that share its server.");
         }
         long started = System.nanoTime();
         try {
-            // refused at once, as a server that is down refuses, while it recovers and for the rest of the downtime
-            network.refusingConnections(() -> {
-                Duration restart = database.server().restartServer(Duration.ofSeconds(60));
-                RunLog.serverRestarted(database.test(), database.server().spec().image(), restart);
-                long left = downtime.toNanos() - (System.nanoTime() - started);
-                if (left > 0) {
-                    TimeUnit.NANOSECONDS.sleep(left);
-                }
-            });
+            // refused at once, as a server that is down refuses, while it recovers and for the rest
+            // of the downtime
+            network.refusingConnections(
+                    () -> {
+                        Duration restart = database.server().restartServer(Duration.ofSeconds(60));
+                        RunLog.serverRestarted(
+                                database.test(), database.server().spec().image(), restart);
+                        long left = downtime.toNanos() - (System.nanoTime() - started);
+                        if (left > 0) {
+                            TimeUnit.NANOSECONDS.sleep(left);
+                        }
+                    });
         } catch (IOException e) {
-            throw new IllegalStateException("failover(): the Toxiproxy server did not answer: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "failover(): the Toxiproxy server did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("failover() was interrupted", e);
@@ -173,7 +216,8 @@ final class DatabaseFaults implements FaultBook.Side {
         long refused = 0;
         if (!faultedTables.isEmpty() || limited) {
             try (ServerFaults server = serverFaults()) {
-                faultedTables.forEach(table -> failed.put(table, server.writesFailed(database.name(), table)));
+                faultedTables.forEach(
+                        table -> failed.put(table, server.writesFailed(database.name(), table)));
                 refused = limited ? server.connectionsRefused(database.name()) : 0;
             }
         }
@@ -188,7 +232,12 @@ final class DatabaseFaults implements FaultBook.Side {
         locks.forEach(HeldLock::release);
         if (databaseChanged) {
             try (ServerFaults server = serverFaults()) {
-                faultedTables.forEach(table -> writesFailedBefore.merge(table, server.writesFailed(database.name(), table), Long::sum));
+                faultedTables.forEach(
+                        table ->
+                                writesFailedBefore.merge(
+                                        table,
+                                        server.writesFailed(database.name(), table),
+                                        Long::sum));
                 refusedBefore += limited ? server.connectionsRefused(database.name()) : 0;
                 server.clear(database.name());
             }
@@ -206,14 +255,24 @@ final class DatabaseFaults implements FaultBook.Side {
         List<String> fired = new ArrayList<>();
         Set<String> tables = new LinkedHashSet<>(writesFailedBefore.keySet());
         tables.addAll(faultedTables);
-        tables.forEach(table -> fired.add("writes failed: " + table + " " + (writesFailedBefore.getOrDefault(table, 0L) + now.writesFailed(table))));
+        tables.forEach(
+                table ->
+                        fired.add(
+                                "writes failed: "
+                                        + table
+                                        + " "
+                                        + (writesFailedBefore.getOrDefault(table, 0L)
+                                                + now.writesFailed(table))));
         if (killing) {
             fired.add("sessions killed: " + sessionsKilled);
         }
         if (limited) {
             fired.add("connections refused: " + (refusedBefore + now.connectionsRefused()));
         }
-        now.lockHeld().forEach((table, held) -> fired.add("lock held: " + table + " " + held.toMillis() + " ms"));
+        now.lockHeld()
+                .forEach(
+                        (table, held) ->
+                                fired.add("lock held: " + table + " " + held.toMillis() + " ms"));
         if (failovers > 0) {
             fired.add("failovers: " + failovers);
         }
@@ -233,9 +292,15 @@ final class DatabaseFaults implements FaultBook.Side {
     /** The test's database, if it is the test's own: a fault that changes a shared one would reach other tests. */
     private String owned(String method) {
         if (!database.owned()) {
-            throw new IllegalStateException(method + "() changes the test's database, and " + database.test() + " shares its database with "
-                    + "every other test of the class and every class of the profile. Annotate the test (or its class) with @FreshDatabase: "
-                    + "it gets a database of its own, which " + method + "() may change.");
+            throw new IllegalStateException(
+                    method
+                            + "() changes the test's database, and "
+                            + database.test()
+                            + " shares its database with "
+                            + "every other test of the class and every class of the profile. Annotate the test (or its class) with @FreshDatabase: "
+                            + "it gets a database of its own, which "
+                            + method
+                            + "() may change.");
         }
         return database.name();
     }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 /** The database faults a class or method declares with {@link DatabaseFault}, validated. */
 final class DeclaredDatabaseFaults {
 
-    private DeclaredDatabaseFaults() {
-    }
+    private DeclaredDatabaseFaults() {}
 
     static List<DatabaseFaultSpec> on(AnnotatedElement element) {
         List<DatabaseFaultSpec> faults = new ArrayList<>();
@@ -23,7 +22,8 @@ final class DeclaredDatabaseFaults {
                 problems = spec.problems();
             }
             if (!problems.isEmpty()) {
-                throw new ExtensionConfigurationException("@DatabaseFault on " + element + ": " + String.join("; ", problems) + ".");
+                throw new ExtensionConfigurationException(
+                        "@DatabaseFault on " + element + ": " + String.join("; ", problems) + ".");
             }
             faults.add(spec);
         }
@@ -32,9 +32,14 @@ final class DeclaredDatabaseFaults {
 
     /** The fault as profiles declare it too: the annotation's "declares nothing" defaults become the spec's negatives. */
     private static DatabaseFaultSpec spec(DatabaseFault fault) {
-        return new DatabaseFaultSpec(fault.failWrites().strip(), fault.sqlState(), fault.probability(),
-                fault.count() == Integer.MAX_VALUE ? -1 : fault.count(), fault.statementTimeoutMillis() == 0 ? -1 : fault.statementTimeoutMillis(),
-                fault.connectionLimit() == Integer.MAX_VALUE ? -1 : fault.connectionLimit(), fault.readOnly());
+        return new DatabaseFaultSpec(
+                fault.failWrites().strip(),
+                fault.sqlState(),
+                fault.probability(),
+                fault.count() == Integer.MAX_VALUE ? -1 : fault.count(),
+                fault.statementTimeoutMillis() == 0 ? -1 : fault.statementTimeoutMillis(),
+                fault.connectionLimit() == Integer.MAX_VALUE ? -1 : fault.connectionLimit(),
+                fault.readOnly());
     }
 
     /** What is wrong with the annotation as written, in its own attribute names; empty if nothing. */
@@ -54,9 +59,16 @@ final class DeclaredDatabaseFaults {
         }
         List<String> problems = new ArrayList<>();
         if (declared.size() != 1) {
-            problems.add("it declares " + (declared.isEmpty() ? "no fault" : "several faults (" + String.join(", ", declared) + ")")
-                    + ", and each @DatabaseFault declares one: failWrites = \"table\", statementTimeoutMillis = 1 or more, connectionLimit = 0 or "
-                    + "more, or readOnly = true. " + (declared.isEmpty() ? "Give one of them" : "Declare each in a @DatabaseFault of its own"));
+            problems.add(
+                    "it declares "
+                            + (declared.isEmpty()
+                                    ? "no fault"
+                                    : "several faults (" + String.join(", ", declared) + ")")
+                            + ", and each @DatabaseFault declares one: failWrites = \"table\", statementTimeoutMillis = 1 or more, connectionLimit = 0 or "
+                            + "more, or readOnly = true. "
+                            + (declared.isEmpty()
+                                    ? "Give one of them"
+                                    : "Declare each in a @DatabaseFault of its own"));
             return problems;
         }
         boolean probabilityGiven = fault.probability() != 1.0;
@@ -73,24 +85,42 @@ final class DeclaredDatabaseFaults {
                 failWritesOnly.add("count");
             }
             if (!failWritesOnly.isEmpty()) {
-                problems.add(String.join(" and ", failWritesOnly) + " describe failing writes, and this one declares " + declared.get(0)
-                        + ". Remove " + (failWritesOnly.size() == 1 ? "it" : "them") + ", or declare the failing writes in a @DatabaseFault(failWrites = "
-                        + "\"table\", ...) of its own");
+                problems.add(
+                        String.join(" and ", failWritesOnly)
+                                + " describe failing writes, and this one declares "
+                                + declared.get(0)
+                                + ". Remove "
+                                + (failWritesOnly.size() == 1 ? "it" : "them")
+                                + ", or declare the failing writes in a @DatabaseFault(failWrites = "
+                                + "\"table\", ...) of its own");
             }
         } else if (probabilityGiven && countGiven) {
-            problems.add("it gives both probability = " + fault.probability() + " and count = " + fault.count()
-                    + ": the writes that fail are either a share of all of them or the next few. Give one of the two");
+            problems.add(
+                    "it gives both probability = "
+                            + fault.probability()
+                            + " and count = "
+                            + fault.count()
+                            + ": the writes that fail are either a share of all of them or the next few. Give one of the two");
         } else if (countGiven && fault.count() < 1) {
-            problems.add("count = " + fault.count() + " fails no write. Give the number of writes that fail, 1 or more (e.g. count = 3), "
-                    + "or leave count out for every write");
+            problems.add(
+                    "count = "
+                            + fault.count()
+                            + " fails no write. Give the number of writes that fail, 1 or more (e.g. count = 3), "
+                            + "or leave count out for every write");
         }
         if (fault.statementTimeoutMillis() < 0) {
-            problems.add("statementTimeoutMillis = " + fault.statementTimeoutMillis() + " is negative. Give the milliseconds after which a "
-                    + "statement is cancelled, 1 or more (e.g. 500)");
+            problems.add(
+                    "statementTimeoutMillis = "
+                            + fault.statementTimeoutMillis()
+                            + " is negative. Give the milliseconds after which a "
+                            + "statement is cancelled, 1 or more (e.g. 500)");
         }
         if (fault.connectionLimit() < 0) {
-            problems.add("connectionLimit = " + fault.connectionLimit() + " is negative. Give the number of sessions the database admits, 0 "
-                    + "or more (e.g. 5)");
+            problems.add(
+                    "connectionLimit = "
+                            + fault.connectionLimit()
+                            + " is negative. Give the number of sessions the database admits, 0 "
+                            + "or more (e.g. 5)");
         }
         return problems;
     }

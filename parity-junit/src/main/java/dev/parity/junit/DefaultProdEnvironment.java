@@ -10,8 +10,16 @@ import javax.sql.DataSource;
  * A class's view of a (possibly shared) running database, through the class's own proxy; or, for a
  * {@link FreshDatabase} test, of that test's copy ({@code directUrl} then names the copy).
  */
-record DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEndpoint proxy, List<ToxicSpec> classToxics,
-                              DataSource dataSource, long seed, FreshCopies copies, String directUrl) implements ProdEnvironment {
+record DefaultProdEnvironment(
+        String profile,
+        RunningDatabase database,
+        ProxyEndpoint proxy,
+        List<ToxicSpec> classToxics,
+        DataSource dataSource,
+        long seed,
+        FreshCopies copies,
+        String directUrl)
+        implements ProdEnvironment {
 
     DefaultProdEnvironment {
         classToxics = List.copyOf(classToxics);
@@ -19,8 +27,15 @@ record DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEnd
 
     /** The same view of the copy at {@code copyUrl} (straight to the server): still through the class's proxy. */
     DefaultProdEnvironment onCopy(String copyUrl) {
-        return new DefaultProdEnvironment(profile, database, proxy, classToxics,
-                database.dataSource(RunningDatabase.via(copyUrl, proxy.host(), proxy.port())), seed, copies, copyUrl);
+        return new DefaultProdEnvironment(
+                profile,
+                database,
+                proxy,
+                classToxics,
+                database.dataSource(RunningDatabase.via(copyUrl, proxy.host(), proxy.port())),
+                seed,
+                copies,
+                copyUrl);
     }
 
     @Override
@@ -60,6 +75,12 @@ record DefaultProdEnvironment(String profile, RunningDatabase database, ProxyEnd
 
     @Override
     public String toString() {
-        return "ProdEnvironment[profile " + profile + ", " + database.spec().image() + " at " + directUrl + "]";
+        return "ProdEnvironment[profile "
+                + profile
+                + ", "
+                + database.spec().image()
+                + " at "
+                + directUrl
+                + "]";
     }
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** The annotations that give a class a production-like environment: {@link ProdLike}, {@link Latency}, {@link Toxic}, {@link Dataset}. */
 final class EnvironmentAnnotations {
 
-    private EnvironmentAnnotations() {
-    }
+    private EnvironmentAnnotations() {}
 
     /** Whether {@code classContext}'s class (or a class enclosing it) carries one of them. */
     static boolean onClass(ExtensionContext classContext) {
@@ -24,7 +23,8 @@ final class EnvironmentAnnotations {
     }
 
     /** A repeatable annotation on the class, or else on the nearest enclosing class that has it ({@code @Nested}). */
-    static <A extends Annotation> List<A> repeatable(Class<?> testClass, Class<A> type, List<Class<?>> enclosing) {
+    static <A extends Annotation> List<A> repeatable(
+            Class<?> testClass, Class<A> type, List<Class<?>> enclosing) {
         List<A> own = findRepeatableAnnotations(testClass, type);
         for (int i = enclosing.size() - 1; own.isEmpty() && i >= 0; i--) {
             own = findRepeatableAnnotations(enclosing.get(i), type);

@@ -24,6 +24,7 @@ final class FaultBook {
     }
 
     private final List<String> applied = new ArrayList<>();
+
     /** Set once, before any fault: read without the book's lock, so that a side's lock is never taken under it. */
     private volatile List<Side> sides = List.of();
 

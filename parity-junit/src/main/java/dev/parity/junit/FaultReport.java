@@ -15,8 +15,12 @@ import org.apiguardian.api.API;
  * @param connectionsRefused the new sessions {@link Faults#connectionLimit} refused
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record FaultReport(Map<String, Long> writesFailed, int sessionsKilled, Map<String, Duration> lockHeld, int failovers,
-                          long connectionsRefused) {
+public record FaultReport(
+        Map<String, Long> writesFailed,
+        int sessionsKilled,
+        Map<String, Duration> lockHeld,
+        int failovers,
+        long connectionsRefused) {
 
     public FaultReport {
         writesFailed = Map.copyOf(writesFailed);

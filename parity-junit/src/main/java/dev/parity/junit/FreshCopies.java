@@ -43,10 +43,18 @@ final class FreshCopies implements AutoCloseable {
     /** A new copy, reached through {@code host:port} (the class's proxy). */
     synchronized DataSource next(String host, int port) {
         if (!database.engine().can(Capability.FRESH_COPIES)) {
-            throw new IllegalStateException("the " + database.engine().displayName() + " engine does not support "
-                    + Capability.FRESH_COPIES.description() + ". Clean up after the test instead, or use an engine that supports it.");
+            throw new IllegalStateException(
+                    "the "
+                            + database.engine().displayName()
+                            + " engine does not support "
+                            + Capability.FRESH_COPIES.description()
+                            + ". Clean up after the test instead, or use an engine that supports it.");
         }
-        String template = snapshot.orElseThrow(() -> new IllegalStateException("the database was never snapshotted (This may be a bug.)"));
+        String template =
+                snapshot.orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "the database was never snapshotted (This may be a bug.)"));
         String name = "parity_copy_" + COPIES.incrementAndGet();
         String url;
         try (DatabaseCopies copies = database.copies()) {

@@ -70,5 +70,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(FreshDatabaseExtension.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public @interface FreshDatabase {
-}
+public @interface FreshDatabase {}

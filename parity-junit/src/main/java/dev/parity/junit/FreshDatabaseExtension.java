@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * ends); a test's copy in the test's store. {@link ProdLikeExtension} asks {@link #forTest} which database a
  * test's parameters point at.
  */
-final class FreshDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+final class FreshDatabaseExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private static final Namespace NAMESPACE = Namespace.create(FreshDatabaseExtension.class);
 
@@ -31,8 +32,12 @@ final class FreshDatabaseExtension implements BeforeAllCallback, BeforeEachCallb
     @Override
     public void beforeAll(ExtensionContext context) {
         if (EnvironmentAnnotations.onClass(context)) {
-            pool(context, ProdLikeExtension.environment(context),
-                    FreshSettings.of(context::getConfigurationParameter, SharedEnvironments.profileFor(context)));
+            pool(
+                    context,
+                    ProdLikeExtension.environment(context),
+                    FreshSettings.of(
+                            context::getConfigurationParameter,
+                            SharedEnvironments.profileFor(context)));
         }
     }
 
@@ -69,42 +74,78 @@ final class FreshDatabaseExtension implements BeforeAllCallback, BeforeEachCallb
     private static boolean isFresh(ExtensionContext context) {
         ExtensionContext classContext = ProdLikeExtension.classContextOf(context);
         return findAnnotation(context.getRequiredTestMethod(), FreshDatabase.class).isPresent()
-                || findAnnotation(classContext.getRequiredTestClass(), FreshDatabase.class, classContext.getEnclosingTestClasses()).isPresent();
+                || findAnnotation(
+                                classContext.getRequiredTestClass(),
+                                FreshDatabase.class,
+                                classContext.getEnclosingTestClasses())
+                        .isPresent();
     }
 
     private static TestCopy testCopy(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestCopy.class, key -> take(context), TestCopy.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(TestCopy.class, key -> take(context), TestCopy.class);
     }
 
     private static TestCopy take(ExtensionContext context) {
         ExtensionContext classContext = ProdLikeExtension.classContextOf(context);
         if (!EnvironmentAnnotations.onClass(classContext)) {
-            throw new ExtensionConfigurationException("@FreshDatabase on " + where(context) + " copies the class's database, and "
-                    + classContext.getRequiredTestClass().getName() + " has none: put @ProdLike on it.");
+            throw new ExtensionConfigurationException(
+                    "@FreshDatabase on "
+                            + where(context)
+                            + " copies the class's database, and "
+                            + classContext.getRequiredTestClass().getName()
+                            + " has none: put @ProdLike on it.");
         }
         DefaultProdEnvironment environment = ProdLikeExtension.environment(context);
-        FreshSettings settings = FreshSettings.of(context::getConfigurationParameter, SharedEnvironments.profileFor(classContext));
+        FreshSettings settings =
+                FreshSettings.of(
+                        context::getConfigurationParameter,
+                        SharedEnvironments.profileFor(classContext));
         CopyPool pool = pool(context, environment, settings);
         CopyPool.Lease lease;
         try {
             lease = pool.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a fresh database for " + where(context), e);
+            throw new IllegalStateException(
+                    "interrupted while waiting for a fresh database for " + where(context), e);
         } catch (EngineException e) {
-            throw new IllegalStateException("no fresh database for " + where(context) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "no fresh database for " + where(context) + ": " + e.getMessage(), e);
         }
         return new TestCopy(lease, environment.onCopy(lease.url()), settings);
     }
 
     /** The environment's pool, started by the first test that needs it; sized by that test's settings. */
-    private static CopyPool pool(ExtensionContext context, DefaultProdEnvironment environment, FreshSettings settings) {
+    private static CopyPool pool(
+            ExtensionContext context, DefaultProdEnvironment environment, FreshSettings settings) {
         RunningDatabase database = environment.database();
-        String template = environment.copies().snapshot().orElseThrow(() -> new ExtensionConfigurationException("@FreshDatabase on "
-                + where(context) + ": the " + database.engine().displayName() + " engine does not support "
-                + Capability.FRESH_COPIES.description() + ". Remove @FreshDatabase and clean up after the test instead."));
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new PoolKey(database),
-                key -> new CopyPool(database.copies(), template, "parity_fresh_", settings.poolSize(), settings.workers()), CopyPool.class);
+        String template =
+                environment
+                        .copies()
+                        .snapshot()
+                        .orElseThrow(
+                                () ->
+                                        new ExtensionConfigurationException(
+                                                "@FreshDatabase on "
+                                                        + where(context)
+                                                        + ": the "
+                                                        + database.engine().displayName()
+                                                        + " engine does not support "
+                                                        + Capability.FRESH_COPIES.description()
+                                                        + ". Remove @FreshDatabase and clean up after the test instead."));
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        new PoolKey(database),
+                        key ->
+                                new CopyPool(
+                                        database.copies(),
+                                        template,
+                                        "parity_fresh_",
+                                        settings.poolSize(),
+                                        settings.workers()),
+                        CopyPool.class);
     }
 
     /** Keeps the copy and its container, and says how to connect: in the failure, a report entry and the log. */
@@ -114,27 +155,43 @@ final class FreshDatabaseExtension implements BeforeAllCallback, BeforeEachCallb
         database.keep();
         String command;
         try (DatabaseCopies copies = database.copies()) {
-            command = copies.shellCommand(copy.lease().name(), database.host(), database.publishedPort());
+            command =
+                    copies.shellCommand(
+                            copy.lease().name(), database.host(), database.publishedPort());
         }
-        String withoutPassword = command.replace(DatabaseCopies.shellQuoted(database.password()), "'<password: see the test's failure>'");
-        String message = "Parity kept this test's database " + copy.lease().name() + " (" + database.spec().image()
-                + ", parity.keep=failed) until the next run starts. Connect with:\n  " + command;
+        String withoutPassword =
+                command.replace(
+                        DatabaseCopies.shellQuoted(database.password()),
+                        "'<password: see the test's failure>'");
+        String message =
+                "Parity kept this test's database "
+                        + copy.lease().name()
+                        + " ("
+                        + database.spec().image()
+                        + ", parity.keep=failed) until the next run starts. Connect with:\n  "
+                        + command;
         failure.addSuppressed(new KeptDatabase(message));
         context.publishReportEntry("parity.kept", command);
-        RunLog.databaseKept(context.getDisplayName(), copy.lease().name(), database.spec().image(), withoutPassword);
+        RunLog.databaseKept(
+                context.getDisplayName(),
+                copy.lease().name(),
+                database.spec().image(),
+                withoutPassword);
     }
 
     private static String where(ExtensionContext context) {
-        return context.getTestMethod().map(m -> m.getDeclaringClass().getName() + "." + m.getName() + "()")
+        return context.getTestMethod()
+                .map(m -> m.getDeclaringClass().getName() + "." + m.getName() + "()")
                 .orElseGet(() -> context.getRequiredTestClass().getName());
     }
 
     /** One pool per running database: classes sharing a database share its copies' template. */
-    private record PoolKey(RunningDatabase database) {
-    }
+    private record PoolKey(RunningDatabase database) {}
 
     /** A test's copy; closing it (with the test's store) drops it unless kept. */
-    private record TestCopy(CopyPool.Lease lease, DefaultProdEnvironment view, FreshSettings settings) implements AutoCloseable {
+    private record TestCopy(
+            CopyPool.Lease lease, DefaultProdEnvironment view, FreshSettings settings)
+            implements AutoCloseable {
 
         @Override
         public void close() {

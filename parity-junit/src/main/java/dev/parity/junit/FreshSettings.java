@@ -21,14 +21,20 @@ record FreshSettings(int poolSize, int workers, boolean keepFailed) {
      * a template copy waits on the disk about as much as on the CPU, so two overlap well; more only queue.
      */
     static final int DEFAULT_POOL_SIZE = 2;
+
     static final int MAX_WORKERS = 2;
 
     /** @param parameters the configuration parameter (or system property) of that name, if set */
     static FreshSettings of(Function<String, Optional<String>> parameters, Profile profile) {
-        return SharedEnvironments.translated(() -> {
-            int size = Settings.POOL_SIZE.find(parameters).orElse(profile.freshPool().orElse(DEFAULT_POOL_SIZE));
-            boolean keepFailed = Settings.KEEP.get(parameters);
-            return new FreshSettings(size, Math.max(1, Math.min(size, MAX_WORKERS)), keepFailed);
-        });
+        return SharedEnvironments.translated(
+                () -> {
+                    int size =
+                            Settings.POOL_SIZE
+                                    .find(parameters)
+                                    .orElse(profile.freshPool().orElse(DEFAULT_POOL_SIZE));
+                    boolean keepFailed = Settings.KEEP.get(parameters);
+                    return new FreshSettings(
+                            size, Math.max(1, Math.min(size, MAX_WORKERS)), keepFailed);
+                });
     }
 }

@@ -26,23 +26,41 @@ final class NetworkFaults implements FaultBook.Side {
         this.baseline = List.copyOf(baseline);
         this.book = book;
         Proxy proxy = endpoint.proxy();
-        this.view = new NetworkProxy(proxy.getName(), endpoint.host(), endpoint.port(), proxy.getUpstream(), proxy);
+        this.view =
+                new NetworkProxy(
+                        proxy.getName(),
+                        endpoint.host(),
+                        endpoint.port(),
+                        proxy.getUpstream(),
+                        proxy);
     }
 
     void latency(Duration latency) {
-        add("latency(" + latency.toMillis() + " ms)", "latency", Map.of("latency", latency.toMillis()));
+        add(
+                "latency(" + latency.toMillis() + " ms)",
+                "latency",
+                Map.of("latency", latency.toMillis()));
     }
 
     void bandwidth(long kilobytesPerSecond) {
-        add("bandwidth(" + kilobytesPerSecond + " KB/s)", "bandwidth", Map.of("rate", kilobytesPerSecond));
+        add(
+                "bandwidth(" + kilobytesPerSecond + " KB/s)",
+                "bandwidth",
+                Map.of("rate", kilobytesPerSecond));
     }
 
     void timeout(Duration timeout) {
-        add("timeout(" + timeout.toMillis() + " ms)", "timeout", Map.of("timeout", timeout.toMillis()));
+        add(
+                "timeout(" + timeout.toMillis() + " ms)",
+                "timeout",
+                Map.of("timeout", timeout.toMillis()));
     }
 
     void resetPeer(Duration after) {
-        add("resetPeer(" + after.toMillis() + " ms)", "reset_peer", Map.of("timeout", after.toMillis()));
+        add(
+                "resetPeer(" + after.toMillis() + " ms)",
+                "reset_peer",
+                Map.of("timeout", after.toMillis()));
     }
 
     void limitData(long bytes) {
@@ -97,6 +115,5 @@ final class NetworkFaults implements FaultBook.Side {
 
     /** Nothing held: the proxy is the class's, and the next test's reset puts it back. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

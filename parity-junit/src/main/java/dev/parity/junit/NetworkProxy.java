@@ -63,8 +63,16 @@ public final class NetworkProxy {
      */
     public <T> T unwrap(Class<T> type) {
         if (!type.isInstance(client)) {
-            throw new IllegalArgumentException("the proxy " + name + " unwraps to a " + client.getClass().getName() + ", not a "
-                    + type.getName() + ": call unwrap(" + client.getClass().getName() + ".class)");
+            throw new IllegalArgumentException(
+                    "the proxy "
+                            + name
+                            + " unwraps to a "
+                            + client.getClass().getName()
+                            + ", not a "
+                            + type.getName()
+                            + ": call unwrap("
+                            + client.getClass().getName()
+                            + ".class)");
         }
         return type.cast(client);
     }

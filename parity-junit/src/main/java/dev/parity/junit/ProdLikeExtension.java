@@ -52,8 +52,15 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * with its own "competing ParameterResolvers" error, naming both: the rule is documented ({@link ProdLike}, the README's
  * "Other extensions"), not patched into JUnit's messages, whose wording is JUnit's to change.
  */
-final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AfterTestExecutionCallback,
-        ParameterResolver, TestWatcher, TestInstancePreConstructCallback {
+final class ProdLikeExtension
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                AfterTestExecutionCallback,
+                ParameterResolver,
+                TestWatcher,
+                TestInstancePreConstructCallback {
 
     private static final Namespace NAMESPACE = Namespace.create(ProdLikeExtension.class);
     private static final String PROXY = "proxy";
@@ -72,7 +79,8 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
      * build when it is created (Spring's application context and its pool): they find the environment open, the zone pinned.
      */
     @Override
-    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    public void preConstructTestInstance(
+            TestInstanceFactoryContext factoryContext, ExtensionContext context) {
         if (EnvironmentAnnotations.onClass(classContextOf(context))) {
             environment(context);
         }
@@ -83,8 +91,14 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     public void beforeEach(ExtensionContext context) {
         ExtensionContext classContext = classContextOf(context);
         if (!EnvironmentAnnotations.onClass(classContext)) {
-            throw new ExtensionConfigurationException(declared(context) + " on " + context.getRequiredTestMethod() + " needs an environment, "
-                    + "and environments live as long as a class: put @ProdLike on " + classContext.getRequiredTestClass().getName() + ".");
+            throw new ExtensionConfigurationException(
+                    declared(context)
+                            + " on "
+                            + context.getRequiredTestMethod()
+                            + " needs an environment, "
+                            + "and environments live as long as a class: put @ProdLike on "
+                            + classContext.getRequiredTestClass().getName()
+                            + ".");
         }
         DefaultProdEnvironment environment = environment(context);
         List<ToxicSpec> toxics = new ArrayList<>(environment.classToxics());
@@ -96,7 +110,8 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /** The profile's, the class's and the method's database faults, on the test's own database. */
-    private static void applyDatabaseFaults(ExtensionContext context, ExtensionContext classContext) {
+    private static void applyDatabaseFaults(
+            ExtensionContext context, ExtensionContext classContext) {
         Profile profile = SharedEnvironments.profileFor(classContext);
         List<DatabaseFaultSpec> faults = new ArrayList<>(profile.databaseFaults());
         faults.addAll(DeclaredDatabaseFaults.on(classContext.getRequiredTestClass()));
@@ -106,10 +121,17 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
             return;
         }
         if (FreshDatabaseExtension.forTest(context).isEmpty()) {
-            throw new ExtensionConfigurationException("the database faults " + faults + " (of profile '" + profile.name()
-                    + "' or @DatabaseFault) change the test's database, and " + context.getRequiredTestClass().getName() + "."
-                    + context.getRequiredTestMethod().getName() + "() shares its database with other tests. Annotate the test (or its class) "
-                    + "with @FreshDatabase, which gives it a database of its own.");
+            throw new ExtensionConfigurationException(
+                    "the database faults "
+                            + faults
+                            + " (of profile '"
+                            + profile.name()
+                            + "' or @DatabaseFault) change the test's database, and "
+                            + context.getRequiredTestClass().getName()
+                            + "."
+                            + context.getRequiredTestMethod().getName()
+                            + "() shares its database with other tests. Annotate the test (or its class) "
+                            + "with @FreshDatabase, which gives it a database of its own.");
         }
         DeclaredDatabaseFaults.apply(faults, testFaults(context));
     }
@@ -127,22 +149,26 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
      */
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        TestFaults faults = context.getStore(NAMESPACE).get(new FaultsKey(context.getUniqueId()), TestFaults.class);
+        TestFaults faults =
+                context.getStore(NAMESPACE)
+                        .get(new FaultsKey(context.getUniqueId()), TestFaults.class);
         if (faults == null) {
             return;
         }
         List<String> fired;
         try {
             fired = faults.fired();
-        } catch (RuntimeException e) { // the test may have left its server unable to answer: the report says so, the test's outcome stands
+        } catch (
+                RuntimeException
+                        e) { // the test may have left its server unable to answer: the report says
+            // so, the test's outcome stands
             fired = List.of("not counted: " + e.getMessage());
         }
         context.getStore(NAMESPACE).put(UsedFaults.class, new UsedFaults(faults.applied(), fired));
     }
 
     /** What {@link #afterTestExecution} read. */
-    private record UsedFaults(List<String> applied, List<String> fired) {
-    }
+    private record UsedFaults(List<String> applied, List<String> fired) {}
 
     @Override
     public void afterAll(ExtensionContext context) {
@@ -158,58 +184,89 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Parameter declared = parameter.getParameter();
         Class<?> type = declared.getType();
-        return OWN_TYPES.contains(type) || SHARED_TYPES.contains(type) && Arrays.stream(declared.getAnnotations()).allMatch(ProdLikeExtension::nullness)
-                // e.g. every parameter of a constructor Spring autowires, annotated or not
-                && !ProdLikeIntegrations.resolvedElsewhere(parameter, context);
+        return OWN_TYPES.contains(type)
+                || SHARED_TYPES.contains(type)
+                        && Arrays.stream(declared.getAnnotations())
+                                .allMatch(ProdLikeExtension::nullness)
+                        // e.g. every parameter of a constructor Spring autowires, annotated or not
+                        && !ProdLikeIntegrations.resolvedElsewhere(parameter, context);
     }
 
     /** @NonNull, @Nullable and the like say nothing about who supplies the value. */
     private static boolean nullness(java.lang.annotation.Annotation annotation) {
-        return Set.of("NonNull", "Nonnull", "NotNull", "Nullable", "CheckForNull").contains(annotation.annotationType().getSimpleName());
+        return Set.of("NonNull", "Nonnull", "NotNull", "Nullable", "CheckForNull")
+                .contains(annotation.annotationType().getSimpleName());
     }
 
     /** A constructor's parameters are a test's: with the per-method lifecycle, a {@link FreshDatabase} test's constructor gets its copy. */
     @Override
-    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(
+            ExtensionContext rootContext) {
         return ExtensionContextScope.TEST_METHOD;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        DefaultProdEnvironment environment = FreshDatabaseExtension.forTest(context).orElseGet(() -> environment(context));
+        DefaultProdEnvironment environment =
+                FreshDatabaseExtension.forTest(context).orElseGet(() -> environment(context));
         Class<?> type = parameter.getParameter().getType();
         if (type == Faker.class) {
             // reproducible per test: the run's seed mixed with the test's identity
-            return new Faker(new Random(environment.seed() * 31 + context.getUniqueId().hashCode()));
+            return new Faker(
+                    new Random(environment.seed() * 31 + context.getUniqueId().hashCode()));
         }
         if (type == Faults.class) {
             return testFaults(context);
         }
-        // a test's own parameter is watched by the test, so that a leak names it; any other by the class
-        return type == DataSource.class ? ConnectionWatch.of(context, NAMESPACE).watching(environment.database().dataSource(environment.jdbcUrl()))
+        // a test's own parameter is watched by the test, so that a leak names it; any other by the
+        // class
+        return type == DataSource.class
+                ? ConnectionWatch.of(context, NAMESPACE)
+                        .watching(environment.database().dataSource(environment.jdbcUrl()))
                 : environment;
     }
 
     /** The test's (or the class's) faults: one, closed with it, so the locks it holds end with it. */
     private static TestFaults testFaults(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(new FaultsKey(context.getUniqueId()),
-                key -> faults(context, FreshDatabaseExtension.forTest(context).orElseGet(() -> environment(context))), TestFaults.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        new FaultsKey(context.getUniqueId()),
+                        key ->
+                                faults(
+                                        context,
+                                        FreshDatabaseExtension.forTest(context)
+                                                .orElseGet(() -> environment(context))),
+                        TestFaults.class);
     }
 
     private static TestFaults faults(ExtensionContext context, DefaultProdEnvironment environment) {
         @SuppressWarnings("unchecked")
         List<ToxicSpec> baseline = context.getStore(NAMESPACE).get(TEST_TOXICS, List.class);
-        boolean owned = context.getTestMethod().isPresent() && FreshDatabaseExtension.forTest(context).isPresent();
+        boolean owned =
+                context.getTestMethod().isPresent()
+                        && FreshDatabaseExtension.forTest(context).isPresent();
         AtomicInteger classes = ServerUse.of(context, environment.database());
-        return new TestFaults(environment.proxy(), baseline != null ? baseline : environment.classToxics(),
-                new DatabaseFaults.TestDatabase(environment.database(), JdbcUrls.database(environment.directJdbcUrl()), owned, environment.seed(),
-                        classes::get, context.getTestMethod().map(m -> m.getDeclaringClass().getName() + "." + m.getName() + "()")
+        return new TestFaults(
+                environment.proxy(),
+                baseline != null ? baseline : environment.classToxics(),
+                new DatabaseFaults.TestDatabase(
+                        environment.database(),
+                        JdbcUrls.database(environment.directJdbcUrl()),
+                        owned,
+                        environment.seed(),
+                        classes::get,
+                        context.getTestMethod()
+                                .map(
+                                        m ->
+                                                m.getDeclaringClass().getName()
+                                                        + "."
+                                                        + m.getName()
+                                                        + "()")
                                 .orElse(context.getRequiredTestClass().getName())));
     }
 
     /** Per context: a store sees its parents' values, and a test's faults must not be its class's. */
-    private record FaultsKey(String uniqueId) {
-    }
+    private record FaultsKey(String uniqueId) {}
 
     @Override
     public void testSuccessful(ExtensionContext context) {
@@ -219,7 +276,10 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     /** A failed test says how to replay it: its profile and the seed its data came from. */
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
+        DefaultProdEnvironment seen =
+                classContextOf(context)
+                        .getStore(NAMESPACE)
+                        .get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
         if (seen != null && seen.copies().hasLoadedData()) {
             context.publishReportEntry("parity.seed", String.valueOf(seen.seed()));
         }
@@ -234,14 +294,27 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
     /** The test's entry in the run report; none for a test whose class never got its environment. */
     @SuppressWarnings("unchecked")
     private static void reported(ExtensionContext context, String outcome, Throwable cause) {
-        DefaultProdEnvironment seen = classContextOf(context).getStore(NAMESPACE).get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
+        DefaultProdEnvironment seen =
+                classContextOf(context)
+                        .getStore(NAMESPACE)
+                        .get(DefaultProdEnvironment.class, DefaultProdEnvironment.class);
         if (seen == null) {
             return;
         }
-        List<ToxicSpec> toxics = context.getStore(NAMESPACE).getOrDefault(TEST_TOXICS, List.class, seen.classToxics());
-        List<DatabaseFaultSpec> declared = context.getStore(NAMESPACE).getOrDefault(TEST_DATABASE_FAULTS, List.class, List.of());
-        UsedFaults used = context.getStore(NAMESPACE).getOrDefault(UsedFaults.class, UsedFaults.class,
-                new UsedFaults(declared.stream().map(String::valueOf).toList(), List.of()));
+        List<ToxicSpec> toxics =
+                context.getStore(NAMESPACE)
+                        .getOrDefault(TEST_TOXICS, List.class, seen.classToxics());
+        List<DatabaseFaultSpec> declared =
+                context.getStore(NAMESPACE)
+                        .getOrDefault(TEST_DATABASE_FAULTS, List.class, List.of());
+        UsedFaults used =
+                context.getStore(NAMESPACE)
+                        .getOrDefault(
+                                UsedFaults.class,
+                                UsedFaults.class,
+                                new UsedFaults(
+                                        declared.stream().map(String::valueOf).toList(),
+                                        List.of()));
         RunReports.testEnded(context, seen, toxics, used.applied(), used.fired(), outcome, cause);
     }
 
@@ -255,11 +328,13 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         DeclaredDatabaseFaults.on(classContext.getRequiredTestClass());
         FreshSettings.of(classContext::getConfigurationParameter, profile);
         SharedEnvironments.translated(() -> Settings.LOCK_WAIT.get(classContext));
-        // the run's switches, read where they are used: a typo in one fails here, before a container starts
-        SharedEnvironments.translated(() -> {
-            PublishedPorts.checkProperty();
-            return List.of(LocalImages.pullTimeout(), DatasetLoader.maxBytes());
-        });
+        // the run's switches, read where they are used: a typo in one fails here, before a
+        // container starts
+        SharedEnvironments.translated(
+                () -> {
+                    PublishedPorts.checkProperty();
+                    return List.of(LocalImages.pullTimeout(), DatasetLoader.maxBytes());
+                });
     }
 
     /** Also called for constructor parameters, which a PER_CLASS lifecycle resolves before beforeAll. */
@@ -267,8 +342,12 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ExtensionContext classContext = classContextOf(context);
         // a misspelt parity.* key would otherwise be ignored without a word
         Settings.reportUnknown(context, RunLog::unknownSetting);
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(DefaultProdEnvironment.class,
-                key -> open(classContext), DefaultProdEnvironment.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        DefaultProdEnvironment.class,
+                        key -> open(classContext),
+                        DefaultProdEnvironment.class);
     }
 
     private static DefaultProdEnvironment open(ExtensionContext classContext) {
@@ -280,62 +359,134 @@ final class ProdLikeExtension implements BeforeAllCallback, AfterAllCallback, Be
         ClassPins.Pinned pinned = ClassPins.ensure(classContext);
         DatabaseSpec spec = profile.database();
         if (!spec.migrations().isEmpty()) {
-            // the application's own configuration of its migration tool (parity-spring: spring.flyway.*), under the profile's
-            spec = spec.withMigrations(SharedEnvironments.translated(() -> ProdLikeIntegrations.migrations(classContext.getRequiredTestClass(),
-                    profile.database().migrations())));
+            // the application's own configuration of its migration tool (parity-spring:
+            // spring.flyway.*), under the profile's
+            spec =
+                    spec.withMigrations(
+                            SharedEnvironments.translated(
+                                    () ->
+                                            ProdLikeIntegrations.migrations(
+                                                    classContext.getRequiredTestClass(),
+                                                    profile.database().migrations())));
         }
         if (pinned.pin().pinsTimeZone()) {
             if (!spec.engine().can(Capability.TIME_ZONE)) {
-                throw new ExtensionConfigurationException("the " + spec.engine().displayName() + " engine does not support "
-                        + Capability.TIME_ZONE.description() + ", which " + pinned.zoneOrigin() + " asks for.");
+                throw new ExtensionConfigurationException(
+                        "the "
+                                + spec.engine().displayName()
+                                + " engine does not support "
+                                + Capability.TIME_ZONE.description()
+                                + ", which "
+                                + pinned.zoneOrigin()
+                                + " asks for.");
             }
             spec = spec.inTimeZone(pinned.pin().zone());
         }
-        // the zones of the JVM, a session and the server are checked once, when the environment starts: its zone is part of its identity
-        SharedEnvironment shared = SharedEnvironments.environmentFor(classContext, profile, spec, data, pinned.zoneOrigin());
-        // production's facts, as the profile states them, against this database: before any test trusts it
+        // the zones of the JVM, a session and the server are checked once, when the environment
+        // starts: its zone is part of its identity
+        SharedEnvironment shared =
+                SharedEnvironments.environmentFor(
+                        classContext, profile, spec, data, pinned.zoneOrigin());
+        // production's facts, as the profile states them, against this database: before any test
+        // trusts it
         List<String> drift = DriftGuard.differences(shared.database(), profile.expected());
         if (!drift.isEmpty()) {
-            throw new ExtensionConfigurationException(profile.expectOrigin() + ": the database of profile '" + profile.name() + "' ("
-                    + shared.database().spec().image() + ") is not what production runs, by " + drift.size() + (drift.size() == 1 ? " fact" : " facts")
-                    + ":\n  - " + String.join("\n  - ", drift) + "\nCorrect the profile (or its expect:, if production changed). The tests of "
-                    + classContext.getRequiredTestClass().getName() + " did not run.");
+            throw new ExtensionConfigurationException(
+                    profile.expectOrigin()
+                            + ": the database of profile '"
+                            + profile.name()
+                            + "' ("
+                            + shared.database().spec().image()
+                            + ") is not what production runs, by "
+                            + drift.size()
+                            + (drift.size() == 1 ? " fact" : " facts")
+                            + ":\n  - "
+                            + String.join("\n  - ", drift)
+                            + "\nCorrect the profile (or its expect:, if production changed). The tests of "
+                            + classContext.getRequiredTestClass().getName()
+                            + " did not run.");
         }
         ProxyEndpoint proxy;
         if (ProdLikeIntegrations.sharesProxy(classContext.getRequiredTestClass())) {
-            // a class whose state outlives it (a cached Spring context's pool) uses the environment's one shared proxy,
-            // under a lock that keeps other such classes off it; its toxics become the class's here and before each test
+            // a class whose state outlives it (a cached Spring context's pool) uses the
+            // environment's one shared proxy,
+            // under a lock that keeps other such classes off it; its toxics become the class's here
+            // and before each test
             proxy = SharedProxies.of(classContext, shared, profile.name());
         } else {
-            // a proxy of the class's own: its toxics never reach a parallel class; deleted when the class ends
-            proxy = shared.toxiproxy().createProxy(profile.name() + "-" + classContext.getRequiredTestClass().getSimpleName());
+            // a proxy of the class's own: its toxics never reach a parallel class; deleted when the
+            // class ends
+            proxy =
+                    shared.toxiproxy()
+                            .createProxy(
+                                    profile.name()
+                                            + "-"
+                                            + classContext.getRequiredTestClass().getSimpleName());
             classContext.getStore(NAMESPACE).put(PROXY, proxy); // the class store closes it
         }
         ProxyToxics.reset(proxy.proxy(), classToxics);
-        classContext.getStore(NAMESPACE).put(ServerUse.class, ServerUse.begin(classContext, shared.database())); // ended with the class
-        FreshCopies copies = new FreshCopies(shared.database(), shared.snapshot(), shared.loadedData());
-        classContext.getStore(NAMESPACE).put(FreshCopies.class, copies); // the class store drops them
-        DataSource dataSource = ConnectionWatch.of(classContext, NAMESPACE)
-                .watching(shared.database().dataSource(RunningDatabase.via(shared.database().jdbcUrl(), proxy.host(), proxy.port())));
-        DefaultProdEnvironment environment = new DefaultProdEnvironment(profile.name(), shared.database(), proxy, classToxics, dataSource,
-                data.seed(), copies, shared.database().jdbcUrl());
-        ClassEnvironments.opened(classContext.getRequiredTestClass(), environment); // until afterAll
+        classContext
+                .getStore(NAMESPACE)
+                .put(
+                        ServerUse.class,
+                        ServerUse.begin(classContext, shared.database())); // ended with the class
+        FreshCopies copies =
+                new FreshCopies(shared.database(), shared.snapshot(), shared.loadedData());
+        classContext
+                .getStore(NAMESPACE)
+                .put(FreshCopies.class, copies); // the class store drops them
+        DataSource dataSource =
+                ConnectionWatch.of(classContext, NAMESPACE)
+                        .watching(
+                                shared.database()
+                                        .dataSource(
+                                                RunningDatabase.via(
+                                                        shared.database().jdbcUrl(),
+                                                        proxy.host(),
+                                                        proxy.port())));
+        DefaultProdEnvironment environment =
+                new DefaultProdEnvironment(
+                        profile.name(),
+                        shared.database(),
+                        proxy,
+                        classToxics,
+                        dataSource,
+                        data.seed(),
+                        copies,
+                        shared.database().jdbcUrl());
+        ClassEnvironments.opened(
+                classContext.getRequiredTestClass(), environment); // until afterAll
         return environment;
     }
 
     /** The annotations on a test method that ask for an environment, for messages. */
     private static String declared(ExtensionContext context) {
         return Arrays.stream(context.getRequiredTestMethod().getAnnotations())
-                .map(a -> a.annotationType().getEnclosingClass() != null ? a.annotationType().getEnclosingClass() : a.annotationType()) // X.List: X
+                .map(
+                        a ->
+                                a.annotationType().getEnclosingClass() != null
+                                        ? a.annotationType().getEnclosingClass()
+                                        : a.annotationType()) // X.List: X
                 .map(type -> "@" + type.getSimpleName())
-                .filter(a -> a.equals("@Latency") || a.equals("@Toxic") || a.equals("@DatabaseFault"))
-                .findFirst().orElse("@Latency or @Toxic");
+                .filter(
+                        a ->
+                                a.equals("@Latency")
+                                        || a.equals("@Toxic")
+                                        || a.equals("@DatabaseFault"))
+                .findFirst()
+                .orElse("@Latency or @Toxic");
     }
 
     static ExtensionContext classContextOf(ExtensionContext context) {
         ExtensionContext current = context;
         while (!(current.getElement().orElse(null) instanceof Class<?>)) {
-            current = current.getParent().orElseThrow(() -> new IllegalStateException("no test class around " + context.getUniqueId()));
+            current =
+                    current.getParent()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalStateException(
+                                                    "no test class around "
+                                                            + context.getUniqueId()));
         }
         return current;
     }

@@ -37,7 +37,8 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
 
     /** A {@code @Nested} class with an environment of its own locks as a top-level class does. */
     @Override
-    public Set<Lock> provideForNestedClass(List<Class<?>> enclosingInstanceTypes, Class<?> testClass) {
+    public Set<Lock> provideForNestedClass(
+            List<Class<?>> enclosingInstanceTypes, Class<?> testClass) {
         return provideForClass(testClass);
     }
 
@@ -65,16 +66,23 @@ final class ProdLikeResourceLocks implements ResourceLocksProvider {
             locks.add(new Lock(Resources.LOCALE, ResourceAccessMode.READ_WRITE));
         }
         if (ProdLikeIntegrations.sharesProxy(testClass)) {
-            // one proxy per environment for all such classes: whose toxics it carries is one class's at a time
-            locks.add(new Lock(ProdLikeIntegration.SHARED_PROXY_LOCK, ResourceAccessMode.READ_WRITE));
+            // one proxy per environment for all such classes: whose toxics it carries is one
+            // class's at a time
+            locks.add(
+                    new Lock(ProdLikeIntegration.SHARED_PROXY_LOCK, ResourceAccessMode.READ_WRITE));
         }
         return locks;
     }
 
     private static List<Profile> candidates(Class<?> testClass, Optional<String> configured) {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        ProfileFile file = new ProfileLoader(classLoader).load(ProfileSource.locate(configured, classLoader));
-        Optional<String> named = findAnnotation(testClass, ProdLike.class).map(ProdLike::value).filter(v -> !v.isBlank());
-        return named.map(name -> List.of(file.profile(name, "@ProdLike on " + testClass.getName()))).orElseGet(file::profiles);
+        ProfileFile file =
+                new ProfileLoader(classLoader).load(ProfileSource.locate(configured, classLoader));
+        Optional<String> named =
+                findAnnotation(testClass, ProdLike.class)
+                        .map(ProdLike::value)
+                        .filter(v -> !v.isBlank());
+        return named.map(name -> List.of(file.profile(name, "@ProdLike on " + testClass.getName())))
+                .orElseGet(file::profiles);
     }
 }

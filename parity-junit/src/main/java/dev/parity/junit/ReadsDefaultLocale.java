@@ -38,5 +38,4 @@ import org.junit.jupiter.api.parallel.Resources;
 @Documented
 @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public @interface ReadsDefaultLocale {
-}
+public @interface ReadsDefaultLocale {}

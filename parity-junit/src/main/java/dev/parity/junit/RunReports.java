@@ -25,12 +25,16 @@ final class RunReports {
     private static final String ZONE = "zone";
     private static final String LOCALE = "locale";
 
-    private RunReports() {
-    }
+    private RunReports() {}
 
     static RunReport of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Written.class, key -> new Written(new RunReport(), directory(context)),
-                Written.class).report();
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        Written.class,
+                        key -> new Written(new RunReport(), directory(context)),
+                        Written.class)
+                .report();
     }
 
     private static Path directory(ExtensionContext context) {
@@ -50,17 +54,35 @@ final class RunReports {
      *
      * @param cause the failure, or null
      */
-    static void testEnded(ExtensionContext context, DefaultProdEnvironment environment, List<ToxicSpec> toxics, List<String> faults, List<String> fired,
-                           String outcome,
-                          Throwable cause) {
+    static void testEnded(
+            ExtensionContext context,
+            DefaultProdEnvironment environment,
+            List<ToxicSpec> toxics,
+            List<String> faults,
+            List<String> fired,
+            String outcome,
+            Throwable cause) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         Long started = store.get(STARTED, Long.class);
         String testClass = context.getRequiredTestClass().getName();
         String method = context.getRequiredTestMethod().getName();
         String replay = cause == null ? "" : replay(context, environment, testClass, method);
-        of(context).add(new RunReport.Test(testClass, method, environment.profile(), toxics.stream().map(RunReports::toxic).toList(),
-                faults, fired, store.get(ZONE, String.class), store.get(LOCALE, String.class), outcome,
-                started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started), replay));
+        of(context)
+                .add(
+                        new RunReport.Test(
+                                testClass,
+                                method,
+                                environment.profile(),
+                                toxics.stream().map(RunReports::toxic).toList(),
+                                faults,
+                                fired,
+                                store.get(ZONE, String.class),
+                                store.get(LOCALE, String.class),
+                                outcome,
+                                started == null
+                                        ? Duration.ZERO
+                                        : Duration.ofNanos(System.nanoTime() - started),
+                                replay));
         if (cause != null) {
             context.publishReportEntry("parity.replay", replay);
             RunLog.replay(testClass + "." + method + "()", replay);
@@ -68,15 +90,41 @@ final class RunReports {
     }
 
     /** The switches that give the test the same profile file, profile, data, and so the same toxics, zone and locale. */
-    private static String replay(ExtensionContext context, DefaultProdEnvironment environment, String testClass, String method) {
-        String config = Settings.CONFIG.find(context).map(c -> "-D" + Settings.CONFIG.name() + "=" + c + " ").orElse("");
-        return config + "-D" + Settings.PROFILE.name() + "=" + environment.profile() + " -D" + Settings.SEED.name() + "=" + environment.seed()
-                + " -Dtest='" + testClass.substring(testClass.lastIndexOf('.') + 1) + "#" + method + "'";
+    private static String replay(
+            ExtensionContext context,
+            DefaultProdEnvironment environment,
+            String testClass,
+            String method) {
+        String config =
+                Settings.CONFIG
+                        .find(context)
+                        .map(c -> "-D" + Settings.CONFIG.name() + "=" + c + " ")
+                        .orElse("");
+        return config
+                + "-D"
+                + Settings.PROFILE.name()
+                + "="
+                + environment.profile()
+                + " -D"
+                + Settings.SEED.name()
+                + "="
+                + environment.seed()
+                + " -Dtest='"
+                + testClass.substring(testClass.lastIndexOf('.') + 1)
+                + "#"
+                + method
+                + "'";
     }
 
     private static String toxic(ToxicSpec spec) {
-        return spec.type() + " " + spec.stream() + (spec.toxicity() < 1 ? " " + spec.toxicity() : "")
-                + spec.attributes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).map(a -> " " + a.getKey() + "=" + a.getValue()).collect(Collectors.joining());
+        return spec.type()
+                + " "
+                + spec.stream()
+                + (spec.toxicity() < 1 ? " " + spec.toxicity() : "")
+                + spec.attributes().entrySet().stream()
+                        .sorted(java.util.Map.Entry.comparingByKey())
+                        .map(a -> " " + a.getKey() + "=" + a.getValue())
+                        .collect(Collectors.joining());
     }
 
     /** Writes the report when the run's root store closes. */

@@ -27,7 +27,10 @@ final class ServerUse implements AutoCloseable {
 
     /** How many classes use {@code database}'s server now. */
     static AtomicInteger of(ExtensionContext context, RunningDatabase database) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new Key(database.owner()), key -> new AtomicInteger(), AtomicInteger.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        new Key(database.owner()), key -> new AtomicInteger(), AtomicInteger.class);
     }
 
     @Override
@@ -35,6 +38,5 @@ final class ServerUse implements AutoCloseable {
         classes.decrementAndGet();
     }
 
-    private record Key(RunningDatabase database) {
-    }
+    private record Key(RunningDatabase database) {}
 }

@@ -11,8 +11,12 @@ import java.util.Optional;
  * untouched copy of its state after migrations, init scripts and datasets, for fresh databases; {@code loadedData}
  * whether datasets were loaded; {@code described} how the run report tells it. The server stops it with itself.
  */
-record SharedEnvironment(SharedServer server, RunningDatabase database, Optional<String> snapshot, boolean loadedData,
-                         RunReport.Environment described) {
+record SharedEnvironment(
+        SharedServer server,
+        RunningDatabase database,
+        Optional<String> snapshot,
+        boolean loadedData,
+        RunReport.Environment described) {
 
     /** The Toxiproxy server in front of the database's server. */
     ToxiproxyServer toxiproxy() {

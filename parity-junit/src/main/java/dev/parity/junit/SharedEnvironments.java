@@ -54,8 +54,7 @@ final class SharedEnvironments {
     private static final String SNAPSHOT = "parity_loaded_data";
     private static final String BASE = "parity_base";
 
-    private SharedEnvironments() {
-    }
+    private SharedEnvironments() {}
 
     /** The profile {@code classContext}'s class asks for, from the run's validated profile file. */
     static Profile profileFor(ExtensionContext classContext) {
@@ -69,22 +68,62 @@ final class SharedEnvironments {
      *
      * @param zoneOrigin where the pinned zone came from, for the message if the zones disagree at start
      */
-    static SharedEnvironment environmentFor(ExtensionContext context, Profile profile, DatabaseSpec spec, DataPlan data, String zoneOrigin) {
+    static SharedEnvironment environmentFor(
+            ExtensionContext context,
+            Profile profile,
+            DatabaseSpec spec,
+            DataPlan data,
+            String zoneOrigin) {
         boolean perData = Settings.SERVERS.get(context) == Settings.Servers.PER_DATA;
-        ServerKey serverKey = new ServerKey(spec, profile.network().server(), perData ? Optional.of(data) : Optional.empty());
-        // only a run that may keep a failed test's database takes its containers out of Testcontainers' reaper
-        boolean keepable = FreshSettings.of(context::getConfigurationParameter, profile).keepFailed();
+        ServerKey serverKey =
+                new ServerKey(
+                        spec,
+                        profile.network().server(),
+                        perData ? Optional.of(data) : Optional.empty());
+        // only a run that may keep a failed test's database takes its containers out of
+        // Testcontainers' reaper
+        boolean keepable =
+                FreshSettings.of(context::getConfigurationParameter, profile).keepFailed();
         Duration lockWait = Settings.LOCK_WAIT.get(context);
-        Function<ServerKey, SharedServer> servers = serverOf -> root(context).getOrComputeIfAbsent(serverOf,
-                key -> translated(() -> startServer(profile, spec, zoneOrigin, classLoader(), keepable, lockWait)), SharedServer.class);
+        Function<ServerKey, SharedServer> servers =
+                serverOf ->
+                        root(context)
+                                .getOrComputeIfAbsent(
+                                        serverOf,
+                                        key ->
+                                                translated(
+                                                        () ->
+                                                                startServer(
+                                                                        profile,
+                                                                        spec,
+                                                                        zoneOrigin,
+                                                                        classLoader(),
+                                                                        keepable,
+                                                                        lockWait)),
+                                        SharedServer.class);
         SharedServer server = servers.apply(serverKey);
-        // a database that died since an earlier class would otherwise fail every test as a network error
-        server.primary().exit().ifPresent(exit -> {
-            throw DatabaseDiedException.of(server.primary(), profile.name(), exit);
-        });
-        SharedEnvironment shared = root(context).getOrComputeIfAbsent(new EnvironmentKey(serverKey, data),
-                key -> translated(() -> reported(context, variant(context, serverKey, server, servers, profile, spec, data, lockWait))),
-                SharedEnvironment.class);
+        // a database that died since an earlier class would otherwise fail every test as a network
+        // error
+        server.primary()
+                .exit()
+                .ifPresent(
+                        exit -> {
+                            throw DatabaseDiedException.of(server.primary(), profile.name(), exit);
+                        });
+        SharedEnvironment shared =
+                root(context)
+                        .getOrComputeIfAbsent(
+                                new EnvironmentKey(serverKey, data),
+                                key ->
+                                        translated(
+                                                () ->
+                                                        reported(
+                                                                context,
+                                                                variant(
+                                                                        context, serverKey, server,
+                                                                        servers, profile, spec,
+                                                                        data, lockWait))),
+                                SharedEnvironment.class);
         return shared;
     }
 
@@ -92,46 +131,84 @@ final class SharedEnvironments {
      * What decides sharing a server: the database (image, settings, storage, characters, zone, and the migrations and
      * init scripts its primary database runs) and the proxy server; with {@code parity.servers=per-data} the data too.
      */
-    private record ServerKey(DatabaseSpec database, NetworkSpec proxyServer, Optional<DataPlan> data) {
-    }
+    private record ServerKey(
+            DatabaseSpec database, NetworkSpec proxyServer, Optional<DataPlan> data) {}
 
     /** What decides sharing a database: its server and its data (not the toxics, which are per class). */
-    private record EnvironmentKey(ServerKey server, DataPlan data) {
-    }
+    private record EnvironmentKey(ServerKey server, DataPlan data) {}
 
     private static ProfileFile profileFile(ExtensionContext context) {
         Optional<String> configured = Settings.CONFIG.find(context);
         ClassLoader classLoader = classLoader();
-        return root(context).getOrComputeIfAbsent(new ProfileFileKey(configured, classLoader),
-                key -> translated(() -> new ProfileLoader(classLoader).load(ProfileSource.locate(configured, classLoader))),
-                ProfileFile.class);
+        return root(context)
+                .getOrComputeIfAbsent(
+                        new ProfileFileKey(configured, classLoader),
+                        key ->
+                                translated(
+                                        () ->
+                                                new ProfileLoader(classLoader)
+                                                        .load(
+                                                                ProfileSource.locate(
+                                                                        configured, classLoader))),
+                        ProfileFile.class);
     }
 
     /**
      * The database and the Toxiproxy container start side by side (neither needs the other to start);
      * the proxy is pointed at the database once both run. Whatever fails, what started is stopped.
      */
-    private static SharedServer startServer(Profile profile, DatabaseSpec spec, String zoneOrigin, ClassLoader classLoader, boolean keepable,
-                                            Duration lockWait) {
+    private static SharedServer startServer(
+            Profile profile,
+            DatabaseSpec spec,
+            String zoneOrigin,
+            ClassLoader classLoader,
+            boolean keepable,
+            Duration lockWait) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
-        LeftoverSweep.onceForThisJvm(); // before anything of this run starts: what a killed run left goes first
+        LeftoverSweep
+                .onceForThisJvm(); // before anything of this run starts: what a killed run left
+        // goes first
         Optional<Network> network = ToxiproxyServers.networkFor(profile.network());
-        ToxiproxyServers.Starting proxy = ToxiproxyServers.begin(profile.network(), profile.networkImageOrigin(), network, profile.name());
+        ToxiproxyServers.Starting proxy =
+                ToxiproxyServers.begin(
+                        profile.network(), profile.networkImageOrigin(), network, profile.name());
         RunningDatabase database = null;
         try {
-            database = Databases.start(spec, profile.databaseOrigin(), classLoader, profile.name(), network.orElse(null),
-                    ToxiproxyServers.DATABASE_ALIAS, keepable, lockWait);
+            database =
+                    Databases.start(
+                            spec,
+                            profile.databaseOrigin(),
+                            classLoader,
+                            profile.name(),
+                            network.orElse(null),
+                            ToxiproxyServers.DATABASE_ALIAS,
+                            keepable,
+                            lockWait);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
             }
-            // the primary as migrations and init scripts left it, for further data variants: no session is connected yet
+            // the primary as migrations and init scripts left it, for further data variants: no
+            // session is connected yet
             Optional<String> base = base(database);
-            ToxiproxyServer toxiproxy = proxy.finish(database.internalPort(), database.host(), database.publishedPort());
-            RunLog.environmentReady(spec.image(), profile.name(), Duration.ofNanos(System.nanoTime() - started), database.startup(), proxy.took(),
+            ToxiproxyServer toxiproxy =
+                    proxy.finish(
+                            database.internalPort(), database.host(), database.publishedPort());
+            RunLog.environmentReady(
+                    spec.image(),
+                    profile.name(),
+                    Duration.ofNanos(System.nanoTime() - started),
+                    database.startup(),
+                    proxy.took(),
                     profile.network().provider());
-            return new SharedServer(database, toxiproxy, network, base, Duration.ofNanos(System.nanoTime() - started), new AtomicInteger());
+            return new SharedServer(
+                    database,
+                    toxiproxy,
+                    network,
+                    base,
+                    Duration.ofNanos(System.nanoTime() - started),
+                    new AtomicInteger());
         } catch (RuntimeException e) {
             proxy.close();
             if (database != null) {
@@ -139,10 +216,13 @@ final class SharedEnvironments {
             }
             network.ifPresent(Network::close);
             if (e instanceof TimeZoneMismatchException) {
-                throw new ExtensionConfigurationException(e.getMessage(), e); // what to fix is the profile's zone, not the database
+                throw new ExtensionConfigurationException(
+                        e.getMessage(), e); // what to fix is the profile's zone, not the database
             }
             if (database != null) {
-                throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
+                throw new ExtensionConfigurationException(
+                        e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.",
+                        e);
             }
             throw e;
         }
@@ -153,9 +233,15 @@ final class SharedEnvironments {
      * (where the engine cannot copy, on a server of its own). A load that fails leaves no database behind: a further
      * variant's copy is dropped; the primary's server is stopped, unless other classes' variants use it.
      */
-    private static SharedEnvironment variant(ExtensionContext context, ServerKey serverKey, SharedServer server,
-                                             Function<ServerKey, SharedServer> servers, Profile profile, DatabaseSpec spec, DataPlan data,
-                                             Duration lockWait) {
+    private static SharedEnvironment variant(
+            ExtensionContext context,
+            ServerKey serverKey,
+            SharedServer server,
+            Function<ServerKey, SharedServer> servers,
+            Profile profile,
+            DatabaseSpec spec,
+            DataPlan data,
+            Duration lockWait) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         int variant = server.variants().incrementAndGet();
@@ -163,33 +249,70 @@ final class SharedEnvironments {
         RunningDatabase database = server.primary();
         if (!primary) {
             if (server.base().isEmpty()) {
-                // nothing to copy from: this variant gets a server of its own, as every variant did before servers were shared
-                ServerKey ownKey = new ServerKey(serverKey.database(), serverKey.proxyServer(), Optional.of(data));
+                // nothing to copy from: this variant gets a server of its own, as every variant did
+                // before servers were shared
+                ServerKey ownKey =
+                        new ServerKey(
+                                serverKey.database(), serverKey.proxyServer(), Optional.of(data));
                 SharedServer own = servers.apply(ownKey);
                 own.variants().incrementAndGet();
-                return load(context, ownKey, own, own.primary(), true, profile, spec, data, lockWait, started, startedAt);
+                return load(
+                        context,
+                        ownKey,
+                        own,
+                        own.primary(),
+                        true,
+                        profile,
+                        spec,
+                        data,
+                        lockWait,
+                        started,
+                        startedAt);
             }
             String name = server.variantName(variant);
             long copying = System.nanoTime();
             try (DatabaseCopies copies = database.copies()) {
-                database = database.onDatabase(name, copies.cloneOf(server.base().orElseThrow(), name), Duration.ZERO);
+                database =
+                        database.onDatabase(
+                                name,
+                                copies.cloneOf(server.base().orElseThrow(), name),
+                                Duration.ZERO);
             }
             RunLog.variantCopied(spec.image(), name, Duration.ofNanos(System.nanoTime() - copying));
         }
-        return load(context, serverKey, server, database, primary, profile, spec, data, lockWait, started, startedAt);
+        return load(
+                context, serverKey, server, database, primary, profile, spec, data, lockWait,
+                started, startedAt);
     }
 
-    private static SharedEnvironment load(ExtensionContext context, ServerKey serverKey, SharedServer server, RunningDatabase database,
-                                          boolean primary, Profile profile, DatabaseSpec spec, DataPlan data, Duration lockWait, long started,
-                                          Instant startedAt) {
+    private static SharedEnvironment load(
+            ExtensionContext context,
+            ServerKey serverKey,
+            SharedServer server,
+            RunningDatabase database,
+            boolean primary,
+            Profile profile,
+            DatabaseSpec spec,
+            DataPlan data,
+            Duration lockWait,
+            long started,
+            Instant startedAt) {
         try {
             Optional<LoadReport> loaded = data.load(database, lockWait);
             String snapshotName = primary ? SNAPSHOT : SNAPSHOT + "_" + database.spec().name();
             Optional<String> snapshot = snapshot(database, snapshotName);
-            // the first variant's start is its server's: the container, the proxy, migrations and init scripts
-            Duration took = Duration.ofNanos(System.nanoTime() - started).plus(primary ? server.startup() : Duration.ZERO);
+            // the first variant's start is its server's: the container, the proxy, migrations and
+            // init scripts
+            Duration took =
+                    Duration.ofNanos(System.nanoTime() - started)
+                            .plus(primary ? server.startup() : Duration.ZERO);
             Instant from = primary ? startedAt.minus(server.startup()) : startedAt;
-            return new SharedEnvironment(server, database, snapshot, loaded.isPresent(), described(profile, spec, data, database, loaded, from, took));
+            return new SharedEnvironment(
+                    server,
+                    database,
+                    snapshot,
+                    loaded.isPresent(),
+                    described(profile, spec, data, database, loaded, from, took));
         } catch (RuntimeException e) {
             if (!primary) {
                 try (DatabaseCopies copies = database.copies()) {
@@ -197,16 +320,31 @@ final class SharedEnvironments {
                 } catch (RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
                 }
-                throw new ExtensionConfigurationException(e.getMessage() + "\nIts database (" + database.spec().name() + " on " + spec.image()
-                        + ") has been dropped.", e);
+                throw new ExtensionConfigurationException(
+                        e.getMessage()
+                                + "\nIts database ("
+                                + database.spec().name()
+                                + " on "
+                                + spec.image()
+                                + ") has been dropped.",
+                        e);
             }
             if (server.variants().get() <= 1) {
-                root(context).remove(serverKey); // a later class starts a server of its own, not this stopped one
+                root(context)
+                        .remove(serverKey); // a later class starts a server of its own, not this
+                // stopped one
                 server.close();
-                throw new ExtensionConfigurationException(e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.", e);
+                throw new ExtensionConfigurationException(
+                        e.getMessage() + "\nThe database (" + spec.image() + ") has been stopped.",
+                        e);
             }
-            throw new ExtensionConfigurationException(e.getMessage() + "\nThe server (" + spec.image() + ") keeps running for the other "
-                    + "classes' data.", e);
+            throw new ExtensionConfigurationException(
+                    e.getMessage()
+                            + "\nThe server ("
+                            + spec.image()
+                            + ") keeps running for the other "
+                            + "classes' data.",
+                    e);
         }
     }
 
@@ -248,26 +386,53 @@ final class SharedEnvironments {
     }
 
     /** The environment as the run report tells it. */
-    private static RunReport.Environment described(Profile profile, DatabaseSpec spec, DataPlan data, RunningDatabase database,
-                                                   Optional<LoadReport> loaded, Instant startedAt, Duration startup) {
+    private static RunReport.Environment described(
+            Profile profile,
+            DatabaseSpec spec,
+            DataPlan data,
+            RunningDatabase database,
+            Optional<LoadReport> loaded,
+            Instant startedAt,
+            Duration startup) {
         String version;
         try (Connection connection = database.dataSource().getConnection()) {
             version = database.engine().facts().version(connection);
         } catch (SQLException e) {
             version = "unknown (" + e.getMessage() + ")";
         }
-        return new RunReport.Environment(profile.name(), spec.engine().id(), spec.image(), version, spec.settings(),
-                spec.timeZone() != null ? spec.timeZone().getId() : "", profile.clock().locale() != null ? profile.clock().locale().toLanguageTag() : "",
-                data.seed(), loaded.map(report -> report.tables().stream().map(t -> new RunReport.Table(t.table(), t.rows(), t.duration(),
-                        messOf(t.mess()))).toList())
-                        .orElse(List.of()), startedAt, startup);
+        return new RunReport.Environment(
+                profile.name(),
+                spec.engine().id(),
+                spec.image(),
+                version,
+                spec.settings(),
+                spec.timeZone() != null ? spec.timeZone().getId() : "",
+                profile.clock().locale() != null ? profile.clock().locale().toLanguageTag() : "",
+                data.seed(),
+                loaded.map(
+                                report ->
+                                        report.tables().stream()
+                                                .map(
+                                                        t ->
+                                                                new RunReport.Table(
+                                                                        t.table(),
+                                                                        t.rows(),
+                                                                        t.duration(),
+                                                                        messOf(t.mess())))
+                                                .toList())
+                        .orElse(List.of()),
+                startedAt,
+                startup);
     }
 
     /** Parity's own failures, which say what to fix, as JUnit's configuration errors. */
     static <T> T translated(Supplier<T> action) {
         try {
             return action.get();
-        } catch (ProblemException | DatabaseStartException | NetworkStartException | EngineException e) {
+        } catch (ProblemException
+                | DatabaseStartException
+                | NetworkStartException
+                | EngineException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
     }
@@ -281,8 +446,7 @@ final class SharedEnvironments {
         return context != null ? context : SharedEnvironments.class.getClassLoader();
     }
 
-    private record ProfileFileKey(Optional<String> configured, ClassLoader classLoader) {
-    }
+    private record ProfileFileKey(Optional<String> configured, ClassLoader classLoader) {}
 
     /** The measured mess by kind, as the run report names them (the keys of a profile's {@code mess:}). */
     private static Map<String, Double> messOf(Mess mess) {

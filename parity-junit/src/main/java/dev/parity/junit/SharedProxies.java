@@ -14,15 +14,18 @@ final class SharedProxies {
 
     private static final Namespace NAMESPACE = Namespace.create(SharedProxies.class);
 
-    private SharedProxies() {
-    }
+    private SharedProxies() {}
 
-    static ProxyEndpoint of(ExtensionContext context, SharedEnvironment environment, String profile) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new Key(environment),
-                key -> environment.toxiproxy().createProxy(profile + "-shared"), ProxyEndpoint.class);
+    static ProxyEndpoint of(
+            ExtensionContext context, SharedEnvironment environment, String profile) {
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        new Key(environment),
+                        key -> environment.toxiproxy().createProxy(profile + "-shared"),
+                        ProxyEndpoint.class);
     }
 
     /** Per environment: the record's identity is its running database's. */
-    private record Key(SharedEnvironment environment) {
-    }
+    private record Key(SharedEnvironment environment) {}
 }

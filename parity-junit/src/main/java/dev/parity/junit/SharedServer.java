@@ -18,14 +18,23 @@ import org.testcontainers.containers.Network;
  * @param startup  how long the server took, container, proxy, migrations and init scripts
  * @param variants how many data variants were begun on it; the first takes the primary
  */
-record SharedServer(RunningDatabase primary, ToxiproxyServer toxiproxy, Optional<Network> network, Optional<String> base,
-                    java.time.Duration startup, AtomicInteger variants) implements AutoCloseable {
+record SharedServer(
+        RunningDatabase primary,
+        ToxiproxyServer toxiproxy,
+        Optional<Network> network,
+        Optional<String> base,
+        java.time.Duration startup,
+        AtomicInteger variants)
+        implements AutoCloseable {
 
     /** The n-th variant's database name (n from 2), within the engines' 63 characters. */
     String variantName(int n) {
         String suffix = "_v" + n;
         String name = primary.spec().name();
-        return (name.length() + suffix.length() > 63 ? name.substring(0, 63 - suffix.length()) : name) + suffix;
+        return (name.length() + suffix.length() > 63
+                        ? name.substring(0, 63 - suffix.length())
+                        : name)
+                + suffix;
     }
 
     /**
@@ -37,7 +46,8 @@ record SharedServer(RunningDatabase primary, ToxiproxyServer toxiproxy, Optional
     public void close() {
         RuntimeException failure = null;
         boolean kept = primary.kept();
-        for (AutoCloseable part : new AutoCloseable[] {toxiproxy, primary, kept ? null : network.orElse(null)}) {
+        for (AutoCloseable part :
+                new AutoCloseable[] {toxiproxy, primary, kept ? null : network.orElse(null)}) {
             try {
                 if (part != null) {
                     part.close();

@@ -19,7 +19,10 @@ final class TestFaults implements Faults, AutoCloseable {
     private final DatabaseFaults database;
 
     /** @param baseline the toxics the test started with, which {@link #restore()} puts back */
-    TestFaults(ProxyEndpoint proxy, List<ToxicSpec> baseline, DatabaseFaults.TestDatabase testDatabase) {
+    TestFaults(
+            ProxyEndpoint proxy,
+            List<ToxicSpec> baseline,
+            DatabaseFaults.TestDatabase testDatabase) {
         this.network = new NetworkFaults(proxy, baseline, book);
         this.database = new DatabaseFaults(testDatabase, network, book);
         book.track(network, database);

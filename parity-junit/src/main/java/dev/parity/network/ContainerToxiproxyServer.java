@@ -31,10 +31,19 @@ final class ContainerToxiproxyServer extends ToxiproxyServer {
     }
 
     static ToxiproxyContainer container(String image, Network network) {
-        // asCompatibleSubstituteFor: a mirror's or a rebuilt image is still Toxiproxy to Testcontainers
-        ToxiproxyContainer container = new ToxiproxyContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("ghcr.io/shopify/toxiproxy"))
-                .withNetwork(network);
-        container.setExposedPorts(IntStream.concat(IntStream.of(CONTROL_PORT), IntStream.range(FIRST_PORT, FIRST_PORT + PORTS)).boxed().toList());
+        // asCompatibleSubstituteFor: a mirror's or a rebuilt image is still Toxiproxy to
+        // Testcontainers
+        ToxiproxyContainer container =
+                new ToxiproxyContainer(
+                                DockerImageName.parse(image)
+                                        .asCompatibleSubstituteFor("ghcr.io/shopify/toxiproxy"))
+                        .withNetwork(network);
+        container.setExposedPorts(
+                IntStream.concat(
+                                IntStream.of(CONTROL_PORT),
+                                IntStream.range(FIRST_PORT, FIRST_PORT + PORTS))
+                        .boxed()
+                        .toList());
         return PublishedPorts.onBindAddress(container);
     }
 
@@ -42,8 +51,12 @@ final class ContainerToxiproxyServer extends ToxiproxyServer {
     protected synchronized String listenAddress() {
         int free = used.nextClearBit(0);
         if (free >= PORTS) {
-            throw new IllegalStateException("all " + PORTS + " proxy ports of the Toxiproxy container are in use: more than "
-                    + PORTS + " classes of one environment run at once. Lower junit.jupiter.execution.parallel parallelism.");
+            throw new IllegalStateException(
+                    "all "
+                            + PORTS
+                            + " proxy ports of the Toxiproxy container are in use: more than "
+                            + PORTS
+                            + " classes of one environment run at once. Lower junit.jupiter.execution.parallel parallelism.");
         }
         used.set(free);
         return "0.0.0.0:" + (FIRST_PORT + free);

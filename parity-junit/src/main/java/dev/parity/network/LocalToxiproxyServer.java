@@ -17,7 +17,8 @@ final class LocalToxiproxyServer extends ToxiproxyServer {
      * @param process the server's process, stopped on close; null for a server Parity did not start
      * @param marker  the process's marker, deleted once it is stopped; null with the process
      */
-    LocalToxiproxyServer(String host, int apiPort, String upstream, Process process, ProcessMarker marker) {
+    LocalToxiproxyServer(
+            String host, int apiPort, String upstream, Process process, ProcessMarker marker) {
         super(host, apiPort, upstream);
         this.host = host;
         this.process = process;
@@ -26,13 +27,16 @@ final class LocalToxiproxyServer extends ToxiproxyServer {
 
     @Override
     protected String listenAddress() {
-        return (process != null ? "127.0.0.1" : "0.0.0.0") + ":0"; // the server picks a free port and reports it back
+        return (process != null ? "127.0.0.1" : "0.0.0.0")
+                + ":0"; // the server picks a free port and reports it back
     }
 
     @Override
     protected Endpoint endpointFor(Proxy proxy) {
         String listen = proxy.getListen();
-        return new Endpoint(process != null ? "127.0.0.1" : host, Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)));
+        return new Endpoint(
+                process != null ? "127.0.0.1" : host,
+                Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)));
     }
 
     @Override

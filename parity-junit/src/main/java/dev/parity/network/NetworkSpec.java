@@ -15,14 +15,21 @@ import org.apiguardian.api.API;
  * @param toxics   the profile's toxics
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record NetworkSpec(String provider, String host, int port, String binary, String image, List<ToxicSpec> toxics) {
+public record NetworkSpec(
+        String provider,
+        String host,
+        int port,
+        String binary,
+        String image,
+        List<ToxicSpec> toxics) {
 
     public static final List<String> PROVIDERS = List.of("container", "process", "external");
 
     /** The image the container provider runs unless the profile names another (a mirror, a newer release). */
     public static final String DEFAULT_IMAGE = "ghcr.io/shopify/toxiproxy:2.12.0";
 
-    public static final NetworkSpec DEFAULT = new NetworkSpec("container", "localhost", 8474, "", DEFAULT_IMAGE, List.of());
+    public static final NetworkSpec DEFAULT =
+            new NetworkSpec("container", "localhost", 8474, "", DEFAULT_IMAGE, List.of());
 
     public NetworkSpec {
         toxics = List.copyOf(toxics);

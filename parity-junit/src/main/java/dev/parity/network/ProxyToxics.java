@@ -30,8 +30,7 @@ public final class ProxyToxics {
     /** The proxies Parity created, each with its server's API and whether it is still as created. */
     private static final Map<Proxy, Known> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private ProxyToxics() {
-    }
+    private ProxyToxics() {}
 
     /** A proxy's server, and whether nothing has changed the proxy since it was created. */
     private static final class Known {
@@ -57,7 +56,8 @@ public final class ProxyToxics {
         Known known = known(proxy);
         State wanted = State.of(toxics);
         try {
-            State current = known.asCreated ? State.CREATED : State.read(known.api, proxy.getName());
+            State current =
+                    known.asCreated ? State.CREATED : State.read(known.api, proxy.getName());
             known.asCreated = false;
             if (!current.toxics().equals(wanted.toxics())) {
                 for (String name : current.names()) {
@@ -90,14 +90,22 @@ public final class ProxyToxics {
                 create(known.api, proxy, spec);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not add a " + spec.type() + " toxic to Toxiproxy proxy " + proxy.getName(), e);
+            throw new UncheckedIOException(
+                    "could not add a "
+                            + spec.type()
+                            + " toxic to Toxiproxy proxy "
+                            + proxy.getName(),
+                    e);
         }
     }
 
     private static Known known(Proxy proxy) {
         Known known = KNOWN.get(proxy);
         if (known == null) {
-            throw new IllegalArgumentException("Toxiproxy proxy " + proxy.getName() + " was not created by Parity (ToxiproxyServer.createProxy)");
+            throw new IllegalArgumentException(
+                    "Toxiproxy proxy "
+                            + proxy.getName()
+                            + " was not created by Parity (ToxiproxyServer.createProxy)");
         }
         return known;
     }
@@ -113,7 +121,8 @@ public final class ProxyToxics {
         }
         for (String stream : streams(spec.stream())) {
             JsonObject attributes = new JsonObject();
-            attributeNames.forEach(name -> attributes.addProperty(name, spec.attributes().getOrDefault(name, 0L)));
+            attributeNames.forEach(
+                    name -> attributes.addProperty(name, spec.attributes().getOrDefault(name, 0L)));
             JsonObject toxic = new JsonObject();
             toxic.addProperty("name", spec.type() + "-" + stream + "-" + NAMES.incrementAndGet());
             toxic.addProperty("type", spec.type());
@@ -125,7 +134,9 @@ public final class ProxyToxics {
     }
 
     private static List<String> streams(String stream) {
-        return stream.equals("both") ? List.of("upstream", "downstream") : List.of(stream.equals("upstream") ? "upstream" : "downstream");
+        return stream.equals("both")
+                ? List.of("upstream", "downstream")
+                : List.of(stream.equals("upstream") ? "upstream" : "downstream");
     }
 
     /**
@@ -144,24 +155,38 @@ public final class ProxyToxics {
             for (ToxicSpec spec : specs) {
                 if (!spec.type().equals("down")) {
                     for (String stream : streams(spec.stream())) {
-                        toxics.add(describe(spec.type(), stream, (float) spec.toxicity(), name -> spec.attributes().getOrDefault(name, 0L)));
+                        toxics.add(
+                                describe(
+                                        spec.type(),
+                                        stream,
+                                        (float) spec.toxicity(),
+                                        name -> spec.attributes().getOrDefault(name, 0L)));
                     }
                 }
             }
             Collections.sort(toxics);
-            return new State(specs.stream().noneMatch(s -> s.type().equals("down")), toxics, List.of());
+            return new State(
+                    specs.stream().noneMatch(s -> s.type().equals("down")), toxics, List.of());
         }
 
         static State read(ToxiproxyApi api, String proxy) throws IOException {
             JsonObject json = api.proxy(proxy);
-            JsonArray array = json.has("toxics") ? json.getAsJsonArray("toxics") : api.toxics(proxy);
+            JsonArray array =
+                    json.has("toxics") ? json.getAsJsonArray("toxics") : api.toxics(proxy);
             List<String> toxics = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (JsonElement element : array) {
                 JsonObject toxic = element.getAsJsonObject();
                 JsonObject attributes = toxic.getAsJsonObject("attributes");
-                toxics.add(describe(toxic.get("type").getAsString(), toxic.get("stream").getAsString(), toxic.get("toxicity").getAsFloat(),
-                        name -> attributes != null && attributes.has(name) ? attributes.get(name).getAsLong() : 0L));
+                toxics.add(
+                        describe(
+                                toxic.get("type").getAsString(),
+                                toxic.get("stream").getAsString(),
+                                toxic.get("toxicity").getAsFloat(),
+                                name ->
+                                        attributes != null && attributes.has(name)
+                                                ? attributes.get(name).getAsLong()
+                                                : 0L));
                 names.add(toxic.get("name").getAsString());
             }
             Collections.sort(toxics);
@@ -169,10 +194,19 @@ public final class ProxyToxics {
         }
 
         /** e.g. {@code latency downstream 1.0 latency=40 jitter=10}; an unknown type matches no spec. */
-        private static String describe(String type, String stream, float toxicity, ToLongFunction<String> attribute) {
-            StringBuilder description = new StringBuilder(type).append(' ').append(stream).append(' ').append(toxicity);
-            ToxicSpec.TYPES.getOrDefault(type, List.of("?")).forEach(name -> description.append(' ').append(name).append('=')
-                    .append(attribute.applyAsLong(name)));
+        private static String describe(
+                String type, String stream, float toxicity, ToLongFunction<String> attribute) {
+            StringBuilder description =
+                    new StringBuilder(type).append(' ').append(stream).append(' ').append(toxicity);
+            ToxicSpec.TYPES
+                    .getOrDefault(type, List.of("?"))
+                    .forEach(
+                            name ->
+                                    description
+                                            .append(' ')
+                                            .append(name)
+                                            .append('=')
+                                            .append(attribute.applyAsLong(name)));
             return description.toString();
         }
     }

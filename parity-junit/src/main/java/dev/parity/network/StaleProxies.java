@@ -21,8 +21,7 @@ final class StaleProxies {
     /** How every proxy Parity creates is named; the run id follows. */
     static final String PREFIX = "parity-";
 
-    private StaleProxies() {
-    }
+    private StaleProxies() {}
 
     /** Deletes the proxies of runs that are over; never fails the run. */
     static void removeFrom(ToxiproxyClient client, String server) {
@@ -30,23 +29,37 @@ final class StaleProxies {
         int removed = 0;
         try {
             for (Proxy proxy : client.getProxies()) {
-                Optional<RunOwner> owner = ownerOf(proxy.getName()).filter(RunOwner::endedOnThisMachine);
+                Optional<RunOwner> owner =
+                        ownerOf(proxy.getName()).filter(RunOwner::endedOnThisMachine);
                 if (owner.isPresent() && deleted(proxy)) {
                     removed++;
                     owners.add(owner.get().pid());
                 }
             }
         } catch (IOException e) {
-            RunLog.leftoversNotChecked("listing the proxies of the Toxiproxy server at " + server + ": " + e.getMessage());
+            RunLog.leftoversNotChecked(
+                    "listing the proxies of the Toxiproxy server at "
+                            + server
+                            + ": "
+                            + e.getMessage());
         }
         if (removed > 0) {
-            RunLog.leftoversRemoved(removed + " Toxiproxy " + (removed == 1 ? "proxy" : "proxies") + " on " + server, owners, false);
+            RunLog.leftoversRemoved(
+                    removed
+                            + " Toxiproxy "
+                            + (removed == 1 ? "proxy" : "proxies")
+                            + " on "
+                            + server,
+                    owners,
+                    false);
         }
     }
 
     /** The run that named a proxy, if Parity did. */
     static Optional<RunOwner> ownerOf(String proxyName) {
-        return proxyName.startsWith(PREFIX) ? RunOwner.parseRunId(proxyName.substring(PREFIX.length())) : Optional.empty();
+        return proxyName.startsWith(PREFIX)
+                ? RunOwner.parseRunId(proxyName.substring(PREFIX.length()))
+                : Optional.empty();
     }
 
     private static boolean deleted(Proxy proxy) {

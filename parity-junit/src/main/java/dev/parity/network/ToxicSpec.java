@@ -20,6 +20,7 @@ public record ToxicSpec(String type, String stream, double toxicity, Map<String,
 
     /** Each type and the attributes it takes (the first ones are required). */
     public static final Map<String, List<String>> TYPES = types();
+
     public static final List<String> STREAMS = List.of("upstream", "downstream", "both");
 
     public ToxicSpec {
@@ -44,29 +45,68 @@ public record ToxicSpec(String type, String stream, double toxicity, Map<String,
         List<String> problems = new ArrayList<>();
         List<String> known = TYPES.get(type);
         if (known == null) {
-            problems.add("unknown toxic type '" + type + "'. " + Suggestions.didYouMean(type, TYPES.keySet())
-                    + "Known types: " + String.join(", ", TYPES.keySet()) + ".");
+            problems.add(
+                    "unknown toxic type '"
+                            + type
+                            + "'. "
+                            + Suggestions.didYouMean(type, TYPES.keySet())
+                            + "Known types: "
+                            + String.join(", ", TYPES.keySet())
+                            + ".");
             return problems;
         }
         if (!STREAMS.contains(stream)) {
-            problems.add("unknown stream '" + stream + "' for a " + type + " toxic. " + Suggestions.didYouMean(stream, STREAMS)
-                    + "Use upstream, downstream or both.");
+            problems.add(
+                    "unknown stream '"
+                            + stream
+                            + "' for a "
+                            + type
+                            + " toxic. "
+                            + Suggestions.didYouMean(stream, STREAMS)
+                            + "Use upstream, downstream or both.");
         } else if (type.equals("down") && (!stream.equals("downstream") || toxicity != 1.0)) {
             // down disables the whole proxy: a stream or a share of connections would be ignored
-            problems.add("a down toxic refuses every connection in both directions, so it takes no stream or toxicity (it has stream "
-                    + stream + ", toxicity " + toxicity + "). Remove them; for a share of connections, use reset_peer with a toxicity.");
+            problems.add(
+                    "a down toxic refuses every connection in both directions, so it takes no stream or toxicity (it has stream "
+                            + stream
+                            + ", toxicity "
+                            + toxicity
+                            + "). Remove them; for a share of connections, use reset_peer with a toxicity.");
         }
         if (!(toxicity >= 0 && toxicity <= 1)) {
-            problems.add("toxicity " + toxicity + " of a " + type + " toxic is outside 0..1. Use a share such as 0.05 for 5% of connections.");
+            problems.add(
+                    "toxicity "
+                            + toxicity
+                            + " of a "
+                            + type
+                            + " toxic is outside 0..1. Use a share such as 0.05 for 5% of connections.");
         }
-        attributes.forEach((name, value) -> {
-            if (!known.contains(name)) {
-                problems.add("a " + type + " toxic has no attribute '" + name + "'. " + Suggestions.didYouMean(name, known)
-                        + (known.isEmpty() ? "It takes none." : "Its attributes: " + String.join(", ", known) + "."));
-            } else if (value < 0) {
-                problems.add("attribute '" + name + "' of a " + type + " toxic is negative (" + value + "). Use 0 or more.");
-            }
-        });
+        attributes.forEach(
+                (name, value) -> {
+                    if (!known.contains(name)) {
+                        problems.add(
+                                "a "
+                                        + type
+                                        + " toxic has no attribute '"
+                                        + name
+                                        + "'. "
+                                        + Suggestions.didYouMean(name, known)
+                                        + (known.isEmpty()
+                                                ? "It takes none."
+                                                : "Its attributes: "
+                                                        + String.join(", ", known)
+                                                        + "."));
+                    } else if (value < 0) {
+                        problems.add(
+                                "attribute '"
+                                        + name
+                                        + "' of a "
+                                        + type
+                                        + " toxic is negative ("
+                                        + value
+                                        + "). Use 0 or more.");
+                    }
+                });
         return problems;
     }
 }

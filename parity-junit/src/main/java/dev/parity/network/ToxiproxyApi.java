@@ -58,10 +58,19 @@ final class ToxiproxyApi {
         }
         int status = connection.getResponseCode();
         // read to the end and close, so the connection is kept alive for the next call
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+        try (InputStream in =
+                status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
             String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (status >= 400) {
-                throw new IOException("Toxiproxy answered " + status + " to " + method + " " + path + ": " + text.strip());
+                throw new IOException(
+                        "Toxiproxy answered "
+                                + status
+                                + " to "
+                                + method
+                                + " "
+                                + path
+                                + ": "
+                                + text.strip());
             }
             return text.isBlank() ? JsonParser.parseString("{}") : JsonParser.parseString(text);
         }

@@ -46,19 +46,24 @@ public abstract class ToxiproxyServer implements AutoCloseable {
     protected abstract Endpoint endpointFor(Proxy proxy);
 
     /** Gives back what {@link #listenAddress()} handed out. */
-    protected void released(Proxy proxy) {
-    }
+    protected void released(Proxy proxy) {}
 
     /** A new proxy to the database, named after {@code owner}: enabled, no toxics; {@link ProxyToxics} puts them on. */
     public ProxyEndpoint createProxy(String owner) {
-        String name = StaleProxies.PREFIX + RunOwner.current().runId() + "-" + owner.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
-                + PROXIES.incrementAndGet();
+        String name =
+                StaleProxies.PREFIX
+                        + RunOwner.current().runId()
+                        + "-"
+                        + owner.replaceAll("[^A-Za-z0-9_.-]", "_")
+                        + "-"
+                        + PROXIES.incrementAndGet();
         try {
             Proxy proxy = client.createProxy(name, listenAddress(), upstream);
             ProxyToxics.created(proxy, api);
             return new ProxyEndpoint(this, proxy, endpointFor(proxy));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create Toxiproxy proxy " + name + " to " + upstream, e);
+            throw new UncheckedIOException(
+                    "could not create Toxiproxy proxy " + name + " to " + upstream, e);
         }
     }
 
@@ -66,7 +71,8 @@ public abstract class ToxiproxyServer implements AutoCloseable {
         try {
             proxy.delete();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not delete Toxiproxy proxy " + proxy.getName(), e);
+            throw new UncheckedIOException(
+                    "could not delete Toxiproxy proxy " + proxy.getName(), e);
         } finally {
             ProxyToxics.deleted(proxy);
             released(proxy);
@@ -77,6 +83,5 @@ public abstract class ToxiproxyServer implements AutoCloseable {
     public abstract void close();
 
     /** A host and port as the JVM sees them. */
-    public record Endpoint(String host, int port) {
-    }
+    public record Endpoint(String host, int port) {}
 }

@@ -30,13 +30,16 @@ public final class ToxiproxyServers {
     /** The database's name on the Docker network the container provider shares with it. */
     public static final String DATABASE_ALIAS = "db";
 
-    private ToxiproxyServers() {
-    }
+    private ToxiproxyServers() {}
 
     /** A Docker network for the database and its Toxiproxy container, or none for the other providers. */
     public static Optional<Network> networkFor(NetworkSpec spec) {
         return spec.provider().equals("container")
-                ? Optional.of(Network.builder().createNetworkCmdModifier(create -> create.withLabels(ParityLabels.owned())).build())
+                ? Optional.of(
+                        Network.builder()
+                                .createNetworkCmdModifier(
+                                        create -> create.withLabels(ParityLabels.owned()))
+                                .build())
                 : Optional.empty();
     }
 
@@ -49,10 +52,14 @@ public final class ToxiproxyServers {
      * @param imageAt where the profile wrote the container provider's image (or would have)
      * @throws NetworkStartException if that image is not on this machine and cannot be pulled
      */
-    public static Starting begin(NetworkSpec spec, Location imageAt, Optional<Network> network, String label) {
+    public static Starting begin(
+            NetworkSpec spec, Location imageAt, Optional<Network> network, String label) {
         if (spec.provider().equals("container")) {
             try {
-                LocalImages.require(spec.image(), imageAt, NetworkSpec.DEFAULT_IMAGE,
+                LocalImages.require(
+                        spec.image(),
+                        imageAt,
+                        NetworkSpec.DEFAULT_IMAGE,
                         "set network.image to an image this machine has, or use network.provider: process (a toxiproxy-server on PATH)");
             } catch (DatabaseStartException e) {
                 throw new NetworkStartException(e.getMessage(), e.getCause());
@@ -76,14 +83,21 @@ public final class ToxiproxyServers {
             this.spec = spec;
             if (spec.provider().equals("container")) {
                 container = new CompletableFuture<>();
-                Thread starter = new Thread(() -> {
-                    try {
-                        container.complete(startContainer(spec.image(), network.orElseThrow(), label));
-                        ready = System.nanoTime();
-                    } catch (Throwable e) {
-                        container.completeExceptionally(e);
-                    }
-                }, "parity-toxiproxy-start");
+                Thread starter =
+                        new Thread(
+                                () -> {
+                                    try {
+                                        container.complete(
+                                                startContainer(
+                                                        spec.image(),
+                                                        network.orElseThrow(),
+                                                        label));
+                                        ready = System.nanoTime();
+                                    } catch (Throwable e) {
+                                        container.completeExceptionally(e);
+                                    }
+                                },
+                                "parity-toxiproxy-start");
                 starter.setDaemon(true);
                 starter.start();
             } else {
@@ -102,16 +116,30 @@ public final class ToxiproxyServers {
         public ToxiproxyServer finish(int databasePort, String databaseHost, int publishedPort) {
             switch (spec.provider()) {
                 case "container":
-                    return new ContainerToxiproxyServer(awaitContainer(), DATABASE_ALIAS + ":" + databasePort); // closing it forgets the container
+                    return new ContainerToxiproxyServer(
+                            awaitContainer(),
+                            DATABASE_ALIAS
+                                    + ":"
+                                    + databasePort); // closing it forgets the container
                 case "process":
-                    started = System.nanoTime(); // it starts once the database runs: its time is its own
-                    ToxiproxyServer process = startProcess(spec, databaseHost + ":" + publishedPort);
+                    started = System.nanoTime(); // it starts once the database runs: its time is
+                    // its own
+                    ToxiproxyServer process =
+                            startProcess(spec, databaseHost + ":" + publishedPort);
                     ready = System.nanoTime();
                     return process;
                 default:
                     started = System.nanoTime();
-                    LocalToxiproxyServer external = new LocalToxiproxyServer(spec.host(), spec.port(), databaseHost + ":" + publishedPort, null, null);
-                    requireReachable(external.client(), "the external Toxiproxy server at " + spec.host() + ":" + spec.port(),
+                    LocalToxiproxyServer external =
+                            new LocalToxiproxyServer(
+                                    spec.host(),
+                                    spec.port(),
+                                    databaseHost + ":" + publishedPort,
+                                    null,
+                                    null);
+                    requireReachable(
+                            external.client(),
+                            "the external Toxiproxy server at " + spec.host() + ":" + spec.port(),
                             "Start it (toxiproxy-server -host 0.0.0.0) or fix network.host and network.port.");
                     StaleProxies.removeFrom(external.client(), spec.host() + ":" + spec.port());
                     ready = System.nanoTime();
@@ -121,22 +149,34 @@ public final class ToxiproxyServers {
 
         /** How long the server took to start (for the container provider: by itself, beside the database). */
         public Duration took() {
-            return Duration.ofNanos(Math.max(0, (ready == 0 ? System.nanoTime() : ready) - started));
+            return Duration.ofNanos(
+                    Math.max(0, (ready == 0 ? System.nanoTime() : ready) - started));
         }
 
         private ToxiproxyContainer awaitContainer() {
             try {
                 return container.get(START_WAIT.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new CompletionException(e.getCause());
             } catch (TimeoutException e) {
                 stopWhenStarted();
-                throw new NetworkStartException("the Toxiproxy container (" + spec.image() + ") did not start within " + START_WAIT.toSeconds()
-                        + " s. Check that Docker answers (docker ps), or use network.provider: process.", e);
+                throw new NetworkStartException(
+                        "the Toxiproxy container ("
+                                + spec.image()
+                                + ") did not start within "
+                                + START_WAIT.toSeconds()
+                                + " s. Check that Docker answers (docker ps), or use network.provider: process.",
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopWhenStarted();
-                throw new NetworkStartException("interrupted while waiting for the Toxiproxy container (" + spec.image() + ") to start", e);
+                throw new NetworkStartException(
+                        "interrupted while waiting for the Toxiproxy container ("
+                                + spec.image()
+                                + ") to start",
+                        e);
             }
         }
 
@@ -150,7 +190,10 @@ public final class ToxiproxyServers {
         public void close() {
             if (container != null) {
                 try {
-                    container.get(START_WAIT.toNanos(), TimeUnit.NANOSECONDS); // a start under way ends, so that it is stopped here
+                    container.get(
+                            START_WAIT.toNanos(),
+                            TimeUnit.NANOSECONDS); // a start under way ends, so that it is stopped
+                    // here
                 } catch (ExecutionException startFailed) {
                     // it stopped itself: nothing is running
                 } catch (TimeoutException stillStarting) {
@@ -164,15 +207,21 @@ public final class ToxiproxyServers {
     }
 
     private static ToxiproxyContainer startContainer(String image, Network network, String label) {
-        ToxiproxyContainer container = ContainerToxiproxyServer.container(image, network)
-                .withLabels(ParityLabels.forProfile(label));
+        ToxiproxyContainer container =
+                ContainerToxiproxyServer.container(image, network)
+                        .withLabels(ParityLabels.forProfile(label));
         LeftoverGuard.remember(container);
         try {
             container.start();
         } catch (RuntimeException e) {
             LeftoverGuard.close(container);
-            throw new NetworkStartException("the Toxiproxy container (" + image + ") did not start: "
-                    + e.getMessage() + ". Check that the image is available, or use network.provider: process.", e);
+            throw new NetworkStartException(
+                    "the Toxiproxy container ("
+                            + image
+                            + ") did not start: "
+                            + e.getMessage()
+                            + ". Check that the image is available, or use network.provider: process.",
+                    e);
         }
         return container;
     }
@@ -183,22 +232,39 @@ public final class ToxiproxyServers {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {
-            throw new NetworkStartException("no free port for toxiproxy-server: " + e.getMessage(), e);
+            throw new NetworkStartException(
+                    "no free port for toxiproxy-server: " + e.getMessage(), e);
         }
         Process process;
         try {
-            process = new ProcessBuilder(binary.toString(), "-host", "127.0.0.1", "-port", String.valueOf(port))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            process =
+                    new ProcessBuilder(
+                                    binary.toString(),
+                                    "-host",
+                                    "127.0.0.1",
+                                    "-port",
+                                    String.valueOf(port))
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
         } catch (IOException e) {
-            throw new NetworkStartException("could not run " + binary + ": " + e.getMessage() + ". Check that it is executable.", e);
+            throw new NetworkStartException(
+                    "could not run "
+                            + binary
+                            + ": "
+                            + e.getMessage()
+                            + ". Check that it is executable.",
+                    e);
         }
         // a kill -9 of this JVM leaves the process running: the marker lets the next run stop it
-        LocalToxiproxyServer server = new LocalToxiproxyServer("127.0.0.1", port, upstream, process, ProcessMarker.write(process));
+        LocalToxiproxyServer server =
+                new LocalToxiproxyServer(
+                        "127.0.0.1", port, upstream, process, ProcessMarker.write(process));
         LeftoverGuard.remember(server);
         try {
-            requireReachable(server.client(), "toxiproxy-server (" + binary + ", port " + port + ")",
+            requireReachable(
+                    server.client(),
+                    "toxiproxy-server (" + binary + ", port " + port + ")",
                     "Check that the binary is a Toxiproxy 2.x server.");
         } catch (NetworkStartException e) {
             server.close();
@@ -211,8 +277,12 @@ public final class ToxiproxyServers {
         if (!configured.isBlank()) {
             Path path = Path.of(configured);
             if (!Files.isExecutable(path)) {
-                throw new NetworkStartException("network.binary names " + configured + ", which is not an executable file. "
-                        + "Fix the path, or remove it to find toxiproxy-server on PATH.", null);
+                throw new NetworkStartException(
+                        "network.binary names "
+                                + configured
+                                + ", which is not an executable file. "
+                                + "Fix the path, or remove it to find toxiproxy-server on PATH.",
+                        null);
             }
             return path;
         }
@@ -222,9 +292,11 @@ public final class ToxiproxyServers {
                 return candidate;
             }
         }
-        throw new NetworkStartException("network.provider is process, but there is no toxiproxy-server on PATH. Install it "
-                + "(go install github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0, or a release binary), set network.binary "
-                + "to its path, or use network.provider: container.", null);
+        throw new NetworkStartException(
+                "network.provider is process, but there is no toxiproxy-server on PATH. Install it "
+                        + "(go install github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0, or a release binary), set network.binary "
+                        + "to its path, or use network.provider: container.",
+                null);
     }
 
     private static void requireReachable(ToxiproxyClient client, String what, String fix) {
@@ -244,7 +316,12 @@ public final class ToxiproxyServers {
                 }
             }
         }
-        throw new NetworkStartException(what + " does not answer (" + (last != null ? last.getMessage() : "interrupted") + "). " + fix, last);
+        throw new NetworkStartException(
+                what
+                        + " does not answer ("
+                        + (last != null ? last.getMessage() : "interrupted")
+                        + "). "
+                        + fix,
+                last);
     }
-
 }

@@ -40,25 +40,36 @@ final class ExtendsMerge {
         }
         YamlNode.Mapping body = raw.get(name);
         YamlNode parentNode = body.entries().get("extends");
-        if (!(parentNode instanceof YamlNode.Scalar parentScalar) || !parentScalar.type().equals("str")) {
+        if (!(parentNode instanceof YamlNode.Scalar parentScalar)
+                || !parentScalar.type().equals("str")) {
             merged.put(name, body); // no extends, or one already reported as malformed
             return;
         }
         String parent = parentScalar.text().strip();
         chain.add(name);
         if (chain.contains(parent)) {
-            List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(parent), chain.size()));
+            List<String> cycle =
+                    new ArrayList<>(chain.subList(chain.indexOf(parent), chain.size()));
             cycle.add(parent);
             if (reportedCycles.add(new TreeSet<>(cycle).toString())) {
-                problems.add(new Problem(parentNode.location(), "'extends' makes a cycle: " + String.join(" -> ", cycle),
-                        "A profile cannot inherit from itself; remove one of these 'extends'."));
+                problems.add(
+                        new Problem(
+                                parentNode.location(),
+                                "'extends' makes a cycle: " + String.join(" -> ", cycle),
+                                "A profile cannot inherit from itself; remove one of these 'extends'."));
             }
             merged.put(name, body);
             return;
         }
         if (!raw.containsKey(parent)) {
-            problems.add(new Problem(parentNode.location(), "profile '" + name + "' extends '" + parent + "', which is not defined",
-                    Suggestions.didYouMean(parent, raw.keySet()) + "Known profiles: " + String.join(", ", raw.keySet()) + "."));
+            problems.add(
+                    new Problem(
+                            parentNode.location(),
+                            "profile '" + name + "' extends '" + parent + "', which is not defined",
+                            Suggestions.didYouMean(parent, raw.keySet())
+                                    + "Known profiles: "
+                                    + String.join(", ", raw.keySet())
+                                    + "."));
             merged.put(name, body);
             return;
         }
@@ -67,6 +78,9 @@ final class ExtendsMerge {
         Map<String, Location> ownKeys = new LinkedHashMap<>(body.keyLocations());
         own.remove("extends");
         ownKeys.remove("extends");
-        merged.put(name, merged.get(parent).overriddenBy(new YamlNode.Mapping(own, ownKeys, body.location())));
+        merged.put(
+                name,
+                merged.get(parent)
+                        .overriddenBy(new YamlNode.Mapping(own, ownKeys, body.location())));
     }
 }

@@ -32,10 +32,21 @@ import org.apiguardian.api.API;
  * @param expectOrigin where it wrote {@code expect:}
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record Profile(String name, String source, DatabaseSpec database, NetworkSpec network, ClockPin clock,
-                      String clockOrigin, OptionalLong seed, List<DatasetSpec> datasets, DatabaseOrigin databaseOrigin,
-                      Location networkImageOrigin, List<DatabaseFaultSpec> databaseFaults, OptionalInt freshPool,
-                      List<Expectation> expected, Location expectOrigin) {
+public record Profile(
+        String name,
+        String source,
+        DatabaseSpec database,
+        NetworkSpec network,
+        ClockPin clock,
+        String clockOrigin,
+        OptionalLong seed,
+        List<DatasetSpec> datasets,
+        DatabaseOrigin databaseOrigin,
+        Location networkImageOrigin,
+        List<DatabaseFaultSpec> databaseFaults,
+        OptionalInt freshPool,
+        List<Expectation> expected,
+        Location expectOrigin) {
 
     public Profile {
         datasets = List.copyOf(datasets);

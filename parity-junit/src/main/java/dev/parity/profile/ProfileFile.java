@@ -34,10 +34,16 @@ public final class ProfileFile {
     public Profile profile(String name, String requestedBy) {
         Profile profile = profiles.get(name);
         if (profile == null) {
-            throw new ProblemException(new Problem(profilesAt,
-                    "there is no profile '" + name + "' (asked for by " + requestedBy + ")",
-                    Suggestions.didYouMean(name, profiles.keySet()) + "Known profiles: " + String.join(", ", profiles.keySet())
-                            + ". Add '" + name + ":' under 'profiles:' or ask for a known one."));
+            throw new ProblemException(
+                    new Problem(
+                            profilesAt,
+                            "there is no profile '" + name + "' (asked for by " + requestedBy + ")",
+                            Suggestions.didYouMean(name, profiles.keySet())
+                                    + "Known profiles: "
+                                    + String.join(", ", profiles.keySet())
+                                    + ". Add '"
+                                    + name
+                                    + ":' under 'profiles:' or ask for a known one."));
         }
         return profile;
     }

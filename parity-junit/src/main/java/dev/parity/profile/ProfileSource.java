@@ -36,25 +36,38 @@ public record ProfileSource(String name, URL url) {
         if (configured.isPresent() && !configured.get().isBlank()) {
             return named(configured.get().strip(), classLoader);
         }
-        List<String> present = DEFAULT_NAMES.stream().filter(n -> classLoader.getResource(n) != null).toList();
+        List<String> present =
+                DEFAULT_NAMES.stream().filter(n -> classLoader.getResource(n) != null).toList();
         if (present.size() > 1) {
-            throw new ProblemException(new Problem(Location.of("parity.yml"),
-                    "both parity.yml and parity.yaml are on the test classpath (" + classLoader.getResource("parity.yml")
-                            + ", " + classLoader.getResource("parity.yaml") + ")",
-                    "Keep one of them, so there is no doubt which profiles apply."));
+            throw new ProblemException(
+                    new Problem(
+                            Location.of("parity.yml"),
+                            "both parity.yml and parity.yaml are on the test classpath ("
+                                    + classLoader.getResource("parity.yml")
+                                    + ", "
+                                    + classLoader.getResource("parity.yaml")
+                                    + ")",
+                            "Keep one of them, so there is no doubt which profiles apply."));
         }
         if (present.isEmpty()) {
-            throw new ProblemException(new Problem(Location.of("parity.yml"),
-                    "no parity.yml (or parity.yaml) at the root of the test classpath",
-                    "Create src/test/resources/parity.yml, for example:\n"
-                            + "profiles:\n  default:\n    database:\n      engine: postgres\n      image: postgres:15\n"
-                            + "or point the configuration parameter '" + Settings.CONFIG.name() + "' at another file."));
+            throw new ProblemException(
+                    new Problem(
+                            Location.of("parity.yml"),
+                            "no parity.yml (or parity.yaml) at the root of the test classpath",
+                            "Create src/test/resources/parity.yml, for example:\n"
+                                    + "profiles:\n  default:\n    database:\n      engine: postgres\n      image: postgres:15\n"
+                                    + "or point the configuration parameter '"
+                                    + Settings.CONFIG.name()
+                                    + "' at another file."));
         }
         return new ProfileSource(present.get(0), classLoader.getResource(present.get(0)));
     }
 
     private static ProfileSource named(String configured, ClassLoader classLoader) {
-        String resource = configured.startsWith("classpath:") ? configured.substring("classpath:".length()) : configured;
+        String resource =
+                configured.startsWith("classpath:")
+                        ? configured.substring("classpath:".length())
+                        : configured;
         URL url = Classpath.resource(classLoader, resource);
         if (url != null) {
             return new ProfileSource(resource, url);
@@ -67,10 +80,17 @@ public record ProfileSource(String name, URL url) {
                 throw new IllegalStateException(e);
             }
         }
-        throw new ProblemException(new Problem(Location.of(configured),
-                "the configuration parameter '" + Settings.CONFIG.name() + "' names '" + configured
-                        + "', which is neither a classpath resource nor a file (looked in " + Path.of("").toAbsolutePath() + ")",
-                "Fix the name, or remove the parameter to use parity.yml at the root of the test classpath."));
+        throw new ProblemException(
+                new Problem(
+                        Location.of(configured),
+                        "the configuration parameter '"
+                                + Settings.CONFIG.name()
+                                + "' names '"
+                                + configured
+                                + "', which is neither a classpath resource nor a file (looked in "
+                                + Path.of("").toAbsolutePath()
+                                + ")",
+                        "Fix the name, or remove the parameter to use parity.yml at the root of the test classpath."));
     }
 
     InputStream open() throws IOException {

@@ -82,8 +82,14 @@ public final class Settings {
      * @param source       where it is read from
      * @param parser       a set value (stripped, not blank) to its type; throws naming the key, the value and the form
      */
-    public record Key<T>(String name, String type, T defaultValue, String defaultText, String meaning, Source source,
-                         Function<Setting, T> parser) {
+    public record Key<T>(
+            String name,
+            String type,
+            T defaultValue,
+            String defaultText,
+            String meaning,
+            Source source,
+            Function<Setting, T> parser) {
 
         /** The value {@code parameters} give (a configuration parameter, which JUnit also finds in system properties), if set. */
         public Optional<T> find(Function<String, Optional<String>> parameters) {
@@ -121,63 +127,140 @@ public final class Settings {
 
         private T requiredDefault() {
             if (defaultValue == null) {
-                throw new IllegalStateException(name + " has no fixed default; ask find() and apply the default where it is known");
+                throw new IllegalStateException(
+                        name
+                                + " has no fixed default; ask find() and apply the default where it is known");
             }
             return defaultValue;
         }
     }
 
     /** The profile file: a classpath resource ({@code classpath:} optional) or a path. */
-    public static final Key<String> CONFIG = new Key<>("parity.config", "resource or path", null, "parity.yml (or parity.yaml) at the root "
-            + "of the test classpath", "The profile file to read instead of parity.yml.", Source.CONFIGURATION_PARAMETER, Settings::text);
+    public static final Key<String> CONFIG =
+            new Key<>(
+                    "parity.config",
+                    "resource or path",
+                    null,
+                    "parity.yml (or parity.yaml) at the root " + "of the test classpath",
+                    "The profile file to read instead of parity.yml.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::text);
 
     /** The profile a {@code @ProdLike} without a name runs under (else {@code PARITY_PROFILE}, else {@code default}). */
-    public static final Key<String> PROFILE = new Key<>("parity.profile", "profile name", null, "the environment variable PARITY_PROFILE, "
-            + "else default", "The profile of classes whose @ProdLike names none.", Source.CONFIGURATION_PARAMETER, Settings::text);
+    public static final Key<String> PROFILE =
+            new Key<>(
+                    "parity.profile",
+                    "profile name",
+                    null,
+                    "the environment variable PARITY_PROFILE, " + "else default",
+                    "The profile of classes whose @ProdLike names none.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::text);
 
     /** The seed of generated data, over the profile's {@code seed:}. */
-    public static final Key<Long> SEED = new Key<>("parity.seed", "whole number", null, "the profile's seed:, else 0",
-            "The seed of generated data; a failed test's report line gives the one to replay.", Source.CONFIGURATION_PARAMETER,
-            s -> s.wholeNumber(0, "Give the seed printed by the failing run, e.g. -D" + s.name() + "=42."));
+    public static final Key<Long> SEED =
+            new Key<>(
+                    "parity.seed",
+                    "whole number",
+                    null,
+                    "the profile's seed:, else 0",
+                    "The seed of generated data; a failed test's report line gives the one to replay.",
+                    Source.CONFIGURATION_PARAMETER,
+                    s ->
+                            s.wholeNumber(
+                                    0,
+                                    "Give the seed printed by the failing run, e.g. -D"
+                                            + s.name()
+                                            + "=42."));
 
     /** Fresh databases kept ready, over the profile's {@code fresh-pool:}. */
-    public static final Key<Integer> POOL_SIZE = new Key<>("parity.pool.size", "whole number, 0 to " + MAX_POOL_SIZE, null,
-            "the profile's fresh-pool:, else 2", "How many @FreshDatabase copies are kept ready (0: each is made when its test starts).",
-            Source.CONFIGURATION_PARAMETER, Settings::poolSize);
+    public static final Key<Integer> POOL_SIZE =
+            new Key<>(
+                    "parity.pool.size",
+                    "whole number, 0 to " + MAX_POOL_SIZE,
+                    null,
+                    "the profile's fresh-pool:, else 2",
+                    "How many @FreshDatabase copies are kept ready (0: each is made when its test starts).",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::poolSize);
 
     /** Whether a failed test's fresh database stays after the run. */
-    public static final Key<Boolean> KEEP = new Key<>("parity.keep", "failed or never", false, "never",
-            "failed: a failed test's fresh database stays, with its container, until the next run.", Source.CONFIGURATION_PARAMETER,
-            Settings::keep);
+    public static final Key<Boolean> KEEP =
+            new Key<>(
+                    "parity.keep",
+                    "failed or never",
+                    false,
+                    "never",
+                    "failed: a failed test's fresh database stays, with its container, until the next run.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::keep);
 
     /** How long a statement preparing a database may wait on a lock. */
-    public static final Key<Duration> LOCK_WAIT = new Key<>("parity.lockWait", "duration (60s, 2m, 500ms, PT1M; a bare number is seconds)",
-            Duration.ofSeconds(60), "60s", "How long a statement of migrations, init scripts or a dataset load may wait on a lock before it is "
-            + "cancelled.", Source.CONFIGURATION_PARAMETER, s -> s.duration(Duration.ZERO));
+    public static final Key<Duration> LOCK_WAIT =
+            new Key<>(
+                    "parity.lockWait",
+                    "duration (60s, 2m, 500ms, PT1M; a bare number is seconds)",
+                    Duration.ofSeconds(60),
+                    "60s",
+                    "How long a statement of migrations, init scripts or a dataset load may wait on a lock before it is "
+                            + "cancelled.",
+                    Source.CONFIGURATION_PARAMETER,
+                    s -> s.duration(Duration.ZERO));
 
     /** Where the run report is written. */
-    public static final Key<String> REPORT_DIR = new Key<>("parity.report.dir", "directory", "target/parity", "target/parity",
-            "Where the run report (report.md, report.json) is written.", Source.CONFIGURATION_PARAMETER, Settings::text);
+    public static final Key<String> REPORT_DIR =
+            new Key<>(
+                    "parity.report.dir",
+                    "directory",
+                    "target/parity",
+                    "target/parity",
+                    "Where the run report (report.md, report.json) is written.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::text);
 
     /** Where containers publish their ports. */
-    public static final Key<String> BIND_ADDRESS = new Key<>("parity.bindAddress", "IP address", null, "127.0.0.1 when Docker runs on this "
-            + "machine, else 0.0.0.0", "The address containers publish their ports on; 0.0.0.0 is every interface.", Source.SYSTEM_PROPERTY,
-            Settings::ipAddress);
+    public static final Key<String> BIND_ADDRESS =
+            new Key<>(
+                    "parity.bindAddress",
+                    "IP address",
+                    null,
+                    "127.0.0.1 when Docker runs on this " + "machine, else 0.0.0.0",
+                    "The address containers publish their ports on; 0.0.0.0 is every interface.",
+                    Source.SYSTEM_PROPERTY,
+                    Settings::ipAddress);
 
     /** How long a missing image may take to pull. */
-    public static final Key<Duration> PULL_TIMEOUT = new Key<>("parity.pull.timeout", "whole seconds, 0 or more", Duration.ofMinutes(2), "120",
-            "How long Parity tries to pull an image that is not on this machine (0: not at all).", Source.SYSTEM_PROPERTY,
-            s -> Duration.ofSeconds(s.atLeast(0, 0, "seconds", 120)));
+    public static final Key<Duration> PULL_TIMEOUT =
+            new Key<>(
+                    "parity.pull.timeout",
+                    "whole seconds, 0 or more",
+                    Duration.ofMinutes(2),
+                    "120",
+                    "How long Parity tries to pull an image that is not on this machine (0: not at all).",
+                    Source.SYSTEM_PROPERTY,
+                    s -> Duration.ofSeconds(s.atLeast(0, 0, "seconds", 120)));
 
     /** The ceiling of what datasets may write. */
-    public static final Key<Long> DATA_MAX_BYTES = new Key<>("parity.data.maxBytes", "bytes, 1 or more", 20L << 30, "21474836480 (20 GB)",
-            "Datasets estimated to write more than this are refused before a row is written.", Source.SYSTEM_PROPERTY,
-            s -> s.atLeast(1, 1, "bytes", 50L << 30));
+    public static final Key<Long> DATA_MAX_BYTES =
+            new Key<>(
+                    "parity.data.maxBytes",
+                    "bytes, 1 or more",
+                    20L << 30,
+                    "21474836480 (20 GB)",
+                    "Datasets estimated to write more than this are refused before a row is written.",
+                    Source.SYSTEM_PROPERTY,
+                    s -> s.atLeast(1, 1, "bytes", 50L << 30));
 
     /** Whether PostgreSQL loads keep indexes and foreign keys in place. */
-    public static final Key<Boolean> LOAD_KEEP_INDEXES = new Key<>("parity.load.keepIndexes", "true or false", false, "false",
-            "true: PostgreSQL dataset loads keep indexes and foreign keys in place instead of dropping and rebuilding them.",
-            Source.SYSTEM_PROPERTY, Setting::flag);
+    public static final Key<Boolean> LOAD_KEEP_INDEXES =
+            new Key<>(
+                    "parity.load.keepIndexes",
+                    "true or false",
+                    false,
+                    "false",
+                    "true: PostgreSQL dataset loads keep indexes and foreign keys in place instead of dropping and rebuilding them.",
+                    Source.SYSTEM_PROPERTY,
+                    Setting::flag);
 
     /** How classes whose data differs share database servers. */
     public enum Servers {
@@ -188,18 +271,36 @@ public final class Settings {
     }
 
     /** Whether classes whose data differs share a server. */
-    public static final Key<Servers> SERVERS = new Key<>("parity.servers", "shared or per-data", Servers.SHARED, "shared",
-            "shared: classes whose datasets or seed differ get a database each on one server; per-data: a server each.",
-            Source.CONFIGURATION_PARAMETER, Settings::servers);
+    public static final Key<Servers> SERVERS =
+            new Key<>(
+                    "parity.servers",
+                    "shared or per-data",
+                    Servers.SHARED,
+                    "shared",
+                    "shared: classes whose datasets or seed differ get a database each on one server; per-data: a server each.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::servers);
 
     /** Every key, in the README's order. */
-    public static final List<Key<?>> ALL = List.of(CONFIG, PROFILE, SEED, POOL_SIZE, KEEP, LOCK_WAIT, REPORT_DIR, BIND_ADDRESS, PULL_TIMEOUT,
-            DATA_MAX_BYTES, LOAD_KEEP_INDEXES, SERVERS);
+    public static final List<Key<?>> ALL =
+            List.of(
+                    CONFIG,
+                    PROFILE,
+                    SEED,
+                    POOL_SIZE,
+                    KEEP,
+                    LOCK_WAIT,
+                    REPORT_DIR,
+                    BIND_ADDRESS,
+                    PULL_TIMEOUT,
+                    DATA_MAX_BYTES,
+                    LOAD_KEEP_INDEXES,
+                    SERVERS);
 
-    private static final Set<String> NAMES = ALL.stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> NAMES =
+            ALL.stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** Every key's name. */
     public static Set<String> names() {
@@ -221,10 +322,20 @@ public final class Settings {
                 continue;
             }
             // compared without the common prefix, which would make any two keys look alike
-            String meant = Suggestions.nearest(name.substring(PREFIX.length()), suffixes).map(s -> "Did you mean '" + PREFIX + s + "'? ")
-                    .orElse("");
-            messages.add("unknown setting " + name + " (" + entry.getValue() + "), which Parity ignores. " + meant + "Known settings: "
-                    + String.join(", ", new TreeSet<>(NAMES)) + ".");
+            String meant =
+                    Suggestions.nearest(name.substring(PREFIX.length()), suffixes)
+                            .map(s -> "Did you mean '" + PREFIX + s + "'? ")
+                            .orElse("");
+            messages.add(
+                    "unknown setting "
+                            + name
+                            + " ("
+                            + entry.getValue()
+                            + "), which Parity ignores. "
+                            + meant
+                            + "Known settings: "
+                            + String.join(", ", new TreeSet<>(NAMES))
+                            + ".");
         }
         return messages;
     }
@@ -244,20 +355,29 @@ public final class Settings {
      * @param report where each message goes
      */
     public static void reportUnknown(ExtensionContext context, Consumer<String> report) {
-        context.getRoot().getStore(ExtensionContext.Namespace.create(Settings.class)).getOrComputeIfAbsent(Settings.class, key -> {
-            Map<String, String> found = new LinkedHashMap<>();
-            classpathProperties().forEach(n -> found.put(n, "junit-platform.properties"));
-            System.getProperties().stringPropertyNames().forEach(n -> found.put(n, "system property"));
-            unknown(found).forEach(report);
-            return Boolean.TRUE;
-        });
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(Settings.class))
+                .getOrComputeIfAbsent(
+                        Settings.class,
+                        key -> {
+                            Map<String, String> found = new LinkedHashMap<>();
+                            classpathProperties()
+                                    .forEach(n -> found.put(n, "junit-platform.properties"));
+                            System.getProperties()
+                                    .stringPropertyNames()
+                                    .forEach(n -> found.put(n, "system property"));
+                            unknown(found).forEach(report);
+                            return Boolean.TRUE;
+                        });
     }
 
     /** The {@code parity.*} keys of the {@code junit-platform.properties} files at the classpath's root. */
     private static Set<String> classpathProperties() {
         Set<String> keys = new LinkedHashSet<>();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
-                : Settings.class.getClassLoader();
+        ClassLoader loader =
+                Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader()
+                        : Settings.class.getClassLoader();
         try {
             Enumeration<URL> files = loader.getResources("junit-platform.properties");
             while (files.hasMoreElements()) {
@@ -265,7 +385,9 @@ public final class Settings {
                 try (InputStream in = files.nextElement().openStream()) {
                     properties.load(in);
                 }
-                properties.stringPropertyNames().stream().filter(n -> n.startsWith(PREFIX)).forEach(keys::add);
+                properties.stringPropertyNames().stream()
+                        .filter(n -> n.startsWith(PREFIX))
+                        .forEach(keys::add);
             }
         } catch (IOException | IllegalArgumentException e) {
             // JUnit reports a file it cannot read; nothing to add here
@@ -278,8 +400,12 @@ public final class Settings {
     }
 
     private static int poolSize(Setting setting) {
-        String fix = "Give how many fresh databases to keep ready, from 0 to " + MAX_POOL_SIZE + ", e.g. -D" + setting.name()
-                + "=4 (0: each made when its test starts).";
+        String fix =
+                "Give how many fresh databases to keep ready, from 0 to "
+                        + MAX_POOL_SIZE
+                        + ", e.g. -D"
+                        + setting.name()
+                        + "=4 (0: each made when its test starts).";
         long size = setting.wholeNumber(0, fix);
         if (size < 0 || size > MAX_POOL_SIZE) {
             throw setting.invalid("is outside 0.." + MAX_POOL_SIZE, fix, null);
@@ -291,8 +417,12 @@ public final class Settings {
         return switch (setting.value().orElseThrow()) {
             case "shared" -> Servers.SHARED;
             case "per-data" -> Servers.PER_DATA;
-            default -> throw setting.invalid("is neither shared nor per-data", "Give shared (the default: a database per data variant on one "
-                    + "server) or per-data (a server per data variant).", null);
+            default ->
+                    throw setting.invalid(
+                            "is neither shared nor per-data",
+                            "Give shared (the default: a database per data variant on one "
+                                    + "server) or per-data (a server per data variant).",
+                            null);
         };
     }
 
@@ -300,8 +430,12 @@ public final class Settings {
         return switch (setting.value().orElseThrow()) {
             case "failed" -> true;
             case "never" -> false;
-            default -> throw setting.invalid("is neither failed nor never", "Give failed (a failed test's fresh database stays, with its "
-                    + "container, until the next run) or never (the default).", null);
+            default ->
+                    throw setting.invalid(
+                            "is neither failed nor never",
+                            "Give failed (a failed test's fresh database stays, with its "
+                                    + "container, until the next run) or never (the default).",
+                            null);
         };
     }
 
@@ -316,7 +450,10 @@ public final class Settings {
         }
         if (address.contains(":")) {
             try {
-                InetAddress.getByName("[" + address + "]"); // in brackets: an IPv6 literal or an error, never a DNS lookup
+                InetAddress.getByName(
+                        "[" + address
+                                + "]"); // in brackets: an IPv6 literal or an error, never a DNS
+                // lookup
                 return address;
             } catch (UnknownHostException e) {
                 throw notAnAddress(setting);
@@ -326,7 +463,10 @@ public final class Settings {
     }
 
     private static RuntimeException notAnAddress(Setting setting) {
-        return setting.invalid("is not an IP address", "Set it to an address of this machine's interfaces, such as 127.0.0.1 (loopback), "
-                + "::1, or 0.0.0.0 (every interface); a host name is not accepted.", null);
+        return setting.invalid(
+                "is not an IP address",
+                "Set it to an address of this machine's interfaces, such as 127.0.0.1 (loopback), "
+                        + "::1, or 0.0.0.0 (every interface); a host name is not accepted.",
+                null);
     }
 }

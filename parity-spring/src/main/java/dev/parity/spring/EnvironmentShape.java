@@ -44,7 +44,9 @@ record EnvironmentShape(List<Annotation> declared) {
     /** The class, then the classes an inner ({@code @Nested}) class is declared in, innermost first. */
     static List<Class<?>> withEnclosing(Class<?> testClass) {
         List<Class<?>> classes = new ArrayList<>();
-        for (Class<?> c = testClass; c != null; c = Modifier.isStatic(c.getModifiers()) ? null : c.getEnclosingClass()) {
+        for (Class<?> c = testClass;
+                c != null;
+                c = Modifier.isStatic(c.getModifiers()) ? null : c.getEnclosingClass()) {
             classes.add(c);
         }
         return classes;

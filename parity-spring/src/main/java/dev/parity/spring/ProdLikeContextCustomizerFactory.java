@@ -16,7 +16,10 @@ import org.springframework.test.context.ContextCustomizerFactory;
 public final class ProdLikeContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return EnvironmentShape.of(testClass).map(shape -> new ProdLikeDataSourceCustomizer(shape, testClass)).orElse(null);
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return EnvironmentShape.of(testClass)
+                .map(shape -> new ProdLikeDataSourceCustomizer(shape, testClass))
+                .orElse(null);
     }
 }

@@ -31,13 +31,22 @@ final class ProdLikeDataSourceCustomizer implements ContextCustomizer {
     }
 
     @Override
-    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-        ProdEnvironment environment = ClassEnvironments.of(testClass).orElseThrow(() -> new IllegalStateException("the Spring context of "
-                + testClass.getName() + " is being created, but its @ProdLike environment is not open: Spring created the context "
-                + "outside the class's lifecycle (before its before-all callbacks, or after it ended). Let Spring create it for the "
-                + "tests: do not use the context in a static initializer or from another class, and register Parity's and Spring's "
-                + "extensions with annotations (@ProdLike, @SpringBootTest), not @RegisterExtension fields."));
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(environment)));
+    public void customizeContext(
+            ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+        ProdEnvironment environment =
+                ClassEnvironments.of(testClass)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "the Spring context of "
+                                                        + testClass.getName()
+                                                        + " is being created, but its @ProdLike environment is not open: Spring created the context "
+                                                        + "outside the class's lifecycle (before its before-all callbacks, or after it ended). Let Spring create it for the "
+                                                        + "tests: do not use the context in a static initializer or from another class, and register Parity's and Spring's "
+                                                        + "extensions with annotations (@ProdLike, @SpringBootTest), not @RegisterExtension fields."));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(PROPERTY_SOURCE, properties(environment)));
     }
 
     static Map<String, Object> properties(ProdEnvironment environment) {
@@ -53,13 +62,18 @@ final class ProdLikeDataSourceCustomizer implements ContextCustomizer {
         return switch (engine) {
             case "postgres" -> "org.postgresql.Driver";
             case "mariadb" -> "org.mariadb.jdbc.Driver";
-            default -> throw new IllegalStateException("parity-spring does not know the JDBC driver of engine '" + engine + "'");
+            default ->
+                    throw new IllegalStateException(
+                            "parity-spring does not know the JDBC driver of engine '"
+                                    + engine
+                                    + "'");
         };
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ProdLikeDataSourceCustomizer customizer && customizer.shape.equals(shape);
+        return other instanceof ProdLikeDataSourceCustomizer customizer
+                && customizer.shape.equals(shape);
     }
 
     @Override

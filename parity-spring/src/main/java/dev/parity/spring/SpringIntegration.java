@@ -22,18 +22,26 @@ public final class SpringIntegration implements ProdLikeIntegration {
     @Override
     public boolean sharesProxy(Class<?> testClass) {
         return EnvironmentShape.withEnclosing(testClass).stream()
-                .flatMap(c -> AnnotationSupport.findRepeatableAnnotations(c, ExtendWith.class).stream())
-                .anyMatch(extendWith -> Arrays.asList(extendWith.value()).contains(SpringExtension.class));
+                .flatMap(
+                        c ->
+                                AnnotationSupport.findRepeatableAnnotations(c, ExtendWith.class)
+                                        .stream())
+                .anyMatch(
+                        extendWith ->
+                                Arrays.asList(extendWith.value()).contains(SpringExtension.class));
     }
 
     /** A Spring class's application configures its migration tool: {@link SpringMigrationProperties}. */
     @Override
     public MigrationsSpec migrations(Class<?> testClass, MigrationsSpec migrations) {
-        return sharesProxy(testClass) ? SpringMigrationProperties.completed(testClass, migrations) : migrations;
+        return sharesProxy(testClass)
+                ? SpringMigrationProperties.completed(testClass, migrations)
+                : migrations;
     }
 
     @Override
     public boolean resolvesParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getTestClass().filter(this::sharesProxy).isPresent() && new SpringExtension().supportsParameter(parameter, context);
+        return context.getTestClass().filter(this::sharesProxy).isPresent()
+                && new SpringExtension().supportsParameter(parameter, context);
     }
 }

@@ -45,20 +45,43 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 final class SpringMigrationProperties {
 
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]$");
-    private static final Map<String, String> FLYWAY_NAMES = Map.of("postgresql.transactionalLock", "postgresql.transactional.lock",
-            "initSqls", "initSql");
-    private static final Map<String, String> LIQUIBASE_NAMES = Map.of("contexts", "contextFilter", "defaultSchema", "defaultSchemaName",
-            "liquibaseSchema", "liquibaseSchemaName", "liquibaseTablespace", "liquibaseTablespaceName",
-            "databaseChangeLogTable", "databaseChangeLogTableName", "databaseChangeLogLockTable", "databaseChangeLogLockTableName");
-    private static final List<String> LEFT_OUT = List.of("url", "user", "password", "driverClassName", "enabled", "locations", "changeLog");
+    private static final Map<String, String> FLYWAY_NAMES =
+            Map.of(
+                    "postgresql.transactionalLock",
+                    "postgresql.transactional.lock",
+                    "initSqls",
+                    "initSql");
+    private static final Map<String, String> LIQUIBASE_NAMES =
+            Map.of(
+                    "contexts",
+                    "contextFilter",
+                    "defaultSchema",
+                    "defaultSchemaName",
+                    "liquibaseSchema",
+                    "liquibaseSchemaName",
+                    "liquibaseTablespace",
+                    "liquibaseTablespaceName",
+                    "databaseChangeLogTable",
+                    "databaseChangeLogTableName",
+                    "databaseChangeLogLockTable",
+                    "databaseChangeLogLockTableName");
+    private static final List<String> LEFT_OUT =
+            List.of(
+                    "url",
+                    "user",
+                    "password",
+                    "driverClassName",
+                    "enabled",
+                    "locations",
+                    "changeLog");
 
-    private SpringMigrationProperties() {
-    }
+    private SpringMigrationProperties() {}
 
     /** {@code migrations} with what the application's properties add to it. */
     static MigrationsSpec completed(Class<?> testClass, MigrationsSpec migrations) {
         boolean flyway = migrations.tool() == MigrationTool.FLYWAY;
-        Map<String, String> properties = properties(environment(testClass), flyway ? "spring.flyway." : "spring.liquibase.");
+        Map<String, String> properties =
+                properties(environment(testClass), flyway ? "spring.flyway." : "spring.liquibase.");
         if (properties.isEmpty()) {
             return migrations;
         }
@@ -70,16 +93,30 @@ final class SpringMigrationProperties {
             String name = camel(property.getKey());
             String placeholderPrefix = flyway ? "placeholders." : "parameters.";
             if (property.getKey().startsWith(placeholderPrefix)) {
-                placeholders.put(property.getKey().substring(placeholderPrefix.length()), property.getValue());
+                placeholders.put(
+                        property.getKey().substring(placeholderPrefix.length()),
+                        property.getValue());
             } else if (name.equals(flyway ? "target" : "tag")) {
                 target = property.getValue();
             } else if (!LEFT_OUT.contains(name)) {
                 String key = (flyway ? FLYWAY_NAMES : LIQUIBASE_NAMES).getOrDefault(name, name);
-                String value = key.equals("initSql") ? property.getValue().replace(",", "\n") : property.getValue();
+                String value =
+                        key.equals("initSql")
+                                ? property.getValue().replace(",", "\n")
+                                : property.getValue();
                 var problem = migrations.tool().keyProblem(classLoader, key, value);
                 if (problem.isPresent()) {
-                    System.getLogger(RunLog.LOGGER).log(Level.WARNING, () -> "Parity: spring." + (flyway ? "flyway." : "liquibase.") + property.getKey()
-                            + " of " + testClass.getName() + "'s application is not given to the profile's migrations: " + problem.get());
+                    System.getLogger(RunLog.LOGGER)
+                            .log(
+                                    Level.WARNING,
+                                    () ->
+                                            "Parity: spring."
+                                                    + (flyway ? "flyway." : "liquibase.")
+                                                    + property.getKey()
+                                                    + " of "
+                                                    + testClass.getName()
+                                                    + "'s application is not given to the profile's migrations: "
+                                                    + problem.get());
                 } else {
                     config.put(key, value);
                 }
@@ -87,18 +124,27 @@ final class SpringMigrationProperties {
         }
         migrations.placeholders().forEach(placeholders::put);
         config.putAll(migrations.config());
-        return new MigrationsSpec(migrations.tool(), migrations.locations(), placeholders, migrations.target() != null ? migrations.target() : target,
+        return new MigrationsSpec(
+                migrations.tool(),
+                migrations.locations(),
+                placeholders,
+                migrations.target() != null ? migrations.target() : target,
                 config);
     }
 
     /** The environment the class's context starts from, before any bean: config data, test property sources, test properties. */
     private static StandardEnvironment environment(Class<?> testClass) {
-        MergedContextConfiguration merged = BootstrapUtils.resolveTestContextBootstrapper(testClass).buildMergedContextConfiguration();
+        MergedContextConfiguration merged =
+                BootstrapUtils.resolveTestContextBootstrapper(testClass)
+                        .buildMergedContextConfiguration();
         StandardEnvironment environment = new StandardEnvironment();
         environment.setActiveProfiles(merged.getActiveProfiles());
-        DefaultResourceLoader resources = new DefaultResourceLoader(Thread.currentThread().getContextClassLoader());
-        TestPropertySourceUtils.addPropertySourcesToEnvironment(environment, resources, merged.getPropertySourceDescriptors());
-        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(environment, merged.getPropertySourceProperties());
+        DefaultResourceLoader resources =
+                new DefaultResourceLoader(Thread.currentThread().getContextClassLoader());
+        TestPropertySourceUtils.addPropertySourcesToEnvironment(
+                environment, resources, merged.getPropertySourceDescriptors());
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(
+                environment, merged.getPropertySourceProperties());
         ConfigDataEnvironmentPostProcessor.applyTo(environment);
         return environment;
     }
@@ -119,13 +165,17 @@ final class SpringMigrationProperties {
                 String value = environment.getProperty(name);
                 Matcher index = INDEX.matcher(key);
                 if (index.find()) {
-                    lists.computeIfAbsent(key.substring(0, index.start()), k -> new TreeMap<>()).putIfAbsent(Integer.parseInt(index.group(1)), value);
+                    lists.computeIfAbsent(key.substring(0, index.start()), k -> new TreeMap<>())
+                            .putIfAbsent(Integer.parseInt(index.group(1)), value);
                 } else if (value != null) {
                     properties.putIfAbsent(key, value);
                 }
             }
         }
-        lists.forEach((key, items) -> properties.putIfAbsent(key, String.join(",", new ArrayList<>(items.values()))));
+        lists.forEach(
+                (key, items) ->
+                        properties.putIfAbsent(
+                                key, String.join(",", new ArrayList<>(items.values()))));
         return properties;
     }
 

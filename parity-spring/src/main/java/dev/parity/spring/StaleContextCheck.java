@@ -26,16 +26,25 @@ public final class StaleContextCheck implements TestExecutionListener {
         }
         ProdEnvironment environment = ClassEnvironments.of(testContext.getTestClass()).orElse(null);
         ApplicationContext context = testContext.getApplicationContext();
-        if (environment == null || !(context.getEnvironment() instanceof ConfigurableEnvironment properties)) {
+        if (environment == null
+                || !(context.getEnvironment() instanceof ConfigurableEnvironment properties)) {
             return;
         }
-        PropertySource<?> ours = properties.getPropertySources().get(ProdLikeDataSourceCustomizer.PROPERTY_SOURCE);
+        PropertySource<?> ours =
+                properties.getPropertySources().get(ProdLikeDataSourceCustomizer.PROPERTY_SOURCE);
         Object url = ours == null ? null : ours.getProperty("spring.datasource.url");
         if (ours != null && !Objects.equals(url, environment.jdbcUrl())) {
-            throw new IllegalStateException("the Spring context " + testContext.getTestClass().getName() + " got from Spring's context cache "
-                    + "connects to " + url + ", another JUnit run's environment, not to its own (" + environment.jdbcUrl() + "). Spring's "
-                    + "cache lives as long as the JVM, Parity's environments as long as a run: give the classes of a nested run (EngineTestKit) a "
-                    + "profile of their own, or mark the earlier run's classes @DirtiesContext.");
+            throw new IllegalStateException(
+                    "the Spring context "
+                            + testContext.getTestClass().getName()
+                            + " got from Spring's context cache "
+                            + "connects to "
+                            + url
+                            + ", another JUnit run's environment, not to its own ("
+                            + environment.jdbcUrl()
+                            + "). Spring's "
+                            + "cache lives as long as the JVM, Parity's environments as long as a run: give the classes of a nested run (EngineTestKit) a "
+                            + "profile of their own, or mark the earlier run's classes @DirtiesContext.");
         }
     }
 }

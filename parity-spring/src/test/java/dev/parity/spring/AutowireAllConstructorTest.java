@@ -49,6 +49,7 @@ class AutowireAllConstructorTest {
         faults.latency(Duration.ofMillis(300));
         long started = System.nanoTime();
         jdbc.queryForObject("select 1", Integer.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 }

@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * environment, not at the fixtures' engine's.
  */
 @NeedsDocker
-// the fixtures' engine pins the JVM's zone and locale where this build's own locks cannot see: hold them all
+// the fixtures' engine pins the JVM's zone and locale where this build's own locks cannot see: hold
+// them all
 @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ_WRITE)
 @ResourceLock(value = Resources.LOCALE, mode = ResourceAccessMode.READ_WRITE)
 @ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
@@ -46,19 +47,29 @@ class ContextCachingTest {
 
     /** What each fixture saw, by fixture. */
     static final Map<String, ApplicationContext> CONTEXTS = new ConcurrentHashMap<>();
+
     static final Map<String, String> URLS = new ConcurrentHashMap<>();
 
     @Test
     void classesOnOneProfileShareOneContextAndEachSeesItsOwnToxics() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(SlowNetworkClass.class), selectClass(QuietNetworkClass.class), selectClass(OtherZoneClass.class))
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "3")
-                .execute();
+        EngineExecutionResults results =
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(
+                                selectClass(SlowNetworkClass.class),
+                                selectClass(QuietNetworkClass.class),
+                                selectClass(OtherZoneClass.class))
+                        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                        .configurationParameter(
+                                "junit.jupiter.execution.parallel.mode.classes.default",
+                                "concurrent")
+                        .configurationParameter(
+                                "junit.jupiter.execution.parallel.config.strategy", "fixed")
+                        .configurationParameter(
+                                "junit.jupiter.execution.parallel.config.fixed.parallelism", "3")
+                        .execute();
 
-        assertThat(results.allEvents().failed().stream().map(ContextCachingTest::failure)).isEmpty();
+        assertThat(results.allEvents().failed().stream().map(ContextCachingTest::failure))
+                .isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
         assertThat(CONTEXTS.get("slow")).isNotNull().isSameAs(CONTEXTS.get("quiet"));
         assertThat(URLS.get("slow")).isEqualTo(URLS.get("quiet"));
@@ -70,21 +81,37 @@ class ContextCachingTest {
     /** A second run in this JVM gets the first run's cached context, whose pool connects to a proxy that run deleted: refused, clearly. */
     @Test
     void aContextCachedInAnotherRunIsRefusedBeforeItsPoolIsUsed() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaleRunClass.class)).execute()
-                .testEvents().assertStatistics(stats -> stats.succeeded(1)); // the first run caches the context
-        EngineExecutionResults second = EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaleRunClass.class)).execute();
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(StaleRunClass.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1)); // the first run caches the context
+        EngineExecutionResults second =
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(selectClass(StaleRunClass.class))
+                        .execute();
 
         second.testEvents().assertStatistics(stats -> stats.failed(1));
-        assertThat(second.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+        assertThat(
+                        second.testEvents()
+                                .failed()
+                                .list()
+                                .get(0)
+                                .getRequiredPayload(TestExecutionResult.class)
+                                .getThrowable()
+                                .orElseThrow())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("got from Spring's context cache connects to")
                 .hasMessageContaining("another JUnit run's environment")
-                .hasMessageContaining("give the classes of a nested run (EngineTestKit) a profile of their own");
+                .hasMessageContaining(
+                        "give the classes of a nested run (EngineTestKit) a profile of their own");
     }
 
     private static String failure(Event event) {
         StringWriter trace = new StringWriter();
-        event.getRequiredPayload(TestExecutionResult.class).getThrowable().ifPresent(e -> e.printStackTrace(new PrintWriter(trace)));
+        event.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .ifPresent(e -> e.printStackTrace(new PrintWriter(trace)));
         return event.getTestDescriptor().getDisplayName() + ": " + trace;
     }
 
@@ -93,17 +120,18 @@ class ContextCachingTest {
     @Latency(millis = 300)
     static class SlowNetworkClass {
 
-        @Autowired
-        ApplicationContext context;
-        @Autowired
-        JdbcTemplate jdbc;
+        @Autowired ApplicationContext context;
+        @Autowired JdbcTemplate jdbc;
 
         @Test
-        void seesItsOwnLatencyThroughTheSharedPool(ProdEnvironment environment, @Autowired Environment properties) {
+        void seesItsOwnLatencyThroughTheSharedPool(
+                ProdEnvironment environment, @Autowired Environment properties) {
             CONTEXTS.put("slow", context);
             URLS.put("slow", properties.getProperty("spring.datasource.url"));
-            assertThat(properties.getProperty("spring.datasource.url")).isEqualTo(environment.jdbcUrl());
-            assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(properties.getProperty("spring.datasource.url"))
+                    .isEqualTo(environment.jdbcUrl());
+            assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class)))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
         }
     }
 
@@ -111,22 +139,22 @@ class ContextCachingTest {
     @SpringBootTest
     static class QuietNetworkClass {
 
-        @Autowired
-        ApplicationContext context;
-        @Autowired
-        JdbcTemplate jdbc;
+        @Autowired ApplicationContext context;
+        @Autowired JdbcTemplate jdbc;
 
         @Test
         void seesNoneOfTheOtherClassesLatency(@Autowired Environment properties) {
             CONTEXTS.put("quiet", context);
             URLS.put("quiet", properties.getProperty("spring.datasource.url"));
-            assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isLessThan(Duration.ofMillis(250));
+            assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class)))
+                    .isLessThan(Duration.ofMillis(250));
         }
 
         @Test
         void itsFaultsReachTheSharedPool(Faults faults) {
             faults.latency(Duration.ofMillis(300));
-            assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class)))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
         }
     }
 
@@ -135,16 +163,15 @@ class ContextCachingTest {
     @PinTimeZone("America/St_Johns")
     static class OtherZoneClass {
 
-        @Autowired
-        ApplicationContext context;
-        @Autowired
-        JdbcTemplate jdbc;
+        @Autowired ApplicationContext context;
+        @Autowired JdbcTemplate jdbc;
 
         @Test
         void hasAContextWhoseSessionsAreInItsZone(@Autowired Environment properties) {
             CONTEXTS.put("other-zone", context);
             URLS.put("other-zone", properties.getProperty("spring.datasource.url"));
-            assertThat(jdbc.queryForObject("show timezone", String.class)).isEqualTo("America/St_Johns");
+            assertThat(jdbc.queryForObject("show timezone", String.class))
+                    .isEqualTo("America/St_Johns");
         }
     }
 
@@ -152,12 +179,12 @@ class ContextCachingTest {
     @SpringBootTest
     static class StaleRunClass {
 
-        @Autowired
-        JdbcTemplate jdbc;
+        @Autowired JdbcTemplate jdbc;
 
         @Test
         void queries() {
-            assertThat(jdbc.queryForObject("select count(*) from greetings", Integer.class)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from greetings", Integer.class))
+                    .isEqualTo(2);
         }
     }
 }

@@ -21,25 +21,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class MariaDbDataSourceTest {
 
-    @Autowired
-    Environment properties;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired Environment properties;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void bootsPoolUsesMariaDbsDriverThroughTheProxy(ProdEnvironment environment) {
         assertThat(environment.engine()).isEqualTo("mariadb");
-        assertThat(properties.getProperty("spring.datasource.driver-class-name")).isEqualTo("org.mariadb.jdbc.Driver");
-        assertThat(((HikariDataSource) dataSource).getJdbcUrl()).isEqualTo(environment.jdbcUrl()).isNotEqualTo(environment.directJdbcUrl());
+        assertThat(properties.getProperty("spring.datasource.driver-class-name"))
+                .isEqualTo("org.mariadb.jdbc.Driver");
+        assertThat(((HikariDataSource) dataSource).getJdbcUrl())
+                .isEqualTo(environment.jdbcUrl())
+                .isNotEqualTo(environment.directJdbcUrl());
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("11.8");
-        assertThat(jdbc.queryForList("select text from greetings order by id", String.class)).containsExactly("hello", "servus");
+        assertThat(jdbc.queryForList("select text from greetings order by id", String.class))
+                .containsExactly("hello", "servus");
     }
 
     @Test
     void faultsReachSpringsPool(Faults faults) {
         faults.latency(Duration.ofMillis(300));
-        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 }

@@ -25,8 +25,7 @@ class ParameterRuleTest {
 
     private final DataSource fromConstructor;
 
-    @Autowired
-    DataSource bean;
+    @Autowired DataSource bean;
 
     @Autowired
     ParameterRuleTest(DataSource dataSource) {
@@ -44,9 +43,12 @@ class ParameterRuleTest {
     }
 
     @Test
-    void anUnannotatedParameterIsParitys(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+    void anUnannotatedParameterIsParitys(DataSource dataSource, ProdEnvironment environment)
+            throws SQLException {
         assertThat(dataSource).isNotInstanceOf(HikariDataSource.class).isNotSameAs(bean);
-        try (Connection connection = dataSource.getConnection()) { // Parity's: a connection of its own, through the same proxy
+        try (Connection connection =
+                dataSource.getConnection()) { // Parity's: a connection of its own, through the same
+            // proxy
             assertThat(connection.getMetaData().getURL()).isEqualTo(environment.jdbcUrl());
         }
     }

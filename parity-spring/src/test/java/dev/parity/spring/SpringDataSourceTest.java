@@ -29,24 +29,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ProdLike
 class SpringDataSourceTest {
 
-    @Autowired
-    Environment properties;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ApplicationContext applicationContext;
+    @Autowired Environment properties;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationContext applicationContext;
 
     @Test
-    void springDatasourcePropertiesPointAtTheEnvironmentThroughItsProxy(ProdEnvironment environment) {
-        assertThat(properties.getProperty("spring.datasource.url")).isEqualTo(environment.jdbcUrl()).isNotEqualTo(environment.directJdbcUrl());
-        assertThat(properties.getProperty("spring.datasource.username")).isEqualTo(environment.username());
-        assertThat(properties.getProperty("spring.datasource.password")).isEqualTo(environment.password());
-        assertThat(properties.getProperty("spring.datasource.driver-class-name")).isEqualTo("org.postgresql.Driver");
+    void springDatasourcePropertiesPointAtTheEnvironmentThroughItsProxy(
+            ProdEnvironment environment) {
+        assertThat(properties.getProperty("spring.datasource.url"))
+                .isEqualTo(environment.jdbcUrl())
+                .isNotEqualTo(environment.directJdbcUrl());
+        assertThat(properties.getProperty("spring.datasource.username"))
+                .isEqualTo(environment.username());
+        assertThat(properties.getProperty("spring.datasource.password"))
+                .isEqualTo(environment.password());
+        assertThat(properties.getProperty("spring.datasource.driver-class-name"))
+                .isEqualTo("org.postgresql.Driver");
         assertThat(dataSource).isInstanceOf(HikariDataSource.class);
         assertThat(((HikariDataSource) dataSource).getJdbcUrl()).isEqualTo(environment.jdbcUrl());
-        assertThat(jdbc.queryForList("select text from greetings order by id", String.class)).containsExactly("hello", "servus");
+        assertThat(jdbc.queryForList("select text from greetings order by id", String.class))
+                .containsExactly("hello", "servus");
     }
 
     /** The pool connects after the pin: PostgreSQL's driver sends the JVM's zone when a connection opens. */
@@ -55,35 +58,43 @@ class SpringDataSourceTest {
         assertThat(TimeZone.getDefault().getID()).isEqualTo("Asia/Kathmandu");
         assertThat(Locale.getDefault()).isEqualTo(Locale.GERMANY);
         assertThat(jdbc.queryForObject("show timezone", String.class)).isEqualTo("Asia/Kathmandu");
-        assertThat(jdbc.queryForObject("select to_char(timestamptz '2024-01-01 00:00:00+00', 'HH24:MI')", String.class)).isEqualTo("05:45");
+        assertThat(
+                        jdbc.queryForObject(
+                                "select to_char(timestamptz '2024-01-01 00:00:00+00', 'HH24:MI')",
+                                String.class))
+                .isEqualTo("05:45");
     }
 
     @Test
     void faultsReachSpringsPool(Faults faults) {
-        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isLessThan(Duration.ofMillis(250));
+        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class)))
+                .isLessThan(Duration.ofMillis(250));
 
         faults.latency(Duration.ofMillis(400));
-        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     /** Parity put the proxy back before this test: the previous test's latency is gone (whichever order they run in). */
     @Test
     void eachTestStartsFromItsClassToxics() {
-        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class))).isLessThan(Duration.ofMillis(250));
+        assertThat(timed(() -> jdbc.queryForObject("select 1", Integer.class)))
+                .isLessThan(Duration.ofMillis(250));
     }
 
     /** A nested class runs in its enclosing class's environment and gets its context, as Spring inherits configuration. */
     @Nested
     class InANestedClass {
 
-        @Autowired
-        ApplicationContext context;
+        @Autowired ApplicationContext context;
 
         @Test
         void seesTheSameContextAndEnvironment(ProdEnvironment environment) {
             assertThat(context).isSameAs(applicationContext); // the enclosing instance's
-            assertThat(properties.getProperty("spring.datasource.url")).isEqualTo(environment.jdbcUrl());
-            assertThat(jdbc.queryForObject("show timezone", String.class)).isEqualTo("Asia/Kathmandu");
+            assertThat(properties.getProperty("spring.datasource.url"))
+                    .isEqualTo(environment.jdbcUrl());
+            assertThat(jdbc.queryForObject("show timezone", String.class))
+                    .isEqualTo("Asia/Kathmandu");
         }
     }
 }

@@ -15,18 +15,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @NeedsDocker
 @ProdLike("spring-flyway")
-@SpringBootTest(properties = {"spring.flyway.postgresql.transactional-lock=false", "spring.flyway.placeholders.owner=spring",
-        // not a key of Flyway's: left out, and logged
-        "spring.flyway.drop-first=true"})
+@SpringBootTest(
+        properties = {
+            "spring.flyway.postgresql.transactional-lock=false",
+            "spring.flyway.placeholders.owner=spring",
+            // not a key of Flyway's: left out, and logged
+            "spring.flyway.drop-first=true"
+        })
 class SpringFlywayTest {
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void theApplicationsSpringFlywayPropertiesConfigureTheProfilesMigrations() {
-        assertThat(jdbc.queryForObject("select count(*) from spring_history where success", Integer.class)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select name from owners", String.class)).isEqualTo("spring");
-        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'customers'", String.class)).contains("customers_email");
+        assertThat(
+                        jdbc.queryForObject(
+                                "select count(*) from spring_history where success", Integer.class))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select name from owners", String.class))
+                .isEqualTo("spring");
+        assertThat(
+                        jdbc.queryForList(
+                                "select indexname from pg_indexes where tablename = 'customers'",
+                                String.class))
+                .contains("customers_email");
     }
 }

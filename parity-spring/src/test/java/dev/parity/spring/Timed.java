@@ -5,8 +5,7 @@ import java.time.Duration;
 /** How long an action took: network toxics show as time. */
 final class Timed {
 
-    private Timed() {
-    }
+    private Timed() {}
 
     static Duration timed(Runnable action) {
         long started = System.nanoTime();

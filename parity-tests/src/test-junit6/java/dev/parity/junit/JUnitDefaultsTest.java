@@ -32,16 +32,14 @@ class JUnitDefaultsTest {
     @DefaultTimeZone("Europe/Lisbon")
     static class ZonesDisagree {
         @Test
-        void test() {
-        }
+        void test() {}
     }
 
     @PinLocale("tr-TR")
     static class MethodLocaleDisagrees {
         @Test
         @DefaultLocale(language = "de", country = "DE")
-        void test() {
-        }
+        void test() {}
     }
 
     @PinTimeZone("Asia/Tokyo")
@@ -65,8 +63,9 @@ class JUnitDefaultsTest {
         void theJvmAndTheDatabaseSessionAgree(DataSource dataSource) throws SQLException {
             assertThat(TimeZone.getDefault().getID()).isEqualTo("Asia/Tokyo");
             assertThat(Locale.getDefault().toLanguageTag()).isEqualTo("ja-JP");
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                 ResultSet zone = statement.executeQuery("show timezone")) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet zone = statement.executeQuery("show timezone")) {
                 zone.next();
                 assertThat(zone.getString(1)).isEqualTo("Asia/Tokyo");
             }
@@ -77,37 +76,56 @@ class JUnitDefaultsTest {
     @DefaultTimeZone("UTC")
     static class DisagreesWithTheProfile {
         @Test
-        void test() {
-        }
+        void test() {}
     }
 
     @Test
     void zonesThatDisagreeFailTheClassBeforeAnythingIsPinned() {
-        assertThat(Kit.onlyContainerFailure(Kit.run(ZonesDisagree.class))).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("@DefaultTimeZone(\"Europe/Lisbon\") on class " + ZonesDisagree.class.getName() + " and Parity's zone Asia/Tokyo "
-                        + "(@PinTimeZone(\"Asia/Tokyo\") on " + ZonesDisagree.class.getName() + ") disagree: JUnit's sets only the JVM's default "
-                        + "zone, before each test; Parity's also sets the database session's zone and the injected Clock. Pin one zone: remove "
-                        + "@DefaultTimeZone and use @PinTimeZone(\"Europe/Lisbon\"), or give both the same zone.");
+        assertThat(Kit.onlyContainerFailure(Kit.run(ZonesDisagree.class)))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(
+                        "@DefaultTimeZone(\"Europe/Lisbon\") on class "
+                                + ZonesDisagree.class.getName()
+                                + " and Parity's zone Asia/Tokyo "
+                                + "(@PinTimeZone(\"Asia/Tokyo\") on "
+                                + ZonesDisagree.class.getName()
+                                + ") disagree: JUnit's sets only the JVM's default "
+                                + "zone, before each test; Parity's also sets the database session's zone and the injected Clock. Pin one zone: remove "
+                                + "@DefaultTimeZone and use @PinTimeZone(\"Europe/Lisbon\"), or give both the same zone.");
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
     @Test
     void aMethodsLocaleThatDisagreesFailsTheTest() {
-        assertThat(Kit.run(MethodLocaleDisagrees.class).testEvents().failed().list()).singleElement()
-                .satisfies(event -> assertThat(event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable()
-                        .orElseThrow()).isInstanceOf(ExtensionConfigurationException.class)
-                        .hasMessage("@DefaultLocale(\"de-DE\") on method " + MethodLocaleDisagrees.class.getName() + "#test and Parity's locale "
-                                + "tr-TR disagree: JUnit's sets only the JVM's default locale, before each test; Parity's pins it for the whole "
-                                + "class, its @BeforeAll methods and its database's setup included. Pin one locale: remove @DefaultLocale and use "
-                                + "@PinLocale(\"de-DE\"), or give both the same locale."));
+        assertThat(Kit.run(MethodLocaleDisagrees.class).testEvents().failed().list())
+                .singleElement()
+                .satisfies(
+                        event ->
+                                assertThat(
+                                                event.getPayload(
+                                                                org.junit.platform.engine
+                                                                        .TestExecutionResult.class)
+                                                        .orElseThrow()
+                                                        .getThrowable()
+                                                        .orElseThrow())
+                                        .isInstanceOf(ExtensionConfigurationException.class)
+                                        .hasMessage(
+                                                "@DefaultLocale(\"de-DE\") on method "
+                                                        + MethodLocaleDisagrees.class.getName()
+                                                        + "#test and Parity's locale "
+                                                        + "tr-TR disagree: JUnit's sets only the JVM's default locale, before each test; Parity's pins it for the whole "
+                                                        + "class, its @BeforeAll methods and its database's setup included. Pin one locale: remove @DefaultLocale and use "
+                                                        + "@PinLocale(\"de-DE\"), or give both the same locale."));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
     @Test
     void agreeingPinsWorkTogether() {
         Kit.run(Agree.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
-        // JUnit's @DefaultLocale restores the default locale with Locale.setDefault(Locale), which resets the DISPLAY and
-        // FORMAT categories to it too; Parity's pins restore each of the three. So only these two come back exactly here.
+        // JUnit's @DefaultLocale restores the default locale with Locale.setDefault(Locale), which
+        // resets the DISPLAY and
+        // FORMAT categories to it too; Parity's pins restore each of the three. So only these two
+        // come back exactly here.
         assertThat(JvmGlobals.read().timeZoneId()).isEqualTo(JvmGlobals.DISTINCT.timeZoneId());
         assertThat(JvmGlobals.read().locale()).isEqualTo(JvmGlobals.DISTINCT.locale());
     }
@@ -116,11 +134,16 @@ class JUnitDefaultsTest {
     @Tag("docker") // as NeedsDocker, which marks classes
     void nextToProdLikeTheyMustSayWhatTheProfileSays() {
         Map<String, String> zones = Map.of("parity.config", "profiles/zones.yml");
-        Kit.run(zones, NextToProdLike.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        Kit.run(zones, NextToProdLike.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
 
-        assertThat(Kit.onlyContainerFailure(Kit.run(zones, DisagreesWithTheProfile.class))).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("@DefaultTimeZone(\"UTC\") on class " + DisagreesWithTheProfile.class.getName()
-                        + " and Parity's zone Asia/Tokyo (");
+        assertThat(Kit.onlyContainerFailure(Kit.run(zones, DisagreesWithTheProfile.class)))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith(
+                        "@DefaultTimeZone(\"UTC\") on class "
+                                + DisagreesWithTheProfile.class.getName()
+                                + " and Parity's zone Asia/Tokyo (");
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 }

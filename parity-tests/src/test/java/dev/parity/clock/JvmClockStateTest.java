@@ -18,8 +18,14 @@ class JvmClockStateTest {
 
         assertThat(TimeZone.getDefault().getID()).isEqualTo("America/Sao_Paulo");
         assertThat(ZoneId.systemDefault()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
-        assertThat(JvmGlobals.read()).isEqualTo(new JvmGlobals("America/Sao_Paulo", "America/Sao_Paulo",
-                START.locale(), START.displayLocale(), START.formatLocale()));
+        assertThat(JvmGlobals.read())
+                .isEqualTo(
+                        new JvmGlobals(
+                                "America/Sao_Paulo",
+                                "America/Sao_Paulo",
+                                START.locale(),
+                                START.displayLocale(),
+                                START.formatLocale()));
     }
 
     @Test
@@ -28,13 +34,14 @@ class JvmClockStateTest {
 
         JvmClockState.pin(ClockPin.locale("tr-TR"));
 
-        assertThat(JvmGlobals.read()).isEqualTo(
-                new JvmGlobals(START.timeZoneId(), null, turkish, turkish, turkish));
+        assertThat(JvmGlobals.read())
+                .isEqualTo(new JvmGlobals(START.timeZoneId(), null, turkish, turkish, turkish));
     }
 
     @Test
     void restoresEachSettingExactlyIncludingAnAbsentProperty() {
-        JvmClockState saved = JvmClockState.pin(ClockPin.timeZone("Asia/Tokyo").and(ClockPin.locale("de-DE")));
+        JvmClockState saved =
+                JvmClockState.pin(ClockPin.timeZone("Asia/Tokyo").and(ClockPin.locale("de-DE")));
 
         saved.restore();
 
@@ -70,8 +77,14 @@ class JvmClockStateTest {
 
         zoneOnly.restore();
 
-        assertThat(JvmGlobals.read()).isEqualTo(
-                new JvmGlobals(START.timeZoneId(), null, Locale.ITALY, Locale.ITALY, Locale.ITALY));
+        assertThat(JvmGlobals.read())
+                .isEqualTo(
+                        new JvmGlobals(
+                                START.timeZoneId(),
+                                null,
+                                Locale.ITALY,
+                                Locale.ITALY,
+                                Locale.ITALY));
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** "Did you mean": the nearest candidate within a plausible typo's distance. */
 class SuggestionsTest {
 
-    private static final List<String> KEYS = List.of("engine", "image", "name", "username", "password", "init", "settings");
+    private static final List<String> KEYS =
+            List.of("engine", "image", "name", "username", "password", "init", "settings");
 
     @Test
     void theNearestCandidateIsSuggested() {
@@ -32,8 +33,10 @@ class SuggestionsTest {
         assertThat(Suggestions.nearest("ab", List.of("xy"))).hasValue("xy");
         // four edits: too many for a short name, a plausible typo of a long one (17 / 3 = 5)
         assertThat(Suggestions.nearest("wxyz", List.of("wabc"))).isEmpty();
-        assertThat(Suggestions.nearest("mxconnectoins_y", List.of("max_connections_x"))).hasValue("max_connections_x");
-        assertThat(Suggestions.nearest("mxconectoins_y", List.of("max_connections_x"))).hasValue("max_connections_x");
+        assertThat(Suggestions.nearest("mxconnectoins_y", List.of("max_connections_x")))
+                .hasValue("max_connections_x");
+        assertThat(Suggestions.nearest("mxconectoins_y", List.of("max_connections_x")))
+                .hasValue("max_connections_x");
         assertThat(Suggestions.nearest("mxconectoins_yz", List.of("max_connections_x"))).isEmpty();
     }
 

@@ -7,10 +7,20 @@ import java.util.List;
 public final class YamlSections {
 
     /** The keys of a profile, as the profile loader knows them. */
-    public static final List<String> PROFILE_KEYS = List.of("extends", "database", "network", "timezone", "locale", "clock", "seed", "datasets", "database-faults", "expect");
+    public static final List<String> PROFILE_KEYS =
+            List.of(
+                    "extends",
+                    "database",
+                    "network",
+                    "timezone",
+                    "locale",
+                    "clock",
+                    "seed",
+                    "datasets",
+                    "database-faults",
+                    "expect");
 
-    private YamlSections() {
-    }
+    private YamlSections() {}
 
     /** {@code yaml} (the body of profile 'p' of file t.yml) as a section, reporting into {@code problems}. */
     public static Section profile(String yaml, List<Problem> problems) {
@@ -20,9 +30,12 @@ public final class YamlSections {
 
     /** Each problem as "line: what. fix". */
     public static List<String> described(List<Problem> problems) {
-        return problems.stream().map(p -> {
-            assert p.where().file().equals("t.yml") : p.where();
-            return p.where().line() + ": " + p.describe();
-        }).toList();
+        return problems.stream()
+                .map(
+                        p -> {
+                            assert p.where().file().equals("t.yml") : p.where();
+                            return p.where().line() + ": " + p.describe();
+                        })
+                .toList();
     }
 }

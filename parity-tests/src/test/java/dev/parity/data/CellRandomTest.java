@@ -31,7 +31,8 @@ class CellRandomTest {
         for (int i = 0; i < 100; i++) {
             assertThat(second.nextLong()).isEqualTo(first.nextLong());
         }
-        assertThat(new CellRandom().seed(43).nextLong()).isNotEqualTo(new CellRandom().seed(42).nextLong());
+        assertThat(new CellRandom().seed(43).nextLong())
+                .isNotEqualTo(new CellRandom().seed(42).nextLong());
     }
 
     @Test
@@ -67,13 +68,16 @@ class CellRandomTest {
     void mixingTwoValuesDependsOnTheirOrder() {
         assertThat(CellRandom.mix(1, 2)).isNotEqualTo(CellRandom.mix(2, 1));
         assertThat(CellRandom.mix(1, 2)).isEqualTo(CellRandom.mix(1, 2));
-        assertThat(CellRandom.mix(0L)).isZero(); // the finalizer alone maps 0 to 0: hence the counter
+        assertThat(CellRandom.mix(0L))
+                .isZero(); // the finalizer alone maps 0 to 0: hence the counter
     }
 
     @Test
     void hashesOfNamesAreStable() {
         assertThat(CellRandom.hash("")).isEqualTo(CellRandom.mix(1125899906842597L));
         assertThat(CellRandom.hash("a")).isEqualTo(CellRandom.mix(31 * 1125899906842597L + 'a'));
-        assertThat(CellRandom.hash("orders")).isEqualTo(CellRandom.hash("orders")).isNotEqualTo(CellRandom.hash("order"));
+        assertThat(CellRandom.hash("orders"))
+                .isEqualTo(CellRandom.hash("orders"))
+                .isNotEqualTo(CellRandom.hash("order"));
     }
 }

@@ -5,7 +5,6 @@ import dev.parity.engine.Engines;
 
 /** What the dataset suite says differently per engine: its schema script, and the SQL of a few checks. */
 enum DataEngine {
-
     POSTGRES("postgres", "db/datasets.sql", "public", "current_database()") {
         @Override
         String matches(String column, String regex) {
@@ -20,20 +19,29 @@ enum DataEngine {
     MARIADB("mariadb", "db/mariadb/datasets.sql", null, "database()") {
         @Override
         String matches(String column, String regex) {
-            // MariaDB's string literals take backslash escapes, and its regular expressions are PCRE
-            return column + " rlike '" + regex.replace("\\", "\\\\").replaceAll("\\\\\\\\u([0-9a-f]{4})", "\\\\\\\\x{$1}") + "'";
+            // MariaDB's string literals take backslash escapes, and its regular expressions are
+            // PCRE
+            return column
+                    + " rlike '"
+                    + regex.replace("\\", "\\\\")
+                            .replaceAll("\\\\\\\\u([0-9a-f]{4})", "\\\\\\\\x{$1}")
+                    + "'";
         }
 
         @Override
         String analyzedRows(String table) {
-            return "select table_rows from information_schema.tables where table_schema = database() and table_name = '" + table + "'";
+            return "select table_rows from information_schema.tables where table_schema = database() and table_name = '"
+                    + table
+                    + "'";
         }
     };
 
     final String id;
     final String schemaScript;
+
     /** The schema the tables are in, or null: the database itself (MariaDB), whose name changes with each copy. */
     final String schema;
+
     final String currentDatabase;
 
     DataEngine(String id, String schemaScript, String schema, String currentDatabase) {

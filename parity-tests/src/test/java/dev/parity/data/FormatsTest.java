@@ -33,7 +33,8 @@ class FormatsTest {
         assertThat(Formats.timestamp(0, 0)).isEqualTo("1970-01-01 00:00:00");
         assertThat(Formats.timestamp(-1, 0)).isEqualTo("1969-12-31 23:59:59");
         assertThat(Formats.timestamp(86_399, 5)).isEqualTo("1970-01-01 23:59:59.000005");
-        assertThat(Formats.timestamp(2_147_483_647L, 999_999)).isEqualTo("2038-01-19 03:14:07.999999");
+        assertThat(Formats.timestamp(2_147_483_647L, 999_999))
+                .isEqualTo("2038-01-19 03:14:07.999999");
         assertThat(Formats.timestamp(-62_135_596_800L, 0)).isEqualTo("0001-01-01 00:00:00");
     }
 
@@ -61,6 +62,7 @@ class FormatsTest {
     void lengthCountsCodePoints() {
         assertThat(Formats.length("😀a")).isEqualTo(2);
         assertThat(Formats.length("")).isZero();
-        assertThat(Formats.length("e\u0301")).isEqualTo(2); // a combining mark is a character of its own
+        assertThat(Formats.length("e\u0301"))
+                .isEqualTo(2); // a combining mark is a character of its own
     }
 }

@@ -28,11 +28,23 @@ class LikeColumnTest {
     private static final Engine POSTGRES = Engines.byId("postgres").orElseThrow();
 
     private static TableInfo table() {
-        List<ColumnInfo> columns = List.of(
-                new ColumnInfo("id", ColumnType.integer("integer", Integer.MIN_VALUE, Integer.MAX_VALUE), false, null, false, false),
-                new ColumnInfo("c1", ColumnType.text("text", -1), true, null, false, false));
-        List<TableInfo.Check> checks = List.of(check("t3_ck1", "\"c1\" like 'ab%'"), check("t3_ck2", "upper(\"c1\") in ('AB', 'CD') or \"c1\" is null"));
-        return new TableInfo("public", "t3", "\"t3\"", columns, List.of("id"), List.of(), List.of(), checks);
+        List<ColumnInfo> columns =
+                List.of(
+                        new ColumnInfo(
+                                "id",
+                                ColumnType.integer("integer", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                                false,
+                                null,
+                                false,
+                                false),
+                        new ColumnInfo(
+                                "c1", ColumnType.text("text", -1), true, null, false, false));
+        List<TableInfo.Check> checks =
+                List.of(
+                        check("t3_ck1", "\"c1\" like 'ab%'"),
+                        check("t3_ck2", "upper(\"c1\") in ('AB', 'CD') or \"c1\" is null"));
+        return new TableInfo(
+                "public", "t3", "\"t3\"", columns, List.of("id"), List.of(), List.of(), checks);
     }
 
     private static TableInfo.Check check(String name, String condition) {
@@ -43,8 +55,14 @@ class LikeColumnTest {
         Map<String, TableInfo> schema = new LinkedHashMap<>();
         schema.put("t3", table());
         Map<Long, FakerPools> pools = new HashMap<>();
-        List<TablePlan> plans = new DatasetPlanner(DatabaseState.empty(schema), POSTGRES, seed, s -> pools.computeIfAbsent(s, FakerPools::new), ZONE)
-                .plan(List.of(DatasetSpec.of("t3", 300)));
+        List<TablePlan> plans =
+                new DatasetPlanner(
+                                DatabaseState.empty(schema),
+                                POSTGRES,
+                                seed,
+                                s -> pools.computeIfAbsent(s, FakerPools::new),
+                                ZONE)
+                        .plan(List.of(DatasetSpec.of("t3", 300)));
         TablePlan plan = plans.get(0);
         List<Map<String, String>> rows = new ArrayList<>();
         CellRandom random = new CellRandom();
@@ -71,8 +89,13 @@ class LikeColumnTest {
         TableInfo table = table();
         for (Map<String, String> row : alone) {
             for (CheckReader.Parsed check : CheckReader.read(table).checks()) {
-                Evaluator.Truth truth = evaluator.test(check.condition(), c -> typed.read(table.column(c).orElseThrow().type(), row.get(c)));
-                assertThat(truth).as("CHECK %s on %s", check.check().condition(), row).isNotEqualTo(Evaluator.Truth.FALSE);
+                Evaluator.Truth truth =
+                        evaluator.test(
+                                check.condition(),
+                                c -> typed.read(table.column(c).orElseThrow().type(), row.get(c)));
+                assertThat(truth)
+                        .as("CHECK %s on %s", check.check().condition(), row)
+                        .isNotEqualTo(Evaluator.Truth.FALSE);
             }
         }
     }

@@ -18,11 +18,36 @@ class MessCountTest {
 
     /** A nullable text column that may take every kind, and a NOT NULL number that can take duplicates and extremes only. */
     private static TablePlan events(Mess mess) {
-        TablePlan plan = new TablePlan(DatasetSpec.of("events", ROWS).withOrigin(new Location("parity.yml", 9)), TestTables.table("events").build(), 7);
-        plan.add(new ColumnPlan(new ColumnInfo("note", ColumnType.text("text", -1), true, null, false, false),
-                new ColumnValues((row, random) -> "note " + row, List.of("", "x".repeat(200)), true), mess, 0, -1));
-        plan.add(new ColumnPlan(new ColumnInfo("amount", ColumnType.integer("bigint", Long.MIN_VALUE, Long.MAX_VALUE), false, null, false, false),
-                new ColumnValues((row, random) -> String.valueOf(row), List.of(String.valueOf(Long.MIN_VALUE)), false), mess.withNulls(0), 0, -1));
+        TablePlan plan =
+                new TablePlan(
+                        DatasetSpec.of("events", ROWS).withOrigin(new Location("parity.yml", 9)),
+                        TestTables.table("events").build(),
+                        7);
+        plan.add(
+                new ColumnPlan(
+                        new ColumnInfo(
+                                "note", ColumnType.text("text", -1), true, null, false, false),
+                        new ColumnValues(
+                                (row, random) -> "note " + row, List.of("", "x".repeat(200)), true),
+                        mess,
+                        0,
+                        -1));
+        plan.add(
+                new ColumnPlan(
+                        new ColumnInfo(
+                                "amount",
+                                ColumnType.integer("bigint", Long.MIN_VALUE, Long.MAX_VALUE),
+                                false,
+                                null,
+                                false,
+                                false),
+                        new ColumnValues(
+                                (row, random) -> String.valueOf(row),
+                                List.of(String.valueOf(Long.MIN_VALUE)),
+                                false),
+                        mess.withNulls(0),
+                        0,
+                        -1));
         return plan;
     }
 
@@ -30,13 +55,16 @@ class MessCountTest {
         // two cursors, as two loader threads: counting must not lose cells to a race
         RowSource.Cursor even = plan.cursor();
         RowSource.Cursor odd = plan.cursor();
-        IntStream.range(0, 2).parallel().forEach(half -> {
-            for (long row = half; row < ROWS; row += 2) {
-                for (int column = 0; column < plan.width(); column++) {
-                    (half == 0 ? even : odd).value(row, column);
-                }
-            }
-        });
+        IntStream.range(0, 2)
+                .parallel()
+                .forEach(
+                        half -> {
+                            for (long row = half; row < ROWS; row += 2) {
+                                for (int column = 0; column < plan.width(); column++) {
+                                    (half == 0 ? even : odd).value(row, column);
+                                }
+                            }
+                        });
     }
 
     @Test
@@ -46,7 +74,8 @@ class MessCountTest {
         writeAll(plan);
 
         Mess measured = plan.measuredMess();
-        assertThat(measured.nulls()).isCloseTo(0.05, within(0.005)); // of the note column only: amount cannot be NULL
+        assertThat(measured.nulls())
+                .isCloseTo(0.05, within(0.005)); // of the note column only: amount cannot be NULL
         assertThat(measured.unicode()).isCloseTo(0.10, within(0.005)); // text only
         assertThat(measured.whitespace()).isCloseTo(0.02, within(0.005));
         assertThat(measured.duplicates()).isCloseTo(0.03, within(0.005)); // both columns

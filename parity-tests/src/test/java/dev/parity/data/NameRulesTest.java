@@ -25,10 +25,13 @@ class NameRulesTest {
     @Test
     void emailAndUserNameColumnsHaveShapes() {
         assertThat(NameRules.shape(NameRules.words("email"))).isEqualTo(NameRules.Shape.EMAIL);
-        assertThat(NameRules.shape(NameRules.words("contactEmail"))).isEqualTo(NameRules.Shape.EMAIL);
+        assertThat(NameRules.shape(NameRules.words("contactEmail")))
+                .isEqualTo(NameRules.Shape.EMAIL);
         assertThat(NameRules.shape(NameRules.words("e_mail"))).isEqualTo(NameRules.Shape.EMAIL);
-        assertThat(NameRules.shape(NameRules.words("username"))).isEqualTo(NameRules.Shape.USERNAME);
-        assertThat(NameRules.shape(NameRules.words("userName"))).isEqualTo(NameRules.Shape.USERNAME);
+        assertThat(NameRules.shape(NameRules.words("username")))
+                .isEqualTo(NameRules.Shape.USERNAME);
+        assertThat(NameRules.shape(NameRules.words("userName")))
+                .isEqualTo(NameRules.Shape.USERNAME);
         assertThat(NameRules.shape(NameRules.words("login"))).isEqualTo(NameRules.Shape.USERNAME);
         assertThat(NameRules.shape(NameRules.words("name"))).isNull();
         assertThat(NameRules.shape(NameRules.words("emailed_on"))).isNull();
@@ -70,18 +73,26 @@ class NameRulesTest {
     @Test
     void integerRangesByName() {
         assertThat(NameRules.integerRange("age", NameRules.words("age"))).containsExactly(18, 95);
-        assertThat(NameRules.integerRange("build_year", NameRules.words("build_year"))).containsExactly(1950, 2030);
-        assertThat(NameRules.integerRange("stockCount", NameRules.words("stockCount"))).containsExactly(1, 100);
-        assertThat(NameRules.integerRange("rating", NameRules.words("rating"))).containsExactly(1, 5);
-        assertThat(NameRules.integerRange("discount_pct", NameRules.words("discount_pct"))).containsExactly(0, 100);
-        assertThat(NameRules.integerRange("customer_id", NameRules.words("customer_id"))).containsExactly(1, 1_000_000);
-        assertThat(NameRules.integerRange("customerid", NameRules.words("customerid"))).containsExactly(1, 1_000_000);
-        assertThat(NameRules.integerRange("misc", NameRules.words("misc"))).containsExactly(0, 100_000);
+        assertThat(NameRules.integerRange("build_year", NameRules.words("build_year")))
+                .containsExactly(1950, 2030);
+        assertThat(NameRules.integerRange("stockCount", NameRules.words("stockCount")))
+                .containsExactly(1, 100);
+        assertThat(NameRules.integerRange("rating", NameRules.words("rating")))
+                .containsExactly(1, 5);
+        assertThat(NameRules.integerRange("discount_pct", NameRules.words("discount_pct")))
+                .containsExactly(0, 100);
+        assertThat(NameRules.integerRange("customer_id", NameRules.words("customer_id")))
+                .containsExactly(1, 1_000_000);
+        assertThat(NameRules.integerRange("customerid", NameRules.words("customerid")))
+                .containsExactly(1, 1_000_000);
+        assertThat(NameRules.integerRange("misc", NameRules.words("misc")))
+                .containsExactly(0, 100_000);
     }
 
     @Test
     void decimalRangesByName() {
-        assertThat(NameRules.decimalRange(NameRules.words("account_balance"))).containsExactly(-1_000, 50_000);
+        assertThat(NameRules.decimalRange(NameRules.words("account_balance")))
+                .containsExactly(-1_000, 50_000);
         assertThat(NameRules.decimalRange(NameRules.words("taxRate"))).containsExactly(0, 1);
         assertThat(NameRules.decimalRange(NameRules.words("price"))).containsExactly(0, 10_000);
     }
@@ -91,7 +102,8 @@ class NameRulesTest {
         LocalDate[] birth = {LocalDate.of(1930, 1, 1), LocalDate.of(2008, 12, 31)};
         assertThat(NameRules.dateRange(NameRules.words("birth_date"))).containsExactly(birth);
         assertThat(NameRules.dateRange(NameRules.words("dob"))).containsExactly(birth);
-        assertThat(NameRules.dateRange(NameRules.words("dueDate"))).containsExactly(LocalDate.of(2000, 1, 1), LocalDate.of(2030, 12, 31));
+        assertThat(NameRules.dateRange(NameRules.words("dueDate")))
+                .containsExactly(LocalDate.of(2000, 1, 1), LocalDate.of(2030, 12, 31));
     }
 
     @Test
@@ -100,6 +112,7 @@ class NameRulesTest {
         assertThat(NameRules.timestampRange(NameRules.words("createdAt"))).containsExactly(recent);
         assertThat(NameRules.timestampRange(NameRules.words("last_seen"))).containsExactly(recent);
         assertThat(NameRules.timestampRange(NameRules.words("updated_at"))).containsExactly(recent);
-        assertThat(NameRules.timestampRange(NameRules.words("shipped_on"))).containsExactly(LocalDate.of(2000, 1, 1), LocalDate.of(2031, 1, 1));
+        assertThat(NameRules.timestampRange(NameRules.words("shipped_on")))
+                .containsExactly(LocalDate.of(2000, 1, 1), LocalDate.of(2031, 1, 1));
     }
 }

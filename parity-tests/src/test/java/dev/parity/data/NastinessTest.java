@@ -19,7 +19,8 @@ class NastinessTest {
         assertThat(Nastiness.fits("😀", Repertoire.BMP)).isFalse();
         assertThat(Nastiness.fits("Zoë ÿ", Repertoire.LATIN1)).isTrue();
         assertThat(Nastiness.fits("Ж", Repertoire.LATIN1)).isFalse();
-        assertThat(Nastiness.fits("€", Repertoire.LATIN1)).isFalse(); // in cp1252, not in ISO 8859-1
+        assertThat(Nastiness.fits("€", Repertoire.LATIN1))
+                .isFalse(); // in cp1252, not in ISO 8859-1
         assertThat(Nastiness.fits("O'Brien\t\\", Repertoire.ASCII)).isTrue();
         assertThat(Nastiness.fits("é", Repertoire.ASCII)).isFalse();
     }
@@ -43,17 +44,22 @@ class NastinessTest {
         CellRandom random = new CellRandom();
         Set<String> seen = new HashSet<>();
         for (int row = 0; row < 2000; row++) {
-            String value = Nastiness.unicode(row % 3 == 0 ? "" : "Smith", random.seed(row), repertoire);
+            String value =
+                    Nastiness.unicode(row % 3 == 0 ? "" : "Smith", random.seed(row), repertoire);
             assertThat(Nastiness.fits(value, repertoire)).as(value).isTrue();
             seen.add(value);
         }
         // as nasty as the repertoire allows
-        Repertoire narrower = repertoire == Repertoire.UNICODE ? Repertoire.BMP
-                : repertoire == Repertoire.BMP ? Repertoire.LATIN1 : Repertoire.ASCII;
+        Repertoire narrower =
+                repertoire == Repertoire.UNICODE
+                        ? Repertoire.BMP
+                        : repertoire == Repertoire.BMP ? Repertoire.LATIN1 : Repertoire.ASCII;
         if (repertoire != Repertoire.ASCII) {
             assertThat(seen).anyMatch(v -> !Nastiness.fits(v, narrower));
         }
-        assertThat(seen).anyMatch(v -> v.startsWith("Smith ")).anyMatch(v -> !v.startsWith("Smith"));
+        assertThat(seen)
+                .anyMatch(v -> v.startsWith("Smith "))
+                .anyMatch(v -> !v.startsWith("Smith"));
     }
 
     @Test

@@ -30,8 +30,12 @@ import org.junit.jupiter.api.parallel.Resources;
 class ProductionShapesTest {
 
     private static List<DatasetSpec> shapes() {
-        return List.of(DatasetSpec.of("artist", 3000), DatasetSpec.of("store", 200), DatasetSpec.of("staff", 1000),
-                DatasetSpec.of("grant_entry", 6000), DatasetSpec.of("moderation", 3000));
+        return List.of(
+                DatasetSpec.of("artist", 3000),
+                DatasetSpec.of("store", 200),
+                DatasetSpec.of("staff", 1000),
+                DatasetSpec.of("grant_entry", 6000),
+                DatasetSpec.of("moderation", 3000));
     }
 
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +58,7 @@ class ProductionShapesTest {
         void load() {
             schema = EmptySchema.start(engine, List.of(script), "shapes-" + engine.id());
             data = schema.freshCopy();
-            DatasetLoader.load(engine, data, shapes(), 42, 2, progress -> { });
+            DatasetLoader.load(engine, data, shapes(), 42, 2, progress -> {});
         }
 
         @AfterAll
@@ -76,40 +80,87 @@ class ProductionShapesTest {
         @Test
         void aCheckOverFourColumnsIsMetBothWays() throws SQLException {
             // ended, or no end at all: both ways are taken, and an ended artist has end dates too
-            assertThat(Long.parseLong(query(data, "select count(*) from artist where not ended"))).isGreaterThan(300);
-            assertThat(Long.parseLong(query(data, "select count(*) from artist where ended and end_year is not null"))).isGreaterThan(300);
-            assertThat(query(data, "select count(*) from artist where not ended and (end_year is not null or end_month is not null or end_day is not null)"))
+            assertThat(Long.parseLong(query(data, "select count(*) from artist where not ended")))
+                    .isGreaterThan(300);
+            assertThat(
+                            Long.parseLong(
+                                    query(
+                                            data,
+                                            "select count(*) from artist where ended and end_year is not null")))
+                    .isGreaterThan(300);
+            assertThat(
+                            query(
+                                    data,
+                                    "select count(*) from artist where not ended and (end_year is not null or end_month is not null or end_day is not null)"))
                     .isEqualTo("0");
             // upper(kind) IN (...): the listed values, NULLs too
-            assertThat(Long.parseLong(query(data, "select count(distinct kind) from artist"))).isEqualTo(3);
+            assertThat(Long.parseLong(query(data, "select count(distinct kind) from artist")))
+                    .isEqualTo(3);
         }
 
         @Test
         void theMessStaysWhereNoConstraintForbidsIt() throws SQLException {
             // names may not be padded: no padding in them, yet unicode and duplicates are there
-            assertThat(Long.parseLong(query(data, "select count(*) from artist where name like ' %' or name like '% '"))).isZero();
-            assertThat(Long.parseLong(query(data, "select count(*) from artist where " + nonAscii("name")))).isPositive();
-            assertThat(Long.parseLong(query(data, "select count(*) from artist where born_on is null"))).isPositive();
+            assertThat(
+                            Long.parseLong(
+                                    query(
+                                            data,
+                                            "select count(*) from artist where name like ' %' or name like '% '")))
+                    .isZero();
+            assertThat(
+                            Long.parseLong(
+                                    query(
+                                            data,
+                                            "select count(*) from artist where "
+                                                    + nonAscii("name"))))
+                    .isPositive();
+            assertThat(
+                            Long.parseLong(
+                                    query(
+                                            data,
+                                            "select count(*) from artist where born_on is null")))
+                    .isPositive();
         }
 
         @Test
         void aNotNullCycleLoadsAndEveryReferenceResolves() throws SQLException {
-            assertThat(query(data, "select count(*) from store s left join staff m on m.id = s.manager_id where m.id is null")).isEqualTo("0");
-            assertThat(query(data, "select count(*) from staff s left join store t on t.id = s.store_id where t.id is null")).isEqualTo("0");
+            assertThat(
+                            query(
+                                    data,
+                                    "select count(*) from store s left join staff m on m.id = s.manager_id where m.id is null"))
+                    .isEqualTo("0");
+            assertThat(
+                            query(
+                                    data,
+                                    "select count(*) from staff s left join store t on t.id = s.store_id where t.id is null"))
+                    .isEqualTo("0");
         }
 
         @Test
         void aKeyOfAForeignKeyAndAnEnumCountsThroughItsCombinations() throws SQLException {
-            assertThat(query(data, "select count(distinct permission) from grant_entry")).isEqualTo("2"); // 6000 rows over 3000 artists
-            assertThat(Long.parseLong(query(data, "select count(distinct entity_id) from grant_entry"))).isEqualTo(3000);
+            assertThat(query(data, "select count(distinct permission) from grant_entry"))
+                    .isEqualTo("2"); // 6000 rows over 3000 artists
+            assertThat(
+                            Long.parseLong(
+                                    query(
+                                            data,
+                                            "select count(distinct entity_id) from grant_entry")))
+                    .isEqualTo(3000);
         }
 
         @Test
         void aDiscriminatedUnionSetsWhatEachKindAsks() throws SQLException {
             assertThat(query(data, "select count(distinct kind) from moderation")).isEqualTo("3");
-            assertThat(query(data, "select count(*) from moderation where kind = 'purge' and (artist_id is not null or store_id is not null)"))
+            assertThat(
+                            query(
+                                    data,
+                                    "select count(*) from moderation where kind = 'purge' and (artist_id is not null or store_id is not null)"))
                     .isEqualTo("0");
-            assertThat(query(data, "select count(*) from moderation where kind = 'ban' and (artist_id is null or staff_id is null)")).isEqualTo("0");
+            assertThat(
+                            query(
+                                    data,
+                                    "select count(*) from moderation where kind = 'ban' and (artist_id is null or staff_id is null)"))
+                    .isEqualTo("0");
         }
     }
 
@@ -128,7 +179,10 @@ class ProductionShapesTest {
         @Test
         void aCountTheTriggersKeepStartsAtItsDefaultAndCountsTheRows() throws SQLException {
             assertThat(query(data, "select sum(staff_count) from store")).isEqualTo("1000");
-            assertThat(query(data, "select count(*) from store s where staff_count <> (select count(*) from staff t where t.store_id = s.id)"))
+            assertThat(
+                            query(
+                                    data,
+                                    "select count(*) from store s where staff_count <> (select count(*) from staff t where t.store_id = s.id)"))
                     .isEqualTo("0");
         }
     }

@@ -63,7 +63,8 @@ class SchemaFuzzIntegrationTest {
         }
 
         @Test
-        void randomSchemasLoadOnTheServerOrFailBeforeWritingWithADocumentedError() throws SQLException {
+        void randomSchemasLoadOnTheServerOrFailBeforeWritingWithADocumentedError()
+                throws SQLException {
             Long only = Long.getLong("parity.fuzz.seed");
             long base = only != null ? only : System.nanoTime();
             int loaded = 0;
@@ -74,32 +75,56 @@ class SchemaFuzzIntegrationTest {
                 DataSource data = schema.freshCopy();
                 create(data, fuzzed);
                 try {
-                    DatasetLoader.load(engine, data, fuzzed.datasets(), seed, 2, progress -> { });
+                    DatasetLoader.load(engine, data, fuzzed.datasets(), seed, 2, progress -> {});
                 } catch (ProblemException e) {
                     if (e.getMessage().contains("the database rejected rows")) {
-                        fail("seed " + seed + " (-Dparity.fuzz.seed=" + seed + "): " + e.getMessage() + "\n" + fuzzed, e);
+                        fail(
+                                "seed "
+                                        + seed
+                                        + " (-Dparity.fuzz.seed="
+                                        + seed
+                                        + "): "
+                                        + e.getMessage()
+                                        + "\n"
+                                        + fuzzed,
+                                e);
                     }
                     continue;
                 }
                 verify(data, fuzzed, seed);
                 loaded++;
             }
-            System.out.printf("%s server: %d of %d random schemas loaded (seeds from %d)%n", engine.id(), loaded, schemas, base);
-            assertThat(loaded).as("schemas loaded, of seeds from %d", base).isGreaterThanOrEqualTo(only != null ? 0 : schemas * 6 / 10);
+            System.out.printf(
+                    "%s server: %d of %d random schemas loaded (seeds from %d)%n",
+                    engine.id(), loaded, schemas, base);
+            assertThat(loaded)
+                    .as("schemas loaded, of seeds from %d", base)
+                    .isGreaterThanOrEqualTo(only != null ? 0 : schemas * 6 / 10);
         }
 
         @Test
         void aTriggerThatRejectsRowsIsNamedInTheFailure() throws SQLException {
             DataSource data = schema.freshCopy();
-            try (Connection connection = data.getConnection(); Statement ddl = connection.createStatement()) {
+            try (Connection connection = data.getConnection();
+                    Statement ddl = connection.createStatement()) {
                 for (String statement : rejectingTrigger()) {
                     ddl.execute(statement);
                 }
             }
-            assertThatThrownBy(() -> DatasetLoader.load(engine, data, List.of(DatasetSpec.of("ledger", 500)), 42, 2, progress -> { }))
+            assertThatThrownBy(
+                            () ->
+                                    DatasetLoader.load(
+                                            engine,
+                                            data,
+                                            List.of(DatasetSpec.of("ledger", 500)),
+                                            42,
+                                            2,
+                                            progress -> {}))
                     .isInstanceOf(ProblemException.class)
-                    .hasMessageContaining("the database rejected rows of table 'ledger' (nothing was loaded)")
-                    .hasMessageContaining("the table has triggers that run on insert: ledger_balanced (BEFORE)")
+                    .hasMessageContaining(
+                            "the database rejected rows of table 'ledger' (nothing was loaded)")
+                    .hasMessageContaining(
+                            "the table has triggers that run on insert: ledger_balanced (BEFORE)")
                     .hasMessageContaining("one of those triggers rejects rows");
             assertThat(query(data, "select count(*) from ledger")).isEqualTo("0");
         }
@@ -108,7 +133,8 @@ class SchemaFuzzIntegrationTest {
         abstract List<String> rejectingTrigger();
 
         private void create(DataSource data, SchemaFuzzer.Fuzzed fuzzed) throws SQLException {
-            try (Connection connection = data.getConnection(); Statement ddl = connection.createStatement()) {
+            try (Connection connection = data.getConnection();
+                    Statement ddl = connection.createStatement()) {
                 for (SqlStatement statement : engine.dialect().split(fuzzed.ddl())) {
                     ddl.execute(statement.sql());
                 }
@@ -116,32 +142,81 @@ class SchemaFuzzIntegrationTest {
         }
 
         /** What the server may not have checked while loading: rows asked, foreign keys and unique keys (MariaDB loads without checks). */
-        private void verify(DataSource data, SchemaFuzzer.Fuzzed fuzzed, long seed) throws SQLException {
+        private void verify(DataSource data, SchemaFuzzer.Fuzzed fuzzed, long seed)
+                throws SQLException {
             String where = "seed " + seed + " (-Dparity.fuzz.seed=" + seed + ")\n" + fuzzed;
             for (DatasetSpec spec : fuzzed.datasets()) {
                 TableInfo table = fuzzed.tables().get(spec.table());
                 String name = table.qualifiedName();
-                assertThat(query(data, "select count(*) from " + name)).as("rows of %s, %s", spec.table(), where).isEqualTo(Long.toString(spec.rows()));
+                assertThat(query(data, "select count(*) from " + name))
+                        .as("rows of %s, %s", spec.table(), where)
+                        .isEqualTo(Long.toString(spec.rows()));
                 for (TableInfo.ForeignKey fk : table.foreignKeys()) {
                     TableInfo parent = fuzzed.tables().get(fk.refTable());
                     String join = columnsPaired(fk.columns(), fk.refColumns(), " and ", "c.", "p.");
-                    String set = fk.columns().stream().map(c -> "c." + engine.dialect().identifier(c) + " is not null").collect(Collectors.joining(" and "));
-                    assertThat(query(data, "select count(*) from " + name + " c where " + set + " and not exists (select 1 from " + parent.qualifiedName()
-                            + " p where " + join + ")")).as("orphans of %s, %s", fk.name(), where).isEqualTo("0");
+                    String set =
+                            fk.columns().stream()
+                                    .map(
+                                            c ->
+                                                    "c."
+                                                            + engine.dialect().identifier(c)
+                                                            + " is not null")
+                                    .collect(Collectors.joining(" and "));
+                    assertThat(
+                                    query(
+                                            data,
+                                            "select count(*) from "
+                                                    + name
+                                                    + " c where "
+                                                    + set
+                                                    + " and not exists (select 1 from "
+                                                    + parent.qualifiedName()
+                                                    + " p where "
+                                                    + join
+                                                    + ")"))
+                            .as("orphans of %s, %s", fk.name(), where)
+                            .isEqualTo("0");
                 }
                 for (List<String> key : table.keys()) {
-                    String columns = key.stream().map(engine.dialect()::identifier).collect(Collectors.joining(", "));
-                    String set = key.stream().map(c -> engine.dialect().identifier(c) + " is not null").collect(Collectors.joining(" and "));
-                    assertThat(query(data, "select count(*) from (select " + columns + " from " + name + " where " + set + " group by " + columns
-                            + " having count(*) > 1) d")).as("duplicates of %s in %s, %s", key, spec.table(), where).isEqualTo("0");
+                    String columns =
+                            key.stream()
+                                    .map(engine.dialect()::identifier)
+                                    .collect(Collectors.joining(", "));
+                    String set =
+                            key.stream()
+                                    .map(c -> engine.dialect().identifier(c) + " is not null")
+                                    .collect(Collectors.joining(" and "));
+                    assertThat(
+                                    query(
+                                            data,
+                                            "select count(*) from (select "
+                                                    + columns
+                                                    + " from "
+                                                    + name
+                                                    + " where "
+                                                    + set
+                                                    + " group by "
+                                                    + columns
+                                                    + " having count(*) > 1) d"))
+                            .as("duplicates of %s in %s, %s", key, spec.table(), where)
+                            .isEqualTo("0");
                 }
             }
         }
 
-        private String columnsPaired(List<String> left, List<String> right, String separator, String leftAlias, String rightAlias) {
+        private String columnsPaired(
+                List<String> left,
+                List<String> right,
+                String separator,
+                String leftAlias,
+                String rightAlias) {
             StringBuilder sql = new StringBuilder();
             for (int i = 0; i < left.size(); i++) {
-                sql.append(i == 0 ? "" : separator).append(leftAlias).append(engine.dialect().identifier(left.get(i))).append(" = ").append(rightAlias)
+                sql.append(i == 0 ? "" : separator)
+                        .append(leftAlias)
+                        .append(engine.dialect().identifier(left.get(i)))
+                        .append(" = ")
+                        .append(rightAlias)
                         .append(engine.dialect().identifier(right.get(i)));
             }
             return sql.toString();
@@ -157,7 +232,8 @@ class SchemaFuzzIntegrationTest {
 
         @Override
         List<String> rejectingTrigger() {
-            return List.of("create table ledger (id bigint primary key, debit numeric(12,2) not null, credit numeric(12,2) not null)",
+            return List.of(
+                    "create table ledger (id bigint primary key, debit numeric(12,2) not null, credit numeric(12,2) not null)",
                     "create function ledger_balanced() returns trigger language plpgsql as $$ begin if new.debit <> new.credit then"
                             + " raise exception 'ledger entry % is not balanced', new.id; end if; return new; end $$",
                     "create trigger ledger_balanced before insert on ledger for each row execute function ledger_balanced()");
@@ -173,7 +249,8 @@ class SchemaFuzzIntegrationTest {
 
         @Override
         List<String> rejectingTrigger() {
-            return List.of("create table ledger (id bigint primary key, debit decimal(12,2) not null, credit decimal(12,2) not null)",
+            return List.of(
+                    "create table ledger (id bigint primary key, debit decimal(12,2) not null, credit decimal(12,2) not null)",
                     "create trigger ledger_balanced before insert on ledger for each row begin if new.debit <> new.credit then"
                             + " signal sqlstate '45000' set message_text = 'ledger entry is not balanced'; end if; end");
         }

@@ -54,26 +54,47 @@ class SchemaFuzzTest {
                 documented.merge(kind, 1, Integer::sum);
                 firstSeed.putIfAbsent(kind, base + i);
             } catch (AssertionError | RuntimeException e) {
-                fail("seed " + (base + i) + " (-Dparity.fuzz.seed=" + (base + i) + "): " + e.getMessage() + "\n" + schema, e);
+                fail(
+                        "seed "
+                                + (base + i)
+                                + " (-Dparity.fuzz.seed="
+                                + (base + i)
+                                + "): "
+                                + e.getMessage()
+                                + "\n"
+                                + schema,
+                        e);
             }
         }
-        System.out.printf("%s: %d of %d random schemas filled (seeds from %d); documented errors: %s, first seed of each: %s%n", engineId, filled,
-                only != null ? 1 : SCHEMAS, base, documented, firstSeed.values());
-        assertThat(filled).as("schemas filled, of seeds from %d; errors %s", base, documented).isGreaterThanOrEqualTo(only != null ? 0 : SCHEMAS * 7 / 10);
+        System.out.printf(
+                "%s: %d of %d random schemas filled (seeds from %d); documented errors: %s, first seed of each: %s%n",
+                engineId, filled, only != null ? 1 : SCHEMAS, base, documented, firstSeed.values());
+        assertThat(filled)
+                .as("schemas filled, of seeds from %d; errors %s", base, documented)
+                .isGreaterThanOrEqualTo(only != null ? 0 : SCHEMAS * 7 / 10);
     }
 
-    private static List<TablePlan> plan(Engine engine, SchemaFuzzer.Fuzzed schema) throws ProblemException {
-        // each CHECK's columns' types, of this schema only: a check's name (positive_int_check) repeats across tables and schemas
+    private static List<TablePlan> plan(Engine engine, SchemaFuzzer.Fuzzed schema)
+            throws ProblemException {
+        // each CHECK's columns' types, of this schema only: a check's name (positive_int_check)
+        // repeats across tables and schemas
         Map<TableInfo.Check, TableInfo> owners = new HashMap<>();
         schema.tables().values().forEach(t -> t.checks().forEach(c -> owners.put(c, t)));
         Map<Long, FakerPools> pools = new HashMap<>();
-        DatasetPlanner planner = new DatasetPlanner(DatabaseState.empty(schema.tables()), engine, schema.seed(), s -> pools.computeIfAbsent(s, FakerPools::new),
-                ZONE);
+        DatasetPlanner planner =
+                new DatasetPlanner(
+                        DatabaseState.empty(schema.tables()),
+                        engine,
+                        schema.seed(),
+                        s -> pools.computeIfAbsent(s, FakerPools::new),
+                        ZONE);
         try {
             List<TablePlan> plans = planner.plan(schema.datasets());
             List<dev.parity.config.Problem> problems = DatasetLoader.sample(plans);
             if (problems.isEmpty()) {
-                problems = new ServerJudge(standIn(engine, owners), engine.dialect(), progress -> { }).judge(plans);
+                problems =
+                        new ServerJudge(standIn(engine, owners), engine.dialect(), progress -> {})
+                                .judge(plans);
             }
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
@@ -85,17 +106,23 @@ class SchemaFuzzTest {
     }
 
     /** The server's verdicts, as the evaluator gives them: what the server judges, judged here without one. */
-    private static ServerJudge.Verdicts standIn(Engine engine, Map<TableInfo.Check, TableInfo> owners) {
+    private static ServerJudge.Verdicts standIn(
+            Engine engine, Map<TableInfo.Check, TableInfo> owners) {
         Evaluator evaluator = new Evaluator(Instant.now(), ZONE);
         TypedValues typed = new TypedValues(engine.values(), ZONE);
         return (check, columns, types, ordinals, rows) -> {
             Set<Long> rejected = new HashSet<>();
             for (int r = 0; r < rows.size(); r++) {
                 List<String> row = rows.get(r);
-                Evaluator.Truth truth = evaluator.test(check.condition(), c -> {
-                    int at = columns.indexOf(c);
-                    return at < 0 ? Evaluator.UNDECIDED : typed.read(typeOf(owners, check, c), row.get(at));
-                });
+                Evaluator.Truth truth =
+                        evaluator.test(
+                                check.condition(),
+                                c -> {
+                                    int at = columns.indexOf(c);
+                                    return at < 0
+                                            ? Evaluator.UNDECIDED
+                                            : typed.read(typeOf(owners, check, c), row.get(at));
+                                });
                 if (truth == Evaluator.Truth.FALSE) {
                     rejected.add(ordinals.get(r));
                 }
@@ -105,9 +132,12 @@ class SchemaFuzzTest {
     }
 
     /** The type of {@code column} in the table of {@code check}: no state outlives a seed, so each seed reproduces alone. */
-    private static ColumnType typeOf(Map<TableInfo.Check, TableInfo> owners, CheckReader.Parsed check, String column) {
+    private static ColumnType typeOf(
+            Map<TableInfo.Check, TableInfo> owners, CheckReader.Parsed check, String column) {
         TableInfo table = owners.get(check.check());
-        return table == null ? ColumnType.text("text", -1) : table.column(column).map(ColumnInfo::type).orElse(ColumnType.text("text", -1));
+        return table == null
+                ? ColumnType.text("text", -1)
+                : table.column(column).map(ColumnInfo::type).orElse(ColumnType.text("text", -1));
     }
 
     /** Every row of every table, as the load would write it (second-pass columns with their final values), against the schema. */
@@ -126,17 +156,24 @@ class SchemaFuzzTest {
                 for (Map<String, String> row : all) {
                     List<String> tuple = key.stream().map(row::get).toList();
                     if (key.stream().allMatch(row::containsKey) && !tuple.contains(null)) {
-                        assertThat(seen.add(tuple)).as("table %s: key %s repeats %s", table.name(), key, tuple).isTrue();
+                        assertThat(seen.add(tuple))
+                                .as("table %s: key %s repeats %s", table.name(), key, tuple)
+                                .isTrue();
                     }
                 }
             }
             for (TableInfo.ForeignKey fk : table.foreignKeys()) {
                 Set<List<String>> parents = new HashSet<>();
-                rows.getOrDefault(fk.refTable(), List.of()).forEach(r -> parents.add(fk.refColumns().stream().map(r::get).toList()));
+                rows.getOrDefault(fk.refTable(), List.of())
+                        .forEach(r -> parents.add(fk.refColumns().stream().map(r::get).toList()));
                 for (Map<String, String> row : all) {
                     List<String> tuple = fk.columns().stream().map(row::get).toList();
                     if (!tuple.contains(null)) {
-                        assertThat(parents).as("table %s: %s → %s points at no row: %s", table.name(), fk.columns(), fk.refTable(), tuple).contains(tuple);
+                        assertThat(parents)
+                                .as(
+                                        "table %s: %s → %s points at no row: %s",
+                                        table.name(), fk.columns(), fk.refTable(), tuple)
+                                .contains(tuple);
                     }
                 }
             }
@@ -147,47 +184,82 @@ class SchemaFuzzTest {
                         continue;
                     }
                     String value = row.get(column.name());
-                    assertThat(row.containsKey(column.name()) || column.nullable()).as("table %s: NOT NULL column %s not written", table.name(), column.name())
+                    assertThat(row.containsKey(column.name()) || column.nullable())
+                            .as(
+                                    "table %s: NOT NULL column %s not written",
+                                    table.name(), column.name())
                             .isTrue();
                     if (value == null) {
-                        assertThat(column.nullable()).as("table %s: NULL in NOT NULL column %s", table.name(), column.name()).isTrue();
+                        assertThat(column.nullable())
+                                .as(
+                                        "table %s: NULL in NOT NULL column %s",
+                                        table.name(), column.name())
+                                .isTrue();
                         continue;
                     }
                     ColumnType type = column.type();
                     if (type.isText() && type.length() >= 0) {
-                        assertThat(value.codePointCount(0, value.length())).as("table %s: %s too long: %s", table.name(), column.name(), value)
+                        assertThat(value.codePointCount(0, value.length()))
+                                .as("table %s: %s too long: %s", table.name(), column.name(), value)
                                 .isLessThanOrEqualTo(type.length());
                     }
                     if (type.kind() == ColumnType.Kind.ENUM) {
-                        assertThat(type.labels()).as("table %s: %s", table.name(), column.name()).contains(value);
+                        assertThat(type.labels())
+                                .as("table %s: %s", table.name(), column.name())
+                                .contains(value);
                     }
                     if (type.kind() == ColumnType.Kind.INTEGER) {
-                        assertThat(new BigDecimal(value)).as("table %s: %s", table.name(), column.name())
-                                .isBetween(BigDecimal.valueOf(type.min()), BigDecimal.valueOf(type.max()));
+                        assertThat(new BigDecimal(value))
+                                .as("table %s: %s", table.name(), column.name())
+                                .isBetween(
+                                        BigDecimal.valueOf(type.min()),
+                                        BigDecimal.valueOf(type.max()));
                     }
                 }
                 for (TableInfo.Check check : table.checks()) {
-                    CheckReader.Parsed parsed = CheckReader.read(table).checks().stream().filter(p -> p.check().equals(check)).findFirst().orElseThrow();
-                    Evaluator.Truth truth = evaluator.test(parsed.condition(), c -> {
-                        ColumnInfo column = table.column(c).orElse(null);
-                        return column == null || column.generated() || !row.containsKey(c) ? Evaluator.UNDECIDED : typed.read(column.type(), row.get(c));
-                    });
-                    assertThat(truth).as("table %s: CHECK %s on %s", table.name(), check.condition(), row).isNotEqualTo(Evaluator.Truth.FALSE);
+                    CheckReader.Parsed parsed =
+                            CheckReader.read(table).checks().stream()
+                                    .filter(p -> p.check().equals(check))
+                                    .findFirst()
+                                    .orElseThrow();
+                    Evaluator.Truth truth =
+                            evaluator.test(
+                                    parsed.condition(),
+                                    c -> {
+                                        ColumnInfo column = table.column(c).orElse(null);
+                                        return column == null
+                                                        || column.generated()
+                                                        || !row.containsKey(c)
+                                                ? Evaluator.UNDECIDED
+                                                : typed.read(column.type(), row.get(c));
+                                    });
+                    assertThat(truth)
+                            .as("table %s: CHECK %s on %s", table.name(), check.condition(), row)
+                            .isNotEqualTo(Evaluator.Truth.FALSE);
                 }
             }
         }
     }
 
     /** A generated column's {@code (c * 2)} computes without overflow: PostgreSQL multiplies in the operand's type, integer at least. */
-    private static void computable(Engine engine, TableInfo table, ColumnInfo generated, Map<String, String> row) {
-        java.util.regex.Matcher twice = java.util.regex.Pattern.compile("\\(.(\\w+). \\* 2\\)").matcher(generated.defaultValue());
-        if (!engine.id().equals("postgres") || !twice.matches() || row.get(twice.group(1)) == null) {
+    private static void computable(
+            Engine engine, TableInfo table, ColumnInfo generated, Map<String, String> row) {
+        java.util.regex.Matcher twice =
+                java.util.regex.Pattern.compile("\\(.(\\w+). \\* 2\\)")
+                        .matcher(generated.defaultValue());
+        if (!engine.id().equals("postgres")
+                || !twice.matches()
+                || row.get(twice.group(1)) == null) {
             return;
         }
         ColumnType base = table.column(twice.group(1)).orElseThrow().type();
-        BigDecimal product = new BigDecimal(row.get(twice.group(1))).multiply(BigDecimal.valueOf(2));
-        assertThat(product).as("table %s: %s overflows for %s", table.name(), generated.defaultValue(), row)
-                .isBetween(BigDecimal.valueOf(Math.min(base.min(), Integer.MIN_VALUE)), BigDecimal.valueOf(Math.max(base.max(), Integer.MAX_VALUE)));
+        BigDecimal product =
+                new BigDecimal(row.get(twice.group(1))).multiply(BigDecimal.valueOf(2));
+        assertThat(product)
+                .as("table %s: %s overflows for %s", table.name(), generated.defaultValue(), row)
+                .isBetween(
+                        BigDecimal.valueOf(Math.min(base.min(), Integer.MIN_VALUE)),
+                        BigDecimal.valueOf(Math.max(base.max(), Integer.MAX_VALUE)));
     }
 
     private static List<Map<String, String>> rows(TablePlan plan) {

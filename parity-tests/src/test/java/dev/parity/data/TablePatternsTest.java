@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 /** {@code tables: "*"}: one dataset per table a pattern matches, tables named by themselves keeping their own. */
 class TablePatternsTest {
 
-    private static final Map<String, TableInfo> SCHEMA = TestTables.schema(
-            table("customers").column("email", false),
-            table("orders").column("total", false).column("note", true),
-            table("order_lines"),
-            in("audit", "log").key("id").column("note", true),
-            in("audit", "orders").key("id"));
+    private static final Map<String, TableInfo> SCHEMA =
+            TestTables.schema(
+                    table("customers").column("email", false),
+                    table("orders").column("total", false).column("note", true),
+                    table("order_lines"),
+                    in("audit", "log").key("id").column("note", true),
+                    in("audit", "orders").key("id"));
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -45,19 +46,26 @@ class TablePatternsTest {
         assertThat(lookup.table("AUDIT.log")).map(TableInfo::schema).hasValue("audit");
         // before, the qualifier was dropped and a typo in it loaded the current schema's table
         assertThat(lookup.table("audti.orders")).isEmpty();
-        assertThat(described(lookup.validate(List.of(at(DatasetSpec.of("audti.orders", 10), 3))))).containsExactly(
-                "parity.yml, line 3: there is no table 'audti.orders' in schema public. Did you mean 'audit.orders'? "
-                        + "Name one of its tables: audit.log, audit.orders, customers, order_lines, orders.");
+        assertThat(described(lookup.validate(List.of(at(DatasetSpec.of("audti.orders", 10), 3)))))
+                .containsExactly(
+                        "parity.yml, line 3: there is no table 'audti.orders' in schema public. Did you mean 'audit.orders'? "
+                                + "Name one of its tables: audit.log, audit.orders, customers, order_lines, orders.");
     }
 
     @Test
     void aStarIsEveryTableOfTheCurrentSchema() {
-        assertThat(TablePatterns.matches("*", SCHEMA)).containsExactly("customers", "orders", "order_lines");
-        assertThat(TablePatterns.matches("public.*", SCHEMA)).containsExactly("customers", "orders", "order_lines");
-        assertThat(TablePatterns.matches("audit.*", SCHEMA)).containsExactly("audit.log", "audit.orders");
-        assertThat(TablePatterns.matches("*.*", SCHEMA)).containsExactly("customers", "orders", "order_lines", "audit.log", "audit.orders");
-        assertThat(TablePatterns.matches("order*", SCHEMA)).containsExactly("orders", "order_lines");
-        assertThat(TablePatterns.matches("*.ORDERS", SCHEMA)).containsExactly("orders", "audit.orders");
+        assertThat(TablePatterns.matches("*", SCHEMA))
+                .containsExactly("customers", "orders", "order_lines");
+        assertThat(TablePatterns.matches("public.*", SCHEMA))
+                .containsExactly("customers", "orders", "order_lines");
+        assertThat(TablePatterns.matches("audit.*", SCHEMA))
+                .containsExactly("audit.log", "audit.orders");
+        assertThat(TablePatterns.matches("*.*", SCHEMA))
+                .containsExactly("customers", "orders", "order_lines", "audit.log", "audit.orders");
+        assertThat(TablePatterns.matches("order*", SCHEMA))
+                .containsExactly("orders", "order_lines");
+        assertThat(TablePatterns.matches("*.ORDERS", SCHEMA))
+                .containsExactly("orders", "audit.orders");
     }
 
     @Test
@@ -67,10 +75,13 @@ class TablePatternsTest {
         List<DatasetSpec> expanded = expand(every, orders);
 
         assertThat(problems).isEmpty();
-        assertThat(expanded).extracting(DatasetSpec::table).containsExactly("customers", "order_lines", "orders");
+        assertThat(expanded)
+                .extracting(DatasetSpec::table)
+                .containsExactly("customers", "order_lines", "orders");
         assertThat(expanded).extracting(DatasetSpec::rows).containsExactly(1000L, 1000L, 50_000L);
         // the pattern's mess, seed and origin go with each table it fills
-        assertThat(expanded.get(0)).isEqualTo(DatasetSpec.of("customers", 1000).withMess(Mess.none()));
+        assertThat(expanded.get(0))
+                .isEqualTo(DatasetSpec.of("customers", 1000).withMess(Mess.none()));
         assertThat(expanded.get(0).origin()).isEqualTo(new Location("parity.yml", 3));
         // without patterns, nothing changes
         assertThat(expand(orders)).containsExactly(orders);
@@ -79,11 +90,14 @@ class TablePatternsTest {
     @Test
     void aLaterPatternWinsAndRulesGoWhereTheirColumnIs() {
         ColumnRule note = ColumnRule.constant("n/a");
-        List<DatasetSpec> expanded = expand(
-                DatasetSpec.of("*.*", 10).withColumn("note", note),
-                DatasetSpec.of("audit.*", 20));
+        List<DatasetSpec> expanded =
+                expand(
+                        DatasetSpec.of("*.*", 10).withColumn("note", note),
+                        DatasetSpec.of("audit.*", 20));
         assertThat(problems).isEmpty();
-        assertThat(expanded).extracting(DatasetSpec::table).containsExactly("customers", "orders", "order_lines", "audit.log", "audit.orders");
+        assertThat(expanded)
+                .extracting(DatasetSpec::table)
+                .containsExactly("customers", "orders", "order_lines", "audit.log", "audit.orders");
         assertThat(expanded).extracting(DatasetSpec::rows).containsExactly(10L, 10L, 10L, 20L, 20L);
         assertThat(expanded.get(1).columns()).containsOnlyKeys("note");
         assertThat(expanded.get(0).columns()).isEmpty();
@@ -91,12 +105,15 @@ class TablePatternsTest {
 
     @Test
     void aPatternOrARuleThatMatchesNothingIsReported() {
-        expand(at(DatasetSpec.of("sales.*", 10), 4),
+        expand(
+                at(DatasetSpec.of("sales.*", 10), 4),
                 at(DatasetSpec.of("*", 10).withColumn("emial", ColumnRule.constant("x")), 7));
-        assertThat(problems).extracting(p -> p.where().line() + ": " + p.describe()).containsExactly(
-                "4: tables 'sales.*' match no table. Write \"*\" for every table of the current schema, or schema.* with one of the schemas "
-                        + "Parity reads: audit, public.",
-                "7: none of the 3 tables that '*' matches has a column 'emial'. Did you mean 'email'? A pattern's rules apply to the tables "
-                        + "that have the column.");
+        assertThat(problems)
+                .extracting(p -> p.where().line() + ": " + p.describe())
+                .containsExactly(
+                        "4: tables 'sales.*' match no table. Write \"*\" for every table of the current schema, or schema.* with one of the schemas "
+                                + "Parity reads: audit, public.",
+                        "7: none of the 3 tables that '*' matches has a column 'emial'. Did you mean 'email'? A pattern's rules apply to the tables "
+                                + "that have the column.");
     }
 }

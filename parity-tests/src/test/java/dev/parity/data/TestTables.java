@@ -48,7 +48,14 @@ final class TestTables {
     }
 
     TestTables column(String column, boolean nullable) {
-        columns.add(new ColumnInfo(column, ColumnType.integer("bigint", Long.MIN_VALUE, Long.MAX_VALUE), nullable, null, false, false));
+        columns.add(
+                new ColumnInfo(
+                        column,
+                        ColumnType.integer("bigint", Long.MIN_VALUE, Long.MAX_VALUE),
+                        nullable,
+                        null,
+                        false,
+                        false));
         return this;
     }
 
@@ -57,12 +64,22 @@ final class TestTables {
         if (columns.stream().noneMatch(c -> c.name().equals(column))) {
             column(column, nullable);
         }
-        foreignKeys.add(new TableInfo.ForeignKey(name + "_" + column + "_fkey", List.of(column), parent, List.of("id")));
+        foreignKeys.add(
+                new TableInfo.ForeignKey(
+                        name + "_" + column + "_fkey", List.of(column), parent, List.of("id")));
         return this;
     }
 
     TableInfo build() {
-        return new TableInfo(schema, name, "\"" + schema + "\".\"" + name + "\"", columns, primaryKey, uniqueKeys, foreignKeys, List.of());
+        return new TableInfo(
+                schema,
+                name,
+                "\"" + schema + "\".\"" + name + "\"",
+                columns,
+                primaryKey,
+                uniqueKeys,
+                foreignKeys,
+                List.of());
     }
 
     /** The tables keyed as the schema reader keys them: bare names in {@code public}, "schema.table" elsewhere. */
@@ -70,7 +87,11 @@ final class TestTables {
         Map<String, TableInfo> schema = new LinkedHashMap<>();
         for (TestTables table : tables) {
             TableInfo info = table.build();
-            schema.put(info.schema().equals("public") ? info.name() : info.schema() + "." + info.name(), info);
+            schema.put(
+                    info.schema().equals("public")
+                            ? info.name()
+                            : info.schema() + "." + info.name(),
+                    info);
         }
         return schema;
     }

@@ -36,7 +36,14 @@ class CopyPoolTest {
         @Override
         public String cloneOf(String template, String clone) {
             if (failWith != null) {
-                throw new EngineException("could not copy database '" + template + "' to '" + clone + "': " + failWith, null);
+                throw new EngineException(
+                        "could not copy database '"
+                                + template
+                                + "' to '"
+                                + clone
+                                + "': "
+                                + failWith,
+                        null);
             }
             pause();
             databases.add(clone);
@@ -75,13 +82,15 @@ class CopyPoolTest {
             ExecutorService tests = Executors.newFixedThreadPool(inUseAtMost);
             List<Future<String>> names = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
-                names.add(tests.submit(() -> {
-                    CopyPool.Lease lease = pool.take();
-                    assertThat(server.databases).contains(lease.name());
-                    Thread.sleep(2);
-                    lease.release();
-                    return lease.name();
-                }));
+                names.add(
+                        tests.submit(
+                                () -> {
+                                    CopyPool.Lease lease = pool.take();
+                                    assertThat(server.databases).contains(lease.name());
+                                    Thread.sleep(2);
+                                    lease.release();
+                                    return lease.name();
+                                }));
             }
             Set<String> distinct = ConcurrentHashMap.newKeySet();
             for (Future<String> name : names) {
@@ -89,7 +98,9 @@ class CopyPoolTest {
             }
             tests.shutdown();
             assertThat(distinct).as("no copy is handed out twice").hasSize(60);
-            assertThat(server.most.get()).as("copies on the server at once").isLessThanOrEqualTo(3 + inUseAtMost);
+            assertThat(server.most.get())
+                    .as("copies on the server at once")
+                    .isLessThanOrEqualTo(3 + inUseAtMost);
             assertThat(pool.maxOnServer()).isLessThanOrEqualTo(3 + inUseAtMost);
         }
         assertThat(server.databases).as("closing drops every copy").isEmpty();
@@ -135,12 +146,18 @@ class CopyPoolTest {
     }
 
     @Test
-    void aCopyThatCannotBeMadeFailsTheTakerWithTheEnginesWordsAndTheNextTakerGetsACopyOnceTheServerCopiesAgain() throws Exception {
+    void
+            aCopyThatCannotBeMadeFailsTheTakerWithTheEnginesWordsAndTheNextTakerGetsACopyOnceTheServerCopiesAgain()
+                    throws Exception {
         MemoryServer server = new MemoryServer();
         server.failWith = "ERROR: database \"template\" does not exist";
         try (CopyPool pool = new CopyPool(server, "template", "parity_fresh_", 2, 1)) {
-            assertThatThrownBy(pool::take).isInstanceOf(EngineException.class)
-                    .hasMessage("could not copy database 'template' to '" + pool.prefix() + "1': ERROR: database \"template\" does not exist");
+            assertThatThrownBy(pool::take)
+                    .isInstanceOf(EngineException.class)
+                    .hasMessage(
+                            "could not copy database 'template' to '"
+                                    + pool.prefix()
+                                    + "1': ERROR: database \"template\" does not exist");
             server.failWith = null;
             CopyPool.Lease lease = null;
             for (int attempt = 0; lease == null && attempt < 3; attempt++) {
@@ -160,7 +177,9 @@ class CopyPoolTest {
     void takingFromAClosedPoolSaysSo() {
         CopyPool pool = new CopyPool(new MemoryServer(), "template", "parity_fresh_", 1, 1);
         pool.close();
-        assertThatThrownBy(pool::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(pool::take)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     /** A server whose copies never finish: each waits until interrupted, and says so. */
@@ -182,19 +201,34 @@ class CopyPoolTest {
     @Test
     void anErrorOfTheMakerReachesTheTakerAsTheCauseRatherThanLeavingItWaiting() {
         StackOverflowError error = new StackOverflowError("deep in the driver");
-        MemoryServer server = new MemoryServer() {
-            @Override
-            public String cloneOf(String template, String clone) {
-                throw error;
-            }
-        };
+        MemoryServer server =
+                new MemoryServer() {
+                    @Override
+                    public String cloneOf(String template, String clone) {
+                        throw error;
+                    }
+                };
         long started = System.nanoTime();
-        try (CopyPool pool = new CopyPool(server, "template", "parity_fresh_", 1, 1, Duration.ofSeconds(20), Duration.ofSeconds(5))) {
-            assertThatThrownBy(pool::take).isInstanceOf(EngineException.class)
-                    .hasMessage("could not copy database 'template' to '" + pool.prefix() + "1': java.lang.StackOverflowError: deep in the driver")
+        try (CopyPool pool =
+                new CopyPool(
+                        server,
+                        "template",
+                        "parity_fresh_",
+                        1,
+                        1,
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(5))) {
+            assertThatThrownBy(pool::take)
+                    .isInstanceOf(EngineException.class)
+                    .hasMessage(
+                            "could not copy database 'template' to '"
+                                    + pool.prefix()
+                                    + "1': java.lang.StackOverflowError: deep in the driver")
                     .hasCause(error);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("at once, not after the wait's bound").isLessThan(Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("at once, not after the wait's bound")
+                .isLessThan(Duration.ofSeconds(10));
         try (CopyPool unpooled = new CopyPool(server, "template", "parity_fresh_", 0, 1)) {
             assertThatThrownBy(unpooled::take).isSameAs(error);
             assertThat(unpooled.maxOnServer()).isEqualTo(1);
@@ -202,20 +236,36 @@ class CopyPoolTest {
     }
 
     @Test
-    void aCopyThatNeverComesFailsTheTakerAfterTheBoundAndClosingInterruptsItsMaker() throws Exception {
+    void aCopyThatNeverComesFailsTheTakerAfterTheBoundAndClosingInterruptsItsMaker()
+            throws Exception {
         HangingServer server = new HangingServer();
-        CopyPool pool = new CopyPool(server, "template", "parity_fresh_", 1, 1, Duration.ofMillis(200), Duration.ofMillis(100));
+        CopyPool pool =
+                new CopyPool(
+                        server,
+                        "template",
+                        "parity_fresh_",
+                        1,
+                        1,
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(100));
         long started = System.nanoTime();
-        assertThatThrownBy(pool::take).isInstanceOf(EngineException.class)
-                .hasMessageStartingWith("no fresh copy of database 'template' within 200 ms: 1 being made (1 at once), 0 in use, 0 being dropped");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(10));
+        assertThatThrownBy(pool::take)
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith(
+                        "no fresh copy of database 'template' within 200 ms: 1 being made (1 at once), 0 in use, 0 being dropped");
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(200), Duration.ofSeconds(10));
         pool.close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (server.interrupted.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(server.interrupted).as("the stuck maker is interrupted, not left running").hasValue(1);
-        assertThatThrownBy(pool::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(server.interrupted)
+                .as("the stuck maker is interrupted, not left running")
+                .hasValue(1);
+        assertThatThrownBy(pool::take)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     private static void awaitReady(MemoryServer server, int count) throws InterruptedException {

@@ -20,12 +20,19 @@ class LocalImagesTest {
         try {
             System.setProperty(Settings.PULL_TIMEOUT.name(), "30");
             assertThat(LocalImages.pullTimeout()).isEqualTo(Duration.ofSeconds(30));
-            System.setProperty(Settings.PULL_TIMEOUT.name(), "-1"); // was a negative Duration: no pull at all, said nowhere
-            assertThatThrownBy(LocalImages::pullTimeout).isInstanceOf(ProblemException.class).hasMessage("system property parity.pull.timeout: "
-                    + "'-1' is below 0. Set it to 0 or more seconds, for example -Dparity.pull.timeout=120.");
+            System.setProperty(
+                    Settings.PULL_TIMEOUT.name(),
+                    "-1"); // was a negative Duration: no pull at all, said nowhere
+            assertThatThrownBy(LocalImages::pullTimeout)
+                    .isInstanceOf(ProblemException.class)
+                    .hasMessage(
+                            "system property parity.pull.timeout: "
+                                    + "'-1' is below 0. Set it to 0 or more seconds, for example -Dparity.pull.timeout=120.");
             System.setProperty(Settings.PULL_TIMEOUT.name(), "2m");
-            assertThatThrownBy(LocalImages::pullTimeout).hasMessage("system property parity.pull.timeout: "
-                    + "'2m' is not a whole number. Set it to 0 or more seconds, for example -Dparity.pull.timeout=120.");
+            assertThatThrownBy(LocalImages::pullTimeout)
+                    .hasMessage(
+                            "system property parity.pull.timeout: "
+                                    + "'2m' is not a whole number. Set it to 0 or more seconds, for example -Dparity.pull.timeout=120.");
         } finally {
             System.clearProperty(Settings.PULL_TIMEOUT.name());
         }

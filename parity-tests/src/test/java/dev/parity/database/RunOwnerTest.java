@@ -13,7 +13,8 @@ class RunOwnerTest {
     @Test
     void labelsAndRunIdsReadBackAsWritten() {
         assertThat(RunOwner.parseLabel(me.label())).contains(me);
-        assertThat(me.label()).matches("[A-Za-z0-9_.-]+~[0-9a-f]{12}:" + ProcessHandle.current().pid() + ":\\d+");
+        assertThat(me.label())
+                .matches("[A-Za-z0-9_.-]+~[0-9a-f]{12}:" + ProcessHandle.current().pid() + ":\\d+");
         RunOwner fromId = RunOwner.parseRunId(me.runId() + "-default-SomeTest-1").orElseThrow();
         assertThat(fromId.machine()).isEqualTo(me.machine());
         assertThat(fromId.pid()).isEqualTo(me.pid());
@@ -47,25 +48,32 @@ class RunOwnerTest {
 
     @Test
     void aRunWhosePidNowRunsAnotherProcessIsOver() {
-        assertThat(new RunOwner(me.host(), me.machine(), me.pid(), me.startMillis() - 60_000).endedOnThisMachine()).isTrue();
+        assertThat(
+                        new RunOwner(me.host(), me.machine(), me.pid(), me.startMillis() - 60_000)
+                                .endedOnThisMachine())
+                .isTrue();
     }
 
     @Test
     void aLivePidWithoutAComparableStartIsNotOver() {
-        assertThat(new RunOwner(me.host(), me.machine(), me.pid(), 0).endedOnThisMachine()).isFalse();
+        assertThat(new RunOwner(me.host(), me.machine(), me.pid(), 0).endedOnThisMachine())
+                .isFalse();
     }
 
     @Test
     void anotherMachinesRunIsNeverOverHere() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        assertThat(new RunOwner(me.host(), "0123456789ab", gone.pid(), 1).endedOnThisMachine()).isFalse();
+        assertThat(new RunOwner(me.host(), "0123456789ab", gone.pid(), 1).endedOnThisMachine())
+                .isFalse();
     }
 
     @Test
     void aSweepSaysWhatItRemoved() {
-        assertThat(new LeftoverSweep.Removed(2, 1, 1, Set.of(1234L)).describe()).isEqualTo("2 containers, 1 Docker network and 1 toxiproxy-server");
-        assertThat(new LeftoverSweep.Removed(1, 0, 1, Set.of(1234L)).describe()).isEqualTo("1 container and 1 toxiproxy-server");
+        assertThat(new LeftoverSweep.Removed(2, 1, 1, Set.of(1234L)).describe())
+                .isEqualTo("2 containers, 1 Docker network and 1 toxiproxy-server");
+        assertThat(new LeftoverSweep.Removed(1, 0, 1, Set.of(1234L)).describe())
+                .isEqualTo("1 container and 1 toxiproxy-server");
         assertThat(new LeftoverSweep.Removed(0, 0, 0, Set.of()).isEmpty()).isTrue();
     }
 }

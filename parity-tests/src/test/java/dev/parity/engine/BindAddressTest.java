@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class BindAddressTest {
 
     private static String address(String value) {
-        return Settings.ipAddress(new Setting("system property", Settings.BIND_ADDRESS.name(), Optional.of(value)));
+        return Settings.ipAddress(
+                new Setting("system property", Settings.BIND_ADDRESS.name(), Optional.of(value)));
     }
 
     @Test
@@ -27,10 +28,17 @@ class BindAddressTest {
 
     @Test
     void anythingElseIsAnErrorNamingTheProperty() {
-        for (String value : new String[] {"not-an-address", "localhost", "127.0.0.256", "127.0.0", "[::1]", "::g"}) {
-            assertThatThrownBy(() -> address(value)).isInstanceOf(ProblemException.class).hasMessage("system property parity.bindAddress: '"
-                    + value + "' is not an IP address. Set it to an address of this machine's interfaces, such as 127.0.0.1 (loopback), ::1, "
-                    + "or 0.0.0.0 (every interface); a host name is not accepted.");
+        for (String value :
+                new String[] {
+                    "not-an-address", "localhost", "127.0.0.256", "127.0.0", "[::1]", "::g"
+                }) {
+            assertThatThrownBy(() -> address(value))
+                    .isInstanceOf(ProblemException.class)
+                    .hasMessage(
+                            "system property parity.bindAddress: '"
+                                    + value
+                                    + "' is not an IP address. Set it to an address of this machine's interfaces, such as 127.0.0.1 (loopback), ::1, "
+                                    + "or 0.0.0.0 (every interface); a host name is not accepted.");
         }
     }
 }

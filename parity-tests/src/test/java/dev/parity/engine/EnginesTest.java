@@ -17,8 +17,14 @@ class EnginesTest {
 
     @Test
     void byIdFindsEachEngineOnce() {
-        assertThat(Engines.byId("mariadb")).get().extracting(Engine::displayName).isEqualTo("MariaDB");
-        assertThat(Engines.byId("postgres")).get().extracting(Engine::displayName).isEqualTo("PostgreSQL");
+        assertThat(Engines.byId("mariadb"))
+                .get()
+                .extracting(Engine::displayName)
+                .isEqualTo("MariaDB");
+        assertThat(Engines.byId("postgres"))
+                .get()
+                .extracting(Engine::displayName)
+                .isEqualTo("PostgreSQL");
         assertThat(Engines.byId("postgres").orElseThrow()).isSameAs(Engines.defaultEngine());
         assertThat(Engines.byId("oracle")).isEmpty();
         assertThat(Engines.byId("Postgres")).isEmpty();
@@ -30,7 +36,8 @@ class EnginesTest {
         Engine mariadb = Engines.byId("mariadb").orElseThrow();
         assertThat(Engines.ownerOfImage("postgres:17")).containsSame(postgres);
         assertThat(Engines.ownerOfImage("postgres")).containsSame(postgres);
-        assertThat(Engines.ownerOfImage("docker.io/library/postgres:16-alpine")).containsSame(postgres);
+        assertThat(Engines.ownerOfImage("docker.io/library/postgres:16-alpine"))
+                .containsSame(postgres);
         assertThat(Engines.ownerOfImage("postgres@sha256:0123abcd")).containsSame(postgres);
         assertThat(Engines.ownerOfImage("localhost:5000/postgres")).containsSame(postgres);
         assertThat(Engines.ownerOfImage("docker.io/library/mariadb:11.8")).containsSame(mariadb);

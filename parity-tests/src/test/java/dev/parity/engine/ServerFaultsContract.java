@@ -36,15 +36,16 @@ public abstract class ServerFaultsContract {
     private RunningDatabase server;
     private String empty;
     protected ServerFaults faults;
+
     /** The faulted copy, and a copy beside it on the same server. */
     protected String database;
+
     protected String other;
     protected DataSource dataSource;
     protected DataSource otherDataSource;
 
     /** A real error, as the driver reports it. */
-    public record ServerError(String sqlState, int code, String message) {
-    }
+    public record ServerError(String sqlState, int code, String message) {}
 
     protected abstract DatabaseSpec spec();
 
@@ -71,8 +72,17 @@ public abstract class ServerFaultsContract {
 
     @BeforeAll
     void start() {
-        String name = "faults-" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        server = Databases.start(spec().withInit(List.of("db/faults/accounts.sql")), ServerFaultsContract.class.getClassLoader(), name);
+        String name =
+                "faults-"
+                        + getClass()
+                                .getSimpleName()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-');
+        server =
+                Databases.start(
+                        spec().withInit(List.of("db/faults/accounts.sql")),
+                        ServerFaultsContract.class.getClassLoader(),
+                        name);
         empty = name.replace('-', '_') + "_empty";
         server.copies().snapshot(server.spec().name(), empty);
         faults = server.engine().faults(server.server());
@@ -98,18 +108,31 @@ public abstract class ServerFaultsContract {
 
     @Test
     void theNextCountWritesFailThenWritesPass() throws SQLException {
-        execute(dataSource, "insert into accounts values (1, 10)", "insert into accounts values (2, 20)");
+        execute(
+                dataSource,
+                "insert into accounts values (1, 10)",
+                "insert into accounts values (2, 20)");
         faults.failWrites(database, "accounts", "40001", 0, 3, 7);
 
         SQLException insert = failure(dataSource, "insert into accounts values (3, 30)");
         assertThat(insert.getSQLState()).isEqualTo("40001");
         assertThat(insert.getErrorCode()).isEqualTo(signalledCode());
-        assertThat(insert.getMessage()).contains("Parity failed this write to accounts on purpose (faults.failWrites, write 1)");
-        assertThat(failure(dataSource, "update accounts set balance = 11 where id = 1").getMessage()).contains("write 2)");
-        assertThat(failure(dataSource, "delete from accounts where id = 2").getMessage()).contains("write 3)");
+        assertThat(insert.getMessage())
+                .contains(
+                        "Parity failed this write to accounts on purpose (faults.failWrites, write 1)");
+        assertThat(
+                        failure(dataSource, "update accounts set balance = 11 where id = 1")
+                                .getMessage())
+                .contains("write 2)");
+        assertThat(failure(dataSource, "delete from accounts where id = 2").getMessage())
+                .contains("write 3)");
         assertThat(faults.writesFailed(database, "accounts")).isEqualTo(3);
 
-        execute(dataSource, "insert into accounts values (3, 30)", "update accounts set balance = 11 where id = 1", "delete from accounts where id = 2");
+        execute(
+                dataSource,
+                "insert into accounts values (3, 30)",
+                "update accounts set balance = 11 where id = 1",
+                "delete from accounts where id = 2");
         assertThat(query(dataSource, "select sum(balance) from accounts")).isEqualTo("41");
         assertThat(faults.writesFailed(database, "accounts")).isEqualTo(3);
     }
@@ -118,10 +141,12 @@ public abstract class ServerFaultsContract {
     void theCountSurvivesTheFailedTransactionsRollback() throws SQLException {
         faults.failWrites(database, "accounts", "40001", 0, 2, 7);
         for (int attempt = 1; attempt <= 2; attempt++) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(false);
                 int write = attempt;
-                assertThatThrownBy(() -> statement.execute("insert into accounts values (1, 10)")).hasMessageContaining("write " + write + ")");
+                assertThatThrownBy(() -> statement.execute("insert into accounts values (1, 10)"))
+                        .hasMessageContaining("write " + write + ")");
                 connection.rollback();
             }
         }
@@ -148,7 +173,8 @@ public abstract class ServerFaultsContract {
     void anySqlStateIsTheOneTheDriverSees() throws SQLException {
         for (String sqlState : List.of("40P01", "23505", "57014", "HY000")) {
             faults.failWrites(database, "accounts", sqlState, 0, 1, 7);
-            assertThat(failure(dataSource, "insert into accounts values (1, 10)").getSQLState()).isEqualTo(sqlState);
+            assertThat(failure(dataSource, "insert into accounts values (1, 10)").getSQLState())
+                    .isEqualTo(sqlState);
         }
         execute(dataSource, "insert into accounts values (1, 10)");
     }
@@ -158,7 +184,8 @@ public abstract class ServerFaultsContract {
         faults.failWrites(database, "accounts", "40001", 1, -1, 7);
         execute(dataSource, "insert into audit values (1, 'other table')");
         execute(otherDataSource, "insert into accounts values (1, 10)");
-        assertThat(failure(dataSource, "insert into accounts values (1, 10)").getSQLState()).isEqualTo("40001");
+        assertThat(failure(dataSource, "insert into accounts values (1, 10)").getSQLState())
+                .isEqualTo("40001");
         assertThat(faults.writesFailed(database, "audit")).isZero();
         assertThat(faults.writesFailed(other, "accounts")).isZero();
     }
@@ -166,18 +193,25 @@ public abstract class ServerFaultsContract {
     @Test
     void aMissingTableIsNamed() {
         assertThatThrownBy(() -> faults.failWrites(database, "acounts", "40001", 1, -1, 7))
-                .isInstanceOf(EngineException.class).hasMessageContaining("'acounts'").hasMessageContaining(database);
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("'acounts'")
+                .hasMessageContaining(database);
     }
 
     @Test
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     void killedSessionsSeeTheServersErrorAndOthersGoOn() throws Exception {
-        try (Connection victim = dataSource.getConnection(); Connection bystander = otherDataSource.getConnection();
-             AutoCloseable lock = faults.lock(database, "audit")) {
-            assertThat(faults.killSessions(database)).isEqualTo(1); // the victim: not the bystander, not Parity's lock
-            SQLException error = catchThrowableOfType(SQLException.class, () -> query(victim, "select 1"));
+        try (Connection victim = dataSource.getConnection();
+                Connection bystander = otherDataSource.getConnection();
+                AutoCloseable lock = faults.lock(database, "audit")) {
+            assertThat(faults.killSessions(database))
+                    .isEqualTo(1); // the victim: not the bystander, not Parity's lock
+            SQLException error =
+                    catchThrowableOfType(SQLException.class, () -> query(victim, "select 1"));
             assertThat((Throwable) error).isNotNull();
-            assertThat(error.getSQLState()).as("%s %s", error.getErrorCode(), error.getMessage()).isEqualTo(killed().sqlState());
+            assertThat(error.getSQLState())
+                    .as("%s %s", error.getErrorCode(), error.getMessage())
+                    .isEqualTo(killed().sqlState());
             assertThat(error.getErrorCode()).isEqualTo(killed().code());
             assertThat(error.getMessage()).contains(killed().message());
             assertThat(query(bystander, "select 1")).isEqualTo("1");
@@ -189,12 +223,17 @@ public abstract class ServerFaultsContract {
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     void aLockMakesOthersWaitUntilItIsClosed() throws Exception {
         execute(dataSource, "insert into accounts values (1, 10)");
-        try (AutoCloseable lock = faults.lock(database, "accounts"); Connection reader = dataSource.getConnection()) {
+        try (AutoCloseable lock = faults.lock(database, "accounts");
+                Connection reader = dataSource.getConnection()) {
             execute(reader, shortLockWait());
             long started = System.nanoTime();
-            SQLException error = catchThrowableOfType(SQLException.class, () -> query(reader, "select count(*) from accounts"));
+            SQLException error =
+                    catchThrowableOfType(
+                            SQLException.class,
+                            () -> query(reader, "select count(*) from accounts"));
             assertThat((Throwable) error).isNotNull();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(900));
             assertThat(error.getSQLState()).isEqualTo(lockWaitEnded().sqlState());
             assertThat(error.getErrorCode()).isEqualTo(lockWaitEnded().code());
             assertThat(error.getMessage()).contains(lockWaitEnded().message());
@@ -214,7 +253,8 @@ public abstract class ServerFaultsContract {
         execute(dataSource, sleep(0.1));
         execute(otherDataSource, sleep(0.6));
 
-        faults.statementTimeout(other, Duration.ofSeconds(5)); // a second database's timeout beside the first
+        faults.statementTimeout(
+                other, Duration.ofSeconds(5)); // a second database's timeout beside the first
         assertThat(failure(dataSource, sleep(3)).getSQLState()).isEqualTo(timedOut().sqlState());
         execute(otherDataSource, sleep(0.6));
         faults.clear(other);
@@ -228,7 +268,11 @@ public abstract class ServerFaultsContract {
         execute(dataSource, "insert into accounts values (1, 10)");
         try (Connection open = dataSource.getConnection()) {
             faults.readOnly(database);
-            assertThat((Throwable) catchThrowableOfType(SQLException.class, () -> query(open, "select 1"))).isNotNull();
+            assertThat(
+                            (Throwable)
+                                    catchThrowableOfType(
+                                            SQLException.class, () -> query(open, "select 1")))
+                    .isNotNull();
         }
         SQLException error = failure(dataSource, "insert into accounts values (2, 20)");
         assertThat(error.getSQLState()).isEqualTo(readOnlyWrite().sqlState());
@@ -236,7 +280,10 @@ public abstract class ServerFaultsContract {
         assertThat(error.getMessage()).contains(readOnlyWrite().message());
         assertThat(query(dataSource, "select count(*) from accounts")).isEqualTo("1");
         if (readOnlyIsServerWide()) {
-            assertThat(failure(otherDataSource, "insert into accounts values (2, 20)").getSQLState()).isEqualTo(readOnlyWrite().sqlState());
+            assertThat(
+                            failure(otherDataSource, "insert into accounts values (2, 20)")
+                                    .getSQLState())
+                    .isEqualTo(readOnlyWrite().sqlState());
         } else {
             execute(otherDataSource, "insert into accounts values (2, 20)");
         }
@@ -254,7 +301,11 @@ public abstract class ServerFaultsContract {
         faults.statementTimeout(database, Duration.ofMillis(300));
         faults.clear(database);
 
-        execute(dataSource, "insert into accounts values (1, 10)", "insert into audit values (1, 'cleared')", sleep(0.6));
+        execute(
+                dataSource,
+                "insert into accounts values (1, 10)",
+                "insert into audit values (1, 'cleared')",
+                sleep(0.6));
         assertThat(faults.writesFailed(database, "accounts")).isZero();
         assertThat(query(dataSource, leftovers())).isEqualTo("0");
         faults.clear(database);
@@ -266,7 +317,8 @@ public abstract class ServerFaultsContract {
     /** The numbers (1 to 200) of the writes that failed out of 200 inserts, ids from {@code firstId}. */
     private List<Integer> failedOf200(int firstId) throws SQLException {
         List<Integer> failed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (int write = 1; write <= 200; write++) {
                 try {
                     statement.execute("insert into accounts values (" + (firstId + write) + ", 0)");
@@ -281,12 +333,17 @@ public abstract class ServerFaultsContract {
     }
 
     /** The writes the documented rule fails: the first 32 bits of md5("seed:n") over 2^32 below the probability. */
-    private static List<Integer> expected(long seed, double probability, int writes) throws Exception {
+    private static List<Integer> expected(long seed, double probability, int writes)
+            throws Exception {
         List<Integer> failed = new ArrayList<>();
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         for (int n = 1; n <= writes; n++) {
             byte[] digest = md5.digest((seed + ":" + n).getBytes(StandardCharsets.US_ASCII));
-            long first32 = ((digest[0] & 0xFFL) << 24) | ((digest[1] & 0xFFL) << 16) | ((digest[2] & 0xFFL) << 8) | (digest[3] & 0xFFL);
+            long first32 =
+                    ((digest[0] & 0xFFL) << 24)
+                            | ((digest[1] & 0xFFL) << 16)
+                            | ((digest[2] & 0xFFL) << 8)
+                            | (digest[3] & 0xFFL);
             if (first32 / 4294967296.0 < probability) {
                 failed.add(n);
             }
@@ -315,7 +372,8 @@ public abstract class ServerFaultsContract {
     }
 
     protected static String query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }
@@ -323,12 +381,16 @@ public abstract class ServerFaultsContract {
 
     /** A connection to the faulted copy as the server's administrator. */
     protected Connection admin() throws SQLException {
-        return java.sql.DriverManager.getConnection(server.server().urlOf(database), server.server().adminUsername(), server.server().adminPassword());
+        return java.sql.DriverManager.getConnection(
+                server.server().urlOf(database),
+                server.server().adminUsername(),
+                server.server().adminPassword());
     }
 
     /** The error {@code sql} fails with, on a new connection. */
     protected static SQLException failure(DataSource dataSource, String sql) {
-        SQLException error = catchThrowableOfType(SQLException.class, () -> execute(dataSource, sql));
+        SQLException error =
+                catchThrowableOfType(SQLException.class, () -> execute(dataSource, sql));
         assertThat((Throwable) error).as("%s should fail", sql).isNotNull();
         return error;
     }

@@ -25,18 +25,38 @@ public final class ChildRun implements AutoCloseable {
     }
 
     /** Starts {@code main} and waits for its {@link #READY} line, echoing its output indented. */
-    public static ChildRun startAndAwaitReady(Class<?> main, List<String> args, long timeoutSeconds) throws IOException {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx256m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), main.getName()));
+    public static ChildRun startAndAwaitReady(Class<?> main, List<String> args, long timeoutSeconds)
+            throws IOException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                System.getProperty("java.home")
+                                        + File.separator
+                                        + "bin"
+                                        + File.separator
+                                        + "java",
+                                "-Xmx256m",
+                                "-cp",
+                                System.getProperty(
+                                        "surefire.test.class.path",
+                                        System.getProperty("java.class.path")),
+                                main.getName()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         ChildRun child = new ChildRun(process);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (String line; (line = out.readLine()) != null; ) {
             System.out.println("  | " + line);
             if (line.equals(READY)) {
-                Thread drain = new Thread(() -> out.lines().forEach(rest -> System.out.println("  | " + rest)), "child-output");
+                Thread drain =
+                        new Thread(
+                                () ->
+                                        out.lines()
+                                                .forEach(rest -> System.out.println("  | " + rest)),
+                                "child-output");
                 drain.setDaemon(true);
                 drain.start();
                 return child;

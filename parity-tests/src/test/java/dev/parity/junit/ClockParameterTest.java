@@ -40,9 +40,18 @@ class ClockParameterTest {
     void doesNotClaimClockParametersWithoutAPinnedZone() {
         EngineExecutionResults results = Kit.run(LocaleOnly.class);
 
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("wantsAClock"),
-                finishedWithFailure(instanceOf(ParameterResolutionException.class), message(m -> m.startsWith(
-                        "No ParameterResolver registered for parameter [java.time.Clock clock]")))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("wantsAClock"),
+                                finishedWithFailure(
+                                        instanceOf(ParameterResolutionException.class),
+                                        message(
+                                                m ->
+                                                        m.startsWith(
+                                                                "No ParameterResolver registered for parameter [java.time.Clock clock]")))));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
@@ -82,7 +91,8 @@ class ClockParameterTest {
             assertThat(clock.instant()).isEqualTo(FIXED);
             Thread.sleep(5);
             assertThat(clock.instant()).isEqualTo(FIXED);
-            assertThat(LocalDateTime.now(clock)).isEqualTo(LocalDateTime.parse("2024-03-31T03:30:00"));
+            assertThat(LocalDateTime.now(clock))
+                    .isEqualTo(LocalDateTime.parse("2024-03-31T03:30:00"));
             assertThat(beforeEachClock).isEqualTo(clock);
         }
 
@@ -98,7 +108,6 @@ class ClockParameterTest {
     @PinLocale("de-DE")
     static class LocaleOnly {
         @Test
-        void wantsAClock(Clock clock) {
-        }
+        void wantsAClock(Clock clock) {}
     }
 }

@@ -19,14 +19,17 @@ import org.junit.platform.engine.support.hierarchical.Node;
 @StartFromDistinctJvmGlobals
 class ComposedPinTest {
 
-    private static final ExclusiveResource WRITES_ZONE = new ExclusiveResource(Resources.TIME_ZONE, READ_WRITE);
+    private static final ExclusiveResource WRITES_ZONE =
+            new ExclusiveResource(Resources.TIME_ZONE, READ_WRITE);
     private static final ExclusiveResource WRITES_PROPERTIES =
             new ExclusiveResource(Resources.SYSTEM_PROPERTIES, READ_WRITE);
-    private static final ExclusiveResource WRITES_LOCALE = new ExclusiveResource(Resources.LOCALE, READ_WRITE);
+    private static final ExclusiveResource WRITES_LOCALE =
+            new ExclusiveResource(Resources.LOCALE, READ_WRITE);
 
     @Test
     void aComposedAnnotationPinsBothOnClassesAndMethods() {
-        Kit.run(TurkishClass.class, TurkishMethod.class).testEvents()
+        Kit.run(TurkishClass.class, TurkishMethod.class)
+                .testEvents()
                 .assertStatistics(s -> s.started(2).succeeded(2));
 
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
@@ -36,18 +39,21 @@ class ComposedPinTest {
     void pinnedClassesAndMethodsCarryReadWriteLocks() {
         TestDescriptor engine = Kit.discover(Locks.class);
 
-        assertThat(locksOf(engine, "ComposedPinTest$Locks")).containsExactlyInAnyOrder(WRITES_ZONE, WRITES_PROPERTIES);
+        assertThat(locksOf(engine, "ComposedPinTest$Locks"))
+                .containsExactlyInAnyOrder(WRITES_ZONE, WRITES_PROPERTIES);
         assertThat(locksOf(engine, "pinsLocale()")).containsExactlyInAnyOrder(WRITES_LOCALE);
-        assertThat(locksOf(engine, "composed()")).containsExactlyInAnyOrder(
-                WRITES_ZONE, WRITES_PROPERTIES, WRITES_LOCALE);
-        assertThat(locksOf(engine, "onlyReads()")).containsExactlyInAnyOrder(
-                new ExclusiveResource(Resources.TIME_ZONE, READ));
+        assertThat(locksOf(engine, "composed()"))
+                .containsExactlyInAnyOrder(WRITES_ZONE, WRITES_PROPERTIES, WRITES_LOCALE);
+        assertThat(locksOf(engine, "onlyReads()"))
+                .containsExactlyInAnyOrder(new ExclusiveResource(Resources.TIME_ZONE, READ));
     }
 
     private static Set<ExclusiveResource> locksOf(TestDescriptor engine, String displayName) {
-        TestDescriptor descriptor = engine.getDescendants().stream()
-                .filter(d -> d.getDisplayName().equals(displayName))
-                .findFirst().orElseThrow();
+        TestDescriptor descriptor =
+                engine.getDescendants().stream()
+                        .filter(d -> d.getDisplayName().equals(displayName))
+                        .findFirst()
+                        .orElseThrow();
         return ((Node<?>) descriptor).getExclusiveResources();
     }
 
@@ -76,17 +82,14 @@ class ComposedPinTest {
     static class Locks {
         @Test
         @PinLocale("ja-JP")
-        void pinsLocale() {
-        }
+        void pinsLocale() {}
 
         @Test
         @TurkishProduction
-        void composed() {
-        }
+        void composed() {}
 
         @Test
         @ResourceLock(value = Resources.TIME_ZONE, mode = ResourceAccessMode.READ)
-        void onlyReads() {
-        }
+        void onlyReads() {}
     }
 }

@@ -26,17 +26,30 @@ class DataVariantsTest {
     /** What each fixture saw. */
     private static final Map<String, Seen> SEEN = new ConcurrentHashMap<>();
 
-    record Seen(String server, String hostAndPort, String database, String customers, String orders, String freshCustomers, String containers) {
-    }
+    record Seen(
+            String server,
+            String hostAndPort,
+            String database,
+            String customers,
+            String orders,
+            String freshCustomers,
+            String containers) {}
 
-    private static void record(String fixture, ProdEnvironment environment, DataSource dataSource) throws SQLException {
+    private static void record(String fixture, ProdEnvironment environment, DataSource dataSource)
+            throws SQLException {
         String url = environment.directJdbcUrl();
-        SEEN.put(fixture, new Seen(ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).serverIdentity),
-                url.substring(0, url.indexOf('/', url.indexOf("://") + 3)), JdbcUrls.database(url),
-                ProdLikeIntegrationTest.query(dataSource, "select count(*) from customers"),
-                ProdLikeIntegrationTest.query(dataSource, "select count(*) from orders"),
-                ProdLikeIntegrationTest.query(environment.freshCopy(), "select count(*) from customers"),
-                String.valueOf(DockerContainers.startedForProfile("shop").size())));
+        SEEN.put(
+                fixture,
+                new Seen(
+                        ProdLikeIntegrationTest.query(
+                                dataSource, TestEngine.of(environment).serverIdentity),
+                        url.substring(0, url.indexOf('/', url.indexOf("://") + 3)),
+                        JdbcUrls.database(url),
+                        ProdLikeIntegrationTest.query(dataSource, "select count(*) from customers"),
+                        ProdLikeIntegrationTest.query(dataSource, "select count(*) from orders"),
+                        ProdLikeIntegrationTest.query(
+                                environment.freshCopy(), "select count(*) from customers"),
+                        String.valueOf(DockerContainers.startedForProfile("shop").size())));
     }
 
     @ProdLike("shop")
@@ -73,8 +86,7 @@ class DataVariantsTest {
     @Dataset(table = "no_such_table", rows = 10)
     static class UnknownTable {
         @Test
-        void test() {
-        }
+        void test() {}
     }
 
     @BeforeEach
@@ -87,17 +99,36 @@ class DataVariantsTest {
     void classesThatDifferInDataShareOneServerWithADatabaseEach(String engine, boolean parallel) {
         Map<String, String> parameters = parameters(engine, parallel);
 
-        Kit.run(parameters, ProfileData.class, FewerRows.class, OtherOrders.class).testEvents().assertStatistics(stats -> stats.succeeded(3));
+        Kit.run(parameters, ProfileData.class, FewerRows.class, OtherOrders.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(3));
 
-        assertThat(SEEN.get("profile")).extracting(Seen::customers, Seen::orders, Seen::freshCustomers).containsExactly("2000", "10000", "2000");
-        assertThat(SEEN.get("fewer")).extracting(Seen::customers, Seen::orders, Seen::freshCustomers).containsExactly("300", "500", "300");
-        assertThat(SEEN.get("other")).extracting(Seen::customers, Seen::orders, Seen::freshCustomers).containsExactly("2000", "3000", "2000");
-        assertThat(SEEN.values()).extracting(Seen::server).as("one server").containsOnly(SEEN.get("profile").server());
-        assertThat(SEEN.values()).extracting(Seen::hostAndPort).as("one server").containsOnly(SEEN.get("profile").hostAndPort());
-        assertThat(SEEN.values()).extracting(Seen::database).as("a database each").doesNotHaveDuplicates();
+        assertThat(SEEN.get("profile"))
+                .extracting(Seen::customers, Seen::orders, Seen::freshCustomers)
+                .containsExactly("2000", "10000", "2000");
+        assertThat(SEEN.get("fewer"))
+                .extracting(Seen::customers, Seen::orders, Seen::freshCustomers)
+                .containsExactly("300", "500", "300");
+        assertThat(SEEN.get("other"))
+                .extracting(Seen::customers, Seen::orders, Seen::freshCustomers)
+                .containsExactly("2000", "3000", "2000");
+        assertThat(SEEN.values())
+                .extracting(Seen::server)
+                .as("one server")
+                .containsOnly(SEEN.get("profile").server());
+        assertThat(SEEN.values())
+                .extracting(Seen::hostAndPort)
+                .as("one server")
+                .containsOnly(SEEN.get("profile").hostAndPort());
+        assertThat(SEEN.values())
+                .extracting(Seen::database)
+                .as("a database each")
+                .doesNotHaveDuplicates();
         // the database server and its Toxiproxy, whatever moment each class looked
         assertThat(SEEN.values()).extracting(Seen::containers).containsOnly("2");
-        assertThat(DockerContainers.startedForProfile("shop")).as("stopped when the run ends").isEmpty();
+        assertThat(DockerContainers.startedForProfile("shop"))
+                .as("stopped when the run ends")
+                .isEmpty();
     }
 
     @Test
@@ -105,7 +136,9 @@ class DataVariantsTest {
         Map<String, String> parameters = parameters("postgres", false);
         parameters.put("parity.servers", "per-data");
 
-        Kit.run(parameters, ProfileData.class, FewerRows.class).testEvents().assertStatistics(stats -> stats.succeeded(2));
+        Kit.run(parameters, ProfileData.class, FewerRows.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(2));
 
         assertThat(SEEN.get("profile").customers()).isEqualTo("2000");
         assertThat(SEEN.get("fewer").customers()).isEqualTo("300");
@@ -116,21 +149,32 @@ class DataVariantsTest {
     @Test
     void aFurtherVariantWhoseLoadFailsIsDroppedAndTheServerServesTheOthers() {
         Map<String, String> parameters = parameters("postgres", false);
-        parameters.put("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
+        parameters.put(
+                "junit.jupiter.testclass.order.default",
+                "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
 
-        // in @Order: ProfileData starts the server, UnknownTable's load fails on it, OtherOrders still gets its data
+        // in @Order: ProfileData starts the server, UnknownTable's load fails on it, OtherOrders
+        // still gets its data
         var results = Kit.run(parameters, UnknownTable.class, ProfileData.class, OtherOrders.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2));
-        assertThat(Kit.onlyContainerFailure(results)).hasMessageContaining("no_such_table")
+        assertThat(Kit.onlyContainerFailure(results))
+                .hasMessageContaining("no_such_table")
                 .hasMessageEndingWith("Its database (test_v2 on postgres:15) has been dropped.");
-        assertThat(SEEN.get("other")).extracting(Seen::customers, Seen::orders).containsExactly("2000", "3000");
+        assertThat(SEEN.get("other"))
+                .extracting(Seen::customers, Seen::orders)
+                .containsExactly("2000", "3000");
         assertThat(SEEN.get("other").server()).isEqualTo(SEEN.get("profile").server());
     }
 
     private static Map<String, String> parameters(String engine, boolean parallel) {
-        Map<String, String> parameters = new HashMap<>(Map.of("parity.config", engine.equals("mariadb") ? "profiles/data-mariadb.yml"
-                : "profiles/data.yml"));
+        Map<String, String> parameters =
+                new HashMap<>(
+                        Map.of(
+                                "parity.config",
+                                engine.equals("mariadb")
+                                        ? "profiles/data-mariadb.yml"
+                                        : "profiles/data.yml"));
         if (parallel) {
             parameters.put("junit.jupiter.execution.parallel.enabled", "true");
             parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");

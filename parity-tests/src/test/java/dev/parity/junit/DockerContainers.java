@@ -9,15 +9,23 @@ import org.testcontainers.DockerClientFactory;
 /** What Docker itself says is there: containers Parity started for a profile, running or not. */
 final class DockerContainers {
 
-    private DockerContainers() {
-    }
+    private DockerContainers() {}
 
     static List<String> startedForProfile(String profile) {
-        return DockerClientFactory.instance().client().listContainersCmd()
+        return DockerClientFactory.instance()
+                .client()
+                .listContainersCmd()
                 .withShowAll(true)
-                // this run's only: another run on the same Docker (a second build, a developer's IDE) may use the same profile name
-                .withLabelFilter(Map.of(ParityLabels.PROFILE, profile, ParityLabels.OWNER, RunOwner.current().label()))
-                .exec().stream()
+                // this run's only: another run on the same Docker (a second build, a developer's
+                // IDE) may use the same profile name
+                .withLabelFilter(
+                        Map.of(
+                                ParityLabels.PROFILE,
+                                profile,
+                                ParityLabels.OWNER,
+                                RunOwner.current().label()))
+                .exec()
+                .stream()
                 .map(container -> container.getId() + " " + container.getState())
                 .toList();
     }

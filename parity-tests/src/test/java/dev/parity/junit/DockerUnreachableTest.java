@@ -28,38 +28,56 @@ import org.junit.jupiter.api.condition.OS;
 class DockerUnreachableTest {
 
     static boolean dockerCanBeHidden() {
-        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))
+        return "root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/bin/unshare"))
                 && Files.exists(Path.of("/var/run/docker.sock"));
     }
 
     /** Runs in the child JVM: one @ProdLike class, and what it failed with, on standard output. */
     static final class Child {
         public static void main(String[] args) {
-            Throwable failure = Kit.onlyContainerFailure(Kit.run(ProdLikeConfigurationErrorsTest.UsesActiveProfile.class));
+            Throwable failure =
+                    Kit.onlyContainerFailure(
+                            Kit.run(ProdLikeConfigurationErrorsTest.UsesActiveProfile.class));
             System.out.println("FAILURE " + failure.getClass().getName());
             System.out.println("MESSAGE " + failure.getMessage());
         }
     }
 
     @Test
-    void aClassFailsAtOnceSayingDockerIsNotReachableAndHowToFixIt() throws IOException, InterruptedException {
+    void aClassFailsAtOnceSayingDockerIsNotReachableAndHowToFixIt()
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder child = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                "mount --bind /dev/null /var/run/docker.sock && exec \"$0\" -cp \"$1\" \"$2\"",
-                java, System.getProperty("java.class.path"), Child.class.getName());
+        ProcessBuilder child =
+                new ProcessBuilder(
+                        "unshare",
+                        "--mount",
+                        "--propagation",
+                        "private",
+                        "sh",
+                        "-c",
+                        "mount --bind /dev/null /var/run/docker.sock && exec \"$0\" -cp \"$1\" \"$2\"",
+                        java,
+                        System.getProperty("java.class.path"),
+                        Child.class.getName());
         child.environment().remove("DOCKER_HOST");
         Path errors = Files.createTempFile("docker-unreachable", ".log");
         child.redirectError(errors.toFile());
         Process process = child.start();
-        List<String> output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> output =
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(output).as("the child's output (its errors: %s)", Files.readString(errors)).contains(
-                "FAILURE org.junit.jupiter.api.extension.ExtensionConfigurationException",
-                "MESSAGE Docker is not reachable, and Parity runs the PostgreSQL database (postgres:15) in a container. "
-                        + "Start Docker (Docker Desktop, or 'sudo systemctl start docker' on Linux), or point DOCKER_HOST at a "
-                        + "running engine, then run the tests again. Testcontainers said: Could not find a valid Docker environment. "
-                        + "Please see logs and check configuration");
+        assertThat(output)
+                .as("the child's output (its errors: %s)", Files.readString(errors))
+                .contains(
+                        "FAILURE org.junit.jupiter.api.extension.ExtensionConfigurationException",
+                        "MESSAGE Docker is not reachable, and Parity runs the PostgreSQL database (postgres:15) in a container. "
+                                + "Start Docker (Docker Desktop, or 'sudo systemctl start docker' on Linux), or point DOCKER_HOST at a "
+                                + "running engine, then run the tests again. Testcontainers said: Could not find a valid Docker environment. "
+                                + "Please see logs and check configuration");
         assertThat(process.exitValue()).isZero();
         Files.delete(errors);
     }

@@ -25,9 +25,16 @@ class EnvironmentSharingTest {
     /** What each fixture saw: its profile, and the server's identity (URL and start time). */
     private static final Map<String, String[]> SEEN = new ConcurrentHashMap<>();
 
-    private static void record(String fixture, ProdEnvironment environment, DataSource dataSource) throws SQLException {
-        SEEN.put(fixture, new String[] {environment.profile(), environment.directJdbcUrl(),
-                ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).serverIdentity)});
+    private static void record(String fixture, ProdEnvironment environment, DataSource dataSource)
+            throws SQLException {
+        SEEN.put(
+                fixture,
+                new String[] {
+                    environment.profile(),
+                    environment.directJdbcUrl(),
+                    ProdLikeIntegrationTest.query(
+                            dataSource, TestEngine.of(environment).serverIdentity)
+                });
     }
 
     @ProdLike("shared")
@@ -71,9 +78,12 @@ class EnvironmentSharingTest {
 
     @ParameterizedTest(name = "{0}, parallel execution: {1}")
     @CsvSource({"postgres, false", "postgres, true", "mariadb, false", "mariadb, true"})
-    void classesAskingForTheSameDatabaseShareOneStartedOnFirstUseAndStoppedAtTheEnd(String engine, boolean parallel) {
-        String file = engine.equals("mariadb") ? "profiles/sharing-mariadb.yml" : "profiles/sharing.yml";
-        Map<String, String> parameters = new HashMap<>(Map.of("parity.config", file, "parity.profile", "shared"));
+    void classesAskingForTheSameDatabaseShareOneStartedOnFirstUseAndStoppedAtTheEnd(
+            String engine, boolean parallel) {
+        String file =
+                engine.equals("mariadb") ? "profiles/sharing-mariadb.yml" : "profiles/sharing.yml";
+        Map<String, String> parameters =
+                new HashMap<>(Map.of("parity.config", file, "parity.profile", "shared"));
         if (parallel) {
             parameters.put("junit.jupiter.execution.parallel.enabled", "true");
             parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
@@ -82,7 +92,8 @@ class EnvironmentSharingTest {
         }
 
         Kit.run(parameters, First.class, Second.class, Alias.class, Separate.class)
-                .testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(4).failed(0));
 
         assertThat(SEEN.get("first")[0]).isEqualTo("shared");
         assertThat(SEEN.get("second")[0]).isEqualTo("shared");
@@ -95,7 +106,14 @@ class EnvironmentSharingTest {
 
         for (String fixture : SEEN.keySet()) {
             String url = SEEN.get(fixture)[1];
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "test", dev.parity.engine.spec.DatabaseSpec.GENERATED_PASSWORD).close())
+            assertThatThrownBy(
+                            () ->
+                                    DriverManager.getConnection(
+                                                    url,
+                                                    "test",
+                                                    dev.parity.engine.spec.DatabaseSpec
+                                                            .GENERATED_PASSWORD)
+                                            .close())
                     .as("the database %s used by %s is stopped when the run ends", url, fixture)
                     .isInstanceOf(SQLException.class);
         }

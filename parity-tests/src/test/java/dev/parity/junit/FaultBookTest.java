@@ -17,8 +17,17 @@ class FaultBookTest {
 
     /** A database side on a database the test shares with others (no server behind it: none of this may reach one). */
     private DatabaseFaults onSharedDatabase(int classesOnServer) {
-        DatabaseFaults database = new DatabaseFaults(new DatabaseFaults.TestDatabase(null, "shop", false, 42, () -> classesOnServer,
-                "OrderTest.placesAnOrder()"), null, book);
+        DatabaseFaults database =
+                new DatabaseFaults(
+                        new DatabaseFaults.TestDatabase(
+                                null,
+                                "shop",
+                                false,
+                                42,
+                                () -> classesOnServer,
+                                "OrderTest.placesAnOrder()"),
+                        null,
+                        book);
         book.track(database);
         return database;
     }
@@ -27,11 +36,14 @@ class FaultBookTest {
     void aFaultThatWouldChangeASharedDatabaseIsRefusedSayingWhatToUseAndIsNotBooked() {
         DatabaseFaults database = onSharedDatabase(1);
 
-        assertThatThrownBy(database::killSessions).isInstanceOf(IllegalStateException.class)
-                .hasMessage("killSessions() changes the test's database, and OrderTest.placesAnOrder() shares its database with every other "
-                        + "test of the class and every class of the profile. Annotate the test (or its class) with @FreshDatabase: it gets a "
-                        + "database of its own, which killSessions() may change.");
-        assertThatThrownBy(() -> database.lock("orders", Duration.ofSeconds(1))).hasMessageStartingWith("lock() changes the test's database");
+        assertThatThrownBy(database::killSessions)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(
+                        "killSessions() changes the test's database, and OrderTest.placesAnOrder() shares its database with every other "
+                                + "test of the class and every class of the profile. Annotate the test (or its class) with @FreshDatabase: it gets a "
+                                + "database of its own, which killSessions() may change.");
+        assertThatThrownBy(() -> database.lock("orders", Duration.ofSeconds(1)))
+                .hasMessageStartingWith("lock() changes the test's database");
         assertThat(book.applied()).isEmpty();
     }
 
@@ -39,12 +51,18 @@ class FaultBookTest {
     void argumentsOutOfRangeAreRefusedBeforeTheDatabaseIsAsked() {
         DatabaseFaults database = onSharedDatabase(1);
 
-        assertThatThrownBy(() -> database.failWrites("orders", "40001", 1.5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("failWrites(\"orders\", \"40001\", 1.5): the probability is a share of the writes, from 0 to 1, for example 0.3");
-        assertThatThrownBy(() -> database.failWrites("orders", "40001", -1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("failWrites(\"orders\", \"40001\", -1): the count of writes to fail is 0 or more");
-        assertThatThrownBy(() -> database.connectionLimit(-2)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("connectionLimit(-2): the number of sessions the database admits is 0 or more");
+        assertThatThrownBy(() -> database.failWrites("orders", "40001", 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "failWrites(\"orders\", \"40001\", 1.5): the probability is a share of the writes, from 0 to 1, for example 0.3");
+        assertThatThrownBy(() -> database.failWrites("orders", "40001", -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "failWrites(\"orders\", \"40001\", -1): the count of writes to fail is 0 or more");
+        assertThatThrownBy(() -> database.connectionLimit(-2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "connectionLimit(-2): the number of sessions the database admits is 0 or more");
         assertThat(book.applied()).isEmpty();
     }
 
@@ -52,8 +70,10 @@ class FaultBookTest {
     void aFailoverIsRefusedWhileOtherClassesUseTheServer() {
         DatabaseFaults database = onSharedDatabase(3);
 
-        assertThatThrownBy(() -> database.failover(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("failover() restarts the database server, and 3 classes use it now: it would fail their tests too.");
+        assertThatThrownBy(() -> database.failover(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "failover() restarts the database server, and 3 classes use it now: it would fail their tests too.");
         assertThat(book.applied()).isEmpty();
     }
 
@@ -73,6 +93,7 @@ class FaultBookTest {
         book.applied("killSessions()");
 
         assertThat(book.applied()).containsExactly("latency(200 ms)", "killSessions()");
-        assertThatThrownBy(() -> book.applied().add("cut()")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> book.applied().add("cut()"))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -17,9 +17,16 @@ public final class FixtureGuard implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Class<?> testClass = context.getTestClass().orElse(null);
-        boolean fixture = testClass != null && testClass.isMemberClass() && Modifier.isStatic(testClass.getModifiers())
-                && context.getConfigurationParameter(Kit.INSIDE_KIT).isEmpty();
-        return fixture ? ConditionEvaluationResult.disabled("fixture of " + testClass.getEnclosingClass().getSimpleName() + ": runs only inside Kit")
+        boolean fixture =
+                testClass != null
+                        && testClass.isMemberClass()
+                        && Modifier.isStatic(testClass.getModifiers())
+                        && context.getConfigurationParameter(Kit.INSIDE_KIT).isEmpty();
+        return fixture
+                ? ConditionEvaluationResult.disabled(
+                        "fixture of "
+                                + testClass.getEnclosingClass().getSimpleName()
+                                + ": runs only inside Kit")
                 : ConditionEvaluationResult.enabled("not a fixture, or inside Kit");
     }
 }

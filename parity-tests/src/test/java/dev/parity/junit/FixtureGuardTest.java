@@ -29,20 +29,33 @@ class FixtureGuardTest {
         try (InputStream in = getClass().getResourceAsStream("/junit-platform.properties")) {
             properties.load(in);
         }
-        assertThat(properties).containsEntry("junit.jupiter.extensions.autodetection.enabled", "true");
-        assertThat(ServiceLoader.load(Extension.class).stream().map(p -> p.type().getName()).toList()).contains(FixtureGuard.class.getName());
+        assertThat(properties)
+                .containsEntry("junit.jupiter.extensions.autodetection.enabled", "true");
+        assertThat(
+                        ServiceLoader.load(Extension.class).stream()
+                                .map(p -> p.type().getName())
+                                .toList())
+                .contains(FixtureGuard.class.getName());
     }
 
     @Test
     void aFixtureFoundOutsideTheKitIsSkippedSayingWhy() {
         // as this build runs it: with extensions autodetected
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailsOnPurpose.class))
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true").execute();
+        EngineExecutionResults results =
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(selectClass(FailsOnPurpose.class))
+                        .configurationParameter(
+                                "junit.jupiter.extensions.autodetection.enabled", "true")
+                        .execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(0));
-        assertThat(results.containerEvents().skipped().list()).singleElement()
-                .satisfies(event -> assertThat(event.getRequiredPayload(String.class))
-                        .isEqualTo("fixture of FixtureGuardTest: runs only inside Kit"));
+        assertThat(results.containerEvents().skipped().list())
+                .singleElement()
+                .satisfies(
+                        event ->
+                                assertThat(event.getRequiredPayload(String.class))
+                                        .isEqualTo(
+                                                "fixture of FixtureGuardTest: runs only inside Kit"));
     }
 
     @Test
@@ -50,7 +63,14 @@ class FixtureGuardTest {
         EngineExecutionResults results = Kit.run(FailsOnPurpose.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-        assertThat(results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+        assertThat(
+                        results.testEvents()
+                                .failed()
+                                .list()
+                                .get(0)
+                                .getRequiredPayload(TestExecutionResult.class)
+                                .getThrowable()
+                                .orElseThrow())
                 .hasMessage("fails on purpose");
     }
 }

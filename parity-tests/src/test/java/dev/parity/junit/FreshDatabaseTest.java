@@ -40,20 +40,38 @@ class FreshDatabaseTest {
     abstract static class FortySuite {
 
         @RepeatedTest(40)
-        void insertsTheSameUniqueKeyAndSeesOnlyItsOwnRow(DataSource dataSource, ProdEnvironment environment) throws Exception {
+        void insertsTheSameUniqueKeyAndSeesOnlyItsOwnRow(
+                DataSource dataSource, ProdEnvironment environment) throws Exception {
             MOST_RUNNING.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
             try {
-                String database = query(dataSource, TestEngine.of(environment) == TestEngine.MARIADB ? "select database()" : "select current_database()");
+                String database =
+                        query(
+                                dataSource,
+                                TestEngine.of(environment) == TestEngine.MARIADB
+                                        ? "select database()"
+                                        : "select current_database()");
                 DATABASES.add(database);
                 assertThat(environment.directJdbcUrl()).contains(database);
                 try (Connection connection = dataSource.getConnection()) {
-                    connection.createStatement().executeUpdate("insert into customer (name, email) values ('" + database + "', 'same@example.com')");
+                    connection
+                            .createStatement()
+                            .executeUpdate(
+                                    "insert into customer (name, email) values ('"
+                                            + database
+                                            + "', 'same@example.com')");
                 }
                 Thread.sleep(50); // long enough for the others to insert theirs meanwhile
-                assertThat(query(dataSource, "select name from customer where email = 'same@example.com'")).isEqualTo(database);
-                assertThat(query(dataSource, "select count(*) from customer")).as("the two seeded rows and its own").isEqualTo("3");
+                assertThat(
+                                query(
+                                        dataSource,
+                                        "select name from customer where email = 'same@example.com'"))
+                        .isEqualTo(database);
+                assertThat(query(dataSource, "select count(*) from customer"))
+                        .as("the two seeded rows and its own")
+                        .isEqualTo("3");
                 OWN_ROW_SEEN.incrementAndGet();
-                MOST_ON_SERVER.accumulateAndGet(copiesOnServer(dataSource, environment, database), Math::max);
+                MOST_ON_SERVER.accumulateAndGet(
+                        copiesOnServer(dataSource, environment, database), Math::max);
             } finally {
                 RUNNING.decrementAndGet();
             }
@@ -62,40 +80,56 @@ class FreshDatabaseTest {
 
     @ProdLike("default")
     @FreshDatabase
-    static class FortyOnPostgres extends FortySuite {
-    }
+    static class FortyOnPostgres extends FortySuite {}
 
     @ProdLike("mariadb")
     @FreshDatabase
-    static class FortyOnMariaDb extends FortySuite {
-    }
+    static class FortyOnMariaDb extends FortySuite {}
 
     /** The copies of this test's pool the server holds now: named as its own, up to the pool's number. */
-    private static int copiesOnServer(DataSource dataSource, ProdEnvironment environment, String database) throws SQLException {
+    private static int copiesOnServer(
+            DataSource dataSource, ProdEnvironment environment, String database)
+            throws SQLException {
         String prefix = database.substring(0, database.lastIndexOf('_') + 1).replace("_", "\\_");
-        String sql = TestEngine.of(environment) == TestEngine.MARIADB
-                ? "select count(*) from information_schema.schemata where schema_name like '" + prefix.replace("\\", "\\\\") + "%'"
-                : "select count(*) from pg_database where datname like '" + prefix + "%'";
+        String sql =
+                TestEngine.of(environment) == TestEngine.MARIADB
+                        ? "select count(*) from information_schema.schemata where schema_name like '"
+                                + prefix.replace("\\", "\\\\")
+                                + "%'"
+                        : "select count(*) from pg_database where datname like '" + prefix + "%'";
         return Integer.parseInt(query(dataSource, sql));
     }
 
     @ParameterizedTest
     @EnumSource(TestEngine.class)
-    void fortyTestsInParallelEachSeeOnlyTheirOwnRowsAndThePoolStaysWithinItsBounds(TestEngine engine) {
+    void fortyTestsInParallelEachSeeOnlyTheirOwnRowsAndThePoolStaysWithinItsBounds(
+            TestEngine engine) {
         DATABASES.clear();
         MOST_RUNNING.set(0);
         MOST_ON_SERVER.set(0);
         OWN_ROW_SEEN.set(0);
-        Class<?> fixture = engine == TestEngine.MARIADB ? FortyOnMariaDb.class : FortyOnPostgres.class;
+        Class<?> fixture =
+                engine == TestEngine.MARIADB ? FortyOnMariaDb.class : FortyOnPostgres.class;
         // at most THREADS tests at once: no thread added to make up for one that blocks
-        EngineExecutionResults results = Kit.runInParallel(Map.of(Settings.POOL_SIZE.name(), String.valueOf(POOL_SIZE),
-                "junit.jupiter.execution.parallel.config.fixed.max-pool-size", String.valueOf(THREADS)), fixture);
+        EngineExecutionResults results =
+                Kit.runInParallel(
+                        Map.of(
+                                Settings.POOL_SIZE.name(),
+                                String.valueOf(POOL_SIZE),
+                                "junit.jupiter.execution.parallel.config.fixed.max-pool-size",
+                                String.valueOf(THREADS)),
+                        fixture);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(40).failed(0));
         assertThat(OWN_ROW_SEEN.get()).isEqualTo(40);
-        assertThat(DATABASES).as("a database per test").hasSize(40).allSatisfy(name -> assertThat(name).startsWith("parity_fresh_"));
+        assertThat(DATABASES)
+                .as("a database per test")
+                .hasSize(40)
+                .allSatisfy(name -> assertThat(name).startsWith("parity_fresh_"));
         assertThat(MOST_RUNNING.get()).as("tests really ran at the same time").isGreaterThan(1);
-        assertThat(MOST_ON_SERVER.get()).as("copies on the server at once: at most the pool's size plus one per running test")
+        assertThat(MOST_ON_SERVER.get())
+                .as(
+                        "copies on the server at once: at most the pool's size plus one per running test")
                 .isBetween(1, POOL_SIZE + THREADS);
     }
 
@@ -111,7 +145,11 @@ class FreshDatabaseTest {
 
         @Test
         void sharedBefore(DataSource dataSource, ProdEnvironment environment) throws SQLException {
-            SEEN.put("sharedBefore", query(dataSource, "select current_database()") + " " + query(dataSource, "select count(*) from customer"));
+            SEEN.put(
+                    "sharedBefore",
+                    query(dataSource, "select current_database()")
+                            + " "
+                            + query(dataSource, "select count(*) from customer"));
             SEEN.put("sharedUrl", environment.directJdbcUrl());
         }
 
@@ -121,32 +159,51 @@ class FreshDatabaseTest {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().executeUpdate("delete from customer");
             }
-            SEEN.put("fresh", query(dataSource, "select current_database()") + " " + query(dataSource, "select count(*) from customer"));
+            SEEN.put(
+                    "fresh",
+                    query(dataSource, "select current_database()")
+                            + " "
+                            + query(dataSource, "select count(*) from customer"));
             SEEN.put("freshUrl", environment.directJdbcUrl());
             SEEN.put("freshProxied", environment.jdbcUrl());
-            SEEN.put("freshViaEnvironment", query(environment.dataSource(), "select current_database()"));
+            SEEN.put(
+                    "freshViaEnvironment",
+                    query(environment.dataSource(), "select current_database()"));
             SEEN.put("freshViaConstructor", query(constructed, "select current_database()"));
         }
 
         @Test
         void sharedAfter(DataSource dataSource) throws SQLException {
-            SEEN.put("sharedAfter", query(dataSource, "select current_database()") + " " + query(dataSource, "select count(*) from customer"));
+            SEEN.put(
+                    "sharedAfter",
+                    query(dataSource, "select current_database()")
+                            + " "
+                            + query(dataSource, "select count(*) from customer"));
         }
     }
 
     @Test
     void aFreshTestBesideSharedOnesChangesOnlyItsOwnDatabase() {
         SEEN.clear();
-        Kit.runInParallel(MethodLevel.class).testEvents().assertStatistics(stats -> stats.succeeded(3));
+        Kit.runInParallel(MethodLevel.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(3));
 
         assertThat(SEEN.get("sharedBefore")).isEqualTo("test 2");
-        assertThat(SEEN.get("sharedAfter")).as("the fresh test's delete stayed in its copy").isEqualTo("test 2");
+        assertThat(SEEN.get("sharedAfter"))
+                .as("the fresh test's delete stayed in its copy")
+                .isEqualTo("test 2");
         assertThat(SEEN.get("fresh")).matches("parity_fresh_\\d+_\\d+ 0");
         String copy = SEEN.get("fresh").split(" ")[0];
         assertThat(SEEN.get("freshViaEnvironment")).isEqualTo(copy);
-        assertThat(SEEN.get("freshViaConstructor")).as("a constructor parameter is the test's").isEqualTo(copy);
+        assertThat(SEEN.get("freshViaConstructor"))
+                .as("a constructor parameter is the test's")
+                .isEqualTo(copy);
         assertThat(SEEN.get("freshUrl")).contains("/" + copy).isNotEqualTo(SEEN.get("sharedUrl"));
-        assertThat(SEEN.get("freshProxied")).as("through the class's proxy").contains("/" + copy).isNotEqualTo(SEEN.get("freshUrl"));
+        assertThat(SEEN.get("freshProxied"))
+                .as("through the class's proxy")
+                .contains("/" + copy)
+                .isNotEqualTo(SEEN.get("freshUrl"));
     }
 
     /** The profile's 150 ms each way reaches the copy: it is reached through the class's proxy. */
@@ -162,7 +219,11 @@ class FreshDatabaseTest {
                 proxied = NetworkLatencyTest.roundTripMillis(connection);
                 SEEN.put("database", query(dataSource, "select current_database()"));
             }
-            try (Connection connection = DriverManager.getConnection(environment.directJdbcUrl(), environment.username(), environment.password())) {
+            try (Connection connection =
+                    DriverManager.getConnection(
+                            environment.directJdbcUrl(),
+                            environment.username(),
+                            environment.password())) {
                 direct = NetworkLatencyTest.roundTripMillis(connection);
             }
             SEEN.put("overhead", String.valueOf(proxied - direct));
@@ -174,7 +235,8 @@ class FreshDatabaseTest {
         SEEN.clear();
         Kit.run(SlowFresh.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
         assertThat(SEEN.get("database")).startsWith("parity_fresh_");
-        // the best of three round trips: the toxic adds at least its 300 ms, a loaded machine adds more, never less
+        // the best of three round trips: the toxic adds at least its 300 ms, a loaded machine adds
+        // more, never less
         assertThat(Long.parseLong(SEEN.get("overhead"))).isGreaterThanOrEqualTo(300L);
     }
 
@@ -187,7 +249,10 @@ class FreshDatabaseTest {
         void test(DataSource dataSource) throws SQLException {
             DATABASES.add(query(dataSource, "select current_database()"));
             try (Connection connection = dataSource.getConnection()) {
-                connection.createStatement().executeUpdate("insert into customer (name, email) values ('x', 'same@example.com')");
+                connection
+                        .createStatement()
+                        .executeUpdate(
+                                "insert into customer (name, email) values ('x', 'same@example.com')");
             }
         }
     }
@@ -195,7 +260,9 @@ class FreshDatabaseTest {
     @Test
     void aPoolOfSizeZeroMakesEachCopyWhenItsTestStarts() {
         DATABASES.clear();
-        Kit.run(Map.of(Settings.POOL_SIZE.name(), "0"), Cold.class).testEvents().assertStatistics(stats -> stats.succeeded(3));
+        Kit.run(Map.of(Settings.POOL_SIZE.name(), "0"), Cold.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(3));
         assertThat(DATABASES).hasSize(3);
     }
 }

@@ -22,8 +22,7 @@ final class Kit {
     /** Set in every run of the kit: fixtures run only where it is present. */
     static final String INSIDE_KIT = "parity.test.inside-engine-test-kit";
 
-    private Kit() {
-    }
+    private Kit() {}
 
     static EngineExecutionResults run(Class<?>... fixtures) {
         return run(Map.of(), fixtures);
@@ -38,14 +37,16 @@ final class Kit {
         return runInParallel(Map.of(), fixtures);
     }
 
-    static EngineExecutionResults runInParallel(Map<String, String> parameters, Class<?>... fixtures) {
+    static EngineExecutionResults runInParallel(
+            Map<String, String> parameters, Class<?>... fixtures) {
         Map<String, String> all = new HashMap<>(parameters);
-        all.putAll(Map.of(
-                "junit.jupiter.execution.parallel.enabled", "true",
-                "junit.jupiter.execution.parallel.mode.default", "concurrent",
-                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-                "junit.jupiter.execution.parallel.config.strategy", "fixed",
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
+        all.putAll(
+                Map.of(
+                        "junit.jupiter.execution.parallel.enabled", "true",
+                        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                        "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
         return kit(all, fixtures).execute();
     }
 
@@ -59,12 +60,18 @@ final class Kit {
         if (failures.size() != 1) {
             throw new AssertionError("expected exactly one failed container, got " + failures);
         }
-        return failures.get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        return failures.get(0)
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
     }
 
     private static EngineTestKit.Builder kit(Map<String, String> parameters, Class<?>... fixtures) {
         return EngineTestKit.engine("junit-jupiter")
-                .selectors(Arrays.stream(fixtures).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
+                .selectors(
+                        Arrays.stream(fixtures)
+                                .map(c -> selectClass(c))
+                                .toArray(DiscoverySelector[]::new))
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameters(parameters)
                 .configurationParameter(INSIDE_KIT, "true");

@@ -33,9 +33,15 @@ class LockWaitTest {
     static class NeedsTheDatabase {
         @Test
         void test(DataSource dataSource) {
-            SEEN.put("index", orMissing(dataSource, "select indexname from pg_indexes where indexname = 'customers_email'"));
-            SEEN.put("history", orMissing(dataSource, "select count(*) from flyway_schema_history"));
-            SEEN.put("schema_history", orMissing(dataSource, "select count(*) from schema_history"));
+            SEEN.put(
+                    "index",
+                    orMissing(
+                            dataSource,
+                            "select indexname from pg_indexes where indexname = 'customers_email'"));
+            SEEN.put(
+                    "history", orMissing(dataSource, "select count(*) from flyway_schema_history"));
+            SEEN.put(
+                    "schema_history", orMissing(dataSource, "select count(*) from schema_history"));
         }
     }
 
@@ -48,7 +54,14 @@ class LockWaitTest {
     }
 
     private static EngineExecutionResults run(String profile) {
-        return Kit.run(Map.of("parity.config", "profiles/lock-waits.yml", "parity.profile", profile, "parity.lockWait", BOUND.toSeconds() + "s"),
+        return Kit.run(
+                Map.of(
+                        "parity.config",
+                        "profiles/lock-waits.yml",
+                        "parity.profile",
+                        profile,
+                        "parity.lockWait",
+                        BOUND.toSeconds() + "s"),
                 NeedsTheDatabase.class);
     }
 
@@ -62,22 +75,31 @@ class LockWaitTest {
         Throwable failure = Kit.onlyContainerFailure(results);
         assertThat(failure).isInstanceOf(ExtensionConfigurationException.class);
         assertThat(failure.getMessage())
-                .startsWith("migration failed: db/flyway/concurrently/V2__customers_email.sql (Flyway, version 2)")
-                .containsPattern("waited 3\\.\\d s on a lock \\(virtualxid[^)]*\\)+, longer than parity.lockWait \\(3\\.0 s\\) allows: Parity cancelled it\\.")
-                // Flyway's two sessions: the migration's, and its lock's, idle in the transaction that holds the lock
-                .containsPattern("\n    waiting: session \\d+ \\(active, application 'Redgate_Flyway'\\): create index concurrently "
-                        + "customers_email on customers \\(email\\)\n")
-                .containsPattern("\n    holding the lock: session \\d+ \\(idle in transaction for \\d+\\.\\d s, application 'Redgate_Flyway'\\): \\S+")
+                .startsWith(
+                        "migration failed: db/flyway/concurrently/V2__customers_email.sql (Flyway, version 2)")
+                .containsPattern(
+                        "waited 3\\.\\d s on a lock \\(virtualxid[^)]*\\)+, longer than parity.lockWait \\(3\\.0 s\\) allows: Parity cancelled it\\.")
+                // Flyway's two sessions: the migration's, and its lock's, idle in the transaction
+                // that holds the lock
+                .containsPattern(
+                        "\n    waiting: session \\d+ \\(active, application 'Redgate_Flyway'\\): create index concurrently "
+                                + "customers_email on customers \\(email\\)\n")
+                .containsPattern(
+                        "\n    holding the lock: session \\d+ \\(idle in transaction for \\d+\\.\\d s, application 'Redgate_Flyway'\\): \\S+")
                 .contains("The session holding it is Flyway's own: its transactional lock")
                 .contains("migrations.config: {postgresql.transactional.lock: false}")
                 .endsWith("the database (postgres:15) has been stopped.");
         assertThat(DockerContainers.startedForProfile("flyway-concurrently")).isEmpty();
-        // the start (a container, V1, then V2's wait) ends within the bound and Docker's own time, not never
+        // the start (a container, V1, then V2's wait) ends within the bound and Docker's own time,
+        // not never
         assertThat(took).isLessThan(Duration.ofSeconds(60));
     }
 
     static java.util.stream.Stream<String> withoutTheLock() {
-        return java.util.stream.Stream.of("flyway-concurrently-without-lock", "flyway-concurrently-conf", "flyway-concurrently-toml");
+        return java.util.stream.Stream.of(
+                "flyway-concurrently-without-lock",
+                "flyway-concurrently-conf",
+                "flyway-concurrently-toml");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,9 +109,14 @@ class LockWaitTest {
         run(profile).testEvents().assertStatistics(stats -> stats.succeeded(1));
         assertThat(SEEN).containsEntry("index", "customers_email");
         if (profile.equals("flyway-concurrently-without-lock")) {
-            assertThat(SEEN).containsEntry("history", "2").containsEntry("schema_history", "missing");
+            assertThat(SEEN)
+                    .containsEntry("history", "2")
+                    .containsEntry("schema_history", "missing");
         } else {
-            assertThat(SEEN).as("the file's table is honoured too").containsEntry("history", "missing").containsEntry("schema_history", "2");
+            assertThat(SEEN)
+                    .as("the file's table is honoured too")
+                    .containsEntry("history", "missing")
+                    .containsEntry("schema_history", "2");
         }
     }
 
@@ -101,19 +128,27 @@ class LockWaitTest {
         results.testEvents().assertStatistics(stats -> stats.started(0));
         String message = Kit.onlyContainerFailure(results).getMessage();
         if (profile.endsWith("mariadb")) {
-            assertThat(message).startsWith("init script failed: db/locks/held-by-event.sql, line 21 waited 3.")
+            assertThat(message)
+                    .startsWith("init script failed: db/locks/held-by-event.sql, line 21 waited 3.")
                     .contains("on a lock (Waiting for table metadata lock)")
-                    .containsPattern("\n    waiting: session \\d+ \\(Waiting for table metadata lock, application 'root@[^']+'\\): "
-                            + "alter table orders add column total decimal\\(10, 2\\)")
-                    .containsPattern("\n    may hold it \\(a transaction open\\): session \\d+ \\([^)]*\\): do sleep\\(300\\)");
+                    .containsPattern(
+                            "\n    waiting: session \\d+ \\(Waiting for table metadata lock, application 'root@[^']+'\\): "
+                                    + "alter table orders add column total decimal\\(10, 2\\)")
+                    .containsPattern(
+                            "\n    may hold it \\(a transaction open\\): session \\d+ \\([^)]*\\): do sleep\\(300\\)");
         } else {
-            assertThat(message).startsWith("init script failed: db/locks/held-by-dblink.sql, line 8 waited 3.")
+            assertThat(message)
+                    .startsWith("init script failed: db/locks/held-by-dblink.sql, line 8 waited 3.")
                     .contains("on a lock (relation orders (AccessExclusiveLock))")
-                    .containsPattern("\n    waiting: session \\d+ \\(active, application 'PostgreSQL JDBC Driver'\\): alter table orders add column total numeric")
-                    .containsPattern("\n    holding the lock: session \\d+ \\(idle in transaction for \\d+\\.\\d s, application 'lock-holder'\\): "
-                            + "lock table orders in access share mode");
+                    .containsPattern(
+                            "\n    waiting: session \\d+ \\(active, application 'PostgreSQL JDBC Driver'\\): alter table orders add column total numeric")
+                    .containsPattern(
+                            "\n    holding the lock: session \\d+ \\(idle in transaction for \\d+\\.\\d s, application 'lock-holder'\\): "
+                                    + "lock table orders in access share mode");
         }
-        assertThat(message).contains("end that session's transaction").endsWith("has been stopped.");
+        assertThat(message)
+                .contains("end that session's transaction")
+                .endsWith("has been stopped.");
         assertThat(DockerContainers.startedForProfile(profile)).isEmpty();
     }
 
@@ -125,9 +160,11 @@ class LockWaitTest {
         assertThat(Kit.onlyContainerFailure(results).getMessage())
                 .startsWith("the dataset load failed: a statement of it waited 3.")
                 .contains("on a lock (relation customers (RowExclusiveLock))")
-                .containsPattern("\n    waiting: session \\d+ \\(active, application 'PostgreSQL JDBC Driver'\\): COPY \"public\".\"customers\"")
-                .containsPattern("\n    holding the lock: \\(prepared transaction 'left_open' of test for \\d+\\.\\d s\\): "
-                        + "COMMIT PREPARED or ROLLBACK PREPARED 'left_open' ends it\n")
+                .containsPattern(
+                        "\n    waiting: session \\d+ \\(active, application 'PostgreSQL JDBC Driver'\\): COPY \"public\".\"customers\"")
+                .containsPattern(
+                        "\n    holding the lock: \\(prepared transaction 'left_open' of test for \\d+\\.\\d s\\): "
+                                + "COMMIT PREPARED or ROLLBACK PREPARED 'left_open' ends it\n")
                 .contains("A transaction holds a lock on a table the load writes and does not end")
                 .endsWith("The database (postgres:15) has been stopped.");
         assertThat(DockerContainers.startedForProfile("load-lock-wait")).isEmpty();

@@ -16,8 +16,7 @@ public final class MarkedIntegration implements ProdLikeIntegration {
     /** A class whose state outlives it, as a cached Spring context does; its constructor's parameters are another framework's. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
-    @interface SharesProxy {
-    }
+    @interface SharesProxy {}
 
     @Override
     public boolean sharesProxy(Class<?> testClass) {
@@ -26,6 +25,7 @@ public final class MarkedIntegration implements ProdLikeIntegration {
 
     @Override
     public boolean resolvesParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getTestClass().filter(this::sharesProxy).isPresent() && parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor;
+        return context.getTestClass().filter(this::sharesProxy).isPresent()
+                && parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor;
     }
 }

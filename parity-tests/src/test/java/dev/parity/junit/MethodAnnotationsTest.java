@@ -13,8 +13,7 @@ class MethodAnnotationsTest {
     static class NoEnvironment {
         @Test
         @Latency(millis = 100)
-        void slow() {
-        }
+        void slow() {}
     }
 
     @Test
@@ -22,9 +21,22 @@ class MethodAnnotationsTest {
         EngineExecutionResults results = Kit.run(NoEnvironment.class);
 
         results.testEvents().assertStatistics(stats -> stats.failed(1));
-        Throwable failure = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage("@Latency on "
-                + NoEnvironment.class.getDeclaredMethod("slow") + " needs an environment, and environments live as long as a class: "
-                + "put @ProdLike on " + NoEnvironment.class.getName() + ".");
+        Throwable failure =
+                results.testEvents()
+                        .failed()
+                        .list()
+                        .get(0)
+                        .getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow();
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(
+                        "@Latency on "
+                                + NoEnvironment.class.getDeclaredMethod("slow")
+                                + " needs an environment, and environments live as long as a class: "
+                                + "put @ProdLike on "
+                                + NoEnvironment.class.getName()
+                                + ".");
     }
 }

@@ -40,16 +40,25 @@ class NamedProfileIntegrationTest {
         }
 
         @Test
-        void runsTheOverriddenImage(ProdEnvironment environment, DataSource dataSource) throws SQLException {
+        void runsTheOverriddenImage(ProdEnvironment environment, DataSource dataSource)
+                throws SQLException {
             assertThat(environment.profile()).isEqualTo(profile);
             assertThat(environment.image()).isEqualTo(image);
-            assertThat(ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).serverVersion)).startsWith(version);
+            assertThat(
+                            ProdLikeIntegrationTest.query(
+                                    dataSource, TestEngine.of(environment).serverVersion))
+                    .startsWith(version);
         }
 
         @Test
-        void inheritsInitScriptsAndSettings(DataSource dataSource, ProdEnvironment environment) throws SQLException {
-            assertThat(ProdLikeIntegrationTest.query(dataSource, "select count(*) from customer")).isEqualTo("2");
-            assertThat(ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).maxConnections)).isEqualTo("50");
+        void inheritsInitScriptsAndSettings(DataSource dataSource, ProdEnvironment environment)
+                throws SQLException {
+            assertThat(ProdLikeIntegrationTest.query(dataSource, "select count(*) from customer"))
+                    .isEqualTo("2");
+            assertThat(
+                            ProdLikeIntegrationTest.query(
+                                    dataSource, TestEngine.of(environment).maxConnections))
+                    .isEqualTo("50");
         }
     }
 }

@@ -25,19 +25,18 @@ import org.junit.jupiter.api.TestMethodOrder;
  * report differs; both report a connection failure (SQLState class 08) where the network breaks.
  */
 @NeedsDocker
-// toxiproxy-java reads the toxics' types with the default locale's toUpperCase(): under a parallel Turkish pin, BANDWİDTH
+// toxiproxy-java reads the toxics' types with the default locale's toUpperCase(): under a parallel
+// Turkish pin, BANDWİDTH
 @ReadsDefaultLocale
 class NetworkFaultsTest {
 
     @Nested
     @ProdLike("default")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     @Nested
     @ProdLike("mariadb")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     @TestMethodOrder(MethodOrderer.Random.class)
     abstract static class Suite {
@@ -46,8 +45,10 @@ class NetworkFaultsTest {
         @BeforeEach
         void noFaultIsLeftFromAnEarlierTest(Faults faults, TestInfo test) throws Exception {
             Method method = test.getTestMethod().orElseThrow();
-            assertThat(toxiproxy(faults).isEnabled()).isEqualTo(!method.isAnnotationPresent(Toxic.class));
-            assertThat(toxiproxy(faults).toxics().getAll()).hasSize(method.isAnnotationPresent(Latency.class) ? 1 : 0);
+            assertThat(toxiproxy(faults).isEnabled())
+                    .isEqualTo(!method.isAnnotationPresent(Toxic.class));
+            assertThat(toxiproxy(faults).toxics().getAll())
+                    .hasSize(method.isAnnotationPresent(Latency.class) ? 1 : 0);
         }
 
         /** The escape hatch, as a test that needs the Toxiproxy client's own proxy takes it. */
@@ -61,13 +62,28 @@ class NetworkFaultsTest {
             NetworkProxy proxy = faults.proxy();
 
             assertThat(environment.jdbcUrl()).contains(proxy.host() + ":" + proxy.port());
-            assertThat(environment.directJdbcUrl()).doesNotContain(proxy.host() + ":" + proxy.port());
+            assertThat(environment.directJdbcUrl())
+                    .doesNotContain(proxy.host() + ":" + proxy.port());
             assertThat(proxy.name()).startsWith("parity-").isEqualTo(toxiproxy(faults).getName());
             assertThat(proxy.upstream()).isNotBlank().isEqualTo(toxiproxy(faults).getUpstream());
-            assertThat(proxy).hasToString("NetworkProxy[" + proxy.name() + " at " + proxy.host() + ":" + proxy.port() + " to " + proxy.upstream() + "]");
-            assertThatThrownBy(() -> proxy.unwrap(String.class)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("the proxy " + proxy.name() + " unwraps to a eu.rekawek.toxiproxy.Proxy, not a java.lang.String: "
-                            + "call unwrap(eu.rekawek.toxiproxy.Proxy.class)");
+            assertThat(proxy)
+                    .hasToString(
+                            "NetworkProxy["
+                                    + proxy.name()
+                                    + " at "
+                                    + proxy.host()
+                                    + ":"
+                                    + proxy.port()
+                                    + " to "
+                                    + proxy.upstream()
+                                    + "]");
+            assertThatThrownBy(() -> proxy.unwrap(String.class))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "the proxy "
+                                    + proxy.name()
+                                    + " unwraps to a eu.rekawek.toxiproxy.Proxy, not a java.lang.String: "
+                                    + "call unwrap(eu.rekawek.toxiproxy.Proxy.class)");
         }
 
         private static long millisToRead(DataSource dataSource, String sql) throws SQLException {
@@ -87,72 +103,100 @@ class NetworkFaultsTest {
         }
 
         @Test
-        void aCutNetworkFailsFastAndRestoreBringsItBack(DataSource dataSource, Faults faults) throws Exception {
+        void aCutNetworkFailsFastAndRestoreBringsItBack(DataSource dataSource, Faults faults)
+                throws Exception {
             faults.cut();
             long started = System.nanoTime();
-            // Docker still accepts on the published port, then the disabled proxy closes: the driver gives up at once
-            assertThatThrownBy(() -> millisToRead(dataSource, "select 1")).isInstanceOf(SQLException.class)
+            // Docker still accepts on the published port, then the disabled proxy closes: the
+            // driver gives up at once
+            assertThatThrownBy(() -> millisToRead(dataSource, "select 1"))
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(sqlState(e)).startsWith("08"));
-            assertThat((System.nanoTime() - started) / 1_000_000).as("well under any driver's connect timeout").isLessThan(10_000);
+            assertThat((System.nanoTime() - started) / 1_000_000)
+                    .as("well under any driver's connect timeout")
+                    .isLessThan(10_000);
 
             faults.restore();
             assertThat(ProdLikeIntegrationTest.query(dataSource, "select 42")).isEqualTo("42");
         }
 
         @Test
-        void anOpenConnectionDropsWhenTheNetworkIsCut(DataSource dataSource, Faults faults) throws Exception {
+        void anOpenConnectionDropsWhenTheNetworkIsCut(DataSource dataSource, Faults faults)
+                throws Exception {
             try (Connection connection = dataSource.getConnection()) {
                 faults.cut();
                 assertThatThrownBy(() -> connection.createStatement().executeQuery("select 1"))
-                        .isInstanceOf(SQLException.class).satisfies(e -> assertThat(sqlState(e)).startsWith("08"));
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(sqlState(e)).startsWith("08"));
             }
         }
 
         @Test
-        void aTimeoutToxicStallsTheQueryThenTheDriverSeesTheConnectionClose(DataSource dataSource, Faults faults) throws Exception {
+        void aTimeoutToxicStallsTheQueryThenTheDriverSeesTheConnectionClose(
+                DataSource dataSource, Faults faults) throws Exception {
             try (Connection connection = dataSource.getConnection()) {
                 faults.timeout(Duration.ofMillis(500));
                 long started = System.nanoTime();
                 assertThatThrownBy(() -> connection.createStatement().executeQuery("select 1"))
-                        .isInstanceOf(SQLException.class).satisfies(e -> assertThat(sqlState(e)).startsWith("08"));
-                // stalled for the toxic's timeout at least; a loaded machine may add seconds, never remove any
-                assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(400L).isLessThan(30_000L);
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(sqlState(e)).startsWith("08"));
+                // stalled for the toxic's timeout at least; a loaded machine may add seconds, never
+                // remove any
+                assertThat((System.nanoTime() - started) / 1_000_000)
+                        .isGreaterThanOrEqualTo(400L)
+                        .isLessThan(30_000L);
             }
         }
 
         @Test
-        void aResetPeerToxicBreaksTheConnection(DataSource dataSource, Faults faults) throws Exception {
+        void aResetPeerToxicBreaksTheConnection(DataSource dataSource, Faults faults)
+                throws Exception {
             try (Connection connection = dataSource.getConnection()) {
                 faults.resetPeer(Duration.ZERO);
                 assertThatThrownBy(() -> connection.createStatement().executeQuery("select 1"))
-                        .isInstanceOf(SQLException.class).satisfies(e -> assertThat(sqlState(e)).startsWith("08"));
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(sqlState(e)).startsWith("08"));
             }
         }
 
         @Test
-        void limitedBandwidthSlowsALargeResultInProportion(DataSource dataSource, Faults faults, ProdEnvironment environment) throws Throwable {
+        void limitedBandwidthSlowsALargeResultInProportion(
+                DataSource dataSource, Faults faults, ProdEnvironment environment)
+                throws Throwable {
             String large = TestEngine.of(environment).largeResult();
             long unthrottled = millisToRead(dataSource, large);
             long[] throttled = new long[1];
-            faults.during(f -> f.bandwidth(200), () -> throttled[0] = millisToRead(dataSource, large));
-            System.out.printf("%s: 400 KB result: %d ms unthrottled, %d ms at 200 KB/s (expected about 2000)%n", environment.engine(),
-                    unthrottled, throttled[0]);
-            // 400 KB at 200 KB/s cannot take less than about 2 s, however fast the machine; a loaded one only adds
+            faults.during(
+                    f -> f.bandwidth(200), () -> throttled[0] = millisToRead(dataSource, large));
+            System.out.printf(
+                    "%s: 400 KB result: %d ms unthrottled, %d ms at 200 KB/s (expected about 2000)%n",
+                    environment.engine(), unthrottled, throttled[0]);
+            // 400 KB at 200 KB/s cannot take less than about 2 s, however fast the machine; a
+            // loaded one only adds
             assertThat(throttled[0]).isGreaterThanOrEqualTo(1500L);
             assertThat(throttled[0]).isGreaterThan(3 * unthrottled);
         }
 
         @Test
-        void limitDataCutsTheConnectionAfterTheLimit(DataSource dataSource, Faults faults, ProdEnvironment environment) throws Exception {
+        void limitDataCutsTheConnectionAfterTheLimit(
+                DataSource dataSource, Faults faults, ProdEnvironment environment)
+                throws Exception {
             try (Connection connection = dataSource.getConnection()) {
                 faults.limitData(20_000);
-                assertThatThrownBy(() -> {
-                    try (ResultSet rows = connection.createStatement().executeQuery(TestEngine.of(environment).largeResult())) {
-                        while (rows.next()) {
-                            rows.getString(1);
-                        }
-                    }
-                }).isInstanceOf(SQLException.class);
+                assertThatThrownBy(
+                                () -> {
+                                    try (ResultSet rows =
+                                            connection
+                                                    .createStatement()
+                                                    .executeQuery(
+                                                            TestEngine.of(environment)
+                                                                    .largeResult())) {
+                                        while (rows.next()) {
+                                            rows.getString(1);
+                                        }
+                                    }
+                                })
+                        .isInstanceOf(SQLException.class);
             }
             // the limit is per connection: a new one gets a small answer through
             assertThat(ProdLikeIntegrationTest.query(dataSource, "select 1")).isEqualTo("1");
@@ -160,9 +204,14 @@ class NetworkFaultsTest {
 
         @Test
         void duringRestoresEvenWhenTheActionThrows(Faults faults) throws Exception {
-            assertThatThrownBy(() -> faults.during(f -> f.latency(Duration.ofMillis(100)).cut(), () -> {
-                throw new IllegalStateException("boom");
-            })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(
+                            () ->
+                                    faults.during(
+                                            f -> f.latency(Duration.ofMillis(100)).cut(),
+                                            () -> {
+                                                throw new IllegalStateException("boom");
+                                            }))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(toxiproxy(faults).isEnabled()).isTrue();
             assertThat(toxiproxy(faults).toxics().getAll()).isEmpty();
         }
@@ -171,7 +220,8 @@ class NetworkFaultsTest {
         @Latency(millis = 200)
         void aMethodAnnotationAppliesToThatTestOnly(DataSource dataSource) throws SQLException {
             try (Connection connection = dataSource.getConnection()) {
-                assertThat(NetworkLatencyTest.roundTripMillis(connection)).isGreaterThanOrEqualTo(200L);
+                assertThat(NetworkLatencyTest.roundTripMillis(connection))
+                        .isGreaterThanOrEqualTo(200L);
             }
         }
 
@@ -179,7 +229,8 @@ class NetworkFaultsTest {
         @Toxic(type = ToxicType.DOWN)
         void aDownToxicRefusesConnections(DataSource dataSource, Faults faults) {
             assertThat(toxiproxy(faults).isEnabled()).isFalse();
-            assertThatThrownBy(() -> millisToRead(dataSource, "select 1")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> millisToRead(dataSource, "select 1"))
+                    .isInstanceOf(SQLException.class);
         }
 
         /**

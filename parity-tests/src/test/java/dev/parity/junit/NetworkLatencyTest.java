@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** A profile's latency toxic, both ways, against each engine behind a real Toxiproxy. */
 @NeedsDocker
-// toxiproxy-java reads the toxics' types with the default locale's toUpperCase(): under a parallel Turkish pin, BANDWİDTH
+// toxiproxy-java reads the toxics' types with the default locale's toUpperCase(): under a parallel
+// Turkish pin, BANDWİDTH
 @ReadsDefaultLocale
 class NetworkLatencyTest {
 
@@ -28,36 +29,42 @@ class NetworkLatencyTest {
 
     @Nested
     @ProdLike("slow-network")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     @Nested
     @ProdLike("mariadb-slow-network")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     abstract static class Suite {
 
         @Test
-        void aRoundTripTakesBothLegsOfTheConfiguredLatencyLonger(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+        void aRoundTripTakesBothLegsOfTheConfiguredLatencyLonger(
+                DataSource dataSource, ProdEnvironment environment) throws SQLException {
             long proxied;
             long direct;
             try (Connection connection = dataSource.getConnection()) {
                 proxied = roundTripMillis(connection);
             }
-            try (Connection connection = DriverManager.getConnection(environment.directJdbcUrl(), environment.username(), environment.password())) {
+            try (Connection connection =
+                    DriverManager.getConnection(
+                            environment.directJdbcUrl(),
+                            environment.username(),
+                            environment.password())) {
                 direct = roundTripMillis(connection);
             }
-            System.out.printf("%s: latency 150 ms both ways: round trip %d ms through the proxy, %d ms direct, overhead %d ms (configured 300)%n",
+            System.out.printf(
+                    "%s: latency 150 ms both ways: round trip %d ms through the proxy, %d ms direct, overhead %d ms (configured 300)%n",
                     environment.engine(), proxied, direct, proxied - direct);
-            // the best of three round trips: the toxic adds at least its 300 ms, a loaded machine adds more, never less
+            // the best of three round trips: the toxic adds at least its 300 ms, a loaded machine
+            // adds more, never less
             assertThat(proxied - direct).isGreaterThanOrEqualTo(300L);
             assertThat(proxied).isGreaterThan(2 * direct);
         }
 
         @Test
         void theProfilesToxicsAreOnTheClassProxy(Faults faults) throws Exception {
-            assertThat(faults.proxy().unwrap(eu.rekawek.toxiproxy.Proxy.class).toxics().getAll()).hasSize(2)
+            assertThat(faults.proxy().unwrap(eu.rekawek.toxiproxy.Proxy.class).toxics().getAll())
+                    .hasSize(2)
                     .allSatisfy(toxic -> assertThat(toxic.getName()).startsWith("latency-"));
         }
     }

@@ -21,7 +21,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * tests may write the same setting at once, and declared readers must never overlap a writer.
  */
 @StartFromDistinctJvmGlobals
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a scheduling deadlock fails, not hangs
+@Timeout(
+        value = 60,
+        threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a scheduling deadlock fails, not hangs
 class ParallelPinTest {
 
     // tests currently inside a pinned zone / locale; the resource locks must keep each at most 1
@@ -31,8 +33,13 @@ class ParallelPinTest {
 
     @RepeatedTest(20)
     void concurrentPinnedTestsEachSeeTheirOwnSettings() {
-        EngineExecutionResults results = Kit.runInParallel(
-                TokyoClass.class, SaoPauloClass.class, MethodPins.class, ZoneReaders.class, LocaleReaders.class);
+        EngineExecutionResults results =
+                Kit.runInParallel(
+                        TokyoClass.class,
+                        SaoPauloClass.class,
+                        MethodPins.class,
+                        ZoneReaders.class,
+                        LocaleReaders.class);
 
         results.testEvents().assertStatistics(s -> s.started(17).succeeded(17).failed(0));
         results.containerEvents().assertStatistics(s -> s.failed(0));
@@ -44,12 +51,14 @@ class ParallelPinTest {
     void withoutPinsConcurrentWritersSeeEachOthersZone() {
         bothUnlockedTestsHaveWritten = new CyclicBarrier(2);
 
-        Kit.runInParallel(UnlockedTokyo.class, UnlockedLisbon.class).testEvents()
+        Kit.runInParallel(UnlockedTokyo.class, UnlockedLisbon.class)
+                .testEvents()
                 .assertStatistics(s -> s.started(2).succeeded(1).failed(1)); // the last writer wins
     }
 
     /** Holds the pinned settings for a few milliseconds while checking they stay this test's own. */
-    private static void seesOnlyItsOwn(String zoneId, String languageTag) throws InterruptedException {
+    private static void seesOnlyItsOwn(String zoneId, String languageTag)
+            throws InterruptedException {
         List<AtomicInteger> writers = new ArrayList<>();
         if (zoneId != null) {
             writers.add(ZONE_WRITERS);
@@ -127,7 +136,9 @@ class ParallelPinTest {
 
     private static void seesTheUnpinnedZone() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
-            assertThat(ZONE_WRITERS.get()).as("tests pinning the zone while a reader runs").isZero();
+            assertThat(ZONE_WRITERS.get())
+                    .as("tests pinning the zone while a reader runs")
+                    .isZero();
             assertThat(TimeZone.getDefault().getID()).isEqualTo(JvmGlobals.DISTINCT.timeZoneId());
             Thread.sleep(2);
         }
@@ -135,14 +146,19 @@ class ParallelPinTest {
 
     private static void seesTheUnpinnedLocale() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
-            assertThat(LOCALE_WRITERS.get()).as("tests pinning the locale while a reader runs").isZero();
-            assertThat(Locale.getDefault(Locale.Category.FORMAT)).isEqualTo(JvmGlobals.DISTINCT.formatLocale());
+            assertThat(LOCALE_WRITERS.get())
+                    .as("tests pinning the locale while a reader runs")
+                    .isZero();
+            assertThat(Locale.getDefault(Locale.Category.FORMAT))
+                    .isEqualTo(JvmGlobals.DISTINCT.formatLocale());
             Thread.sleep(2);
         }
     }
 
-    // Plain @Test methods, not @RepeatedTest: JUnit 5.14.4 can hang for good when a READ-locked test template runs
-    // in parallel next to READ_WRITE holders (a task it defers while awaiting its invocations is never resubmitted).
+    // Plain @Test methods, not @RepeatedTest: JUnit 5.14.4 can hang for good when a READ-locked
+    // test template runs
+    // in parallel next to READ_WRITE holders (a task it defers while awaiting its invocations is
+    // never resubmitted).
     static class ZoneReaders {
         @Test
         @ReadsDefaultTimeZone

@@ -32,8 +32,7 @@ class ParameterResolutionTest {
     /** Another framework's qualifier, as Spring's @Autowired or @Qualifier. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
-    @interface Theirs {
-    }
+    @interface Theirs {}
 
     /** Another framework's DataSource. */
     static final DataSource THEIRS = new org.postgresql.ds.PGSimpleDataSource();
@@ -42,7 +41,8 @@ class ParameterResolutionTest {
     static class QualifiedResolver implements ParameterResolver {
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == DataSource.class && parameter.isAnnotated(Theirs.class);
+            return parameter.getParameter().getType() == DataSource.class
+                    && parameter.isAnnotated(Theirs.class);
         }
 
         @Override
@@ -79,8 +79,7 @@ class ParameterResolutionTest {
     @ExtendWith(GreedyResolver.class)
     static class Competing {
         @Test
-        void test(DataSource which) {
-        }
+        void test(DataSource which) {}
     }
 
     @Test
@@ -88,8 +87,11 @@ class ParameterResolutionTest {
         Kit.run(BothSideBySide.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(SEEN.get("theirs")).isSameAs(THEIRS);
-        // the environment's database through the class's proxy, as a DataSource of the test's own (which names the test if it leaks)
-        assertThat(SEEN.get("ours")).isNotSameAs(THEIRS).hasToString(SEEN.get("environment").toString());
+        // the environment's database through the class's proxy, as a DataSource of the test's own
+        // (which names the test if it leaks)
+        assertThat(SEEN.get("ours"))
+                .isNotSameAs(THEIRS)
+                .hasToString(SEEN.get("environment").toString());
     }
 
     /**
@@ -112,16 +114,29 @@ class ParameterResolutionTest {
         EngineExecutionResults results = Kit.run(Competing.class);
 
         results.testEvents().assertStatistics(stats -> stats.failed(1));
-        Throwable failure = results.testEvents().failed().list().get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
-        assertThat(failure).isExactlyInstanceOf(ParameterResolutionException.class).hasNoCause()
-                .hasMessageStartingWith("Discovered multiple competing ParameterResolvers for parameter [javax.sql.DataSource which]")
-                .hasMessageContaining(ProdLikeExtension.class.getName()).hasMessageContaining(GreedyResolver.class.getName())
+        Throwable failure =
+                results.testEvents()
+                        .failed()
+                        .list()
+                        .get(0)
+                        .getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow();
+        assertThat(failure)
+                .isExactlyInstanceOf(ParameterResolutionException.class)
+                .hasNoCause()
+                .hasMessageStartingWith(
+                        "Discovered multiple competing ParameterResolvers for parameter [javax.sql.DataSource which]")
+                .hasMessageContaining(ProdLikeExtension.class.getName())
+                .hasMessageContaining(GreedyResolver.class.getName())
                 .hasMessageNotContaining("Parity resolves");
     }
 
     @Test
     void besideAnExtensionThatClaimsEveryDataSourceParitysComesFromProdEnvironment() {
-        Kit.run(BesideAGreedyResolver.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Kit.run(BesideAGreedyResolver.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(SEEN.get("greedy")).isSameAs(THEIRS);
         assertThat(SEEN.get("greedy-environment")).isNotNull().isNotSameAs(THEIRS);

@@ -38,8 +38,11 @@ class PinLocaleTest {
         EngineExecutionResults results = Kit.run(ClassAndMethodPins.class);
 
         results.testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
-        results.testEvents().assertThatEvents().haveExactly(1,
-                event(test("failsUnderAMethodPin"), finishedWithFailure(message("boom"))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(test("failsUnderAMethodPin"), finishedWithFailure(message("boom"))));
         results.containerEvents().assertStatistics(s -> s.failed(0));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
@@ -48,12 +51,19 @@ class PinLocaleTest {
     void anIllFormedTagFailsTheClassBeforeAnythingIsPinned() {
         EngineExecutionResults results = Kit.run(Underscore.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(Underscore.class),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
-                        "@PinLocale(\"tr_TR\") on class dev.parity.junit.PinLocaleTest$Underscore is invalid: 'tr_TR'"
-                                + " is not a well-formed BCP 47 language tag (Invalid subtag: tr_TR [at index 0]);"
-                                + " use a language tag such as 'de-DE' or 'tr-TR'"
-                                + " (see java.util.Locale.getAvailableLocales())"))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(Underscore.class),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(
+                                                "@PinLocale(\"tr_TR\") on class dev.parity.junit.PinLocaleTest$Underscore is invalid: 'tr_TR'"
+                                                        + " is not a well-formed BCP 47 language tag (Invalid subtag: tr_TR [at index 0]);"
+                                                        + " use a language tag such as 'de-DE' or 'tr-TR'"
+                                                        + " (see java.util.Locale.getAvailableLocales())"))));
         results.testEvents().assertStatistics(s -> s.started(0));
         // the valid @PinTimeZone next to it was not applied either
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
@@ -64,12 +74,19 @@ class PinLocaleTest {
         EngineExecutionResults results = Kit.run(UnknownLanguage.class);
 
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("martian"),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
-                        "@PinLocale(\"xx-YY-invalid\") on method dev.parity.junit.PinLocaleTest$UnknownLanguage"
-                                + "#martian() is invalid: 'xx-YY-invalid' has language 'xx', which is not a language"
-                                + " known to this JVM; use a language tag such as 'de-DE' or 'tr-TR'"
-                                + " (see java.util.Locale.getAvailableLocales())"))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("martian"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(
+                                                "@PinLocale(\"xx-YY-invalid\") on method dev.parity.junit.PinLocaleTest$UnknownLanguage"
+                                                        + "#martian() is invalid: 'xx-YY-invalid' has language 'xx', which is not a language"
+                                                        + " known to this JVM; use a language tag such as 'de-DE' or 'tr-TR'"
+                                                        + " (see java.util.Locale.getAvailableLocales())"))));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
@@ -106,7 +123,9 @@ class PinLocaleTest {
         @PinLocale("de-DE")
         void methodPinWins() {
             assertLocale("de-DE");
-            assertThat(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).format(LocalDate.of(2024, 3, 31)))
+            assertThat(
+                            DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                                    .format(LocalDate.of(2024, 3, 31)))
                     .isEqualTo("Sonntag, 31. M\u00e4rz 2024");
             assertThat(NumberFormat.getInstance().format(1234.5)).isEqualTo("1.234,5");
         }
@@ -134,15 +153,13 @@ class PinLocaleTest {
     @PinLocale("tr_TR")
     static class Underscore {
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     static class UnknownLanguage {
         @Test
         @PinLocale("xx-YY-invalid")
-        void martian() {
-        }
+        void martian() {}
 
         @Test
         @PinLocale("es-419")

@@ -45,7 +45,9 @@ class PinTimeZoneTest {
 
     @Test
     void subclassesInheritThePin() {
-        Kit.run(InheritsSaoPaulo.class).testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+        Kit.run(InheritsSaoPaulo.class)
+                .testEvents()
+                .assertStatistics(s -> s.started(1).succeeded(1));
     }
 
     @Test
@@ -59,9 +61,13 @@ class PinTimeZoneTest {
     void restoresTheMethodPinWhenABeforeEachMethodThrows() {
         EngineExecutionResults results = Kit.run(ThrowingBeforeEach.class);
 
-        results.testEvents().assertThatEvents().haveExactly(1,
-                event(test("pinned"), finishedWithFailure(message("@BeforeEach failed"))));
-        results.containerEvents().assertStatistics(s -> s.failed(0)); // @AfterAll saw the class pin again
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(test("pinned"), finishedWithFailure(message("@BeforeEach failed"))));
+        results.containerEvents()
+                .assertStatistics(s -> s.failed(0)); // @AfterAll saw the class pin again
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
@@ -69,8 +75,15 @@ class PinTimeZoneTest {
     void restoresWhenALaterExtensionFailsInBeforeAll() {
         EngineExecutionResults results = Kit.run(PinThenFailingExtension.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(PinThenFailingExtension.class),
-                finishedWithFailure(message("beforeAll failed while the zone was Asia/Tokyo"), nothingSuppressed())));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(PinThenFailingExtension.class),
+                                finishedWithFailure(
+                                        message("beforeAll failed while the zone was Asia/Tokyo"),
+                                        nothingSuppressed())));
         results.testEvents().assertStatistics(s -> s.started(0));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
@@ -79,9 +92,16 @@ class PinTimeZoneTest {
     void hasNothingToRestoreWhenAnEarlierExtensionFailsInBeforeAll() {
         EngineExecutionResults results = Kit.run(FailingExtensionThenPin.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(FailingExtensionThenPin.class),
-                finishedWithFailure(message("beforeAll failed while the zone was Pacific/Chatham"),
-                        nothingSuppressed())));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(FailingExtensionThenPin.class),
+                                finishedWithFailure(
+                                        message(
+                                                "beforeAll failed while the zone was Pacific/Chatham"),
+                                        nothingSuppressed())));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
@@ -107,11 +127,18 @@ class PinTimeZoneTest {
     void anUnknownZoneFailsTheClassBeforeAnythingIsPinned() {
         EngineExecutionResults results = Kit.run(UnknownZone.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(UnknownZone.class),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
-                        "@PinTimeZone(\"Mars/Olympus\") on class dev.parity.junit.PinTimeZoneTest$UnknownZone is"
-                                + " invalid: 'Mars/Olympus' is not a time zone id known to this JVM; use a region id"
-                                + " such as 'Europe/Berlin' (see java.time.ZoneId.getAvailableZoneIds())"))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(UnknownZone.class),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(
+                                                "@PinTimeZone(\"Mars/Olympus\") on class dev.parity.junit.PinTimeZoneTest$UnknownZone is"
+                                                        + " invalid: 'Mars/Olympus' is not a time zone id known to this JVM; use a region id"
+                                                        + " such as 'Europe/Berlin' (see java.time.ZoneId.getAvailableZoneIds())"))));
         results.testEvents().assertStatistics(s -> s.started(0));
         // the valid @PinLocale next to it was not applied either
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
@@ -122,12 +149,19 @@ class PinTimeZoneTest {
         EngineExecutionResults results = Kit.run(UnparsableInstant.class);
 
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(1).failed(1));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("lastTuesday"),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
-                        "@PinTimeZone(value = \"Europe/Berlin\", fixedAt = \"last Tuesday\") on method"
-                                + " dev.parity.junit.PinTimeZoneTest$UnparsableInstant#lastTuesday() is invalid:"
-                                + " 'last Tuesday' is not an ISO-8601 instant; use a UTC instant with a trailing 'Z',"
-                                + " such as '2024-03-31T01:30:00Z'"))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("lastTuesday"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(
+                                                "@PinTimeZone(value = \"Europe/Berlin\", fixedAt = \"last Tuesday\") on method"
+                                                        + " dev.parity.junit.PinTimeZoneTest$UnparsableInstant#lastTuesday() is invalid:"
+                                                        + " 'last Tuesday' is not an ISO-8601 instant; use a UTC instant with a trailing 'Z',"
+                                                        + " such as '2024-03-31T01:30:00Z'"))));
         assertThat(JvmGlobals.read()).isEqualTo(JvmGlobals.DISTINCT);
     }
 
@@ -147,15 +181,17 @@ class PinTimeZoneTest {
         void seesTheZone() {
             assertZone("America/Sao_Paulo");
             assertThat(Calendar.getInstance().getTimeZone().getID()).isEqualTo("America/Sao_Paulo");
-            assertThat(new SimpleDateFormat("yyyy-MM-dd HH:mm").format(new Date(0))).isEqualTo("1969-12-31 21:00");
-            assertThat(LocalDateTime.ofInstant(Instant.parse("2024-01-15T12:00:00Z"), ZoneId.systemDefault()))
+            assertThat(new SimpleDateFormat("yyyy-MM-dd HH:mm").format(new Date(0)))
+                    .isEqualTo("1969-12-31 21:00");
+            assertThat(
+                            LocalDateTime.ofInstant(
+                                    Instant.parse("2024-01-15T12:00:00Z"), ZoneId.systemDefault()))
                     .isEqualTo(LocalDateTime.parse("2024-01-15T09:00:00"));
             assertThat(JvmGlobals.read().locale()).isEqualTo(JvmGlobals.DISTINCT.locale());
         }
     }
 
-    static class InheritsSaoPaulo extends SaoPaulo {
-    }
+    static class InheritsSaoPaulo extends SaoPaulo {}
 
     @PinTimeZone("Asia/Tokyo")
     static class FailingUnderPins {
@@ -180,8 +216,7 @@ class PinTimeZoneTest {
 
         @Test
         @PinTimeZone("Europe/Lisbon")
-        void pinned() {
-        }
+        void pinned() {}
 
         @AfterAll
         static void classPinIsBack() {
@@ -192,7 +227,8 @@ class PinTimeZoneTest {
     static final class FailsInBeforeAll implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
-            throw new IllegalStateException("beforeAll failed while the zone was " + TimeZone.getDefault().getID());
+            throw new IllegalStateException(
+                    "beforeAll failed while the zone was " + TimeZone.getDefault().getID());
         }
     }
 
@@ -200,16 +236,14 @@ class PinTimeZoneTest {
     @ExtendWith(FailsInBeforeAll.class)
     static class PinThenFailingExtension {
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     @ExtendWith(FailsInBeforeAll.class)
     @PinTimeZone("Asia/Tokyo")
     static class FailingExtensionThenPin {
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     @PinTimeZone("Asia/Tokyo")
@@ -300,15 +334,13 @@ class PinTimeZoneTest {
     @PinLocale("tr-TR")
     static class UnknownZone {
         @Test
-        void neverRuns() {
-        }
+        void neverRuns() {}
     }
 
     static class UnparsableInstant {
         @Test
         @PinTimeZone(value = "Europe/Berlin", fixedAt = "last Tuesday")
-        void lastTuesday() {
-        }
+        void lastTuesday() {}
 
         @Test
         @PinTimeZone(value = "Europe/Berlin", fixedAt = "2024-03-31T01:30:00Z")

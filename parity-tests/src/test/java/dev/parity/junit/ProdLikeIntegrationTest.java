@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 class ProdLikeIntegrationTest {
 
     static String query(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); ResultSet rows = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));
@@ -66,36 +67,55 @@ class ProdLikeIntegrationTest {
         }
 
         @Test
-        void runsTheVersionTheProfilePins(DataSource dataSource, ProdEnvironment environment) throws SQLException {
-            assertThat(query(dataSource, TestEngine.of(environment).serverVersion)).startsWith(version);
+        void runsTheVersionTheProfilePins(DataSource dataSource, ProdEnvironment environment)
+                throws SQLException {
+            assertThat(query(dataSource, TestEngine.of(environment).serverVersion))
+                    .startsWith(version);
         }
 
         @Test
         void initScriptsRanOnceInOrder(DataSource dataSource) throws SQLException {
-            assertThat(query(dataSource, "select name from customer order by id")).isEqualTo("Ada Lovelace|O'Brien; Ltd");
+            assertThat(query(dataSource, "select name from customer order by id"))
+                    .isEqualTo("Ada Lovelace|O'Brien; Ltd");
             assertThat(query(dataSource, "select customer_count()")).isEqualTo("2");
         }
 
         @Test
-        void serverSettingsFromTheProfileApply(DataSource dataSource, ProdEnvironment environment) throws SQLException {
-            assertThat(query(dataSource, TestEngine.of(environment).maxConnections)).isEqualTo("50");
+        void serverSettingsFromTheProfileApply(DataSource dataSource, ProdEnvironment environment)
+                throws SQLException {
+            assertThat(query(dataSource, TestEngine.of(environment).maxConnections))
+                    .isEqualTo("50");
         }
 
         @Test
         void environmentDescribesTheDatabase(ProdEnvironment environment) throws SQLException {
             assertThat(environment.profile()).isEqualTo(TestEngine.of(environment).profile);
             assertThat(environment.image()).isEqualTo(image);
-            assertThat(environment.jdbcUrl()).startsWith("jdbc:" + (environment.engine().equals("mariadb") ? "mariadb" : "postgresql") + "://");
-            try (Connection connection = DriverManager.getConnection(environment.jdbcUrl(), environment.username(), environment.password())) {
+            assertThat(environment.jdbcUrl())
+                    .startsWith(
+                            "jdbc:"
+                                    + (environment.engine().equals("mariadb")
+                                            ? "mariadb"
+                                            : "postgresql")
+                                    + "://");
+            try (Connection connection =
+                    DriverManager.getConnection(
+                            environment.jdbcUrl(),
+                            environment.username(),
+                            environment.password())) {
                 assertThat(connection.isValid(2)).isTrue();
             }
         }
 
         @Test
-        void constructorLifecycleAndTestSeeTheSameEnvironment(ProdEnvironment environment, DataSource dataSource) {
+        void constructorLifecycleAndTestSeeTheSameEnvironment(
+                ProdEnvironment environment, DataSource dataSource) {
             assertThat(fromBeforeAll).isSameAs(environment);
-            // one database through the class's proxy; each DataSource the test's own or the class's, watched for leaks
-            assertThat(fromConstructor).hasToString(dataSource.toString()).hasToString(environment.dataSource().toString());
+            // one database through the class's proxy; each DataSource the test's own or the
+            // class's, watched for leaks
+            assertThat(fromConstructor)
+                    .hasToString(dataSource.toString())
+                    .hasToString(environment.dataSource().toString());
         }
 
         @Nested

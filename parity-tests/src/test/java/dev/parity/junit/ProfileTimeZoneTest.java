@@ -40,6 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProfileTimeZoneTest {
 
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+
     private static Map<String, String> zones(TestEngine engine) {
         return Map.of("parity.config", engine.file("zones"));
     }
@@ -60,7 +61,8 @@ class ProfileTimeZoneTest {
         assertThat(Locale.getDefault()).isEqualTo(localeBefore);
     }
 
-    private static void record(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+    private static void record(DataSource dataSource, ProdEnvironment environment)
+            throws SQLException {
         TestEngine engine = TestEngine.of(environment);
         SEEN.put("jvm", TimeZone.getDefault().getID());
         SEEN.put("locale", Locale.getDefault().toLanguageTag());
@@ -73,7 +75,8 @@ class ProfileTimeZoneTest {
     @ProdLike("tokyo")
     static class Tokyo {
         @Test
-        void test(DataSource dataSource, ProdEnvironment environment, Clock clock) throws SQLException {
+        void test(DataSource dataSource, ProdEnvironment environment, Clock clock)
+                throws SQLException {
             record(dataSource, environment);
             SEEN.put("clock", clock.getZone().getId());
         }
@@ -96,26 +99,29 @@ class ProfileTimeZoneTest {
     /** Records what its tests saw under a key of its own, while other classes pin other zones in parallel. */
     abstract static class SeesItsOwnZone {
         @RepeatedTest(3)
-        void test(DataSource dataSource, ProdEnvironment environment) throws SQLException, InterruptedException {
+        void test(DataSource dataSource, ProdEnvironment environment)
+                throws SQLException, InterruptedException {
             String jvm = TimeZone.getDefault().getID();
             Thread.sleep(20); // give a parallel class the chance to interfere
-            String session = ProdLikeIntegrationTest.query(dataSource, TestEngine.of(environment).sessionZone);
-            SEEN.merge(getClass().getSimpleName(), jvm + "/" + session + "/" + TimeZone.getDefault().getID() + ";", String::concat);
+            String session =
+                    ProdLikeIntegrationTest.query(
+                            dataSource, TestEngine.of(environment).sessionZone);
+            SEEN.merge(
+                    getClass().getSimpleName(),
+                    jvm + "/" + session + "/" + TimeZone.getDefault().getID() + ";",
+                    String::concat);
         }
     }
 
     @ProdLike("tokyo")
-    static class InTokyo extends SeesItsOwnZone {
-    }
+    static class InTokyo extends SeesItsOwnZone {}
 
     @ProdLike("tokyo")
     @PinTimeZone("America/Sao_Paulo")
-    static class InSaoPaulo extends SeesItsOwnZone {
-    }
+    static class InSaoPaulo extends SeesItsOwnZone {}
 
     @ProdLike("berlin-dst")
-    static class InBerlin extends SeesItsOwnZone {
-    }
+    static class InBerlin extends SeesItsOwnZone {}
 
     @ProdLike("berlin-dst")
     static class FixedClock {
@@ -130,8 +136,7 @@ class ProfileTimeZoneTest {
     @PinTimeZone("Asia/Tokyo")
     static class Mismatched {
         @Test
-        void test() {
-        }
+        void test() {}
     }
 
     @ProdLike
@@ -145,20 +150,31 @@ class ProfileTimeZoneTest {
     @ParameterizedTest
     @EnumSource(TestEngine.class)
     void profilePinsTheJvmAndTheDatabaseFollows(TestEngine engine) {
-        Kit.run(zones(engine), Tokyo.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        Kit.run(zones(engine), Tokyo.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(1));
 
-        assertThat(SEEN).containsEntry("jvm", "Asia/Tokyo").containsEntry("locale", "ja-JP")
-                .containsEntry("session", "Asia/Tokyo").containsEntry("server", "Asia/Tokyo").containsEntry("clock", "Asia/Tokyo");
+        assertThat(SEEN)
+                .containsEntry("jvm", "Asia/Tokyo")
+                .containsEntry("locale", "ja-JP")
+                .containsEntry("session", "Asia/Tokyo")
+                .containsEntry("server", "Asia/Tokyo")
+                .containsEntry("clock", "Asia/Tokyo");
         assertThat(SEEN.get("dbDate")).isEqualTo(SEEN.get("jvmDate"));
     }
 
     @ParameterizedTest
     @EnumSource(TestEngine.class)
     void aClassAnnotationWinsOverTheProfile(TestEngine engine) {
-        Kit.run(zones(engine), AnnotationWins.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Kit.run(zones(engine), AnnotationWins.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
 
-        assertThat(SEEN).containsEntry("jvm", "America/Sao_Paulo").containsEntry("session", "America/Sao_Paulo")
-                .containsEntry("server", "America/Sao_Paulo").containsEntry("locale", "ja-JP");
+        assertThat(SEEN)
+                .containsEntry("jvm", "America/Sao_Paulo")
+                .containsEntry("session", "America/Sao_Paulo")
+                .containsEntry("server", "America/Sao_Paulo")
+                .containsEntry("locale", "ja-JP");
     }
 
     @ParameterizedTest
@@ -170,48 +186,70 @@ class ProfileTimeZoneTest {
         parallel.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
         SEEN.clear();
         Kit.run(parallel, InTokyo.class, InSaoPaulo.class, InBerlin.class)
-                .testEvents().assertStatistics(stats -> stats.succeeded(9).failed(0));
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(9).failed(0));
         assertThat(SEEN.get("InTokyo")).isEqualTo("Asia/Tokyo/Asia/Tokyo/Asia/Tokyo;".repeat(3));
-        assertThat(SEEN.get("InSaoPaulo")).isEqualTo("America/Sao_Paulo/America/Sao_Paulo/America/Sao_Paulo;".repeat(3));
-        assertThat(SEEN.get("InBerlin")).isEqualTo("Europe/Berlin/Europe/Berlin/Europe/Berlin;".repeat(3));
+        assertThat(SEEN.get("InSaoPaulo"))
+                .isEqualTo("America/Sao_Paulo/America/Sao_Paulo/America/Sao_Paulo;".repeat(3));
+        assertThat(SEEN.get("InBerlin"))
+                .isEqualTo("Europe/Berlin/Europe/Berlin/Europe/Berlin;".repeat(3));
     }
 
     @Test
     void aFixedClockFromTheProfileStandsAtTheDstChange() {
-        Kit.run(zones(TestEngine.POSTGRES), FixedClock.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Kit.run(zones(TestEngine.POSTGRES), FixedClock.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
 
-        assertThat(SEEN).containsEntry("instant", "2024-03-31T01:30:00Z").containsEntry("clock", "Europe/Berlin");
+        assertThat(SEEN)
+                .containsEntry("instant", "2024-03-31T01:30:00Z")
+                .containsEntry("clock", "Europe/Berlin");
     }
 
     @Test
     void aServerInAnotherZoneFailsTheClassNamingBothValues() {
-        Throwable failure = Kit.onlyContainerFailure(Kit.run(zones(TestEngine.POSTGRES), Mismatched.class));
+        Throwable failure =
+                Kit.onlyContainerFailure(Kit.run(zones(TestEngine.POSTGRES), Mismatched.class));
 
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
-                "time zones disagree: expected 'Asia/Tokyo' from @PinTimeZone(\"Asia/Tokyo\") on " + Mismatched.class.getName() + ", "
-                        + "but the server's zone is 'UTC' (log_timezone: the container's TZ and the server's settings from the profile). "
-                        + "Remove the setting that overrides it (a 'timezone' under database.settings, an 'options' or 'TimeZone' "
-                        + "in the JDBC URL), or pin the zone you mean in one place.");
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(
+                        "time zones disagree: expected 'Asia/Tokyo' from @PinTimeZone(\"Asia/Tokyo\") on "
+                                + Mismatched.class.getName()
+                                + ", "
+                                + "but the server's zone is 'UTC' (log_timezone: the container's TZ and the server's settings from the profile). "
+                                + "Remove the setting that overrides it (a 'timezone' under database.settings, an 'options' or 'TimeZone' "
+                                + "in the JDBC URL), or pin the zone you mean in one place.");
     }
 
     @Test
     void aMariaDbServerInAnotherZoneFailsTheClassNamingBothValues() {
-        Throwable failure = Kit.onlyContainerFailure(Kit.run(zones(TestEngine.MARIADB), Mismatched.class));
+        Throwable failure =
+                Kit.onlyContainerFailure(Kit.run(zones(TestEngine.MARIADB), Mismatched.class));
 
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
-                "time zones disagree: expected 'Asia/Tokyo' from @PinTimeZone(\"Asia/Tokyo\") on " + Mismatched.class.getName() + ", "
-                        + "but the server's zone is 'UTC' (@@global.time_zone: --default-time-zone from the profile's timezone, or the "
-                        + "container's TZ). Remove the setting that overrides it (a 'default_time_zone' under database.settings, a "
-                        + "'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL), or pin the zone you mean in one place.");
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(
+                        "time zones disagree: expected 'Asia/Tokyo' from @PinTimeZone(\"Asia/Tokyo\") on "
+                                + Mismatched.class.getName()
+                                + ", "
+                                + "but the server's zone is 'UTC' (@@global.time_zone: --default-time-zone from the profile's timezone, or the "
+                                + "container's TZ). Remove the setting that overrides it (a 'default_time_zone' under database.settings, a "
+                                + "'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL), or pin the zone you mean in one place.");
     }
 
     @Test
     void invalidZoneAndLocaleAreReportedWithTheirLinesBeforeAnythingChanges() {
-        Throwable failure = Kit.onlyContainerFailure(
-                Kit.run(Map.of("parity.config", "profiles/bad-zone.yml"), ActiveProfile.class));
+        Throwable failure =
+                Kit.onlyContainerFailure(
+                        Kit.run(
+                                Map.of("parity.config", "profiles/bad-zone.yml"),
+                                ActiveProfile.class));
 
-        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("profiles/bad-zone.yml has 2 problems:\n  - line 3: invalid timezone in profile 'default': ")
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith(
+                        "profiles/bad-zone.yml has 2 problems:\n  - line 3: invalid timezone in profile 'default': ")
                 .hasMessageContaining("'Mars/Olympus'")
                 .hasMessageContaining("\n  - line 4: invalid locale in profile 'default': ")
                 .hasMessageContaining("'xx-YY-invalid'");
@@ -223,21 +261,43 @@ class ProfileTimeZoneTest {
      */
     @ParameterizedTest
     @EnumSource(TestEngine.class)
-    void currentDateInTheDatabaseIsTheJvmsWhereTheDateDiffersFromUtc(TestEngine engine, @TempDir Path dir) throws IOException {
+    void currentDateInTheDatabaseIsTheJvmsWhereTheDateDiffersFromUtc(
+            TestEngine engine, @TempDir Path dir) throws IOException {
         Instant now = Instant.now();
         LocalDate utcDate = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        String zone = ZoneId.getAvailableZoneIds().stream().sorted()
-                .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
-                .filter(id -> !LocalDate.ofInstant(now, ZoneId.of(id)).equals(utcDate))
-                .max(Comparator.comparing(id -> Math.abs(ZoneId.of(id).getRules().getOffset(now).getTotalSeconds())))
-                .orElseThrow();
-        Path file = Files.writeString(dir.resolve("near-midnight.yml"),
-                "profiles:\n  default:\n    timezone: " + zone + "\n" + engine.databaseYaml());
+        String zone =
+                ZoneId.getAvailableZoneIds().stream()
+                        .sorted()
+                        .filter(
+                                id ->
+                                        id.contains("/")
+                                                && !id.startsWith("Etc/")
+                                                && !id.startsWith("SystemV/"))
+                        .filter(id -> !LocalDate.ofInstant(now, ZoneId.of(id)).equals(utcDate))
+                        .max(
+                                Comparator.comparing(
+                                        id ->
+                                                Math.abs(
+                                                        ZoneId.of(id)
+                                                                .getRules()
+                                                                .getOffset(now)
+                                                                .getTotalSeconds())))
+                        .orElseThrow();
+        Path file =
+                Files.writeString(
+                        dir.resolve("near-midnight.yml"),
+                        "profiles:\n  default:\n    timezone: "
+                                + zone
+                                + "\n"
+                                + engine.databaseYaml());
 
         Kit.run(Map.of("parity.config", file.toString()), ActiveProfile.class)
-                .testEvents().assertStatistics(stats -> stats.succeeded(1));
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
 
         assertThat(SEEN).containsEntry("jvm", zone).containsEntry("session", zone);
-        assertThat(SEEN.get("dbDate")).isEqualTo(SEEN.get("jvmDate")).isNotEqualTo(utcDate.toString());
+        assertThat(SEEN.get("dbDate"))
+                .isEqualTo(SEEN.get("jvmDate"))
+                .isNotEqualTo(utcDate.toString());
     }
 }

@@ -29,13 +29,37 @@ class PsqlScriptsTest {
     static class LoadedByPsql {
         @Test
         void test(DataSource dataSource) throws SQLException {
-            SEEN.put("products", ProdLikeIntegrationTest.query(dataSource, "select sku || ' ' || name || ' ' || price from psql_products order by sku"));
-            SEEN.put("owner", ProdLikeIntegrationTest.query(dataSource, "select value from psql_settings where name = 'owner'"));
-            SEEN.put("names", ProdLikeIntegrationTest.query(dataSource, "select name from psql_names order by name"));
-            SEEN.put("customers", ProdLikeIntegrationTest.query(dataSource, "select id || ' ' || email || ' ' || coalesce(name, 'NULL') from customers order by id"));
-            SEEN.put("orders", ProdLikeIntegrationTest.query(dataSource, "select id || ' ' || status || ' ' || total || ' ' || coalesce(note, 'NULL') from orders order by id"));
-            SEEN.put("orderCount", ProdLikeIntegrationTest.query(dataSource, "select order_count(1)"));
-            SEEN.put("totals", ProdLikeIntegrationTest.query(dataSource, "select email || ' ' || total from customer_totals order by email"));
+            SEEN.put(
+                    "products",
+                    ProdLikeIntegrationTest.query(
+                            dataSource,
+                            "select sku || ' ' || name || ' ' || price from psql_products order by sku"));
+            SEEN.put(
+                    "owner",
+                    ProdLikeIntegrationTest.query(
+                            dataSource, "select value from psql_settings where name = 'owner'"));
+            SEEN.put(
+                    "names",
+                    ProdLikeIntegrationTest.query(
+                            dataSource, "select name from psql_names order by name"));
+            SEEN.put(
+                    "customers",
+                    ProdLikeIntegrationTest.query(
+                            dataSource,
+                            "select id || ' ' || email || ' ' || coalesce(name, 'NULL') from customers order by id"));
+            SEEN.put(
+                    "orders",
+                    ProdLikeIntegrationTest.query(
+                            dataSource,
+                            "select id || ' ' || status || ' ' || total || ' ' || coalesce(note, 'NULL') from orders order by id"));
+            SEEN.put(
+                    "orderCount",
+                    ProdLikeIntegrationTest.query(dataSource, "select order_count(1)"));
+            SEEN.put(
+                    "totals",
+                    ProdLikeIntegrationTest.query(
+                            dataSource,
+                            "select email || ' ' || total from customer_totals order by email"));
             SEEN.put("searchPath", ProdLikeIntegrationTest.query(dataSource, "show search_path"));
         }
     }
@@ -43,15 +67,26 @@ class PsqlScriptsTest {
     @Test
     void psqlScriptsAndPgDumpOutputLoadAndPlainSqlFollowsOverJdbc() {
         SEEN.clear();
-        Kit.run(Map.of("parity.config", "profiles/psql.yml"), LoadedByPsql.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Kit.run(Map.of("parity.config", "profiles/psql.yml"), LoadedByPsql.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
 
-        assertThat(SEEN).containsEntry("products", "A-1 Kaffeemühle 19.90|B-2 Crème brûlée torch 34.50|C-3 Tea 3.00")
+        assertThat(SEEN)
+                .containsEntry(
+                        "products",
+                        "A-1 Kaffeemühle 19.90|B-2 Crème brûlée torch 34.50|C-3 Tea 3.00")
                 .containsEntry("owner", "app")
                 .containsEntry("names", "Ångström|café|Zoë");
-        assertThat(SEEN).as("pg_dump's rows, COPY's escapes decoded; its sequence set, so the plain script's row gets id 4")
-                .containsEntry("customers", "1 ada@example.com Ada Lovelace|2 bob@example.com NULL|3 zoë@example.com Zoë\tTab \\ Backslash"
-                        + "|4 dora@example.com Dora")
-                .containsEntry("orders", "1 paid 12.50 first|2 shipped 99.99 NULL|3 placed 0.00 multi\nline")
+        assertThat(SEEN)
+                .as(
+                        "pg_dump's rows, COPY's escapes decoded; its sequence set, so the plain script's row gets id 4")
+                .containsEntry(
+                        "customers",
+                        "1 ada@example.com Ada Lovelace|2 bob@example.com NULL|3 zoë@example.com Zoë\tTab \\ Backslash"
+                                + "|4 dora@example.com Dora")
+                .containsEntry(
+                        "orders",
+                        "1 paid 12.50 first|2 shipped 99.99 NULL|3 placed 0.00 multi\nline")
                 .containsEntry("orderCount", "2")
                 .containsEntry("totals", "ada@example.com 112.49|zoë@example.com 0.00")
                 .containsEntry("searchPath", "\"$user\", public");

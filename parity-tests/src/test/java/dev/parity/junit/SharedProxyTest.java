@@ -40,7 +40,8 @@ class SharedProxyTest {
     static class ConstructorResolver implements ParameterResolver {
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == DataSource.class && parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor;
+            return parameter.getParameter().getType() == DataSource.class
+                    && parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor;
         }
 
         @Override
@@ -90,11 +91,17 @@ class SharedProxyTest {
 
     @Test
     void namedClassesShareOneProxyEachWithItsOwnToxicsOthersKeepTheirOwn() {
-        Kit.runInParallel(Slow.class, Quiet.class, OwnProxy.class).testEvents().assertStatistics(stats -> stats.succeeded(3));
+        Kit.runInParallel(Slow.class, Quiet.class, OwnProxy.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(3));
 
-        assertThat(URLS.get("slow")).isNotNull().isEqualTo(URLS.get("quiet")).isNotEqualTo(URLS.get("own"));
+        assertThat(URLS.get("slow"))
+                .isNotNull()
+                .isEqualTo(URLS.get("quiet"))
+                .isNotEqualTo(URLS.get("own"));
         assertThat(ROUND_TRIPS.get("slow")).isGreaterThanOrEqualTo(Duration.ofMillis(400));
-        assertThat(ROUND_TRIPS.get("quiet")).isLessThan(Duration.ofMillis(200)); // ran before or after Slow, never beside it
+        assertThat(ROUND_TRIPS.get("quiet"))
+                .isLessThan(Duration.ofMillis(200)); // ran before or after Slow, never beside it
         assertThat(ClassEnvironments.of(Slow.class)).isEmpty();
         assertThat(ClassEnvironments.of(Quiet.class)).isEmpty();
     }

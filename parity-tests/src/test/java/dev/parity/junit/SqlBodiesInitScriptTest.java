@@ -30,17 +30,30 @@ class SqlBodiesInitScriptTest {
     static class Loaded {
         @Test
         void test(DataSource dataSource) throws SQLException {
-            SEEN.put("sizes", ProdLikeIntegrationTest.query(dataSource, "select order_size(150) || ' ' || order_size(0.5) || ' ' || order_size(0)"));
-            SEEN.put("standardBodies", ProdLikeIntegrationTest.query(dataSource,
-                    "select proname || ' ' || (prosqlbody is not null) from pg_proc where proname in ('order_size', 'place_order') order by proname"));
-            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            SEEN.put(
+                    "sizes",
+                    ProdLikeIntegrationTest.query(
+                            dataSource,
+                            "select order_size(150) || ' ' || order_size(0.5) || ' ' || order_size(0)"));
+            SEEN.put(
+                    "standardBodies",
+                    ProdLikeIntegrationTest.query(
+                            dataSource,
+                            "select proname || ' ' || (prosqlbody is not null) from pg_proc where proname in ('order_size', 'place_order') order by proname"));
+            try (Connection connection = dataSource.getConnection();
+                    Statement sql = connection.createStatement()) {
                 connection.setAutoCommit(false);
                 sql.execute("call place_order(1, 150)");
                 sql.execute("call place_order(2, 0.5)");
                 sql.execute("update orders set status = 'shipped' where id = 1");
-                SEEN.put("log", rows(sql, "select order_id || ' ' || event from order_log order by order_id, event"));
+                SEEN.put(
+                        "log",
+                        rows(
+                                sql,
+                                "select order_id || ' ' || event from order_log order by order_id, event"));
                 SEEN.put("described", rows(sql, "select describe(1)"));
-                SEEN.put("view", rows(sql, "select id || ' ' || size from order_sizes order by id"));
+                SEEN.put(
+                        "view", rows(sql, "select id || ' ' || size from order_sizes order by id"));
                 connection.rollback();
             }
         }
@@ -59,11 +72,16 @@ class SqlBodiesInitScriptTest {
     @Test
     void bodiesRulesAndNestedDollarQuotesLoadWholeAndWork() {
         SEEN.clear();
-        Kit.run(Map.of("parity.config", "profiles/sql-bodies.yml"), Loaded.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        Kit.run(Map.of("parity.config", "profiles/sql-bodies.yml"), Loaded.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(1));
 
-        assertThat(SEEN).containsEntry("sizes", "big tiny; free")
+        assertThat(SEEN)
+                .containsEntry("sizes", "big tiny; free")
                 .containsEntry("standardBodies", "order_size true|place_order true")
-                .containsEntry("log", "1 notify; big|1 placed; by a procedure|1 shipped|2 placed; by a procedure")
+                .containsEntry(
+                        "log",
+                        "1 notify; big|1 placed; by a procedure|1 shipped|2 placed; by a procedure")
                 .containsEntry("described", "order 1: shipped;")
                 .containsEntry("view", "1 big|2 tiny;");
     }

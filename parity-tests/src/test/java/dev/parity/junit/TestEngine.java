@@ -5,28 +5,54 @@ package dev.parity.junit;
  * written once and runs on both.
  */
 enum TestEngine {
-
-    POSTGRES("default", "show server_version", "show max_connections", "generate_series(1, %d)",
-            "select extract(epoch from pg_postmaster_start_time())::text", "select current_setting('TimeZone')",
-            "select current_setting('log_timezone')", "select current_date::text", "postgres:15"),
-    MARIADB("mariadb", "select version()", "select @@max_connections", "seq_1_to_%d",
-            "select @@hostname", "select @@session.time_zone", "select @@global.time_zone", "select cast(curdate() as char)", "mariadb:10.11");
+    POSTGRES(
+            "default",
+            "show server_version",
+            "show max_connections",
+            "generate_series(1, %d)",
+            "select extract(epoch from pg_postmaster_start_time())::text",
+            "select current_setting('TimeZone')",
+            "select current_setting('log_timezone')",
+            "select current_date::text",
+            "postgres:15"),
+    MARIADB(
+            "mariadb",
+            "select version()",
+            "select @@max_connections",
+            "seq_1_to_%d",
+            "select @@hostname",
+            "select @@session.time_zone",
+            "select @@global.time_zone",
+            "select cast(curdate() as char)",
+            "mariadb:10.11");
 
     /** The profile of parity.yml that runs this engine. */
     final String profile;
+
     final String serverVersion;
     final String maxConnections;
     private final String rows;
+
     /** Something that differs between two servers and stays for one. */
     final String serverIdentity;
+
     final String sessionZone;
     final String serverZone;
     final String currentDate;
+
     /** The image of its main profile. */
     final String image;
 
-    TestEngine(String profile, String serverVersion, String maxConnections, String rows, String serverIdentity, String sessionZone,
-               String serverZone, String currentDate, String image) {
+    TestEngine(
+            String profile,
+            String serverVersion,
+            String maxConnections,
+            String rows,
+            String serverIdentity,
+            String sessionZone,
+            String serverZone,
+            String currentDate,
+            String image) {
         this.profile = profile;
         this.serverVersion = serverVersion;
         this.maxConnections = maxConnections;
@@ -45,7 +71,11 @@ enum TestEngine {
 
     /** The profile YAML's database section for this engine, for files written by a test. */
     String databaseYaml() {
-        return "    database:\n" + (this == MARIADB ? "      engine: mariadb\n" : "") + "      image: " + image + "\n";
+        return "    database:\n"
+                + (this == MARIADB ? "      engine: mariadb\n" : "")
+                + "      image: "
+                + image
+                + "\n";
     }
 
     static TestEngine of(ProdEnvironment environment) {

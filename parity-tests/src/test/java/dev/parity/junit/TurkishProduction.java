@@ -10,5 +10,4 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @PinTimeZone("Europe/Istanbul")
 @PinLocale("tr-TR")
-@interface TurkishProduction {
-}
+@interface TurkishProduction {}

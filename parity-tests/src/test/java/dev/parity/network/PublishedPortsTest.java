@@ -40,14 +40,21 @@ class PublishedPortsTest {
     void theDatabaseAndToxiproxyAnswerOnLoopbackOnly() {
         assertThat(PublishedPorts.bindAddress()).isEqualTo("127.0.0.1");
         for (String engine : new String[] {"postgres", "mariadb"}) {
-            try (RunningDatabase database = Databases.start(DatabaseSpec.defaults(Engines.byId(engine).orElseThrow()),
-                    getClass().getClassLoader(), "published-ports-test")) {
+            try (RunningDatabase database =
+                    Databases.start(
+                            DatabaseSpec.defaults(Engines.byId(engine).orElseThrow()),
+                            getClass().getClassLoader(),
+                            "published-ports-test")) {
                 int port = URI.create(database.jdbcUrl().substring("jdbc:".length())).getPort();
                 assertThat(answers("127.0.0.1", port)).as(engine + " on loopback").isTrue();
-                assertThat(answers(OTHER_ADDRESS, port)).as(engine + " on " + OTHER_ADDRESS).isFalse();
+                assertThat(answers(OTHER_ADDRESS, port))
+                        .as(engine + " on " + OTHER_ADDRESS)
+                        .isFalse();
             }
         }
-        try (Network network = Network.newNetwork(); ToxiproxyContainer toxiproxy = ContainerToxiproxyServer.container(NetworkSpec.DEFAULT_IMAGE, network)) {
+        try (Network network = Network.newNetwork();
+                ToxiproxyContainer toxiproxy =
+                        ContainerToxiproxyServer.container(NetworkSpec.DEFAULT_IMAGE, network)) {
             toxiproxy.start();
             assertThat(answers("127.0.0.1", toxiproxy.getControlPort())).isTrue();
             assertThat(answers(OTHER_ADDRESS, toxiproxy.getControlPort())).isFalse();
@@ -58,7 +65,9 @@ class PublishedPortsTest {
     void aProfileWithoutAPasswordGetsOneGeneratedForTheRun() {
         String password = DatabaseSpec.defaults(Engines.byId("postgres").orElseThrow()).password();
         assertThat(password).hasSize(24).isNotEqualTo("test").matches("[A-Za-z0-9]+");
-        assertThat(DatabaseSpec.defaults(Engines.byId("mariadb").orElseThrow()).password()).isEqualTo(password);
-        assertThat(DatabaseSpec.defaults(Engines.byId("postgres").orElseThrow()).toString()).doesNotContain(password);
+        assertThat(DatabaseSpec.defaults(Engines.byId("mariadb").orElseThrow()).password())
+                .isEqualTo(password);
+        assertThat(DatabaseSpec.defaults(Engines.byId("postgres").orElseThrow()).toString())
+                .doesNotContain(password);
     }
 }

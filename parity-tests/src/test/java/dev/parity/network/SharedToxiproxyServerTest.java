@@ -44,8 +44,16 @@ class SharedToxiproxyServerTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        server = new ProcessBuilder("toxiproxy-server", "-host", "127.0.0.1", "-port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        server =
+                new ProcessBuilder(
+                                "toxiproxy-server",
+                                "-host",
+                                "127.0.0.1",
+                                "-port",
+                                String.valueOf(port))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
         client = new ToxiproxyClient("127.0.0.1", port);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
@@ -53,7 +61,9 @@ class SharedToxiproxyServerTest {
                 client.version();
                 return;
             } catch (IOException notYet) {
-                assertThat(System.nanoTime()).as("toxiproxy-server answers within 10 s").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("toxiproxy-server answers within 10 s")
+                        .isLessThan(deadline);
                 Thread.sleep(50);
             }
         }
@@ -67,31 +77,58 @@ class SharedToxiproxyServerTest {
 
     @Test
     void twoRunsCreateTheirProxiesAndADeadRunsProxyIsReplacedByNothingOfOthers() throws Exception {
-        try (ChildRun other = ChildRun.startAndAwaitReady(SharedToxiproxyServerTest.class, List.of(String.valueOf(port)), 60)) {
-            ProxyEndpoint mine = connect(port).createProxy(CLASS); // the same class name: a 409 before run ids
+        try (ChildRun other =
+                ChildRun.startAndAwaitReady(
+                        SharedToxiproxyServerTest.class, List.of(String.valueOf(port)), 60)) {
+            ProxyEndpoint mine =
+                    connect(port).createProxy(CLASS); // the same class name: a 409 before run ids
 
-            Proxy theirs = client.getProxies().stream().filter(p -> !p.getName().equals(mine.proxy().getName())).findFirst().orElseThrow();
-            assertThat(theirs.getName()).contains("." + other.pid() + ".").contains("-" + CLASS + "-");
-            assertThat(mine.proxy().getName()).contains("." + ProcessHandle.current().pid() + ".").contains("-" + CLASS + "-");
+            Proxy theirs =
+                    client.getProxies().stream()
+                            .filter(p -> !p.getName().equals(mine.proxy().getName()))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(theirs.getName())
+                    .contains("." + other.pid() + ".")
+                    .contains("-" + CLASS + "-");
+            assertThat(mine.proxy().getName())
+                    .contains("." + ProcessHandle.current().pid() + ".")
+                    .contains("-" + CLASS + "-");
             // names without the run id, as before, collide on one server
             client.createProxy("parity-" + CLASS + "-1", "127.0.0.1:0", "127.0.0.1:5432");
-            assertThatThrownBy(() -> client.createProxy("parity-" + CLASS + "-1", "127.0.0.1:0", "127.0.0.1:5432"))
+            assertThatThrownBy(
+                            () ->
+                                    client.createProxy(
+                                            "parity-" + CLASS + "-1",
+                                            "127.0.0.1:0",
+                                            "127.0.0.1:5432"))
                     .hasMessageContaining("409");
-            String foreign = "parity-0123456789ab." + other.pid() + ".1-" + CLASS + "-1"; // another machine's run, same pid
+            String foreign =
+                    "parity-0123456789ab."
+                            + other.pid()
+                            + ".1-"
+                            + CLASS
+                            + "-1"; // another machine's run, same pid
 
             client.createProxy(foreign, "127.0.0.1:0", "127.0.0.1:5432");
 
             other.kill();
             connect(port); // the next run connecting
 
-            assertThat(client.getProxies()).extracting(Proxy::getName).as("the killed run's proxy is gone, nothing else")
-                    .containsExactlyInAnyOrder(mine.proxy().getName(), "parity-" + CLASS + "-1", foreign);
+            assertThat(client.getProxies())
+                    .extracting(Proxy::getName)
+                    .as("the killed run's proxy is gone, nothing else")
+                    .containsExactlyInAnyOrder(
+                            mine.proxy().getName(), "parity-" + CLASS + "-1", foreign);
             mine.close();
         }
     }
 
     private static ToxiproxyServer connect(int port) {
-        NetworkSpec external = new NetworkSpec("external", "127.0.0.1", port, "", NetworkSpec.DEFAULT_IMAGE, List.of());
-        return ToxiproxyServers.begin(external, Location.of("test"), Optional.empty(), "default").finish(0, "127.0.0.1", 5432);
+        NetworkSpec external =
+                new NetworkSpec(
+                        "external", "127.0.0.1", port, "", NetworkSpec.DEFAULT_IMAGE, List.of());
+        return ToxiproxyServers.begin(external, Location.of("test"), Optional.empty(), "default")
+                .finish(0, "127.0.0.1", 5432);
     }
 }

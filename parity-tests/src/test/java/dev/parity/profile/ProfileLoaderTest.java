@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 class ProfileLoaderTest {
 
     private static ProfileFile read(String yaml) {
-        return new ProfileLoader(ProfileLoaderTest.class.getClassLoader()).read("t.yml", new YamlParser("t.yml").parse(new StringReader(yaml)));
+        return new ProfileLoader(ProfileLoaderTest.class.getClassLoader())
+                .read("t.yml", new YamlParser("t.yml").parse(new StringReader(yaml)));
     }
 
     @Test
     void aChildInheritsWhatItDoesNotSay() {
-        ProfileFile file = read("""
+        ProfileFile file =
+                read(
+                        """
                 profiles:
                   base:
                     database:
@@ -40,7 +43,8 @@ class ProfileLoaderTest {
         DatabaseSpec database = child.database();
         assertThat(database.image()).isEqualTo("postgres:16");
         assertThat(database.name()).isEqualTo("orders");
-        assertThat(database.settings()).isEqualTo(Map.of("work_mem", "4MB", "max_connections", "50"));
+        assertThat(database.settings())
+                .isEqualTo(Map.of("work_mem", "4MB", "max_connections", "50"));
         assertThat(database.timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(child.seed()).hasValue(7);
         assertThat(file.profile("base", "the test").database().name()).isEqualTo("shop");
@@ -49,8 +53,12 @@ class ProfileLoaderTest {
 
     @Test
     void keysTheMergedProfileCannotHonourAreErrorsWhereTheyWereWritten() {
-        // the container provider the child switches to reads no host; its zone setting contradicts the timezone it inherits
-        assertThatThrownBy(() -> read("""
+        // the container provider the child switches to reads no host; its zone setting contradicts
+        // the timezone it inherits
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
                 profiles:
                   base:
                     network: {provider: external}
@@ -60,14 +68,19 @@ class ProfileLoaderTest {
                     network: {provider: container, host: toxi.local}
                     database:
                       settings: {TimeZone: UTC}
-                """)).isInstanceOf(ProblemException.class).hasMessage("t.yml has 2 problems:\n"
-                + "  - line 7: 'host' in profile 'child' > network is read by the external provider only, but the provider is container. "
-                + "Remove it, or set provider: external.\n"
-                + "  - line 9: setting 'TimeZone' in profile 'child' > database.settings sets the server's time zone, which the profile's "
-                + "timezone (Europe/Berlin) sets already. Remove the setting: from timezone, Parity sets timezone and log_timezone on PostgreSQL, "
-                + "and the JVM's and every session's zone.");
-        // a child's port for the external provider it inherits, a zone setting where no timezone is pinned: honoured
-        read("""
+                """))
+                .isInstanceOf(ProblemException.class)
+                .hasMessage(
+                        "t.yml has 2 problems:\n"
+                                + "  - line 7: 'host' in profile 'child' > network is read by the external provider only, but the provider is container. "
+                                + "Remove it, or set provider: external.\n"
+                                + "  - line 9: setting 'TimeZone' in profile 'child' > database.settings sets the server's time zone, which the profile's "
+                                + "timezone (Europe/Berlin) sets already. Remove the setting: from timezone, Parity sets timezone and log_timezone on PostgreSQL, "
+                                + "and the JVM's and every session's zone.");
+        // a child's port for the external provider it inherits, a zone setting where no timezone is
+        // pinned: honoured
+        read(
+                """
                 profiles:
                   base:
                     network: {provider: external, host: toxi.local}
@@ -81,7 +94,9 @@ class ProfileLoaderTest {
 
     @Test
     void aChainInheritsFromEveryAncestor() {
-        ProfileFile file = read("""
+        ProfileFile file =
+                read(
+                        """
                 profiles:
                   c:
                     extends: b
@@ -100,7 +115,10 @@ class ProfileLoaderTest {
 
     @Test
     void aCycleIsReportedOnce() {
-        assertThatThrownBy(() -> read("""
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
                 profiles:
                   a:
                     extends: b
@@ -108,26 +126,38 @@ class ProfileLoaderTest {
                     extends: c
                   c:
                     extends: a
-                """)).isInstanceOf(ProblemException.class)
-                .hasMessage("t.yml, line 7: 'extends' makes a cycle: a -> b -> c -> a. A profile cannot inherit from itself; remove one of these 'extends'.");
+                """))
+                .isInstanceOf(ProblemException.class)
+                .hasMessage(
+                        "t.yml, line 7: 'extends' makes a cycle: a -> b -> c -> a. A profile cannot inherit from itself; remove one of these 'extends'.");
         assertThatThrownBy(() -> read("profiles:\n  a:\n    extends: a\n"))
-                .hasMessage("t.yml, line 3: 'extends' makes a cycle: a -> a. A profile cannot inherit from itself; remove one of these 'extends'.");
+                .hasMessage(
+                        "t.yml, line 3: 'extends' makes a cycle: a -> a. A profile cannot inherit from itself; remove one of these 'extends'.");
     }
 
     @Test
     void anUnknownParentIsReportedWithTheNearestName() {
-        assertThatThrownBy(() -> read("""
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
                 profiles:
                   base: {}
                   child:
                     extends: bsae
-                """)).hasMessage("t.yml, line 4: profile 'child' extends 'bsae', which is not defined. Did you mean 'base'? Known profiles: base, child.");
+                """))
+                .hasMessage(
+                        "t.yml, line 4: profile 'child' extends 'bsae', which is not defined. Did you mean 'base'? Known profiles: base, child.");
     }
 
     @Test
     void aProblemOnlyTheMergedProfileHasIsReportedWhereItWasWritten() {
-        // neither profile is wrong as written: the parent's image does not go with the child's engine
-        assertThatThrownBy(() -> read("""
+        // neither profile is wrong as written: the parent's image does not go with the child's
+        // engine
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
                 profiles:
                   pg:
                     database:
@@ -136,14 +166,19 @@ class ProfileLoaderTest {
                     extends: pg
                     database:
                       engine: mariadb
-                """)).isInstanceOf(ProblemException.class)
-                .hasMessage("t.yml, line 4: image 'postgres:15' in profile 'maria' > database is a PostgreSQL image, but the engine is mariadb."
-                        + " Set database.image to a MariaDB image such as mariadb:10.11, or database.engine to postgres.");
+                """))
+                .isInstanceOf(ProblemException.class)
+                .hasMessage(
+                        "t.yml, line 4: image 'postgres:15' in profile 'maria' > database is a PostgreSQL image, but the engine is mariadb."
+                                + " Set database.image to a MariaDB image such as mariadb:10.11, or database.engine to postgres.");
     }
 
     @Test
     void aParentsProblemIsReportedOnceNotForEachChild() {
-        assertThatThrownBy(() -> read("""
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
                 profiles:
                   base:
                     database:
@@ -153,33 +188,56 @@ class ProfileLoaderTest {
                   two:
                     extends: base
                     timezone: Mars/Olympus
-                """)).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problems())
-                .extracting(p -> p.where().line() + ": " + p.what())
-                .containsExactly("4: unknown key 'imgae' in profile 'base' > database",
-                        "9: invalid timezone in profile 'two': 'Mars/Olympus' is not a time zone id known to this JVM;"
-                                + " use a region id such as 'Europe/Berlin' (see java.time.ZoneId.getAvailableZoneIds())"));
+                """))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(p -> p.where().line() + ": " + p.what())
+                                        .containsExactly(
+                                                "4: unknown key 'imgae' in profile 'base' > database",
+                                                "9: invalid timezone in profile 'two': 'Mars/Olympus' is not a time zone id known to this JVM;"
+                                                        + " use a region id such as 'Europe/Berlin' (see java.time.ZoneId.getAvailableZoneIds())"));
     }
 
     @Test
     void noProfilesIsAProblem() {
-        assertThatThrownBy(() -> read("profiles:\n")).hasMessageStartingWith("t.yml, line 1: no profiles are defined.");
-        assertThatThrownBy(() -> read("profile:\n  a: {}\n")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problems()).extracting(p -> p.what()).containsExactly("unknown key 'profile' in the top level"));
+        assertThatThrownBy(() -> read("profiles:\n"))
+                .hasMessageStartingWith("t.yml, line 1: no profiles are defined.");
+        assertThatThrownBy(() -> read("profile:\n  a: {}\n"))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e ->
+                                assertThat(e.problems())
+                                        .extracting(p -> p.what())
+                                        .containsExactly("unknown key 'profile' in the top level"));
     }
 
     @Test
     void severalProblemsAreReportedTogetherByLine() {
-        assertThatThrownBy(() -> read("""
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
                 profiles:
                   a:
                     timezone: Mars/Olympus
                     seed: soon
                   b c:
                     extends: a
-                """)).isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problems()).extracting(p -> p.where().line()).containsExactly(3, 4, 5);
-                    assertThat(e.getMessage()).startsWith("t.yml has 3 problems:\n  - line 3: invalid timezone").contains("\n  - line 4: 'seed'",
-                            "\n  - line 5: 'b c' is not a valid profile name");
-                });
+                """))
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> {
+                            assertThat(e.problems())
+                                    .extracting(p -> p.where().line())
+                                    .containsExactly(3, 4, 5);
+                            assertThat(e.getMessage())
+                                    .startsWith(
+                                            "t.yml has 3 problems:\n  - line 3: invalid timezone")
+                                    .contains(
+                                            "\n  - line 4: 'seed'",
+                                            "\n  - line 5: 'b c' is not a valid profile name");
+                        });
     }
 }

@@ -27,30 +27,59 @@ class SettingsTest {
 
     @Test
     void everyKeyIsDeclaredOnceUnderParityWithItsTypeDefaultAndMeaning() {
-        assertThat(Settings.ALL).extracting(Settings.Key::name).doesNotHaveDuplicates().allMatch(n -> n.startsWith("parity."));
-        assertThat(Settings.names()).containsExactlyInAnyOrder("parity.config", "parity.profile", "parity.seed", "parity.pool.size",
-                "parity.keep", "parity.lockWait", "parity.report.dir", "parity.bindAddress", "parity.pull.timeout", "parity.data.maxBytes",
-                "parity.load.keepIndexes", "parity.servers");
-        assertThat(Settings.ALL).allSatisfy(key -> {
-            assertThat(key.type()).isNotBlank();
-            assertThat(key.defaultText()).isNotBlank();
-            assertThat(key.meaning()).isNotBlank();
-        });
+        assertThat(Settings.ALL)
+                .extracting(Settings.Key::name)
+                .doesNotHaveDuplicates()
+                .allMatch(n -> n.startsWith("parity."));
+        assertThat(Settings.names())
+                .containsExactlyInAnyOrder(
+                        "parity.config",
+                        "parity.profile",
+                        "parity.seed",
+                        "parity.pool.size",
+                        "parity.keep",
+                        "parity.lockWait",
+                        "parity.report.dir",
+                        "parity.bindAddress",
+                        "parity.pull.timeout",
+                        "parity.data.maxBytes",
+                        "parity.load.keepIndexes",
+                        "parity.servers");
+        assertThat(Settings.ALL)
+                .allSatisfy(
+                        key -> {
+                            assertThat(key.type()).isNotBlank();
+                            assertThat(key.defaultText()).isNotBlank();
+                            assertThat(key.meaning()).isNotBlank();
+                        });
     }
 
     @Test
     void theReadmeTablesEveryKeyWithItsDefault() throws IOException {
         Path readme = Path.of("../README.md");
-        List<String> rows = Files.readAllLines(readme).stream().filter(line -> line.startsWith("| `parity.")).toList();
+        List<String> rows =
+                Files.readAllLines(readme).stream()
+                        .filter(line -> line.startsWith("| `parity."))
+                        .toList();
         for (Settings.Key<?> key : Settings.ALL) {
-            assertThat(rows).as(key.name()).anyMatch(row -> row.startsWith("| `" + key.name() + "` | " + key.source().description() + " | "));
+            assertThat(rows)
+                    .as(key.name())
+                    .anyMatch(
+                            row ->
+                                    row.startsWith(
+                                            "| `"
+                                                    + key.name()
+                                                    + "` | "
+                                                    + key.source().description()
+                                                    + " | "));
         }
     }
 
     @Test
     void unsetOrBlankIsTheDefault() {
         assertThat(Settings.LOCK_WAIT.get(NONE)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(Settings.LOCK_WAIT.get(given(Map.of("parity.lockWait", "  ")))).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Settings.LOCK_WAIT.get(given(Map.of("parity.lockWait", "  "))))
+                .isEqualTo(Duration.ofSeconds(60));
         assertThat(Settings.KEEP.get(NONE)).isFalse();
         assertThat(Settings.REPORT_DIR.get(NONE)).isEqualTo("target/parity");
         assertThat(Settings.PULL_TIMEOUT.defaultValue()).isEqualTo(Duration.ofMinutes(2));
@@ -60,14 +89,36 @@ class SettingsTest {
         assertThat(Settings.SEED.find(NONE)).isEmpty();
         assertThat(Settings.POOL_SIZE.find(NONE)).isEmpty();
         assertThat(Settings.CONFIG.find(NONE)).isEmpty();
-        assertThatThrownBy(() -> Settings.SEED.get(NONE)).isInstanceOf(IllegalStateException.class).hasMessageContaining("parity.seed");
+        assertThatThrownBy(() -> Settings.SEED.get(NONE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("parity.seed");
     }
 
     @Test
     void valuesParseToTheirTypes() {
-        Function<String, Optional<String>> parameters = given(Map.of("parity.seed", " 42 ", "parity.pool.size", "0", "parity.keep", "failed",
-                "parity.lockWait", "2m", "parity.report.dir", "build/parity", "parity.config", "profiles/x.yml", "parity.profile", "payments",
-                "parity.pull.timeout", "30", "parity.data.maxBytes", "1_000", "parity.load.keepIndexes", "TRUE"));
+        Function<String, Optional<String>> parameters =
+                given(
+                        Map.of(
+                                "parity.seed",
+                                " 42 ",
+                                "parity.pool.size",
+                                "0",
+                                "parity.keep",
+                                "failed",
+                                "parity.lockWait",
+                                "2m",
+                                "parity.report.dir",
+                                "build/parity",
+                                "parity.config",
+                                "profiles/x.yml",
+                                "parity.profile",
+                                "payments",
+                                "parity.pull.timeout",
+                                "30",
+                                "parity.data.maxBytes",
+                                "1_000",
+                                "parity.load.keepIndexes",
+                                "TRUE"));
         assertThat(Settings.SEED.get(parameters)).isEqualTo(42L);
         assertThat(Settings.POOL_SIZE.get(parameters)).isZero();
         assertThat(Settings.KEEP.get(parameters)).isTrue();
@@ -83,29 +134,49 @@ class SettingsTest {
 
     @Test
     void aBadValueIsAnErrorNamingTheKeyTheValueAndWhatItTakes() {
-        assertThatThrownBy(() -> Settings.SEED.get(given(Map.of("parity.seed", "xyz")))).isInstanceOf(ProblemException.class)
-                .hasMessage("configuration parameter parity.seed: 'xyz' is not a whole number. Give the seed printed by the failing run, "
-                        + "e.g. -Dparity.seed=42.");
+        assertThatThrownBy(() -> Settings.SEED.get(given(Map.of("parity.seed", "xyz"))))
+                .isInstanceOf(ProblemException.class)
+                .hasMessage(
+                        "configuration parameter parity.seed: 'xyz' is not a whole number. Give the seed printed by the failing run, "
+                                + "e.g. -Dparity.seed=42.");
         assertThatThrownBy(() -> Settings.POOL_SIZE.get(given(Map.of("parity.pool.size", "65"))))
-                .hasMessage("configuration parameter parity.pool.size: '65' is outside 0..64. Give how many fresh databases to keep ready, "
-                        + "from 0 to 64, e.g. -Dparity.pool.size=4 (0: each made when its test starts).");
+                .hasMessage(
+                        "configuration parameter parity.pool.size: '65' is outside 0..64. Give how many fresh databases to keep ready, "
+                                + "from 0 to 64, e.g. -Dparity.pool.size=4 (0: each made when its test starts).");
         assertThatThrownBy(() -> Settings.POOL_SIZE.get(given(Map.of("parity.pool.size", "four"))))
-                .hasMessageStartingWith("configuration parameter parity.pool.size: 'four' is not a whole number.");
+                .hasMessageStartingWith(
+                        "configuration parameter parity.pool.size: 'four' is not a whole number.");
         assertThatThrownBy(() -> Settings.KEEP.get(given(Map.of("parity.keep", "always"))))
-                .hasMessage("configuration parameter parity.keep: 'always' is neither failed nor never. Give failed (a failed test's fresh "
-                        + "database stays, with its container, until the next run) or never (the default).");
+                .hasMessage(
+                        "configuration parameter parity.keep: 'always' is neither failed nor never. Give failed (a failed test's fresh "
+                                + "database stays, with its container, until the next run) or never (the default).");
         assertThatThrownBy(() -> Settings.LOCK_WAIT.get(given(Map.of("parity.lockWait", "soon"))))
-                .hasMessageStartingWith("configuration parameter parity.lockWait: 'soon' is not a duration.");
-        assertThatThrownBy(() -> Settings.BIND_ADDRESS.find(given(Map.of("parity.bindAddress", "localhost"))))
-                .hasMessageStartingWith("configuration parameter parity.bindAddress: 'localhost' is not an IP address.");
+                .hasMessageStartingWith(
+                        "configuration parameter parity.lockWait: 'soon' is not a duration.");
+        assertThatThrownBy(
+                        () ->
+                                Settings.BIND_ADDRESS.find(
+                                        given(Map.of("parity.bindAddress", "localhost"))))
+                .hasMessageStartingWith(
+                        "configuration parameter parity.bindAddress: 'localhost' is not an IP address.");
         assertThat(Settings.SERVERS.get(given(Map.of()))).isEqualTo(Settings.Servers.SHARED);
-        assertThat(Settings.SERVERS.get(given(Map.of("parity.servers", "per-data")))).isEqualTo(Settings.Servers.PER_DATA);
+        assertThat(Settings.SERVERS.get(given(Map.of("parity.servers", "per-data"))))
+                .isEqualTo(Settings.Servers.PER_DATA);
         assertThatThrownBy(() -> Settings.SERVERS.get(given(Map.of("parity.servers", "separate"))))
-                .hasMessageStartingWith("configuration parameter parity.servers: 'separate' is neither shared nor per-data.");
-        assertThatThrownBy(() -> Settings.LOAD_KEEP_INDEXES.get(given(Map.of("parity.load.keepIndexes", "yes"))))
-                .hasMessageStartingWith("configuration parameter parity.load.keepIndexes: 'yes' is neither true nor false.");
-        assertThatThrownBy(() -> Settings.DATA_MAX_BYTES.get(given(Map.of("parity.data.maxBytes", "0"))))
-                .hasMessageStartingWith("configuration parameter parity.data.maxBytes: '0' is below 1.");
+                .hasMessageStartingWith(
+                        "configuration parameter parity.servers: 'separate' is neither shared nor per-data.");
+        assertThatThrownBy(
+                        () ->
+                                Settings.LOAD_KEEP_INDEXES.get(
+                                        given(Map.of("parity.load.keepIndexes", "yes"))))
+                .hasMessageStartingWith(
+                        "configuration parameter parity.load.keepIndexes: 'yes' is neither true nor false.");
+        assertThatThrownBy(
+                        () ->
+                                Settings.DATA_MAX_BYTES.get(
+                                        given(Map.of("parity.data.maxBytes", "0"))))
+                .hasMessageStartingWith(
+                        "configuration parameter parity.data.maxBytes: '0' is below 1.");
     }
 
     @Test
@@ -114,10 +185,12 @@ class SettingsTest {
         assertThat(Settings.LOCK_WAIT.getFromSystemProperties()).isEqualTo(Duration.ofSeconds(60));
         try {
             System.setProperty("parity.lockWait", "5s");
-            assertThat(Settings.LOCK_WAIT.getFromSystemProperties()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(Settings.LOCK_WAIT.getFromSystemProperties())
+                    .isEqualTo(Duration.ofSeconds(5));
             System.setProperty("parity.lockWait", "never");
             assertThatThrownBy(Settings.LOCK_WAIT::getFromSystemProperties)
-                    .hasMessageStartingWith("system property parity.lockWait: 'never' is not a duration.");
+                    .hasMessageStartingWith(
+                            "system property parity.lockWait: 'never' is not a duration.");
         } finally {
             System.clearProperty("parity.lockWait");
         }
@@ -125,21 +198,51 @@ class SettingsTest {
 
     @Test
     void anUnknownParityKeyIsReportedWithTheKeyMeant() {
-        assertThat(Settings.unknown(List.of("parity.lockwait", "parity.pool.szie", "parity.lock.wait", "parity.bind.address", "parity.seed",
-                "user.home", "parityx"), "system property"))
+        assertThat(
+                        Settings.unknown(
+                                List.of(
+                                        "parity.lockwait",
+                                        "parity.pool.szie",
+                                        "parity.lock.wait",
+                                        "parity.bind.address",
+                                        "parity.seed",
+                                        "user.home",
+                                        "parityx"),
+                                "system property"))
                 .hasSize(4)
-                .anySatisfy(m -> assertThat(m).startsWith("unknown setting parity.lockwait (system property), which Parity ignores. "
-                        + "Did you mean 'parity.lockWait'? Known settings: parity.bindAddress, parity.config, parity.data.maxBytes, "))
-                .anySatisfy(m -> assertThat(m).contains("parity.pool.szie").contains("Did you mean 'parity.pool.size'?"))
-                .anySatisfy(m -> assertThat(m).contains("parity.lock.wait").contains("Did you mean 'parity.lockWait'?"))
-                .anySatisfy(m -> assertThat(m).contains("parity.bind.address").contains("Did you mean 'parity.bindAddress'?"));
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .startsWith(
+                                                "unknown setting parity.lockwait (system property), which Parity ignores. "
+                                                        + "Did you mean 'parity.lockWait'? Known settings: parity.bindAddress, parity.config, parity.data.maxBytes, "))
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .contains("parity.pool.szie")
+                                        .contains("Did you mean 'parity.pool.size'?"))
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .contains("parity.lock.wait")
+                                        .contains("Did you mean 'parity.lockWait'?"))
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .contains("parity.bind.address")
+                                        .contains("Did you mean 'parity.bindAddress'?"));
     }
 
     @Test
     void anUnknownKeyFarFromEveryKeySuggestsNone() {
-        assertThat(Settings.unknown(List.of("parity.frobnicate"), "junit-platform.properties")).singleElement().satisfies(m -> assertThat(m)
-                .startsWith("unknown setting parity.frobnicate (junit-platform.properties), which Parity ignores. Known settings: ")
-                .doesNotContain("Did you mean"));
+        assertThat(Settings.unknown(List.of("parity.frobnicate"), "junit-platform.properties"))
+                .singleElement()
+                .satisfies(
+                        m ->
+                                assertThat(m)
+                                        .startsWith(
+                                                "unknown setting parity.frobnicate (junit-platform.properties), which Parity ignores. Known settings: ")
+                                        .doesNotContain("Did you mean"));
         assertThat(Settings.unknown(Map.of())).isEmpty();
     }
 }

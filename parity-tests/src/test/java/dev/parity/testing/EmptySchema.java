@@ -31,7 +31,11 @@ public final class EmptySchema implements AutoCloseable {
 
     /** @param name names the container and the empty snapshot */
     public static EmptySchema start(Engine engine, List<String> scripts, String name) {
-        RunningDatabase database = Databases.start(DatabaseSpec.defaults(engine).withInit(scripts), EmptySchema.class.getClassLoader(), name);
+        RunningDatabase database =
+                Databases.start(
+                        DatabaseSpec.defaults(engine).withInit(scripts),
+                        EmptySchema.class.getClassLoader(),
+                        name);
         try {
             return new EmptySchema(database, name.replace('-', '_') + "_empty");
         } catch (RuntimeException e) {

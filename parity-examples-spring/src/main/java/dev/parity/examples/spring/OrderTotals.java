@@ -23,7 +23,8 @@ public class OrderTotals {
     /** The total of each of {@code orderIds}, by order id. */
     public Map<Long, BigDecimal> of(List<Long> orderIds) {
         Map<Long, BigDecimal> totals = new TreeMap<>();
-        jdbc.sql("select o.id, o.quantity * p.price from orders o join products p on p.id = o.product_id where o.id = any(?)")
+        jdbc.sql(
+                        "select o.id, o.quantity * p.price from orders o join products p on p.id = o.product_id where o.id = any(?)")
                 .param(orderIds.toArray(Long[]::new))
                 .query((row, n) -> totals.put(row.getLong(1), row.getBigDecimal(2)))
                 .list();

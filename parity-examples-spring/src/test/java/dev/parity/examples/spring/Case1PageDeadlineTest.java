@@ -20,16 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ProdLike
 @SpringBootTest
-@DisplayName("Spring case 1 · latency: the order page's totals within 300 ms over production's network (latency toxic)")
+@DisplayName(
+        "Spring case 1 · latency: the order page's totals within 300 ms over production's network (latency toxic)")
 class Case1PageDeadlineTest {
 
     private static final Duration BUDGET = Duration.ofMillis(300);
     private static final List<Long> PAGE = LongStream.rangeClosed(1, 50).boxed().toList();
 
-    @Autowired
-    OrderTotals totals;
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired OrderTotals totals;
+    @Autowired JdbcClient jdbc;
 
     @Test
     @DisplayName("guarded: one query for the page stays within the budget")
@@ -53,7 +52,7 @@ class Case1PageDeadlineTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(page).isEqualTo(totals.of(PAGE)); // right answer, ...
-        assertThat(took).isGreaterThan(BUDGET);       // ... too late: 50 × 20 ms of network alone
+        assertThat(took).isGreaterThan(BUDGET); // ... too late: 50 × 20 ms of network alone
         System.out.printf("Spring case 1: the naive page took %d ms%n", took.toMillis());
     }
 }

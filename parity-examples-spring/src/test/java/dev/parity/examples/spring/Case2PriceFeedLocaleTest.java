@@ -18,13 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ProdLike
 @SpringBootTest
-@DisplayName("Spring case 2 · locale: the ERP's price feed keeps its decimal point on German servers (locale: de-DE)")
+@DisplayName(
+        "Spring case 2 · locale: the ERP's price feed keeps its decimal point on German servers (locale: de-DE)")
 class Case2PriceFeedLocaleTest {
 
-    @Autowired
-    PriceFeed feed;
-    @Autowired
-    JdbcClient jdbc;
+    @Autowired PriceFeed feed;
+    @Autowired JdbcClient jdbc;
 
     @Test
     @DisplayName("guarded: Locale.ROOT writes 1011.50, which the ERP reads")
@@ -37,7 +36,8 @@ class Case2PriceFeedLocaleTest {
     }
 
     @Test
-    @DisplayName("naive twin: String.format writes 1011,50 on a German server, and the ERP's import fails")
+    @DisplayName(
+            "naive twin: String.format writes 1011,50 on a German server, and the ERP's import fails")
     void theNaiveTwinWritesADecimalComma() {
         String lines = new NaivePriceFeed(jdbc).lines();
 

@@ -18,8 +18,13 @@ final class NaiveOrderTotals {
     Map<Long, BigDecimal> of(List<Long> orderIds) {
         Map<Long, BigDecimal> totals = new TreeMap<>();
         for (long id : orderIds) {
-            totals.put(id, jdbc.sql("select o.quantity * p.price from orders o join products p on p.id = o.product_id where o.id = ?")
-                    .param(id).query(BigDecimal.class).single());
+            totals.put(
+                    id,
+                    jdbc.sql(
+                                    "select o.quantity * p.price from orders o join products p on p.id = o.product_id where o.id = ?")
+                            .param(id)
+                            .query(BigDecimal.class)
+                            .single());
         }
         return totals;
     }

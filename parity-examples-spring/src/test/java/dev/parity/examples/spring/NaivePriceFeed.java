@@ -14,7 +14,12 @@ final class NaivePriceFeed {
     String lines() {
         StringBuilder feed = new StringBuilder();
         jdbc.sql("select sku, price from products order by id")
-                .query((row, n) -> feed.append(String.format("%s;%.2f%n", row.getString(1), row.getBigDecimal(2))))
+                .query(
+                        (row, n) ->
+                                feed.append(
+                                        String.format(
+                                                "%s;%.2f%n",
+                                                row.getString(1), row.getBigDecimal(2))))
                 .list();
         return feed.toString();
     }

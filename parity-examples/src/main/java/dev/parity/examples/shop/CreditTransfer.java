@@ -52,24 +52,53 @@ public class CreditTransfer {
                 }
             } catch (SQLException e) {
                 if (!isRetryable(e)) {
-                    throw new ShopException("could not transfer " + amount + " from account " + from + " to " + to + ": " + e.getMessage(), e);
+                    throw new ShopException(
+                            "could not transfer "
+                                    + amount
+                                    + " from account "
+                                    + from
+                                    + " to "
+                                    + to
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
                 }
                 last = e;
                 sleep(backoff.multipliedBy(attempt));
             }
         }
-        throw new ShopException("could not transfer " + amount + " from account " + from + " to " + to + " in " + attempts
-                + " attempts: " + last.getMessage(), last);
+        throw new ShopException(
+                "could not transfer "
+                        + amount
+                        + " from account "
+                        + from
+                        + " to "
+                        + to
+                        + " in "
+                        + attempts
+                        + " attempts: "
+                        + last.getMessage(),
+                last);
     }
 
-    private static void move(Connection connection, long from, long to, BigDecimal amount) throws SQLException {
-        try (PreparedStatement debit = connection.prepareStatement("update accounts set balance = balance - ? where id = ? and balance >= ?");
-             PreparedStatement credit = connection.prepareStatement("update accounts set balance = balance + ? where id = ?")) {
+    private static void move(Connection connection, long from, long to, BigDecimal amount)
+            throws SQLException {
+        try (PreparedStatement debit =
+                        connection.prepareStatement(
+                                "update accounts set balance = balance - ? where id = ? and balance >= ?");
+                PreparedStatement credit =
+                        connection.prepareStatement(
+                                "update accounts set balance = balance + ? where id = ?")) {
             debit.setBigDecimal(1, amount);
             debit.setLong(2, from);
             debit.setBigDecimal(3, amount);
             if (debit.executeUpdate() != 1) {
-                throw new ShopException("account " + from + " is unknown or has less than " + amount + " of credit");
+                throw new ShopException(
+                        "account "
+                                + from
+                                + " is unknown or has less than "
+                                + amount
+                                + " of credit");
             }
             credit.setBigDecimal(1, amount);
             credit.setLong(2, to);

@@ -1,5 +1,4 @@
 package dev.parity.examples.shop;
 
 /** A customer of the shop. */
-public record Customer(long id, String email, String fullName, String country) {
-}
+public record Customer(long id, String email, String fullName, String country) {}

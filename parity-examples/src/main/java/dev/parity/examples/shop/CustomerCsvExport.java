@@ -18,23 +18,30 @@ public class CustomerCsvExport {
 
     /** Writes the header and the customers with ids in [fromId, toId), in id order; returns how many. */
     public long export(long fromId, long toId, Writer out) {
-        return jdbc.query(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select id, email, full_name, country from customers where id >= ? and id < ? order by id")) {
-                select.setLong(1, fromId);
-                select.setLong(2, toId);
-                select.setFetchSize(1000);
-                long count = 0;
-                try (ResultSet rows = select.executeQuery()) {
-                    line(out, "id", "email", "full_name", "country");
-                    while (rows.next()) {
-                        line(out, rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
-                        count++;
+        return jdbc.query(
+                connection -> {
+                    try (PreparedStatement select =
+                            connection.prepareStatement(
+                                    "select id, email, full_name, country from customers where id >= ? and id < ? order by id")) {
+                        select.setLong(1, fromId);
+                        select.setLong(2, toId);
+                        select.setFetchSize(1000);
+                        long count = 0;
+                        try (ResultSet rows = select.executeQuery()) {
+                            line(out, "id", "email", "full_name", "country");
+                            while (rows.next()) {
+                                line(
+                                        out,
+                                        rows.getString(1),
+                                        rows.getString(2),
+                                        rows.getString(3),
+                                        rows.getString(4));
+                                count++;
+                            }
+                        }
+                        return count;
                     }
-                }
-                return count;
-            }
-        });
+                });
     }
 
     private static void line(Writer out, String... fields) {
@@ -56,8 +63,11 @@ public class CustomerCsvExport {
         if (value == null) {
             return "";
         }
-        boolean quote = value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
-                || !value.equals(value.strip());
+        boolean quote =
+                value.isEmpty()
+                        || value.chars()
+                                .anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                        || !value.equals(value.strip());
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

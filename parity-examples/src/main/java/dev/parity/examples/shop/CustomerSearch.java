@@ -17,21 +17,29 @@ public class CustomerSearch {
 
     /** At most {@code limit} customers whose name contains {@code text}; customers without a name never match. */
     public List<Customer> byName(String text, int limit) {
-        return jdbc.query(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select id, email, full_name, country from customers where " + Dialect.of(connection).nameContains()
-                            + " order by id limit ?")) {
-                select.setString(1, escapeLike(text.strip()));
-                select.setInt(2, limit);
-                List<Customer> found = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(new Customer(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+        return jdbc.query(
+                connection -> {
+                    try (PreparedStatement select =
+                            connection.prepareStatement(
+                                    "select id, email, full_name, country from customers where "
+                                            + Dialect.of(connection).nameContains()
+                                            + " order by id limit ?")) {
+                        select.setString(1, escapeLike(text.strip()));
+                        select.setInt(2, limit);
+                        List<Customer> found = new ArrayList<>();
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                found.add(
+                                        new Customer(
+                                                rows.getLong(1),
+                                                rows.getString(2),
+                                                rows.getString(3),
+                                                rows.getString(4)));
+                            }
+                        }
+                        return found;
                     }
-                }
-                return found;
-            }
-        });
+                });
     }
 
     /** "100%" means the characters, not "100 followed by anything". */

@@ -23,17 +23,19 @@ public class DailyRevenue {
     public BigDecimal of(LocalDate day) {
         Timestamp from = Timestamp.from(day.atStartOfDay(businessZone).toInstant());
         Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(businessZone).toInstant());
-        return jdbc.query(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select coalesce(sum(i.quantity * i.unit_price), 0) from orders o join order_items i on i.order_id = o.id "
-                            + "where o.placed_at >= ? and o.placed_at < ?")) {
-                select.setTimestamp(1, from);
-                select.setTimestamp(2, to);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getBigDecimal(1);
-                }
-            }
-        });
+        return jdbc.query(
+                connection -> {
+                    try (PreparedStatement select =
+                            connection.prepareStatement(
+                                    "select coalesce(sum(i.quantity * i.unit_price), 0) from orders o join order_items i on i.order_id = o.id "
+                                            + "where o.placed_at >= ? and o.placed_at < ?")) {
+                        select.setTimestamp(1, from);
+                        select.setTimestamp(2, to);
+                        try (ResultSet row = select.executeQuery()) {
+                            row.next();
+                            return row.getBigDecimal(1);
+                        }
+                    }
+                });
     }
 }

@@ -8,6 +8,12 @@ public class DeadlineExceededException extends ShopException {
     private static final long serialVersionUID = 1L;
 
     public DeadlineExceededException(String what, Duration deadline, Throwable cause) {
-        super(what + " did not finish within its " + deadline.toMillis() + " ms deadline: " + cause.getMessage(), cause);
+        super(
+                what
+                        + " did not finish within its "
+                        + deadline.toMillis()
+                        + " ms deadline: "
+                        + cause.getMessage(),
+                cause);
     }
 }

@@ -20,7 +20,9 @@ interface Dialect {
         return switch (product) {
             case "PostgreSQL" -> PostgresDialect.INSTANCE;
             case "MariaDB" -> MariaDbDialect.INSTANCE;
-            default -> throw new ShopException("the shop runs on PostgreSQL or MariaDB, not on " + product);
+            default ->
+                    throw new ShopException(
+                            "the shop runs on PostgreSQL or MariaDB, not on " + product);
         };
     }
 
@@ -39,7 +41,8 @@ interface Dialect {
      *
      * @return the product's price, or empty if it is unknown or has too little stock
      */
-    Optional<BigDecimal> reserve(Connection connection, long productId, int quantity) throws SQLException;
+    Optional<BigDecimal> reserve(Connection connection, long productId, int quantity)
+            throws SQLException;
 
     /** Places an order for the customer unless one with {@code requestKey} exists; the id of the order with that key. */
     long placeOnce(Connection connection, UUID requestKey, long customerId) throws SQLException;
@@ -49,7 +52,8 @@ interface Dialect {
      * {@link #isLockTimeout} knows. Call inside a transaction (autocommit off): nothing of it outlives the
      * transaction, so the pool's next borrower waits as long as ever.
      */
-    String waitingForLocksAtMost(Connection connection, String sql, Duration wait) throws SQLException;
+    String waitingForLocksAtMost(Connection connection, String sql, Duration wait)
+            throws SQLException;
 
     /** The server gave up waiting for a lock, as {@link #waitingForLocksAtMost} asked. */
     boolean isLockTimeout(SQLException e);

@@ -11,10 +11,10 @@ import java.util.Locale;
  */
 public final class MachineFormat {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ROOT);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ROOT);
 
-    private MachineFormat() {
-    }
+    private MachineFormat() {}
 
     /** "1234.50": a dot, no grouping. */
     public static String price(BigDecimal price) {

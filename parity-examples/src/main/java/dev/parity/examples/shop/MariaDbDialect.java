@@ -18,8 +18,7 @@ final class MariaDbDialect implements Dialect {
 
     static final MariaDbDialect INSTANCE = new MariaDbDialect();
 
-    private MariaDbDialect() {
-    }
+    private MariaDbDialect() {}
 
     /** MariaDB 10.11 uses an index on a generated column only where the query names the column. */
     @Override
@@ -34,9 +33,11 @@ final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public Optional<BigDecimal> reserve(Connection connection, long productId, int quantity) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update products set stock = stock - ? where id = ? and stock >= ?")) {
+    public Optional<BigDecimal> reserve(Connection connection, long productId, int quantity)
+            throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement(
+                        "update products set stock = stock - ? where id = ? and stock >= ?")) {
             update.setInt(1, quantity);
             update.setLong(2, productId);
             update.setInt(3, quantity);
@@ -45,7 +46,8 @@ final class MariaDbDialect implements Dialect {
             }
         }
         // the update locked the row until commit: this is the price the stock was taken at
-        try (PreparedStatement select = connection.prepareStatement("select price from products where id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select price from products where id = ?")) {
             select.setLong(1, productId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -59,14 +61,17 @@ final class MariaDbDialect implements Dialect {
      * the only unique one an insert can hit), then the order with the key is read, whichever attempt placed it.
      */
     @Override
-    public long placeOnce(Connection connection, UUID requestKey, long customerId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into orders (customer_id, idempotency_key) values (?, ?) on duplicate key update id = id")) {
+    public long placeOnce(Connection connection, UUID requestKey, long customerId)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "insert into orders (customer_id, idempotency_key) values (?, ?) on duplicate key update id = id")) {
             insert.setLong(1, customerId);
             insert.setObject(2, requestKey);
             insert.executeUpdate();
         }
-        try (PreparedStatement select = connection.prepareStatement("select id from orders where idempotency_key = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select id from orders where idempotency_key = ?")) {
             select.setObject(1, requestKey);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -82,7 +87,12 @@ final class MariaDbDialect implements Dialect {
     @Override
     public String waitingForLocksAtMost(Connection connection, String sql, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return "set statement lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds + " for " + sql;
+        return "set statement lock_wait_timeout = "
+                + seconds
+                + ", innodb_lock_wait_timeout = "
+                + seconds
+                + " for "
+                + sql;
     }
 
     @Override

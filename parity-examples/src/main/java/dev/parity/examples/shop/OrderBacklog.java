@@ -33,8 +33,13 @@ public class OrderBacklog {
             connection.setAutoCommit(false);
             try {
                 Map<String, Long> counts = new TreeMap<>();
-                String sql = dialect.waitingForLocksAtMost(connection, "select status, count(*) from orders group by status", lockWait);
-                try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rows = select.executeQuery()) {
+                String sql =
+                        dialect.waitingForLocksAtMost(
+                                connection,
+                                "select status, count(*) from orders group by status",
+                                lockWait);
+                try (PreparedStatement select = connection.prepareStatement(sql);
+                        ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         counts.put(rows.getString(1), rows.getLong(2));
                     }

@@ -37,7 +37,9 @@ public class OrderPlacement {
                 sleep(backoff.multipliedBy(attempt));
             }
         }
-        throw new ShopException("could not place the order after " + attempts + " attempts: " + last.getMessage(), last);
+        throw new ShopException(
+                "could not place the order after " + attempts + " attempts: " + last.getMessage(),
+                last);
     }
 
     /** Connection exceptions (class 08): the network, not the request, was at fault. */

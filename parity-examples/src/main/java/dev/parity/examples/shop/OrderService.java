@@ -38,74 +38,95 @@ public class OrderService {
         if (quantities.isEmpty()) {
             throw new ShopException("an order needs at least one product");
         }
-        return jdbc.inTransaction(connection -> {
-            long orderId;
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into orders (customer_id, placed_at) values (?, ?) returning id")) {
-                insert.setLong(1, customerId);
-                insert.setTimestamp(2, Timestamp.from(clock.instant()));
-                try (ResultSet key = insert.executeQuery()) {
-                    key.next();
-                    orderId = key.getLong(1);
-                }
-            }
-            Dialect dialect = Dialect.of(connection);
-            // Lock products in id order so concurrent orders cannot deadlock on each other.
-            for (Map.Entry<Long, Integer> line : new TreeMap<>(quantities).entrySet()) {
-                long productId = line.getKey();
-                int quantity = line.getValue();
-                BigDecimal price = dialect.reserve(connection, productId, quantity).orElseThrow(
-                        () -> new ShopException("product " + productId + " is unknown or has fewer than " + quantity + " in stock"));
-                try (PreparedStatement item = connection.prepareStatement(
-                        "insert into order_items (order_id, product_id, quantity, unit_price) values (?, ?, ?, ?)")) {
-                    item.setLong(1, orderId);
-                    item.setLong(2, productId);
-                    item.setInt(3, quantity);
-                    item.setBigDecimal(4, price);
-                    item.executeUpdate();
-                }
-            }
-            return read(connection, orderId);
-        });
+        return jdbc.inTransaction(
+                connection -> {
+                    long orderId;
+                    try (PreparedStatement insert =
+                            connection.prepareStatement(
+                                    "insert into orders (customer_id, placed_at) values (?, ?) returning id")) {
+                        insert.setLong(1, customerId);
+                        insert.setTimestamp(2, Timestamp.from(clock.instant()));
+                        try (ResultSet key = insert.executeQuery()) {
+                            key.next();
+                            orderId = key.getLong(1);
+                        }
+                    }
+                    Dialect dialect = Dialect.of(connection);
+                    // Lock products in id order so concurrent orders cannot deadlock on each other.
+                    for (Map.Entry<Long, Integer> line : new TreeMap<>(quantities).entrySet()) {
+                        long productId = line.getKey();
+                        int quantity = line.getValue();
+                        BigDecimal price =
+                                dialect.reserve(connection, productId, quantity)
+                                        .orElseThrow(
+                                                () ->
+                                                        new ShopException(
+                                                                "product "
+                                                                        + productId
+                                                                        + " is unknown or has fewer than "
+                                                                        + quantity
+                                                                        + " in stock"));
+                        try (PreparedStatement item =
+                                connection.prepareStatement(
+                                        "insert into order_items (order_id, product_id, quantity, unit_price) values (?, ?, ?, ?)")) {
+                            item.setLong(1, orderId);
+                            item.setLong(2, productId);
+                            item.setInt(3, quantity);
+                            item.setBigDecimal(4, price);
+                            item.executeUpdate();
+                        }
+                    }
+                    return read(connection, orderId);
+                });
     }
 
     public List<Order> ordersOf(long customerId) {
-        return jdbc.query(connection -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select id from orders where customer_id = ? order by placed_at, id")) {
-                select.setLong(1, customerId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
+        return jdbc.query(
+                connection -> {
+                    List<Long> ids = new ArrayList<>();
+                    try (PreparedStatement select =
+                            connection.prepareStatement(
+                                    "select id from orders where customer_id = ? order by placed_at, id")) {
+                        select.setLong(1, customerId);
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                ids.add(rows.getLong(1));
+                            }
+                        }
                     }
-                }
-            }
-            List<Order> orders = new ArrayList<>();
-            for (long id : ids) {
-                orders.add(read(connection, id));
-            }
-            return orders;
-        });
+                    List<Order> orders = new ArrayList<>();
+                    for (long id : ids) {
+                        orders.add(read(connection, id));
+                    }
+                    return orders;
+                });
     }
 
     private static Order read(Connection connection, long orderId) throws SQLException {
         List<OrderLine> lines = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select product_id, quantity, unit_price from order_items where order_id = ? order by product_id")) {
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        "select product_id, quantity, unit_price from order_items where order_id = ? order by product_id")) {
             select.setLong(1, orderId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    lines.add(new OrderLine(rows.getLong(1), rows.getInt(2), rows.getBigDecimal(3)));
+                    lines.add(
+                            new OrderLine(rows.getLong(1), rows.getInt(2), rows.getBigDecimal(3)));
                 }
             }
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "select customer_id, status, placed_at from orders where id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        "select customer_id, status, placed_at from orders where id = ?")) {
             select.setLong(1, orderId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                return new Order(orderId, row.getLong(1), row.getString(2), row.getTimestamp(3).toInstant(), List.copyOf(lines));
+                return new Order(
+                        orderId,
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getTimestamp(3).toInstant(),
+                        List.copyOf(lines));
             }
         }
     }

@@ -30,7 +30,8 @@ public class OrderStatusLookup {
         try (Connection connection = dataSource.getConnection()) {
             // the socket read timeout bounds a stalled network; the query timeout a slow query
             connection.setNetworkTimeout(INLINE, (int) deadline.toMillis());
-            try (PreparedStatement select = connection.prepareStatement("select status from orders where id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("select status from orders where id = ?")) {
                 select.setQueryTimeout((int) Math.max(1, deadline.toSeconds()));
                 select.setLong(1, orderId);
                 try (ResultSet row = select.executeQuery()) {
@@ -41,7 +42,8 @@ public class OrderStatusLookup {
             if (isTimeout(e)) {
                 throw new DeadlineExceededException("the status of order " + orderId, deadline, e);
             }
-            throw new ShopException("could not read the status of order " + orderId + ": " + e.getMessage(), e);
+            throw new ShopException(
+                    "could not read the status of order " + orderId + ": " + e.getMessage(), e);
         }
     }
 
@@ -50,7 +52,8 @@ public class OrderStatusLookup {
             return true; // the pool found no live connection in time
         }
         if (e instanceof java.sql.SQLTimeoutException) {
-            return true; // MariaDB's query timeout (max_statement_time); PostgreSQL reports 57014 instead
+            return true; // MariaDB's query timeout (max_statement_time); PostgreSQL reports 57014
+            // instead
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException || "57014".equals(e.getSQLState())) {

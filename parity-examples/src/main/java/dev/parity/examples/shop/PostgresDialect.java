@@ -15,8 +15,7 @@ final class PostgresDialect implements Dialect {
 
     static final PostgresDialect INSTANCE = new PostgresDialect();
 
-    private PostgresDialect() {
-    }
+    private PostgresDialect() {}
 
     /** Served by the index on {@code lower(email)}. */
     @Override
@@ -30,9 +29,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Optional<BigDecimal> reserve(Connection connection, long productId, int quantity) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update products set stock = stock - ? where id = ? and stock >= ? returning price")) {
+    public Optional<BigDecimal> reserve(Connection connection, long productId, int quantity)
+            throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement(
+                        "update products set stock = stock - ? where id = ? and stock >= ? returning price")) {
             update.setInt(1, quantity);
             update.setLong(2, productId);
             update.setInt(3, quantity);
@@ -44,11 +45,13 @@ final class PostgresDialect implements Dialect {
 
     /** One statement: the new order's id, or the existing one's when the key is taken. */
     @Override
-    public long placeOnce(Connection connection, UUID requestKey, long customerId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "with placed as (insert into orders (customer_id, idempotency_key) values (?, ?) "
-                        + "on conflict (idempotency_key) do nothing returning id) "
-                        + "select id from placed union all select id from orders where idempotency_key = ?")) {
+    public long placeOnce(Connection connection, UUID requestKey, long customerId)
+            throws SQLException {
+        try (PreparedStatement insert =
+                connection.prepareStatement(
+                        "with placed as (insert into orders (customer_id, idempotency_key) values (?, ?) "
+                                + "on conflict (idempotency_key) do nothing returning id) "
+                                + "select id from placed union all select id from orders where idempotency_key = ?")) {
             insert.setLong(1, customerId);
             insert.setObject(2, requestKey);
             insert.setObject(3, requestKey);
@@ -61,7 +64,8 @@ final class PostgresDialect implements Dialect {
 
     /** {@code lock_timeout} for the transaction ({@code set local}): the server cancels with 55P03. */
     @Override
-    public String waitingForLocksAtMost(Connection connection, String sql, Duration wait) throws SQLException {
+    public String waitingForLocksAtMost(Connection connection, String sql, Duration wait)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set local lock_timeout = " + Math.max(1, wait.toMillis()));
         }

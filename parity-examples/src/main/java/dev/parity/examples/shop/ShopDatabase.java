@@ -6,8 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 /** The shop's connection pool, configured as in production. */
 public final class ShopDatabase {
 
-    private ShopDatabase() {
-    }
+    private ShopDatabase() {}
 
     /**
      * A HikariCP pool. Connections are validated and replaced when the network broke them, and none waits

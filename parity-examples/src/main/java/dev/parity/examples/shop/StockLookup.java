@@ -39,7 +39,8 @@ public class StockLookup {
                 throw failure(productId, e);
             }
             retries.incrementAndGet();
-            pool.getHikariPoolMXBean().softEvictConnections(); // its other connections went with this one
+            pool.getHikariPoolMXBean()
+                    .softEvictConnections(); // its other connections went with this one
             try {
                 return read(productId);
             } catch (SQLException again) {
@@ -56,7 +57,8 @@ public class StockLookup {
 
     private OptionalInt read(long productId) throws SQLException {
         try (Connection connection = pool.getConnection();
-             PreparedStatement select = connection.prepareStatement("select stock from products where id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select stock from products where id = ?")) {
             select.setLong(1, productId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? OptionalInt.of(row.getInt(1)) : OptionalInt.empty();
@@ -73,11 +75,16 @@ public class StockLookup {
      */
     static boolean isConnectionLost(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("70100") && e.getErrorCode() == ER_CONNECTION_KILLED);
+        return state != null
+                && (state.startsWith("08")
+                        || state.equals("57P01")
+                        || state.equals("57P02")
+                        || state.equals("57P03")
+                        || state.equals("70100") && e.getErrorCode() == ER_CONNECTION_KILLED);
     }
 
     private static ShopException failure(long productId, SQLException e) {
-        return new ShopException("could not read the stock of product " + productId + ": " + e.getMessage(), e);
+        return new ShopException(
+                "could not read the stock of product " + productId + ": " + e.getMessage(), e);
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  * index serves stays fast: a scan grows with the table, an index probe does not. Times are compared with
  * each other, never with a fixed budget, so that a loaded build machine slows both alike.
  */
-@DisplayName("Case 1 · scale: the dashboard's e-mail lookup among a million customers (datasets: 1,000,000 rows)")
+@DisplayName(
+        "Case 1 · scale: the dashboard's e-mail lookup among a million customers (datasets: 1,000,000 rows)")
 class Case1ScaleTest {
 
     @Nested
@@ -44,7 +45,9 @@ class Case1ScaleTest {
     @DisplayName("Case 1 · scale on MariaDB 10.11 (profile mariadb)")
     class OnMariaDb extends Suite {
         OnMariaDb() {
-            super("key=customers_email_lower_idx", "type=(ALL|index) "); // a full table or a full index scan
+            super(
+                    "key=customers_email_lower_idx",
+                    "type=(ALL|index) "); // a full table or a full index scan
         }
     }
 
@@ -64,8 +67,10 @@ class Case1ScaleTest {
         private String engine;
         private String email;
         private long id;
+
         /** The dashboard's pool, as in production: no connection set-up inside a measured lookup. */
         private HikariDataSource pool;
+
         private Medians medians;
 
         /**
@@ -78,12 +83,18 @@ class Case1ScaleTest {
         }
 
         @BeforeAll
-        void aCustomerFromTheMiddle(DataSource dataSource, ProdEnvironment environment) throws SQLException {
+        void aCustomerFromTheMiddle(DataSource dataSource, ProdEnvironment environment)
+                throws SQLException {
             engine = environment.engine();
-            pool = ShopDatabase.pool(environment.jdbcUrl(), environment.username(), environment.password());
+            pool =
+                    ShopDatabase.pool(
+                            environment.jdbcUrl(), environment.username(), environment.password());
             try (Connection connection = dataSource.getConnection();
-                 ResultSet row = connection.createStatement().executeQuery(
-                         "select id, email, (select count(*) from customers) from customers order by id limit 1 offset 499999")) {
+                    ResultSet row =
+                            connection
+                                    .createStatement()
+                                    .executeQuery(
+                                            "select id, email, (select count(*) from customers) from customers order by id limit 1 offset 499999")) {
                 row.next();
                 id = row.getLong(1);
                 email = row.getString(2);
@@ -97,17 +108,20 @@ class Case1ScaleTest {
         }
 
         /** The median times of the indexed lookup and of its naive twin, in ms. */
-        record Medians(long probe, long scan) {
-        }
+        record Medians(long probe, long scan) {}
 
         /** Measured once for both tests: five lookups each, the median of each. */
         private Medians medians() {
             if (medians == null) {
                 CustomerDirectory directory = new CustomerDirectory(pool);
                 NaiveCustomerDirectory naive = new NaiveCustomerDirectory(pool);
-                medians = new Medians(medianMillis(() -> directory.findByEmail(email)), medianMillis(() -> naive.findByEmail(email)));
-                System.out.printf("Case 1 (%s): indexed lookup %d ms, naive scan %d ms%n", engine, medians.probe(),
-                        medians.scan());
+                medians =
+                        new Medians(
+                                medianMillis(() -> directory.findByEmail(email)),
+                                medianMillis(() -> naive.findByEmail(email)));
+                System.out.printf(
+                        "Case 1 (%s): indexed lookup %d ms, naive scan %d ms%n",
+                        engine, medians.probe(), medians.scan());
             }
             return medians;
         }
@@ -124,7 +138,10 @@ class Case1ScaleTest {
         }
 
         private String planOf(String condition) throws SQLException {
-            return QueryPlan.of(pool, "select id from customers where " + condition, email.toUpperCase(Locale.ROOT));
+            return QueryPlan.of(
+                    pool,
+                    "select id from customers where " + condition,
+                    email.toUpperCase(Locale.ROOT));
         }
 
         private String lookupCondition() throws SQLException {
@@ -134,24 +151,30 @@ class Case1ScaleTest {
         }
 
         @Test
-        @DisplayName("guarded: the case-insensitive lookup probes the e-mail index, a fraction of a scan's time")
+        @DisplayName(
+                "guarded: the case-insensitive lookup probes the e-mail index, a fraction of a scan's time")
         void theLookupUsesTheIndex() throws SQLException {
-            Optional<Customer> found = new CustomerDirectory(pool).findByEmail(email.toUpperCase(Locale.ROOT));
+            Optional<Customer> found =
+                    new CustomerDirectory(pool).findByEmail(email.toUpperCase(Locale.ROOT));
 
             assertThat(found).get().extracting(Customer::id).isEqualTo(id);
             assertThat(planOf(lookupCondition())).contains(probePlan);
-            assertThat(medians().probe() * SCAN_OVER_PROBE).as("the probe's median times %d, in ms", SCAN_OVER_PROBE)
+            assertThat(medians().probe() * SCAN_OVER_PROBE)
+                    .as("the probe's median times %d, in ms", SCAN_OVER_PROBE)
                     .isLessThan(medians().scan());
         }
 
         @Test
-        @DisplayName("naive twin: upper(email) = upper(?) scans a million rows, several times the indexed lookup")
+        @DisplayName(
+                "naive twin: upper(email) = upper(?) scans a million rows, several times the indexed lookup")
         void theNaiveTwinScans() throws SQLException {
             NaiveCustomerDirectory naive = new NaiveCustomerDirectory(pool);
 
             assertThat(naive.findByEmail(email.toUpperCase(Locale.ROOT))).contains(id);
             assertThat(planOf("upper(email) = upper(?)")).containsPattern(scanPlan);
-            assertThat(medians().scan()).as("the scan's median, in ms").isGreaterThan(medians().probe() * SCAN_OVER_PROBE);
+            assertThat(medians().scan())
+                    .as("the scan's median, in ms")
+                    .isGreaterThan(medians().probe() * SCAN_OVER_PROBE);
         }
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestInstance;
  * Production's names: missing ones, quotes, commas and line breaks pasted from other systems, emoji,
  * right-to-left scripts, and the same name typed with and without accents and capitals.
  */
-@DisplayName("Case 2 · messy data: CSV export and name search (datasets mess: nulls, unicode, duplicates + nasty names)")
+@DisplayName(
+        "Case 2 · messy data: CSV export and name search (datasets mess: nulls, unicode, duplicates + nasty names)")
 class Case2MessyDataTest {
 
     private static final String TOKEN = UUID.randomUUID().toString().substring(0, 8);
@@ -40,7 +41,8 @@ class Case2MessyDataTest {
             NaiveCustomerSearch naive = naiveSearch(dataSource);
 
             assertThat(naive.byName("jose muller " + TOKEN)).isEmpty();
-            assertThat(naive.byName("José Müller " + TOKEN)).containsExactly("José Müller " + TOKEN);
+            assertThat(naive.byName("José Müller " + TOKEN))
+                    .containsExactly("José Müller " + TOKEN);
         }
     }
 
@@ -57,9 +59,11 @@ class Case2MessyDataTest {
         }
 
         @Test
-        @DisplayName("naive twin: under the server's default collation (utf8mb4_general_ci) '🙈' finds '😀': every emoji weighs the same")
+        @DisplayName(
+                "naive twin: under the server's default collation (utf8mb4_general_ci) '🙈' finds '😀': every emoji weighs the same")
         void theNaiveSearchConfusesEmoji(DataSource dataSource) {
-            assertThat(naiveSearch(dataSource).byName("🙈 عالم " + TOKEN)).containsExactly("שלום 😀 عالم " + TOKEN);
+            assertThat(naiveSearch(dataSource).byName("🙈 عالم " + TOKEN))
+                    .containsExactly("שלום 😀 عالم " + TOKEN);
         }
     }
 
@@ -82,24 +86,49 @@ class Case2MessyDataTest {
         @BeforeAll
         void customersWithNastyNames(DataSource dataSource) {
             CustomerRepository customers = new CustomerRepository(dataSource);
-            List<String> names = Arrays.asList("José Müller " + TOKEN, "JOSE MULLER " + TOKEN, "josé müller " + TOKEN,
-                    "O'Brien, \"Bob\"\n2nd line " + TOKEN, "שלום 😀 عالم " + TOKEN, "  padded " + TOKEN + "  ", "100% " + TOKEN, null);
+            List<String> names =
+                    Arrays.asList(
+                            "José Müller " + TOKEN,
+                            "JOSE MULLER " + TOKEN,
+                            "josé müller " + TOKEN,
+                            "O'Brien, \"Bob\"\n2nd line " + TOKEN,
+                            "שלום 😀 عالم " + TOKEN,
+                            "  padded " + TOKEN + "  ",
+                            "100% " + TOKEN,
+                            null);
             firstNasty = Long.MAX_VALUE;
             for (String name : names) {
-                long id = customers.create("nasty-" + UUID.randomUUID() + "@example.com", name, "TR").id();
+                long id =
+                        customers
+                                .create("nasty-" + UUID.randomUUID() + "@example.com", name, "TR")
+                                .id();
                 firstNasty = Math.min(firstNasty, id);
                 afterNasty = id + 1;
             }
         }
 
         /** The customers with ids in [from, to) as the database has them, a row of four fields each. */
-        private static List<List<String>> rows(DataSource dataSource, long from, long to) throws SQLException {
+        private static List<List<String>> rows(DataSource dataSource, long from, long to)
+                throws SQLException {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("id", "email", "full_name", "country"));
-            try (Connection connection = dataSource.getConnection(); ResultSet result = connection.createStatement().executeQuery(
-                    "select id, email, full_name, country from customers where id >= " + from + " and id < " + to + " order by id")) {
+            try (Connection connection = dataSource.getConnection();
+                    ResultSet result =
+                            connection
+                                    .createStatement()
+                                    .executeQuery(
+                                            "select id, email, full_name, country from customers where id >= "
+                                                    + from
+                                                    + " and id < "
+                                                    + to
+                                                    + " order by id")) {
                 while (result.next()) {
-                    rows.add(Arrays.asList(result.getString(1), result.getString(2), result.getString(3), result.getString(4)));
+                    rows.add(
+                            Arrays.asList(
+                                    result.getString(1),
+                                    result.getString(2),
+                                    result.getString(3),
+                                    result.getString(4)));
                 }
             }
             return rows;
@@ -112,35 +141,48 @@ class Case2MessyDataTest {
             for (long[] range : new long[][] {{1, 20_001}, {firstNasty, afterNasty}}) {
                 StringWriter csv = new StringWriter();
                 export.export(range[0], range[1], csv);
-                assertThat(Rfc4180.parse(csv.toString())).isEqualTo(rows(dataSource, range[0], range[1]));
+                assertThat(Rfc4180.parse(csv.toString()))
+                        .isEqualTo(rows(dataSource, range[0], range[1]));
             }
         }
 
         @Test
-        @DisplayName("naive twin: joining fields with commas breaks on a comma, a quote, a line break or a missing name")
+        @DisplayName(
+                "naive twin: joining fields with commas breaks on a comma, a quote, a line break or a missing name")
         void theNaiveExportDoesNotReadBack(DataSource dataSource) throws SQLException {
             String csv = new NaiveCsvExport(dataSource).export(firstNasty, afterNasty);
-            assertThat(Rfc4180.parseLeniently(csv)).isNotEqualTo(rows(dataSource, firstNasty, afterNasty));
+            assertThat(Rfc4180.parseLeniently(csv))
+                    .isNotEqualTo(rows(dataSource, firstNasty, afterNasty));
             assertThat(csv).contains(",null,");
         }
 
         @Test
-        @DisplayName("guarded: the search ignores case and accents, tells emoji apart, takes % literally and skips missing names")
+        @DisplayName(
+                "guarded: the search ignores case and accents, tells emoji apart, takes % literally and skips missing names")
         void theSearchFindsEveryVariant(DataSource dataSource) {
             CustomerSearch search = new CustomerSearch(dataSource);
 
-            assertThat(search.byName("jose muller " + TOKEN, 10)).extracting(Customer::fullName)
-                    .containsExactlyInAnyOrder("José Müller " + TOKEN, "JOSE MULLER " + TOKEN, "josé müller " + TOKEN);
-            assertThat(search.byName("😀 عالم " + TOKEN, 10)).extracting(Customer::fullName).containsExactly("שלום 😀 عالم " + TOKEN);
+            assertThat(search.byName("jose muller " + TOKEN, 10))
+                    .extracting(Customer::fullName)
+                    .containsExactlyInAnyOrder(
+                            "José Müller " + TOKEN, "JOSE MULLER " + TOKEN, "josé müller " + TOKEN);
+            assertThat(search.byName("😀 عالم " + TOKEN, 10))
+                    .extracting(Customer::fullName)
+                    .containsExactly("שלום 😀 عالم " + TOKEN);
             assertThat(search.byName("🙈 عالم " + TOKEN, 10)).isEmpty();
-            assertThat(search.byName("100% " + TOKEN, 10)).extracting(Customer::fullName).containsExactly("100% " + TOKEN);
-            assertThat(search.byName("%", 5)).allSatisfy(c -> assertThat(c.fullName()).contains("%"));
+            assertThat(search.byName("100% " + TOKEN, 10))
+                    .extracting(Customer::fullName)
+                    .containsExactly("100% " + TOKEN);
+            assertThat(search.byName("%", 5))
+                    .allSatisfy(c -> assertThat(c.fullName()).contains("%"));
         }
 
         @Test
         @DisplayName("naive twin: a '%' the user typed matches everybody")
         void theNaiveSearchTakesPercentForAWildcard(DataSource dataSource) {
-            assertThat(naiveSearch(dataSource).byName("%")).hasSize(10).anySatisfy(name -> assertThat(name).doesNotContain("%"));
+            assertThat(naiveSearch(dataSource).byName("%"))
+                    .hasSize(10)
+                    .anySatisfy(name -> assertThat(name).doesNotContain("%"));
         }
     }
 }

@@ -32,14 +32,12 @@ class Case3TimezoneTest {
     @Nested
     @PostgresProduction
     @DisplayName("Case 3 · timezone on PostgreSQL 15 (profile default)")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     @Nested
     @MariaDbProduction
     @DisplayName("Case 3 · timezone on MariaDB 10.11 (profile mariadb)")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     /** Written once, run on each engine; the class lifecycle gives each engine its own copy of the data. */
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,30 +49,46 @@ class Case3TimezoneTest {
         @BeforeAll
         void ordersAroundTheShortDay(ProdEnvironment environment) throws SQLException {
             shop = environment.freshCopy();
-            try (Connection connection = shop.getConnection(); Statement statement = connection.createStatement()) {
-                // not truncate: MariaDB truncates one table at a time, and none that a foreign key references
+            try (Connection connection = shop.getConnection();
+                    Statement statement = connection.createStatement()) {
+                // not truncate: MariaDB truncates one table at a time, and none that a foreign key
+                // references
                 statement.executeUpdate("delete from order_items");
                 statement.executeUpdate("delete from orders");
             }
-            Customer customer = new CustomerRepository(shop).create("dst-" + UUID.randomUUID() + "@example.com", "Kurt", "DE");
-            Product coffee = new ProductRepository(shop).create("DST-" + UUID.randomUUID().toString().substring(0, 8), "Kaffee",
-                    new BigDecimal("3.00"), 100);
+            Customer customer =
+                    new CustomerRepository(shop)
+                            .create("dst-" + UUID.randomUUID() + "@example.com", "Kurt", "DE");
+            Product coffee =
+                    new ProductRepository(shop)
+                            .create(
+                                    "DST-" + UUID.randomUUID().toString().substring(0, 8),
+                                    "Kaffee",
+                                    new BigDecimal("3.00"),
+                                    100);
             // 00:30 and 23:30 Berlin time on the short day, and 00:30 the next day
-            for (String at : new String[] {"2024-03-30T23:30:00Z", "2024-03-31T21:30:00Z", "2024-03-31T22:30:00Z"}) {
-                new OrderService(shop, Clock.fixed(Instant.parse(at), ZoneId.of("UTC"))).place(customer.id(), Map.of(coffee.id(), 1));
+            for (String at :
+                    new String[] {
+                        "2024-03-30T23:30:00Z", "2024-03-31T21:30:00Z", "2024-03-31T22:30:00Z"
+                    }) {
+                new OrderService(shop, Clock.fixed(Instant.parse(at), ZoneId.of("UTC")))
+                        .place(customer.id(), Map.of(coffee.id(), 1));
             }
         }
 
         @Test
         @DisplayName("guarded: the day runs from midnight to midnight in the business's zone")
         void theShortDayCountsItsOwnOrdersOnly() {
-            assertThat(new DailyRevenue(shop, ZoneId.of("Europe/Berlin")).of(DST_DAY)).isEqualByComparingTo("6.00");
+            assertThat(new DailyRevenue(shop, ZoneId.of("Europe/Berlin")).of(DST_DAY))
+                    .isEqualByComparingTo("6.00");
         }
 
         @Test
-        @DisplayName("naive twin: 24 hours from local midnight also takes the next day's first order")
+        @DisplayName(
+                "naive twin: 24 hours from local midnight also takes the next day's first order")
         void theNaiveTwinTakesTheNextDaysFirstOrderToo() throws SQLException {
-            // 24 hours from midnight on a 23-hour day end at 01:00 the next day; in UTC it would pass
+            // 24 hours from midnight on a 23-hour day end at 01:00 the next day; in UTC it would
+            // pass
             assertThat(new NaiveDailyRevenue(shop).of(DST_DAY)).isEqualByComparingTo("9.00");
         }
     }

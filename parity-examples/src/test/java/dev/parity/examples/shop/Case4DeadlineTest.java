@@ -20,10 +20,12 @@ import org.opentest4j.AssertionFailedError;
  * A database that stops answering (a stalled network, a switch dropping packets) must cost the
  * customer a clear "try again" within the request's deadline, not a page that spins forever.
  */
-@DisplayName("Case 4 · latency: order status within a deadline when the network stalls (timeout toxic)")
+@DisplayName(
+        "Case 4 · latency: order status within a deadline when the network stalls (timeout toxic)")
 class Case4DeadlineTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(1);
+
     /**
      * How long the caller (the load balancer in front of the shop) waits before it gives up. Six times the
      * deadline: room for a loaded machine, and for the pool replacing a connection the stall broke
@@ -34,14 +36,12 @@ class Case4DeadlineTest {
     @Nested
     @PostgresProduction
     @DisplayName("Case 4 · latency on PostgreSQL 15 (profile default)")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     @Nested
     @MariaDbProduction
     @DisplayName("Case 4 · latency on MariaDB 10.11 (profile mariadb)")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     /** Written once, run on each engine; the class lifecycle keeps one pool per engine. */
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +54,9 @@ class Case4DeadlineTest {
         @BeforeAll
         void pool(ProdEnvironment environment) {
             engine = environment.engine();
-            pool = ShopDatabase.pool(environment.jdbcUrl(), environment.username(), environment.password());
+            pool =
+                    ShopDatabase.pool(
+                            environment.jdbcUrl(), environment.username(), environment.password());
             orderId = new OrderStatusLookupFixture(pool).anyOrder();
         }
 
@@ -64,7 +66,8 @@ class Case4DeadlineTest {
         }
 
         @Test
-        @DisplayName("guarded: socket and query timeouts give a clear error before the caller gives up")
+        @DisplayName(
+                "guarded: socket and query timeouts give a clear error before the caller gives up")
         void failsFastAndClearlyWhenTheNetworkStalls(Faults faults) {
             OrderStatusLookup lookup = new OrderStatusLookup(pool, DEADLINE);
             assertThat(lookup.statusOf(orderId)).isPresent();
@@ -73,9 +76,17 @@ class Case4DeadlineTest {
             long started = System.nanoTime();
             assertThatThrownBy(() -> lookup.statusOf(orderId))
                     .isInstanceOf(DeadlineExceededException.class)
-                    .hasMessageStartingWith("the status of order " + orderId + " did not finish within its 1000 ms deadline")
-                    .satisfies(e -> System.out.printf("Case 4 (%s): after %d ms: %s%n", engine, (System.nanoTime() - started) / 1_000_000,
-                            e.getMessage()));
+                    .hasMessageStartingWith(
+                            "the status of order "
+                                    + orderId
+                                    + " did not finish within its 1000 ms deadline")
+                    .satisfies(
+                            e ->
+                                    System.out.printf(
+                                            "Case 4 (%s): after %d ms: %s%n",
+                                            engine,
+                                            (System.nanoTime() - started) / 1_000_000,
+                                            e.getMessage()));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(CALLER_GIVES_UP);
         }
 
@@ -86,9 +97,13 @@ class Case4DeadlineTest {
                 assertThat(naive.statusOf(orderId)).isNotNull();
 
                 faults.timeout(Duration.ZERO);
-                assertThatThrownBy(() -> assertTimeoutPreemptively(CALLER_GIVES_UP, () -> naive.statusOf(orderId)))
+                assertThatThrownBy(
+                                () ->
+                                        assertTimeoutPreemptively(
+                                                CALLER_GIVES_UP, () -> naive.statusOf(orderId)))
                         .isInstanceOf(AssertionFailedError.class)
-                        .hasMessage("execution timed out after " + CALLER_GIVES_UP.toMillis() + " ms");
+                        .hasMessage(
+                                "execution timed out after " + CALLER_GIVES_UP.toMillis() + " ms");
             }
         }
     }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The worst moment for a connection to break: after the database committed the order, before its
  * answer arrived. The client sees an error; a retry must not place the order twice.
  */
-@DisplayName("Case 5 · resets: order placement retried after a lost answer (timeout toxic on the way back)")
+@DisplayName(
+        "Case 5 · resets: order placement retried after a lost answer (timeout toxic on the way back)")
 class Case5ResetRetryTest {
 
     /**
@@ -68,12 +69,10 @@ class Case5ResetRetryTest {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {
@@ -99,41 +98,52 @@ class Case5ResetRetryTest {
     @Nested
     @PostgresProduction
     @DisplayName("Case 5 · resets on PostgreSQL 15 (profile default)")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     @Nested
     @MariaDbProduction
     @DisplayName("Case 5 · resets on MariaDB 10.11 (profile mariadb)")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     /** Written once, run on each engine. */
     abstract static class Suite {
 
         private static long ordersOf(DataSource dataSource, long customerId) throws SQLException {
             try (Connection connection = dataSource.getConnection();
-                 ResultSet row = connection.createStatement().executeQuery("select count(*) from orders where customer_id = " + customerId)) {
+                    ResultSet row =
+                            connection
+                                    .createStatement()
+                                    .executeQuery(
+                                            "select count(*) from orders where customer_id = "
+                                                    + customerId)) {
                 row.next();
                 return row.getLong(1);
             }
         }
 
         private static long newCustomer(DataSource dataSource) {
-            return new CustomerRepository(dataSource).create("retry-" + UUID.randomUUID() + "@example.com", "Ada", "DE").id();
+            return new CustomerRepository(dataSource)
+                    .create("retry-" + UUID.randomUUID() + "@example.com", "Ada", "DE")
+                    .id();
         }
 
         @Test
-        @DisplayName("guarded: an idempotency key makes the retry find the order the lost answer was about")
-        void theRetryFindsTheCommittedOrder(DataSource dataSource, Faults faults) throws SQLException {
+        @DisplayName(
+                "guarded: an idempotency key makes the retry find the order the lost answer was about")
+        void theRetryFindsTheCommittedOrder(DataSource dataSource, Faults faults)
+                throws SQLException {
             long customer = newCustomer(dataSource);
 
             FirstAnswerLost network = new FirstAnswerLost(dataSource, faults);
-            long orderId = new OrderPlacement(network, 3, Duration.ofMillis(100)).place(UUID.randomUUID(), customer);
+            long orderId =
+                    new OrderPlacement(network, 3, Duration.ofMillis(100))
+                            .place(UUID.randomUUID(), customer);
 
             assertThat(network.opened()).as("attempts").isEqualTo(2);
             assertThat(ordersOf(dataSource, customer)).isEqualTo(1);
-            assertThat(new OrderService(dataSource).ordersOf(customer)).extracting(Order::id).containsExactly(orderId);
+            assertThat(new OrderService(dataSource).ordersOf(customer))
+                    .extracting(Order::id)
+                    .containsExactly(orderId);
         }
 
         @Test

@@ -24,24 +24,25 @@ import org.junit.jupiter.api.Test;
  * status keys and the receipt must come out right on both, for values as each database's driver hands
  * them back (under the pinned locale: drivers have had their own Turkish-i bugs).
  */
-@DisplayName("Case 6 · locale: machine formats stay fixed under de-DE and tr-TR (locale: de-DE, @PinLocale(\"tr-TR\"))")
+@DisplayName(
+        "Case 6 · locale: machine formats stay fixed under de-DE and tr-TR (locale: de-DE, @PinLocale(\"tr-TR\"))")
 class Case6LocaleTest {
 
     private static final LocalDate DAY = LocalDate.of(2024, 3, 31);
+
     /** The loaded orders take every status the schema's CHECK allows. */
-    private static final List<String> STATUS_KEYS = List.of("cancelled", "paid", "placed", "shipped");
+    private static final List<String> STATUS_KEYS =
+            List.of("cancelled", "paid", "placed", "shipped");
 
     @Nested
     @PostgresProduction
     @DisplayName("Case 6 · locale on PostgreSQL 15 (profile default)")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     @Nested
     @MariaDbProduction
     @DisplayName("Case 6 · locale on MariaDB 10.11 (profile mariadb)")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     /** Written once, run on each engine. */
     abstract static class Suite {
@@ -57,7 +58,10 @@ class Case6LocaleTest {
         private static List<String> storedStatuses(DataSource dataSource) throws SQLException {
             List<String> statuses = new ArrayList<>();
             try (Connection connection = dataSource.getConnection();
-                 ResultSet rows = connection.createStatement().executeQuery("select distinct status from orders")) {
+                    ResultSet rows =
+                            connection
+                                    .createStatement()
+                                    .executeQuery("select distinct status from orders")) {
                 while (rows.next()) {
                     statuses.add(rows.getString(1));
                 }
@@ -72,7 +76,8 @@ class Case6LocaleTest {
 
             assertThat(Locale.getDefault()).isEqualTo(Locale.GERMANY);
             assertThat(MachineFormat.price(price)).isEqualTo("1234.50");
-            assertThat(MachineFormat.parsePrice(MachineFormat.price(price))).isEqualByComparingTo(price);
+            assertThat(MachineFormat.parsePrice(MachineFormat.price(price)))
+                    .isEqualByComparingTo(price);
             assertThat(MachineFormat.day(DAY)).isEqualTo("31 Mar 2024");
             assertThat(MachineFormat.parseDay("31 Mar 2024")).isEqualTo(DAY);
             assertThat(MachineFormat.forPeople(price, Locale.GERMANY)).isEqualTo("1.234,50\u00a0€");
@@ -82,25 +87,32 @@ class Case6LocaleTest {
         @PinLocale("tr-TR")
         @DisplayName("guarded: status keys are lower-cased without the Turkish dotless i")
         void statusKeysSurviveTurkish(DataSource dataSource) throws SQLException {
-            assertThat(storedStatuses(dataSource)).extracting(MachineFormat::statusKey).containsExactlyInAnyOrderElementsOf(STATUS_KEYS);
+            assertThat(storedStatuses(dataSource))
+                    .extracting(MachineFormat::statusKey)
+                    .containsExactlyInAnyOrderElementsOf(STATUS_KEYS);
         }
 
         @Test
-        @DisplayName("naive twin: String.format writes a decimal comma the ERP cannot read, MMM a German month")
+        @DisplayName(
+                "naive twin: String.format writes a decimal comma the ERP cannot read, MMM a German month")
         void theNaiveTwinFollowsTheGermanLocale(DataSource dataSource) {
             BigDecimal price = storedPrice(dataSource);
 
             assertThat(NaiveFormat.price(price)).isEqualTo("1234,50");
-            assertThatThrownBy(() -> MachineFormat.parsePrice(NaiveFormat.price(price))).isInstanceOf(NumberFormatException.class);
+            assertThatThrownBy(() -> MachineFormat.parsePrice(NaiveFormat.price(price)))
+                    .isInstanceOf(NumberFormatException.class);
             assertThat(NaiveFormat.day(DAY)).isEqualTo("31 März 2024");
-            assertThatThrownBy(() -> MachineFormat.parseDay(NaiveFormat.day(DAY))).isInstanceOf(DateTimeParseException.class);
+            assertThatThrownBy(() -> MachineFormat.parseDay(NaiveFormat.day(DAY)))
+                    .isInstanceOf(DateTimeParseException.class);
         }
 
         @Test
         @PinLocale("tr-TR")
         @DisplayName("naive twin: \"PAID\".toLowerCase() is \"paıd\" on a Turkish server")
         void theNaiveTwinBreaksStatusKeysInTurkish(DataSource dataSource) throws SQLException {
-            assertThat(storedStatuses(dataSource)).extracting(NaiveFormat::statusKey).contains("paıd", "shıpped")
+            assertThat(storedStatuses(dataSource))
+                    .extracting(NaiveFormat::statusKey)
+                    .contains("paıd", "shıpped")
                     .doesNotContain("paid", "shipped");
         }
     }

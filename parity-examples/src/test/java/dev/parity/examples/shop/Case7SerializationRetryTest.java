@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
  * with a serialization failure (40001) and asks for it again. A retry must repeat the whole transfer, and
  * its effect must happen exactly once.
  */
-@DisplayName("Case 7 · serialization failures: store-credit transfers retried as whole transactions (failWrites 40001)")
+@DisplayName(
+        "Case 7 · serialization failures: store-credit transfers retried as whole transactions (failWrites 40001)")
 class Case7SerializationRetryTest {
 
     private static final int TRANSFERS = 60;
     private static final BigDecimal AMOUNT = new BigDecimal("5.00");
     private static final BigDecimal OPENING = new BigDecimal("1000.00");
+
     /**
      * One write to {@code accounts} in ten is refused, which writes decided by the run's seed (2024, the
      * profile's): the same ones every run. With two writes a transfer, six attempts all refused would take
@@ -41,15 +43,13 @@ class Case7SerializationRetryTest {
     @Nested
     @PostgresProduction
     @DisplayName("Case 7 · serialization failures on PostgreSQL 15 (profile default)")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     /** MariaDB's fault is a row trigger that signals 40001 (error 1644): the driver hands back the same SQLSTATE. */
     @Nested
     @MariaDbProduction
     @DisplayName("Case 7 · serialization failures on MariaDB 10.11 (profile mariadb)")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     /** Written once, for each engine; every test transfers on a database of its own. */
     @FreshDatabase
@@ -61,7 +61,9 @@ class Case7SerializationRetryTest {
 
         @BeforeEach
         void accounts(ProdEnvironment environment) throws SQLException {
-            pool = ShopDatabase.pool(environment.jdbcUrl(), environment.username(), environment.password());
+            pool =
+                    ShopDatabase.pool(
+                            environment.jdbcUrl(), environment.username(), environment.password());
             from = account(pool);
             to = account(pool);
         }
@@ -72,9 +74,14 @@ class Case7SerializationRetryTest {
         }
 
         private static long account(DataSource dataSource) throws SQLException {
-            long customer = new CustomerRepository(dataSource).create("credit-" + UUID.randomUUID() + "@example.com", "Ada", "DE").id();
+            long customer =
+                    new CustomerRepository(dataSource)
+                            .create("credit-" + UUID.randomUUID() + "@example.com", "Ada", "DE")
+                            .id();
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement insert = connection.prepareStatement("insert into accounts (customer_id, balance) values (?, ?) returning id")) {
+                    PreparedStatement insert =
+                            connection.prepareStatement(
+                                    "insert into accounts (customer_id, balance) values (?, ?) returning id")) {
                 insert.setLong(1, customer);
                 insert.setBigDecimal(2, OPENING);
                 try (ResultSet key = insert.executeQuery()) {
@@ -84,9 +91,12 @@ class Case7SerializationRetryTest {
             }
         }
 
-        private static BigDecimal balanceOf(DataSource dataSource, long account) throws SQLException {
+        private static BigDecimal balanceOf(DataSource dataSource, long account)
+                throws SQLException {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement("select balance from accounts where id = ?")) {
+                    PreparedStatement select =
+                            connection.prepareStatement(
+                                    "select balance from accounts where id = ?")) {
                 select.setLong(1, account);
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
@@ -100,7 +110,8 @@ class Case7SerializationRetryTest {
         }
 
         @Test
-        @DisplayName("guarded: one transaction, retried whole: every transfer once, and the refusals really came")
+        @DisplayName(
+                "guarded: one transaction, retried whole: every transfer once, and the refusals really came")
         void everyTransferTakesEffectOnce(Faults faults) throws SQLException {
             CreditTransfer transfers = new CreditTransfer(pool, 6, java.time.Duration.ofMillis(10));
             faults.failWrites("accounts", "40001", REFUSED);
@@ -116,26 +127,39 @@ class Case7SerializationRetryTest {
             assertThat(refused).as("writes refused with 40001").isPositive();
             // a refused write ends its attempt: every refusal cost exactly one retry
             assertThat(attempts - TRANSFERS).as("retries").isEqualTo(refused);
-            System.out.printf("Case 7: %d transfers, %d writes refused with 40001, %d retries%n", TRANSFERS, refused, attempts - TRANSFERS);
+            System.out.printf(
+                    "Case 7: %d transfers, %d writes refused with 40001, %d retries%n",
+                    TRANSFERS, refused, attempts - TRANSFERS);
         }
 
         @Test
-        @DisplayName("naive twin: statements in autocommit, retried: a credit refused after its debit debits again, and money vanishes")
+        @DisplayName(
+                "naive twin: statements in autocommit, retried: a credit refused after its debit debits again, and money vanishes")
         void theNaiveRetryDebitsTwice(Faults faults) throws SQLException {
             NaiveCreditTransfer transfers = new NaiveCreditTransfer(pool, 6);
             faults.failWrites("accounts", "40001", REFUSED);
 
             for (int i = 0; i < TRANSFERS; i++) {
-                transfers.transfer(from, to, AMOUNT); // no error reaches the caller: every transfer "succeeded"
+                transfers.transfer(
+                        from, to,
+                        AMOUNT); // no error reaches the caller: every transfer "succeeded"
             }
 
             BigDecimal paid = balanceOf(pool, from);
             BigDecimal received = balanceOf(pool, to);
-            assertThat(faults.report().writesFailed("accounts")).as("writes refused with 40001").isPositive();
-            assertThat(received).as("credited once per transfer").isEqualByComparingTo(OPENING.add(moved()));
-            assertThat(paid).as("debited more than once for some").isLessThan(OPENING.subtract(moved()));
+            assertThat(faults.report().writesFailed("accounts"))
+                    .as("writes refused with 40001")
+                    .isPositive();
+            assertThat(received)
+                    .as("credited once per transfer")
+                    .isEqualByComparingTo(OPENING.add(moved()));
+            assertThat(paid)
+                    .as("debited more than once for some")
+                    .isLessThan(OPENING.subtract(moved()));
             BigDecimal vanished = OPENING.add(OPENING).subtract(paid.add(received));
-            System.out.printf("Case 7 (naive): %s vanished, %s debits too many%n", vanished, vanished.divide(AMOUNT));
+            System.out.printf(
+                    "Case 7 (naive): %s vanished, %s debits too many%n",
+                    vanished, vanished.divide(AMOUNT));
         }
     }
 }

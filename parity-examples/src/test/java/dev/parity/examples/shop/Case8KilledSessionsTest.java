@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Sessions end under a running shop: an operator terminates them, a pooler recycles them, a failover moves
  * the database. The product pages must keep answering, from fresh connections, not fail until a restart.
  */
-@DisplayName("Case 8 · killed sessions: stock lookups through a pool that replaces them (killSessions: 57P01, MariaDB 08000)")
+@DisplayName(
+        "Case 8 · killed sessions: stock lookups through a pool that replaces them (killSessions: 57P01, MariaDB 08000)")
 class Case8KilledSessionsTest {
 
     private static final int STOCK = 17;
@@ -34,7 +35,10 @@ class Case8KilledSessionsTest {
     @DisplayName("Case 8 · killed sessions on PostgreSQL 15 (profile default)")
     class OnPostgres extends Suite {
         OnPostgres() {
-            super("57P01", "08003"); // "terminating connection due to administrator command", then "This connection has been closed."
+            super(
+                    "57P01",
+                    "08003"); // "terminating connection due to administrator command", then "This
+            // connection has been closed."
         }
     }
 
@@ -65,32 +69,50 @@ class Case8KilledSessionsTest {
         }
 
         private static long product(DataSource dataSource) {
-            return new ProductRepository(dataSource).create("kill-" + UUID.randomUUID().toString().substring(0, 8), "Kettle", new BigDecimal("39.90"),
-                    STOCK).id();
+            return new ProductRepository(dataSource)
+                    .create(
+                            "kill-" + UUID.randomUUID().toString().substring(0, 8),
+                            "Kettle",
+                            new BigDecimal("39.90"),
+                            STOCK)
+                    .id();
         }
 
         @Test
-        @DisplayName("guarded: on a connection error the lookup retires the pool's connections and asks once more: no page fails")
-        void lookupsKeepAnsweringWhileSessionsAreKilled(ProdEnvironment environment, DataSource dataSource, Faults faults) throws Exception {
+        @DisplayName(
+                "guarded: on a connection error the lookup retires the pool's connections and asks once more: no page fails")
+        void lookupsKeepAnsweringWhileSessionsAreKilled(
+                ProdEnvironment environment, DataSource dataSource, Faults faults)
+                throws Exception {
             long product = product(dataSource);
-            try (HikariDataSource pool = ShopDatabase.pool(environment.jdbcUrl(), environment.username(), environment.password())) {
+            try (HikariDataSource pool =
+                    ShopDatabase.pool(
+                            environment.jdbcUrl(),
+                            environment.username(),
+                            environment.password())) {
                 StockLookup lookup = new StockLookup(pool);
-                // the shop's traffic: two product pages asking one lookup after another, so that the pool holds
+                // the shop's traffic: two product pages asking one lookup after another, so that
+                // the pool holds
                 // more than one connection when the server ends them all
                 AtomicInteger answered = new AtomicInteger();
                 List<Throwable> failed = new CopyOnWriteArrayList<>();
                 List<Thread> pages = new ArrayList<>();
                 for (int page = 1; page <= 2; page++) {
-                    Thread traffic = new Thread(() -> {
-                        while (!Thread.currentThread().isInterrupted() && answered.get() < 1_000) {
-                            try {
-                                assertThat(lookup.stockOf(product)).isEqualTo(OptionalInt.of(STOCK));
-                                answered.incrementAndGet();
-                            } catch (Throwable e) {
-                                failed.add(e);
-                            }
-                        }
-                    }, "case8-page-" + page);
+                    Thread traffic =
+                            new Thread(
+                                    () -> {
+                                        while (!Thread.currentThread().isInterrupted()
+                                                && answered.get() < 1_000) {
+                                            try {
+                                                assertThat(lookup.stockOf(product))
+                                                        .isEqualTo(OptionalInt.of(STOCK));
+                                                answered.incrementAndGet();
+                                            } catch (Throwable e) {
+                                                failed.add(e);
+                                            }
+                                        }
+                                    },
+                                    "case8-page-" + page);
                     pages.add(traffic);
                     traffic.start();
                 }
@@ -108,38 +130,61 @@ class Case8KilledSessionsTest {
 
                 assertThat(failed).as("lookups that failed").isEmpty();
                 assertThat(faults.report().sessionsKilled()).as("sessions killed").isPositive();
-                assertThat(lookup.retries()).as("lookups that found their connection gone and asked again").isPositive();
-                System.out.printf("Case 8: %d lookups, %d sessions killed, %d retried%n", answered.get(), faults.report().sessionsKilled(),
-                        lookup.retries());
+                assertThat(lookup.retries())
+                        .as("lookups that found their connection gone and asked again")
+                        .isPositive();
+                System.out.printf(
+                        "Case 8: %d lookups, %d sessions killed, %d retried%n",
+                        answered.get(), faults.report().sessionsKilled(), lookup.retries());
             }
         }
 
-        private static void awaitAnswers(AtomicInteger answered, int count) throws InterruptedException {
+        private static void awaitAnswers(AtomicInteger answered, int count)
+                throws InterruptedException {
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (answered.get() < count && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(answered.get()).as("lookups answered within 30 s").isGreaterThanOrEqualTo(count);
+            assertThat(answered.get())
+                    .as("lookups answered within 30 s")
+                    .isGreaterThanOrEqualTo(count);
         }
 
         @Test
-        @DisplayName("naive twin: one connection kept for good: after the kill every lookup fails, until a restart")
-        void theNaiveLookupFailsForGood(ProdEnvironment environment, DataSource dataSource, Faults faults) throws SQLException {
+        @DisplayName(
+                "naive twin: one connection kept for good: after the kill every lookup fails, until a restart")
+        void theNaiveLookupFailsForGood(
+                ProdEnvironment environment, DataSource dataSource, Faults faults)
+                throws SQLException {
             long product = product(dataSource);
             try (NaiveStockLookup naive = new NaiveStockLookup(environment)) {
                 assertThat(naive.stockOf(product)).isEqualTo(OptionalInt.of(STOCK));
 
                 faults.killSessions();
 
-                assertThatThrownBy(() -> naive.stockOf(product)).isInstanceOf(SQLException.class)
-                        .satisfies(e -> System.out.printf("Case 8 (naive): first lookup after the kill: %s %d %s%n", ((SQLException) e).getSQLState(),
-                                ((SQLException) e).getErrorCode(), e.getMessage()))
-                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(killedState);
+                assertThatThrownBy(() -> naive.stockOf(product))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(
+                                e ->
+                                        System.out.printf(
+                                                "Case 8 (naive): first lookup after the kill: %s %d %s%n",
+                                                ((SQLException) e).getSQLState(),
+                                                ((SQLException) e).getErrorCode(),
+                                                e.getMessage()))
+                        .extracting(e -> ((SQLException) e).getSQLState())
+                        .isEqualTo(killedState);
                 for (int later = 0; later < 3; later++) {
-                    assertThatThrownBy(() -> naive.stockOf(product)).isInstanceOf(SQLException.class)
-                            .satisfies(e -> System.out.printf("Case 8 (naive): a later lookup: %s %d %s%n", ((SQLException) e).getSQLState(),
-                                    ((SQLException) e).getErrorCode(), e.getMessage()))
-                            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(closedState);
+                    assertThatThrownBy(() -> naive.stockOf(product))
+                            .isInstanceOf(SQLException.class)
+                            .satisfies(
+                                    e ->
+                                            System.out.printf(
+                                                    "Case 8 (naive): a later lookup: %s %d %s%n",
+                                                    ((SQLException) e).getSQLState(),
+                                                    ((SQLException) e).getErrorCode(),
+                                                    e.getMessage()))
+                            .extracting(e -> ((SQLException) e).getSQLState())
+                            .isEqualTo(closedState);
                 }
                 assertThat(faults.report().sessionsKilled()).as("sessions killed").isPositive();
             }

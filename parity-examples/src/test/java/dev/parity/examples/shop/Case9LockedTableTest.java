@@ -21,18 +21,19 @@ import org.junit.jupiter.api.Test;
  * say "try later" within its lock wait and give its pooled connection back, not queue behind the migration
  * for as long as it runs.
  */
-@DisplayName("Case 9 · a locked table: the order backlog within its lock wait while a migration holds orders (lock)")
+@DisplayName(
+        "Case 9 · a locked table: the order backlog within its lock wait while a migration holds orders (lock)")
 class Case9LockedTableTest {
 
     /** What the migration takes: as long as a big table's rewrite on a busy day, scaled down. */
     private static final Duration MIGRATION = Duration.ofSeconds(5);
+
     private static final Duration LOCK_WAIT = Duration.ofMillis(500);
 
     @Nested
     @PostgresProduction
     @DisplayName("Case 9 · a locked table on PostgreSQL 15 (profile default)")
-    class OnPostgres extends Suite {
-    }
+    class OnPostgres extends Suite {}
 
     /**
      * MariaDB's fault is {@code LOCK TABLES orders WRITE}; the dialect's {@code set statement lock_wait_timeout = 1 for}
@@ -41,8 +42,7 @@ class Case9LockedTableTest {
     @Nested
     @MariaDbProduction
     @DisplayName("Case 9 · a locked table on MariaDB 10.11 (profile mariadb)")
-    class OnMariaDb extends Suite {
-    }
+    class OnMariaDb extends Suite {}
 
     /** Written once, for each engine; the lock is on the test's own copy of {@code orders}. */
     @FreshDatabase
@@ -52,7 +52,9 @@ class Case9LockedTableTest {
 
         @BeforeEach
         void pool(ProdEnvironment environment) {
-            pool = ShopDatabase.pool(environment.jdbcUrl(), environment.username(), environment.password());
+            pool =
+                    ShopDatabase.pool(
+                            environment.jdbcUrl(), environment.username(), environment.password());
         }
 
         @AfterEach
@@ -61,11 +63,13 @@ class Case9LockedTableTest {
         }
 
         @Test
-        @DisplayName("guarded: a lock wait of 0.5 s: \"try later\" well before the migration ends, then the counts again")
+        @DisplayName(
+                "guarded: a lock wait of 0.5 s: \"try later\" well before the migration ends, then the counts again")
         void saysTryLaterWithinItsLockWait(Faults faults) {
             OrderBacklog backlog = new OrderBacklog(pool, LOCK_WAIT);
             Map<String, Long> before = backlog.byStatus().orElseThrow();
-            assertThat(before.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100_000);
+            assertThat(before.values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(100_000);
 
             faults.lock("orders", MIGRATION);
             long started = System.nanoTime();
@@ -81,7 +85,8 @@ class Case9LockedTableTest {
         }
 
         @Test
-        @DisplayName("naive twin: no lock wait: the dashboard hangs, holding its connection, until the migration ends")
+        @DisplayName(
+                "naive twin: no lock wait: the dashboard hangs, holding its connection, until the migration ends")
         void theNaiveBacklogWaitsOutTheMigration(Faults faults) throws SQLException {
             NaiveOrderBacklog backlog = new NaiveOrderBacklog(pool);
             Map<String, Long> before = backlog.byStatus();
@@ -94,7 +99,8 @@ class Case9LockedTableTest {
             assertThat(during).isEqualTo(before);
             // the whole migration, less the moments between taking the lock and asking
             assertThat(took).isGreaterThanOrEqualTo(MIGRATION.minusMillis(500));
-            assertThat(faults.report().lockHeld("orders")).isGreaterThanOrEqualTo(MIGRATION.minusMillis(500));
+            assertThat(faults.report().lockHeld("orders"))
+                    .isGreaterThanOrEqualTo(MIGRATION.minusMillis(500));
             System.out.printf("Case 9 (naive): the backlog took %d ms%n", took.toMillis());
         }
     }

@@ -18,7 +18,11 @@ class CustomerRepositoryTest {
     @DisplayName("CustomerRepository on PostgreSQL 15 (profile default)")
     class OnPostgres extends Suite {
         OnPostgres(DataSource dataSource) {
-            super(dataSource, email -> "duplicate key value violates unique constraint \"customers_email_key\"", "B ");
+            super(
+                    dataSource,
+                    email ->
+                            "duplicate key value violates unique constraint \"customers_email_key\"",
+                    "B ");
         }
     }
 
@@ -28,7 +32,10 @@ class CustomerRepositoryTest {
     @DisplayName("CustomerRepository on MariaDB 10.11 (profile mariadb)")
     class OnMariaDb extends Suite {
         OnMariaDb(DataSource dataSource) {
-            super(dataSource, email -> "Duplicate entry '" + email + "' for key 'customers_email_key'", "B");
+            super(
+                    dataSource,
+                    email -> "Duplicate entry '" + email + "' for key 'customers_email_key'",
+                    "B");
         }
     }
 
@@ -77,9 +84,14 @@ class CustomerRepositoryTest {
             String email = uniqueEmail();
             customers.create(email, "Lower", "DE");
 
-            // as on PostgreSQL: MariaDB's default collation would call these the same and refuse the second
-            assertThat(customers.create(email.toUpperCase(Locale.ROOT), "Upper", "DE").id()).isPositive();
-            assertThat(customers.findByEmail(email.toUpperCase(Locale.ROOT))).get().extracting(Customer::fullName).isEqualTo("Upper");
+            // as on PostgreSQL: MariaDB's default collation would call these the same and refuse
+            // the second
+            assertThat(customers.create(email.toUpperCase(Locale.ROOT), "Upper", "DE").id())
+                    .isPositive();
+            assertThat(customers.findByEmail(email.toUpperCase(Locale.ROOT)))
+                    .get()
+                    .extracting(Customer::fullName)
+                    .isEqualTo("Upper");
         }
 
         @Test
@@ -88,7 +100,10 @@ class CustomerRepositoryTest {
             customers.create(email, "Short Code", "B");
 
             // char(2) pads on PostgreSQL: a value an in-memory stand-in would hand back unchanged
-            assertThat(customers.findByEmail(email)).get().extracting(Customer::country).isEqualTo(shortCountry);
+            assertThat(customers.findByEmail(email))
+                    .get()
+                    .extracting(Customer::country)
+                    .isEqualTo(shortCountry);
         }
     }
 }

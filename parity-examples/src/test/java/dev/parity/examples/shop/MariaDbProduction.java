@@ -15,5 +15,4 @@ import org.junit.jupiter.api.Tag;
 @Retention(RetentionPolicy.RUNTIME)
 @ProdLike("mariadb")
 @Tag("mariadb")
-@interface MariaDbProduction {
-}
+@interface MariaDbProduction {}

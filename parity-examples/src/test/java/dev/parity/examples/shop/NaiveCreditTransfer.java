@@ -24,8 +24,12 @@ class NaiveCreditTransfer {
     void transfer(long from, long to, BigDecimal amount) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement debit = connection.prepareStatement("update accounts set balance = balance - ? where id = ?");
-                 PreparedStatement credit = connection.prepareStatement("update accounts set balance = balance + ? where id = ?")) {
+                    PreparedStatement debit =
+                            connection.prepareStatement(
+                                    "update accounts set balance = balance - ? where id = ?");
+                    PreparedStatement credit =
+                            connection.prepareStatement(
+                                    "update accounts set balance = balance + ? where id = ?")) {
                 debit.setBigDecimal(1, amount);
                 debit.setLong(2, from);
                 debit.executeUpdate();

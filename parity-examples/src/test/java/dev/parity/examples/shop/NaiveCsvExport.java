@@ -16,11 +16,25 @@ class NaiveCsvExport {
 
     String export(long fromId, long toId) throws SQLException {
         StringBuilder csv = new StringBuilder("id,email,full_name,country\n");
-        try (Connection connection = dataSource.getConnection(); ResultSet rows = connection.createStatement().executeQuery(
-                "select id, email, full_name, country from customers where id >= " + fromId + " and id < " + toId + " order by id")) {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows =
+                        connection
+                                .createStatement()
+                                .executeQuery(
+                                        "select id, email, full_name, country from customers where id >= "
+                                                + fromId
+                                                + " and id < "
+                                                + toId
+                                                + " order by id")) {
             while (rows.next()) {
-                csv.append(rows.getLong(1)).append(',').append(rows.getString(2)).append(',')
-                        .append(rows.getString(3)).append(',').append(rows.getString(4)).append('\n');
+                csv.append(rows.getLong(1))
+                        .append(',')
+                        .append(rows.getString(2))
+                        .append(',')
+                        .append(rows.getString(3))
+                        .append(',')
+                        .append(rows.getString(4))
+                        .append('\n');
             }
         }
         return csv.toString();

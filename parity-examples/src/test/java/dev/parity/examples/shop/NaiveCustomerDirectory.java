@@ -18,7 +18,9 @@ class NaiveCustomerDirectory {
 
     Optional<Long> findByEmail(String email) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select id from customers where upper(email) = upper(?)")) {
+                PreparedStatement select =
+                        connection.prepareStatement(
+                                "select id from customers where upper(email) = upper(?)")) {
             select.setString(1, email);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();

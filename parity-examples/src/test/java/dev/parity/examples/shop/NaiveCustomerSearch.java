@@ -13,11 +13,13 @@ class NaiveCustomerSearch {
 
     /** On PostgreSQL, where text compares exactly. */
     static final String ON_POSTGRES = "full_name like '%' || ? || '%'";
+
     /**
      * On MariaDB, over the column as it is when the schema names no collation: the server's default,
      * utf8mb4_general_ci, which ignores case and most accents already but gives every emoji the same weight.
      */
-    static final String ON_MARIADB = "full_name collate utf8mb4_general_ci like concat('%', ?, '%')";
+    static final String ON_MARIADB =
+            "full_name collate utf8mb4_general_ci like concat('%', ?, '%')";
 
     private final DataSource dataSource;
     private final String condition;
@@ -29,8 +31,12 @@ class NaiveCustomerSearch {
     }
 
     List<String> byName(String text) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select full_name from customers where " + condition + " order by id limit 10")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement(
+                                "select full_name from customers where "
+                                        + condition
+                                        + " order by id limit 10")) {
             select.setString(1, text);
             List<String> names = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {

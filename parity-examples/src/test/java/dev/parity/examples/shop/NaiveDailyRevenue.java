@@ -24,9 +24,11 @@ class NaiveDailyRevenue {
     BigDecimal of(LocalDate day) throws SQLException {
         Timestamp from = Timestamp.valueOf(day.atStartOfDay());
         Timestamp to = new Timestamp(from.getTime() + 24 * 60 * 60 * 1000L);
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select coalesce(sum(i.quantity * i.unit_price), 0) from orders o join order_items i on i.order_id = o.id "
-                        + "where o.placed_at >= ? and o.placed_at < ?")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement(
+                                "select coalesce(sum(i.quantity * i.unit_price), 0) from orders o join order_items i on i.order_id = o.id "
+                                        + "where o.placed_at >= ? and o.placed_at < ?")) {
             select.setTimestamp(1, from);
             select.setTimestamp(2, to);
             try (ResultSet row = select.executeQuery()) {

@@ -7,8 +7,7 @@ import java.time.format.DateTimeFormatter;
 /** The naive twin of {@link MachineFormat}: the JVM's default locale everywhere, as on a developer's en-US laptop. */
 final class NaiveFormat {
 
-    private NaiveFormat() {
-    }
+    private NaiveFormat() {}
 
     static String price(BigDecimal price) {
         return String.format("%.2f", price);

@@ -20,8 +20,10 @@ class NaiveOrderBacklog {
     Map<String, Long> byStatus() throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select status, count(*) from orders group by status");
-             ResultSet rows = select.executeQuery()) {
+                PreparedStatement select =
+                        connection.prepareStatement(
+                                "select status, count(*) from orders group by status");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));
             }

@@ -19,7 +19,9 @@ class NaiveOrderPlacement {
     void place(long customerId) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement insert = connection.prepareStatement("insert into orders (customer_id) values (?)")) {
+                    PreparedStatement insert =
+                            connection.prepareStatement(
+                                    "insert into orders (customer_id) values (?)")) {
                 insert.setLong(1, customerId);
                 insert.executeUpdate();
                 return;

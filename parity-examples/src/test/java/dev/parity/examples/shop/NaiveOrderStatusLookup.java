@@ -18,11 +18,14 @@ class NaiveOrderStatusLookup implements AutoCloseable {
     private final Connection connection;
 
     NaiveOrderStatusLookup(ProdEnvironment environment) throws SQLException {
-        this.connection = DriverManager.getConnection(environment.jdbcUrl(), environment.username(), environment.password());
+        this.connection =
+                DriverManager.getConnection(
+                        environment.jdbcUrl(), environment.username(), environment.password());
     }
 
     String statusOf(long orderId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select status from orders where id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select status from orders where id = ?")) {
             select.setLong(1, orderId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;

@@ -17,11 +17,14 @@ class NaiveStockLookup implements AutoCloseable {
     private final Connection connection;
 
     NaiveStockLookup(ProdEnvironment environment) throws SQLException {
-        this.connection = DriverManager.getConnection(environment.jdbcUrl(), environment.username(), environment.password());
+        this.connection =
+                DriverManager.getConnection(
+                        environment.jdbcUrl(), environment.username(), environment.password());
     }
 
     OptionalInt stockOf(long productId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select stock from products where id = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select stock from products where id = ?")) {
             select.setLong(1, productId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? OptionalInt.of(row.getInt(1)) : OptionalInt.empty();

@@ -48,11 +48,17 @@ class OrderServiceTest {
         Suite(DataSource dataSource) {
             this.orders = new OrderService(dataSource);
             this.products = new ProductRepository(dataSource);
-            this.customer = new CustomerRepository(dataSource).create("o-" + UUID.randomUUID() + "@example.com", "Alan Turing", "GB");
+            this.customer =
+                    new CustomerRepository(dataSource)
+                            .create("o-" + UUID.randomUUID() + "@example.com", "Alan Turing", "GB");
         }
 
         private Product product(String price, int stock) {
-            return products.create("SKU-" + UUID.randomUUID().toString().substring(0, 8), "Widget", new BigDecimal(price), stock);
+            return products.create(
+                    "SKU-" + UUID.randomUUID().toString().substring(0, 8),
+                    "Widget",
+                    new BigDecimal(price),
+                    stock);
         }
 
         @Test
@@ -64,8 +70,14 @@ class OrderServiceTest {
 
             assertThat(order.total()).isEqualByComparingTo("54.98");
             assertThat(order.status()).isEqualTo("PLACED");
-            assertThat(products.findBySku(widget.sku())).get().extracting(Product::stock).isEqualTo(8);
-            assertThat(products.findBySku(gadget.sku())).get().extracting(Product::stock).isEqualTo(0);
+            assertThat(products.findBySku(widget.sku()))
+                    .get()
+                    .extracting(Product::stock)
+                    .isEqualTo(8);
+            assertThat(products.findBySku(gadget.sku()))
+                    .get()
+                    .extracting(Product::stock)
+                    .isEqualTo(0);
             assertThat(orders.ordersOf(customer.id())).containsExactly(order);
         }
 
@@ -74,11 +86,18 @@ class OrderServiceTest {
             Product plenty = product("1.00", 100);
             Product scarce = product("2.00", 1);
 
-            assertThatThrownBy(() -> orders.place(customer.id(), Map.of(plenty.id(), 5, scarce.id(), 2)))
+            assertThatThrownBy(
+                            () ->
+                                    orders.place(
+                                            customer.id(), Map.of(plenty.id(), 5, scarce.id(), 2)))
                     .isInstanceOf(ShopException.class)
-                    .hasMessage("product " + scarce.id() + " is unknown or has fewer than 2 in stock");
+                    .hasMessage(
+                            "product " + scarce.id() + " is unknown or has fewer than 2 in stock");
 
-            assertThat(products.findBySku(plenty.sku())).get().extracting(Product::stock).isEqualTo(100);
+            assertThat(products.findBySku(plenty.sku()))
+                    .get()
+                    .extracting(Product::stock)
+                    .isEqualTo(100);
             assertThat(orders.ordersOf(customer.id())).isEmpty();
         }
 
@@ -105,7 +124,10 @@ class OrderServiceTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(products.findBySku(last.sku())).get().extracting(Product::stock).isEqualTo(0);
+            assertThat(products.findBySku(last.sku()))
+                    .get()
+                    .extracting(Product::stock)
+                    .isEqualTo(0);
             assertThat(orders.ordersOf(customer.id())).hasSize(1);
         }
     }

@@ -16,7 +16,8 @@ final class OrderStatusLookupFixture {
 
     long anyOrder() {
         try (Connection connection = dataSource.getConnection();
-             ResultSet row = connection.createStatement().executeQuery("select min(id) from orders")) {
+                ResultSet row =
+                        connection.createStatement().executeQuery("select min(id) from orders")) {
             row.next();
             return row.getLong(1);
         } catch (SQLException e) {

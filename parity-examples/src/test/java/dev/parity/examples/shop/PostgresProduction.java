@@ -15,5 +15,4 @@ import org.junit.jupiter.api.Tag;
 @Retention(RetentionPolicy.RUNTIME)
 @ProdLike("default")
 @Tag("postgres")
-@interface PostgresProduction {
-}
+@interface PostgresProduction {}

@@ -14,18 +14,23 @@ import javax.sql.DataSource;
  */
 final class QueryPlan {
 
-    private QueryPlan() {
-    }
+    private QueryPlan() {}
 
     static String of(DataSource dataSource, String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement explain = connection.prepareStatement("explain " + sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement explain = connection.prepareStatement("explain " + sql)) {
             explain.setString(1, parameter);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rows = explain.executeQuery()) {
                 ResultSetMetaData columns = rows.getMetaData();
                 while (rows.next()) {
                     for (int i = 1; i <= columns.getColumnCount(); i++) {
-                        plan.append(columns.getColumnCount() == 1 ? "" : columns.getColumnLabel(i) + "=").append(rows.getString(i)).append(' ');
+                        plan.append(
+                                        columns.getColumnCount() == 1
+                                                ? ""
+                                                : columns.getColumnLabel(i) + "=")
+                                .append(rows.getString(i))
+                                .append(' ');
                     }
                     plan.append('\n');
                 }

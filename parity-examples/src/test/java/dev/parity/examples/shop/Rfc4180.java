@@ -6,8 +6,7 @@ import java.util.List;
 /** A strict reader of RFC 4180 CSV, the way a spreadsheet or an ERP reads the shop's export. */
 final class Rfc4180 {
 
-    private Rfc4180() {
-    }
+    private Rfc4180() {}
 
     /** Records of fields; an empty unquoted field is NULL, a quoted empty one is "". */
     static List<List<String>> parse(String csv) {
@@ -38,9 +37,13 @@ final class Rfc4180 {
                 field = value.toString();
             } else {
                 int end = i;
-                while (end < csv.length() && csv.charAt(end) != ',' && csv.charAt(end) != '\r' && csv.charAt(end) != '\n') {
+                while (end < csv.length()
+                        && csv.charAt(end) != ','
+                        && csv.charAt(end) != '\r'
+                        && csv.charAt(end) != '\n') {
                     if (csv.charAt(end) == '"') {
-                        throw new IllegalArgumentException("a quote inside an unquoted field at " + end);
+                        throw new IllegalArgumentException(
+                                "a quote inside an unquoted field at " + end);
                     }
                     end++;
                 }

@@ -20,6 +20,7 @@ public final class Branches {
 
     /** At most this many branches: beyond it the condition is left to generate-and-test. */
     public static final int MAX = 256;
+
     /** {@code num_nonnulls} of more arguments is not spelled out (2^n subsets). */
     private static final int MAX_COUNTED = 8;
 
@@ -31,8 +32,7 @@ public final class Branches {
         }
     }
 
-    private Branches() {
-    }
+    private Branches() {}
 
     /** The branches of {@code condition}, or empty when there would be more than {@link #MAX}. */
     public static Optional<List<Branch>> of(Expr condition) {
@@ -70,20 +70,36 @@ public final class Branches {
             return negate ? new Expr.IsNull(isNull.operand(), !isNull.negated()) : isNull;
         }
         if (e instanceof Expr.IsBoolean isBoolean) {
-            return negate ? new Expr.IsBoolean(isBoolean.operand(), isBoolean.value(), !isBoolean.negated()) : isBoolean;
+            return negate
+                    ? new Expr.IsBoolean(
+                            isBoolean.operand(), isBoolean.value(), !isBoolean.negated())
+                    : isBoolean;
         }
         if (e instanceof Expr.In in) {
             return negate ? new Expr.In(in.operand(), in.items(), !in.negated()) : in;
         }
         if (e instanceof Expr.Like like) {
-            return negate ? new Expr.Like(like.operand(), like.pattern(), like.caseInsensitive(), !like.negated()) : like;
+            return negate
+                    ? new Expr.Like(
+                            like.operand(), like.pattern(), like.caseInsensitive(), !like.negated())
+                    : like;
         }
         if (e instanceof Expr.Regex regex) {
-            return negate ? new Expr.Regex(regex.operand(), regex.pattern(), regex.caseInsensitive(), !regex.negated()) : regex;
+            return negate
+                    ? new Expr.Regex(
+                            regex.operand(),
+                            regex.pattern(),
+                            regex.caseInsensitive(),
+                            !regex.negated())
+                    : regex;
         }
         if (e instanceof Expr.Between between) {
-            Expr within = new Expr.And(List.of(new Expr.Compare(between.operand(), Expr.Op.GE, between.low()),
-                    new Expr.Compare(between.operand(), Expr.Op.LE, between.high())));
+            Expr within =
+                    new Expr.And(
+                            List.of(
+                                    new Expr.Compare(between.operand(), Expr.Op.GE, between.low()),
+                                    new Expr.Compare(
+                                            between.operand(), Expr.Op.LE, between.high())));
             return normal(within, negate != between.negated());
         }
         if (e instanceof Expr.Compare compare) {
@@ -94,13 +110,21 @@ public final class Branches {
 
     private static Expr compare(Expr.Compare compare, boolean negate) {
         Expr.Op op = negate ? compare.op().negated() : compare.op();
-        if ((op == Expr.Op.EQ || op == Expr.Op.NE) && predicate(compare.left()) && predicate(compare.right())) {
+        if ((op == Expr.Op.EQ || op == Expr.Op.NE)
+                && predicate(compare.left())
+                && predicate(compare.right())) {
             // (a IS NULL) = (b IS NULL): both TRUE or both FALSE; <>: one of each
             Expr a = compare.left();
             Expr b = compare.right();
             return op == Expr.Op.EQ
-                    ? new Expr.Or(List.of(new Expr.And(List.of(normal(a, false), normal(b, false))), new Expr.And(List.of(normal(a, true), normal(b, true)))))
-                    : new Expr.Or(List.of(new Expr.And(List.of(normal(a, false), normal(b, true))), new Expr.And(List.of(normal(a, true), normal(b, false)))));
+                    ? new Expr.Or(
+                            List.of(
+                                    new Expr.And(List.of(normal(a, false), normal(b, false))),
+                                    new Expr.And(List.of(normal(a, true), normal(b, true)))))
+                    : new Expr.Or(
+                            List.of(
+                                    new Expr.And(List.of(normal(a, false), normal(b, true))),
+                                    new Expr.And(List.of(normal(a, true), normal(b, false)))));
         }
         Expr counted = counted(compare.left(), op, compare.right());
         if (counted == null) {
@@ -114,16 +138,28 @@ public final class Branches {
 
     /** Whether {@code e} is a truth value for sure: a comparison, a NULL test, a list, a pattern, a connective. */
     private static boolean predicate(Expr e) {
-        return e instanceof Expr.IsNull || e instanceof Expr.IsBoolean || e instanceof Expr.Compare || e instanceof Expr.In
-                || e instanceof Expr.Between || e instanceof Expr.Like || e instanceof Expr.Regex || e instanceof Expr.And
-                || e instanceof Expr.Or || e instanceof Expr.Not || e instanceof Expr.Literal literal && literal.value() instanceof Boolean;
+        return e instanceof Expr.IsNull
+                || e instanceof Expr.IsBoolean
+                || e instanceof Expr.Compare
+                || e instanceof Expr.In
+                || e instanceof Expr.Between
+                || e instanceof Expr.Like
+                || e instanceof Expr.Regex
+                || e instanceof Expr.And
+                || e instanceof Expr.Or
+                || e instanceof Expr.Not
+                || e instanceof Expr.Literal literal && literal.value() instanceof Boolean;
     }
 
     /** {@code num_nonnulls(a, b, c) >= 2} (or {@code num_nulls}) as the OR of which arguments are NULL; null when it is no such count. */
     private static Expr counted(Expr left, Expr.Op op, Expr right) {
-        if (!(left instanceof Expr.Call call) || !(call.name().equals("num_nonnulls") || call.name().equals("num_nulls"))
-                || !(right instanceof Expr.Literal literal) || !(literal.value() instanceof BigDecimal bound) || call.args().size() > MAX_COUNTED
-                || op == Expr.Op.DISTINCT || op == Expr.Op.NOT_DISTINCT) {
+        if (!(left instanceof Expr.Call call)
+                || !(call.name().equals("num_nonnulls") || call.name().equals("num_nulls"))
+                || !(right instanceof Expr.Literal literal)
+                || !(literal.value() instanceof BigDecimal bound)
+                || call.args().size() > MAX_COUNTED
+                || op == Expr.Op.DISTINCT
+                || op == Expr.Op.NOT_DISTINCT) {
             return null;
         }
         int n = call.args().size();
@@ -132,15 +168,16 @@ public final class Branches {
         for (int set = 0; set < 1 << n; set++) {
             int count = Integer.bitCount(set); // the arguments in the set are the ones counted
             int order = BigDecimal.valueOf(count).compareTo(bound);
-            boolean holds = switch (op) {
-                case EQ -> order == 0;
-                case NE -> order != 0;
-                case LT -> order < 0;
-                case LE -> order <= 0;
-                case GT -> order > 0;
-                case GE -> order >= 0;
-                default -> false;
-            };
+            boolean holds =
+                    switch (op) {
+                        case EQ -> order == 0;
+                        case NE -> order != 0;
+                        case LT -> order < 0;
+                        case LE -> order <= 0;
+                        case GT -> order > 0;
+                        case GE -> order >= 0;
+                        default -> false;
+                    };
             if (!holds) {
                 continue;
             }

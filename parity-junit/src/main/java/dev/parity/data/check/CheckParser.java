@@ -102,28 +102,54 @@ public final class CheckParser {
             return new Expr.IsNull(convert(isNull.getLeftExpression()), isNull.isNot());
         }
         if (e instanceof IsBooleanExpression isBoolean) {
-            return new Expr.IsBoolean(convert(isBoolean.getLeftExpression()), isBoolean.isTrue(), isBoolean.isNot());
+            return new Expr.IsBoolean(
+                    convert(isBoolean.getLeftExpression()), isBoolean.isTrue(), isBoolean.isNot());
         }
         if (e instanceof IsDistinctExpression distinct) {
-            return new Expr.Compare(convert(distinct.getLeftExpression()), distinct.isNot() ? Expr.Op.NOT_DISTINCT : Expr.Op.DISTINCT,
+            return new Expr.Compare(
+                    convert(distinct.getLeftExpression()),
+                    distinct.isNot() ? Expr.Op.NOT_DISTINCT : Expr.Op.DISTINCT,
                     convert(distinct.getRightExpression()));
         }
         if (e instanceof InExpression in) {
             return in(in);
         }
         if (e instanceof Between between) {
-            return new Expr.Between(convert(between.getLeftExpression()), convert(between.getBetweenExpressionStart()),
-                    convert(between.getBetweenExpressionEnd()), between.isNot());
+            return new Expr.Between(
+                    convert(between.getLeftExpression()),
+                    convert(between.getBetweenExpressionStart()),
+                    convert(between.getBetweenExpressionEnd()),
+                    between.isNot());
         }
         if (e instanceof LikeExpression like) {
             return like(like);
         }
         if (e instanceof RegExpMatchOperator match) {
             return switch (match.getOperatorType()) {
-                case MATCH_CASESENSITIVE -> new Expr.Regex(convert(match.getLeftExpression()), convert(match.getRightExpression()), false, false);
-                case MATCH_CASEINSENSITIVE -> new Expr.Regex(convert(match.getLeftExpression()), convert(match.getRightExpression()), true, false);
-                case NOT_MATCH_CASESENSITIVE -> new Expr.Regex(convert(match.getLeftExpression()), convert(match.getRightExpression()), false, true);
-                case NOT_MATCH_CASEINSENSITIVE -> new Expr.Regex(convert(match.getLeftExpression()), convert(match.getRightExpression()), true, true);
+                case MATCH_CASESENSITIVE ->
+                        new Expr.Regex(
+                                convert(match.getLeftExpression()),
+                                convert(match.getRightExpression()),
+                                false,
+                                false);
+                case MATCH_CASEINSENSITIVE ->
+                        new Expr.Regex(
+                                convert(match.getLeftExpression()),
+                                convert(match.getRightExpression()),
+                                true,
+                                false);
+                case NOT_MATCH_CASESENSITIVE ->
+                        new Expr.Regex(
+                                convert(match.getLeftExpression()),
+                                convert(match.getRightExpression()),
+                                false,
+                                true);
+                case NOT_MATCH_CASEINSENSITIVE ->
+                        new Expr.Regex(
+                                convert(match.getLeftExpression()),
+                                convert(match.getRightExpression()),
+                                true,
+                                true);
             };
         }
         Expr.Op op = comparison(e);
@@ -156,26 +182,37 @@ public final class CheckParser {
             };
         }
         if (e instanceof CastExpression cast) {
-            String type = cast.getColDataType().getDataType().toLowerCase(Locale.ROOT).replace("\"", "");
-            boolean array = cast.getColDataType().getArrayData() != null && !cast.getColDataType().getArrayData().isEmpty();
+            String type =
+                    cast.getColDataType().getDataType().toLowerCase(Locale.ROOT).replace("\"", "");
+            boolean array =
+                    cast.getColDataType().getArrayData() != null
+                            && !cast.getColDataType().getArrayData().isEmpty();
             return new Expr.Cast(convert(cast.getLeftExpression()), array ? type + "[]" : type);
         }
         if (e instanceof DateTimeLiteralExpression literal) {
             String text = literal.getValue();
-            return new Expr.Cast(new Expr.Literal(text.substring(1, text.length() - 1)), literal.getType().name().toLowerCase(Locale.ROOT));
+            return new Expr.Cast(
+                    new Expr.Literal(text.substring(1, text.length() - 1)),
+                    literal.getType().name().toLowerCase(Locale.ROOT));
         }
         if (e instanceof IntervalExpression interval) {
             return interval(interval);
         }
         if (e instanceof TimeKeyExpression timeKey) {
             String key = timeKey.getStringValue().toLowerCase(Locale.ROOT).replace("()", "");
-            return new Expr.Call(key.equals("current_timestamp") || key.equals("localtimestamp") ? "now" : key, List.of());
+            return new Expr.Call(
+                    key.equals("current_timestamp") || key.equals("localtimestamp") ? "now" : key,
+                    List.of());
         }
         if (e instanceof TrimFunction trim) {
             return trim(trim);
         }
         if (e instanceof ExtractExpression extract) {
-            return new Expr.Call("date_part", List.of(new Expr.Literal(extract.getName().toLowerCase(Locale.ROOT)), convert(extract.getExpression())));
+            return new Expr.Call(
+                    "date_part",
+                    List.of(
+                            new Expr.Literal(extract.getName().toLowerCase(Locale.ROOT)),
+                            convert(extract.getExpression())));
         }
         if (e instanceof net.sf.jsqlparser.expression.Function function) {
             return function(function);
@@ -183,10 +220,19 @@ public final class CheckParser {
         if (e instanceof CaseExpression caseExpr) {
             List<Expr.When> whens = new ArrayList<>();
             for (WhenClause when : caseExpr.getWhenClauses()) {
-                whens.add(new Expr.When(convert(when.getWhenExpression()), convert(when.getThenExpression())));
+                whens.add(
+                        new Expr.When(
+                                convert(when.getWhenExpression()),
+                                convert(when.getThenExpression())));
             }
-            return new Expr.Case(caseExpr.getSwitchExpression() == null ? null : convert(caseExpr.getSwitchExpression()), whens,
-                    caseExpr.getElseExpression() == null ? null : convert(caseExpr.getElseExpression()));
+            return new Expr.Case(
+                    caseExpr.getSwitchExpression() == null
+                            ? null
+                            : convert(caseExpr.getSwitchExpression()),
+                    whens,
+                    caseExpr.getElseExpression() == null
+                            ? null
+                            : convert(caseExpr.getElseExpression()));
         }
         if (e instanceof CollateExpression collate) {
             return convert(collate.getLeftExpression());
@@ -194,7 +240,10 @@ public final class CheckParser {
         char arithmetic = arithmetic(e);
         if (arithmetic != 0) {
             BinaryExpression binary = (BinaryExpression) e;
-            return new Expr.Arithmetic(convert(binary.getLeftExpression()), arithmetic, convert(binary.getRightExpression()));
+            return new Expr.Arithmetic(
+                    convert(binary.getLeftExpression()),
+                    arithmetic,
+                    convert(binary.getRightExpression()));
         }
         return opaque(e);
     }
@@ -256,8 +305,10 @@ public final class CheckParser {
     /** {@code x = ANY (ARRAY[...])} is an IN list, {@code x <> ALL (ARRAY[...])} a NOT IN list; other comparisons stay. */
     private Expr comparison(BinaryExpression comparison, Expr.Op op) {
         Expr left = convert(comparison.getLeftExpression());
-        if (comparison.getRightExpression() instanceof net.sf.jsqlparser.expression.Function quantified
-                && quantified.getParameters() != null && quantified.getParameters().size() == 1) {
+        if (comparison.getRightExpression()
+                        instanceof net.sf.jsqlparser.expression.Function quantified
+                && quantified.getParameters() != null
+                && quantified.getParameters().size() == 1) {
             String name = quantified.getName().toUpperCase(Locale.ROOT);
             boolean any = (name.equals("ANY") || name.equals("SOME")) && op == Expr.Op.EQ;
             boolean all = name.equals("ALL") && op == Expr.Op.NE;
@@ -320,25 +371,39 @@ public final class CheckParser {
     }
 
     private Expr interval(IntervalExpression interval) {
-        String text = interval.getParameter() != null ? interval.getParameter() : interval.getExpression() == null ? null : interval.getExpression().toString();
+        String text =
+                interval.getParameter() != null
+                        ? interval.getParameter()
+                        : interval.getExpression() == null
+                                ? null
+                                : interval.getExpression().toString();
         if (text == null) {
             return opaque(interval);
         }
-        String spelled = text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1) : text;
+        String spelled =
+                text.startsWith("'") && text.endsWith("'")
+                        ? text.substring(1, text.length() - 1)
+                        : text;
         if (interval.getIntervalType() != null) {
             spelled = spelled + " " + interval.getIntervalType();
         }
-        return Interval.parse(spelled).<Expr>map(Expr.Literal::new).orElseGet(() -> opaque(interval));
+        return Interval.parse(spelled)
+                .<Expr>map(Expr.Literal::new)
+                .orElseGet(() -> opaque(interval));
     }
 
     private Expr trim(TrimFunction trim) {
-        Expression target = trim.getFromExpression() != null ? trim.getFromExpression() : trim.getExpression();
+        Expression target =
+                trim.getFromExpression() != null ? trim.getFromExpression() : trim.getExpression();
         Expression characters = trim.getFromExpression() != null ? trim.getExpression() : null;
-        String name = trim.getTrimSpecification() == null ? "btrim" : switch (trim.getTrimSpecification()) {
-            case LEADING -> "ltrim";
-            case TRAILING -> "rtrim";
-            case BOTH -> "btrim";
-        };
+        String name =
+                trim.getTrimSpecification() == null
+                        ? "btrim"
+                        : switch (trim.getTrimSpecification()) {
+                            case LEADING -> "ltrim";
+                            case TRAILING -> "rtrim";
+                            case BOTH -> "btrim";
+                        };
         List<Expr> args = new ArrayList<>();
         args.add(convert(target));
         if (characters != null) {
@@ -348,11 +413,17 @@ public final class CheckParser {
     }
 
     private Expr function(net.sf.jsqlparser.expression.Function function) {
-        if (function.isAllColumns() || function.isDistinct() || function.getNamedParameters() != null) {
+        if (function.isAllColumns()
+                || function.isDistinct()
+                || function.getNamedParameters() != null) {
             return opaque(function);
         }
         String name = function.getName().toLowerCase(Locale.ROOT).replace("\"", "");
-        name = name.substring(name.lastIndexOf('.') + 1); // a schema's function: the name alone (it is only known by name)
+        name =
+                name.substring(
+                        name.lastIndexOf('.')
+                                + 1); // a schema's function: the name alone (it is only known by
+        // name)
         List<Expr> args = new ArrayList<>();
         if (function.getParameters() != null) {
             for (Object parameter : function.getParameters()) {
@@ -370,11 +441,16 @@ public final class CheckParser {
             if (lower.equals("true") || lower.equals("false")) {
                 return new Expr.Literal(lower.equals("true"));
             }
-            if (lower.equals("current_date") || lower.equals("current_timestamp") || lower.equals("localtimestamp")) {
-                return new Expr.Call(lower.equals("current_date") ? "current_date" : "now", List.of());
+            if (lower.equals("current_date")
+                    || lower.equals("current_timestamp")
+                    || lower.equals("localtimestamp")) {
+                return new Expr.Call(
+                        lower.equals("current_date") ? "current_date" : "now", List.of());
             }
         }
-        return columns.apply(written).<Expr>map(Expr.Column::new).orElseGet(() -> new Expr.Opaque(written));
+        return columns.apply(written)
+                .<Expr>map(Expr.Column::new)
+                .orElseGet(() -> new Expr.Opaque(written));
     }
 
     /** A string literal's text: {@code ''} unescaped, and an {@code E'...'} string's backslash escapes. */
@@ -388,14 +464,15 @@ public final class CheckParser {
             char c = value.charAt(i);
             if (c == '\\' && i + 1 < value.length()) {
                 char next = value.charAt(++i);
-                text.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    default -> next;
-                });
+                text.append(
+                        switch (next) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'r' -> '\r';
+                            case 'b' -> '\b';
+                            case 'f' -> '\f';
+                            default -> next;
+                        });
             } else {
                 text.append(c);
             }

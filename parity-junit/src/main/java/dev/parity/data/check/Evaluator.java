@@ -37,12 +37,13 @@ import org.apiguardian.api.API;
 public final class Evaluator {
 
     /** A value or truth the evaluator cannot know. */
-    public static final Object UNDECIDED = new Object() {
-        @Override
-        public String toString() {
-            return "UNDECIDED";
-        }
-    };
+    public static final Object UNDECIDED =
+            new Object() {
+                @Override
+                public String toString() {
+                    return "UNDECIDED";
+                }
+            };
 
     /** One row's values by column name: typed values, or {@link #UNDECIDED} for a column whose value is not known. */
     @FunctionalInterface
@@ -52,7 +53,10 @@ public final class Evaluator {
 
     /** What a condition comes to on a row. */
     public enum Truth {
-        TRUE, FALSE, UNKNOWN, UNDECIDED;
+        TRUE,
+        FALSE,
+        UNKNOWN,
+        UNDECIDED;
 
         /** Whether a CHECK with this condition lets the row in: anything but FALSE. */
         public boolean passes() {
@@ -60,8 +64,13 @@ public final class Evaluator {
         }
     }
 
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd[[' ']['T']HH:mm[:ss]]")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter TIMESTAMP =
+            new DateTimeFormatterBuilder()
+                    .appendPattern("uuuu-MM-dd[[' ']['T']HH:mm[:ss]]")
+                    .optionalStart()
+                    .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .optionalEnd()
+                    .toFormatter(Locale.ROOT);
     private static final Pattern OFFSET = Pattern.compile(".*(?:[+-]\\d{2}(?::?\\d{2}){0,2}|Z)$");
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
@@ -141,7 +150,9 @@ public final class Evaluator {
         @Override
         public Object cast(Expr.Cast cast) {
             Object value = eval(cast.operand());
-            return value == UNDECIDED || value == null ? value : Evaluator.this.cast(value, cast.type());
+            return value == UNDECIDED || value == null
+                    ? value
+                    : Evaluator.this.cast(value, cast.type());
         }
 
         @Override
@@ -296,20 +307,34 @@ public final class Evaluator {
 
         @Override
         public Object between(Expr.Between between) {
-            Expr within = new Expr.And(List.of(new Expr.Compare(between.operand(), Expr.Op.GE, between.low()),
-                    new Expr.Compare(between.operand(), Expr.Op.LE, between.high())));
+            Expr within =
+                    new Expr.And(
+                            List.of(
+                                    new Expr.Compare(between.operand(), Expr.Op.GE, between.low()),
+                                    new Expr.Compare(
+                                            between.operand(), Expr.Op.LE, between.high())));
             Object result = eval(within);
             return between.negated() ? negateTruth(result) : result;
         }
 
         @Override
         public Object like(Expr.Like like) {
-            return match(eval(like.operand()), eval(like.pattern()), like.caseInsensitive(), like.negated(), true);
+            return match(
+                    eval(like.operand()),
+                    eval(like.pattern()),
+                    like.caseInsensitive(),
+                    like.negated(),
+                    true);
         }
 
         @Override
         public Object regex(Expr.Regex regex) {
-            return match(eval(regex.operand()), eval(regex.pattern()), regex.caseInsensitive(), regex.negated(), false);
+            return match(
+                    eval(regex.operand()),
+                    eval(regex.pattern()),
+                    regex.caseInsensitive(),
+                    regex.negated(),
+                    false);
         }
 
         @Override
@@ -327,7 +352,8 @@ public final class Evaluator {
                 if (caseExpr.operand() == null) {
                     taken = truth(condition) == Truth.TRUE;
                 } else {
-                    Integer order = operand == null || condition == null ? null : order(operand, condition);
+                    Integer order =
+                            operand == null || condition == null ? null : order(operand, condition);
                     if (operand != null && condition != null && order == null) {
                         return UNDECIDED;
                     }
@@ -351,7 +377,8 @@ public final class Evaluator {
     }
 
     /** LIKE (with backslash as its escape, as both engines have it) or a regular-expression search. */
-    private static Object match(Object value, Object pattern, boolean caseInsensitive, boolean negated, boolean like) {
+    private static Object match(
+            Object value, Object pattern, boolean caseInsensitive, boolean negated, boolean like) {
         if (value == UNDECIDED || pattern == UNDECIDED) {
             return UNDECIDED;
         }
@@ -359,14 +386,24 @@ public final class Evaluator {
             return null;
         }
         String text = asText(value);
-        String regex = like ? likeToRegex(asText(pattern)) : RegexTranslation.toJava(asText(pattern));
+        String regex =
+                like ? likeToRegex(asText(pattern)) : RegexTranslation.toJava(asText(pattern));
         if (regex == null) {
             return UNDECIDED;
         }
         Pattern compiled;
         try {
-            compiled = PATTERNS.computeIfAbsent((caseInsensitive ? "i:" : "c:") + regex,
-                    k -> Pattern.compile(regex, (caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0) | Pattern.DOTALL));
+            compiled =
+                    PATTERNS.computeIfAbsent(
+                            (caseInsensitive ? "i:" : "c:") + regex,
+                            k ->
+                                    Pattern.compile(
+                                            regex,
+                                            (caseInsensitive
+                                                            ? Pattern.CASE_INSENSITIVE
+                                                                    | Pattern.UNICODE_CASE
+                                                            : 0)
+                                                    | Pattern.DOTALL));
         } catch (PatternSyntaxException e) {
             return UNDECIDED;
         }
@@ -427,7 +464,9 @@ public final class Evaluator {
     }
 
     private static boolean isTemporal(Object value) {
-        return value instanceof LocalDate || value instanceof LocalDateTime || value instanceof Instant;
+        return value instanceof LocalDate
+                || value instanceof LocalDateTime
+                || value instanceof Instant;
     }
 
     Object arithmetic(Object left, char op, Object right) {
@@ -440,9 +479,12 @@ public final class Evaluator {
         BigDecimal x = asNumber(left);
         BigDecimal y = asNumber(right);
         if (x == null || y == null) {
-            if (left instanceof Interval p && right instanceof Interval q && (op == '+' || op == '-')) {
+            if (left instanceof Interval p
+                    && right instanceof Interval q
+                    && (op == '+' || op == '-')) {
                 Interval r = op == '+' ? q : q.negated();
-                return new Interval(p.months() + r.months(), p.days() + r.days(), p.micros() + r.micros());
+                return new Interval(
+                        p.months() + r.months(), p.days() + r.days(), p.micros() + r.micros());
             }
             return UNDECIDED;
         }
@@ -495,14 +537,41 @@ public final class Evaluator {
     Object cast(Object value, String type) {
         String t = type.endsWith("[]") ? type : type.replaceAll("\\s*\\(.*\\)$", "").strip();
         switch (t) {
-            case "text", "varchar", "character varying", "char", "character", "bpchar", "name", "citext", "nvarchar", "nchar" -> {
+            case "text",
+                    "varchar",
+                    "character varying",
+                    "char",
+                    "character",
+                    "bpchar",
+                    "name",
+                    "citext",
+                    "nvarchar",
+                    "nchar" -> {
                 return asText(value);
             }
-            case "integer", "int", "int2", "int4", "int8", "smallint", "bigint", "signed", "unsigned", "signed integer", "unsigned integer" -> {
+            case "integer",
+                    "int",
+                    "int2",
+                    "int4",
+                    "int8",
+                    "smallint",
+                    "bigint",
+                    "signed",
+                    "unsigned",
+                    "signed integer",
+                    "unsigned integer" -> {
                 BigDecimal number = asNumber(value);
                 return number == null ? UNDECIDED : number.setScale(0, RoundingMode.HALF_UP);
             }
-            case "numeric", "decimal", "real", "double precision", "float4", "float8", "float", "double", "money" -> {
+            case "numeric",
+                    "decimal",
+                    "real",
+                    "double precision",
+                    "float4",
+                    "float8",
+                    "float",
+                    "double",
+                    "money" -> {
                 BigDecimal number = asNumber(value);
                 return number == null ? UNDECIDED : number;
             }
@@ -535,7 +604,9 @@ public final class Evaluator {
                 return instant == null ? UNDECIDED : instant;
             }
             case "interval" -> {
-                return value instanceof Interval ? value : Interval.parse(asText(value)).<Object>map(i -> i).orElse(UNDECIDED);
+                return value instanceof Interval
+                        ? value
+                        : Interval.parse(asText(value)).<Object>map(i -> i).orElse(UNDECIDED);
             }
             default -> {
                 return value;
@@ -646,22 +717,33 @@ public final class Evaluator {
         if (temporal == null) {
             return UNDECIDED;
         }
-        LocalDateTime at = temporal instanceof LocalDate date ? date.atStartOfDay()
-                : temporal instanceof Instant instant ? LocalDateTime.ofInstant(instant, zone) : (LocalDateTime) temporal;
+        LocalDateTime at =
+                temporal instanceof LocalDate date
+                        ? date.atStartOfDay()
+                        : temporal instanceof Instant instant
+                                ? LocalDateTime.ofInstant(instant, zone)
+                                : (LocalDateTime) temporal;
         return switch (field.toLowerCase(Locale.ROOT)) {
             case "year", "years" -> BigDecimal.valueOf(at.getYear());
             case "month", "months" -> BigDecimal.valueOf(at.getMonthValue());
             case "day", "days" -> BigDecimal.valueOf(at.getDayOfMonth());
             case "hour", "hours" -> BigDecimal.valueOf(at.getHour());
             case "minute", "minutes" -> BigDecimal.valueOf(at.getMinute());
-            case "second", "seconds" -> BigDecimal.valueOf(at.getSecond()).add(BigDecimal.valueOf(at.getNano(), 9)).stripTrailingZeros();
+            case "second", "seconds" ->
+                    BigDecimal.valueOf(at.getSecond())
+                            .add(BigDecimal.valueOf(at.getNano(), 9))
+                            .stripTrailingZeros();
             case "dow" -> BigDecimal.valueOf(at.getDayOfWeek().getValue() % 7);
             case "isodow" -> BigDecimal.valueOf(at.getDayOfWeek().getValue());
             case "doy" -> BigDecimal.valueOf(at.getDayOfYear());
             case "quarter" -> BigDecimal.valueOf((at.getMonthValue() + 2) / 3);
             case "week" -> BigDecimal.valueOf(at.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case "decade" -> BigDecimal.valueOf(Math.floorDiv(at.getYear(), 10));
-            case "century" -> BigDecimal.valueOf(at.getYear() > 0 ? (at.getYear() + 99) / 100 : -((-at.getYear() + 99) / 100));
+            case "century" ->
+                    BigDecimal.valueOf(
+                            at.getYear() > 0
+                                    ? (at.getYear() + 99) / 100
+                                    : -((-at.getYear() + 99) / 100));
             case "epoch" -> BigDecimal.valueOf(asInstant(temporal).getEpochSecond());
             default -> UNDECIDED;
         };

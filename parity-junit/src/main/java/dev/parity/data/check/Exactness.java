@@ -19,12 +19,42 @@ import org.apiguardian.api.API;
 public final class Exactness {
 
     /** What a value is, as far as comparing it goes. */
-    public enum Kind { NUMBER, TEXT, TEMPORAL, BOOLEAN, OTHER }
+    public enum Kind {
+        NUMBER,
+        TEXT,
+        TEMPORAL,
+        BOOLEAN,
+        OTHER
+    }
 
-    private static final Set<String> TEXT_FUNCTIONS = Set.of("lower", "lcase", "upper", "ucase", "btrim", "trim", "ltrim", "rtrim",
-            "substr", "substring", "left", "right", "replace", "reverse");
-    private static final Set<String> TIME_FUNCTIONS = Set.of("now", "current_timestamp", "localtimestamp", "current_date", "curdate", "sysdate",
-            "clock_timestamp", "statement_timestamp", "transaction_timestamp", "utc_timestamp");
+    private static final Set<String> TEXT_FUNCTIONS =
+            Set.of(
+                    "lower",
+                    "lcase",
+                    "upper",
+                    "ucase",
+                    "btrim",
+                    "trim",
+                    "ltrim",
+                    "rtrim",
+                    "substr",
+                    "substring",
+                    "left",
+                    "right",
+                    "replace",
+                    "reverse");
+    private static final Set<String> TIME_FUNCTIONS =
+            Set.of(
+                    "now",
+                    "current_timestamp",
+                    "localtimestamp",
+                    "current_date",
+                    "curdate",
+                    "sysdate",
+                    "clock_timestamp",
+                    "statement_timestamp",
+                    "transaction_timestamp",
+                    "utc_timestamp");
 
     private final Function<String, Kind> columns;
     private final boolean textEquality;
@@ -43,7 +73,8 @@ public final class Exactness {
         if (expr instanceof Expr.Opaque || expr instanceof Expr.Regex) {
             return false;
         }
-        if (expr instanceof Expr.Call call && (!Functions.known(call.name()) || call.name().equals("octet_length"))) {
+        if (expr instanceof Expr.Call call
+                && (!Functions.known(call.name()) || call.name().equals("octet_length"))) {
             return false;
         }
         if (expr instanceof Expr.Arithmetic arithmetic && arithmetic.op() == '/') {
@@ -84,15 +115,52 @@ public final class Exactness {
         }
         if (expr instanceof Expr.Literal literal) {
             Object value = literal.value();
-            return value instanceof String ? Kind.TEXT : value instanceof BigDecimal ? Kind.NUMBER : value instanceof Boolean ? Kind.BOOLEAN
-                    : value instanceof LocalDate || value instanceof LocalDateTime || value instanceof Instant ? Kind.TEMPORAL : Kind.OTHER;
+            return value instanceof String
+                    ? Kind.TEXT
+                    : value instanceof BigDecimal
+                            ? Kind.NUMBER
+                            : value instanceof Boolean
+                                    ? Kind.BOOLEAN
+                                    : value instanceof LocalDate
+                                                    || value instanceof LocalDateTime
+                                                    || value instanceof Instant
+                                            ? Kind.TEMPORAL
+                                            : Kind.OTHER;
         }
         if (expr instanceof Expr.Cast cast) {
             return switch (cast.type()) {
-                case "text", "varchar", "character varying", "char", "character", "bpchar", "name", "citext" -> Kind.TEXT;
-                case "integer", "int", "int2", "int4", "int8", "smallint", "bigint", "numeric", "decimal", "real", "double precision", "float4",
-                     "float8", "signed", "unsigned" -> Kind.NUMBER;
-                case "date", "timestamp", "timestamptz", "timestamp with time zone", "timestamp without time zone", "datetime" -> Kind.TEMPORAL;
+                case "text",
+                        "varchar",
+                        "character varying",
+                        "char",
+                        "character",
+                        "bpchar",
+                        "name",
+                        "citext" ->
+                        Kind.TEXT;
+                case "integer",
+                        "int",
+                        "int2",
+                        "int4",
+                        "int8",
+                        "smallint",
+                        "bigint",
+                        "numeric",
+                        "decimal",
+                        "real",
+                        "double precision",
+                        "float4",
+                        "float8",
+                        "signed",
+                        "unsigned" ->
+                        Kind.NUMBER;
+                case "date",
+                        "timestamp",
+                        "timestamptz",
+                        "timestamp with time zone",
+                        "timestamp without time zone",
+                        "datetime" ->
+                        Kind.TEMPORAL;
                 case "boolean", "bool" -> Kind.BOOLEAN;
                 default -> kind(cast.operand());
             };
@@ -104,10 +172,14 @@ public final class Exactness {
             if (TIME_FUNCTIONS.contains(call.name())) {
                 return Kind.TEMPORAL;
             }
-            return call.name().equals("coalesce") && !call.args().isEmpty() ? kind(call.args().get(0)) : Kind.OTHER;
+            return call.name().equals("coalesce") && !call.args().isEmpty()
+                    ? kind(call.args().get(0))
+                    : Kind.OTHER;
         }
         if (expr instanceof Expr.Arithmetic arithmetic) {
-            return arithmetic.op() == '|' ? Kind.TEXT : kind(arithmetic.left()) == Kind.TEMPORAL ? Kind.TEMPORAL : Kind.NUMBER;
+            return arithmetic.op() == '|'
+                    ? Kind.TEXT
+                    : kind(arithmetic.left()) == Kind.TEMPORAL ? Kind.TEMPORAL : Kind.NUMBER;
         }
         if (expr instanceof Expr.Negate) {
             return Kind.NUMBER;

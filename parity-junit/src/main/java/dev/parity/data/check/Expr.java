@@ -221,7 +221,8 @@ public sealed interface Expr {
     }
 
     /** {@code operand [NOT] LIKE pattern} ({@code ILIKE}: case-insensitive). */
-    record Like(Expr operand, Expr pattern, boolean caseInsensitive, boolean negated) implements Expr {
+    record Like(Expr operand, Expr pattern, boolean caseInsensitive, boolean negated)
+            implements Expr {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.like(this);
@@ -234,7 +235,8 @@ public sealed interface Expr {
     }
 
     /** A regular-expression match: PostgreSQL's {@code ~}, {@code ~*}, {@code !~}, MariaDB's {@code REGEXP}. */
-    record Regex(Expr operand, Expr pattern, boolean caseInsensitive, boolean negated) implements Expr {
+    record Regex(Expr operand, Expr pattern, boolean caseInsensitive, boolean negated)
+            implements Expr {
         @Override
         public <T> T accept(Visitor<T> visitor) {
             return visitor.regex(this);
@@ -276,8 +278,7 @@ public sealed interface Expr {
         }
     }
 
-    record When(Expr condition, Expr result) {
-    }
+    record When(Expr condition, Expr result) {}
 
     /** What Parity does not read (a subquery, an unknown construct), as printed: the server judges it. */
     record Opaque(String text) implements Expr {
@@ -294,7 +295,14 @@ public sealed interface Expr {
 
     /** A comparison operator. */
     enum Op {
-        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="), DISTINCT("IS DISTINCT FROM"), NOT_DISTINCT("IS NOT DISTINCT FROM");
+        EQ("="),
+        NE("<>"),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">="),
+        DISTINCT("IS DISTINCT FROM"),
+        NOT_DISTINCT("IS NOT DISTINCT FROM");
 
         private final String sql;
 

@@ -18,16 +18,65 @@ import java.util.Set;
 final class Functions {
 
     /** Functions that give NULL for a NULL argument. */
-    private static final Set<String> STRICT = Set.of("lower", "lcase", "upper", "ucase", "length", "char_length", "character_length",
-            "octet_length", "btrim", "trim", "ltrim", "rtrim", "abs", "floor", "ceil", "ceiling", "round", "sign", "mod", "date_part",
-            "year", "month", "day", "dayofmonth", "hour", "minute", "second", "date", "substr", "substring", "left", "right", "replace",
-            "reverse", "json_valid", "starts_with", "strpos");
-    private static final Set<String> KNOWN = Set.of("coalesce", "ifnull", "nullif", "num_nonnulls", "num_nulls", "now", "current_timestamp",
-            "localtimestamp", "current_date", "curdate", "sysdate", "clock_timestamp", "statement_timestamp", "transaction_timestamp",
-            "utc_timestamp");
+    private static final Set<String> STRICT =
+            Set.of(
+                    "lower",
+                    "lcase",
+                    "upper",
+                    "ucase",
+                    "length",
+                    "char_length",
+                    "character_length",
+                    "octet_length",
+                    "btrim",
+                    "trim",
+                    "ltrim",
+                    "rtrim",
+                    "abs",
+                    "floor",
+                    "ceil",
+                    "ceiling",
+                    "round",
+                    "sign",
+                    "mod",
+                    "date_part",
+                    "year",
+                    "month",
+                    "day",
+                    "dayofmonth",
+                    "hour",
+                    "minute",
+                    "second",
+                    "date",
+                    "substr",
+                    "substring",
+                    "left",
+                    "right",
+                    "replace",
+                    "reverse",
+                    "json_valid",
+                    "starts_with",
+                    "strpos");
 
-    private Functions() {
-    }
+    private static final Set<String> KNOWN =
+            Set.of(
+                    "coalesce",
+                    "ifnull",
+                    "nullif",
+                    "num_nonnulls",
+                    "num_nulls",
+                    "now",
+                    "current_timestamp",
+                    "localtimestamp",
+                    "current_date",
+                    "curdate",
+                    "sysdate",
+                    "clock_timestamp",
+                    "statement_timestamp",
+                    "transaction_timestamp",
+                    "utc_timestamp");
+
+    private Functions() {}
 
     /** Whether {@code name} is a function the evaluator knows. */
     static boolean known(String name) {
@@ -49,7 +98,9 @@ final class Functions {
         try {
             return apply(name, args, evaluator);
         } catch (RuntimeException e) {
-            return Evaluator.UNDECIDED; // a wrong argument count or type: the server will say what it makes of it
+            return Evaluator
+                    .UNDECIDED; // a wrong argument count or type: the server will say what it makes
+            // of it
         }
     }
 
@@ -57,22 +108,36 @@ final class Functions {
         return switch (name) {
             case "lower", "lcase" -> text(args, 0).toLowerCase(Locale.ROOT);
             case "upper", "ucase" -> text(args, 0).toUpperCase(Locale.ROOT);
-            case "length", "char_length", "character_length" -> BigDecimal.valueOf(text(args, 0).codePointCount(0, text(args, 0).length()));
+            case "length", "char_length", "character_length" ->
+                    BigDecimal.valueOf(text(args, 0).codePointCount(0, text(args, 0).length()));
             case "octet_length" -> BigDecimal.valueOf(Evaluator.octets(text(args, 0)));
-            case "btrim", "trim" -> trim(text(args, 0), args.size() > 1 ? text(args, 1) : " ", true, true);
+            case "btrim", "trim" ->
+                    trim(text(args, 0), args.size() > 1 ? text(args, 1) : " ", true, true);
             case "ltrim" -> trim(text(args, 0), args.size() > 1 ? text(args, 1) : " ", true, false);
             case "rtrim" -> trim(text(args, 0), args.size() > 1 ? text(args, 1) : " ", false, true);
             case "abs" -> number(args, 0).abs();
             case "floor" -> number(args, 0).setScale(0, RoundingMode.FLOOR);
             case "ceil", "ceiling" -> number(args, 0).setScale(0, RoundingMode.CEILING);
-            case "round" -> number(args, 0).setScale(args.size() > 1 ? number(args, 1).intValueExact() : 0, RoundingMode.HALF_UP);
+            case "round" ->
+                    number(args, 0)
+                            .setScale(
+                                    args.size() > 1 ? number(args, 1).intValueExact() : 0,
+                                    RoundingMode.HALF_UP);
             case "sign" -> BigDecimal.valueOf(number(args, 0).signum());
-            case "mod" -> number(args, 1).signum() == 0 ? Evaluator.UNDECIDED : number(args, 0).remainder(number(args, 1));
+            case "mod" ->
+                    number(args, 1).signum() == 0
+                            ? Evaluator.UNDECIDED
+                            : number(args, 0).remainder(number(args, 1));
             case "date_part" -> evaluator.datePart(text(args, 0), args.get(1));
-            case "year", "month", "day", "hour", "minute", "second" -> evaluator.datePart(name, args.get(0));
+            case "year", "month", "day", "hour", "minute", "second" ->
+                    evaluator.datePart(name, args.get(0));
             case "dayofmonth" -> evaluator.datePart("day", args.get(0));
             case "date" -> evaluator.cast(args.get(0), "date");
-            case "substr", "substring" -> substring(text(args, 0), number(args, 1).intValueExact(), args.size() > 2 ? number(args, 2).intValueExact() : -1);
+            case "substr", "substring" ->
+                    substring(
+                            text(args, 0),
+                            number(args, 1).intValueExact(),
+                            args.size() > 2 ? number(args, 2).intValueExact() : -1);
             case "left" -> prefix(text(args, 0), number(args, 1).intValueExact());
             case "right" -> suffix(text(args, 0), number(args, 1).intValueExact());
             case "replace" -> text(args, 0).replace(text(args, 1), text(args, 2));
@@ -83,10 +148,18 @@ final class Functions {
             case "coalesce", "ifnull" -> coalesce(args);
             case "nullif" -> nullif(args, evaluator);
             case "num_nonnulls", "num_nulls" -> count(args, name.equals("num_nulls"));
-            case "now", "current_timestamp", "clock_timestamp", "statement_timestamp", "transaction_timestamp", "sysdate" -> evaluator.now();
+            case "now",
+                    "current_timestamp",
+                    "clock_timestamp",
+                    "statement_timestamp",
+                    "transaction_timestamp",
+                    "sysdate" ->
+                    evaluator.now();
             case "localtimestamp" -> LocalDateTime.ofInstant(evaluator.now(), evaluator.zone());
-            case "utc_timestamp" -> LocalDateTime.ofInstant(evaluator.now(), java.time.ZoneOffset.UTC);
-            case "current_date", "curdate" -> LocalDateTime.ofInstant(evaluator.now(), evaluator.zone()).toLocalDate();
+            case "utc_timestamp" ->
+                    LocalDateTime.ofInstant(evaluator.now(), java.time.ZoneOffset.UTC);
+            case "current_date", "curdate" ->
+                    LocalDateTime.ofInstant(evaluator.now(), evaluator.zone()).toLocalDate();
             default -> Evaluator.UNDECIDED;
         };
     }
@@ -119,7 +192,10 @@ final class Functions {
     private static String substring(String text, int start, int length) {
         int[] codePoints = text.codePoints().toArray();
         int from = Math.max(1, start);
-        int to = length < 0 ? codePoints.length + 1 : Math.min(codePoints.length + 1, start + length);
+        int to =
+                length < 0
+                        ? codePoints.length + 1
+                        : Math.min(codePoints.length + 1, start + length);
         return from >= to ? "" : new String(codePoints, from - 1, to - from);
     }
 

@@ -15,7 +15,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record Interval(long months, long days, long micros) {
 
-    private static final Pattern PART = Pattern.compile("([-+]?\\d+(?:\\.\\d+)?)\\s*([a-z]+)|([-+]?)(\\d+):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,6}))?)?");
+    private static final Pattern PART =
+            Pattern.compile(
+                    "([-+]?\\d+(?:\\.\\d+)?)\\s*([a-z]+)|([-+]?)(\\d+):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,6}))?)?");
 
     /** The interval {@code text} spells, as PostgreSQL prints them and MariaDB's {@code INTERVAL n unit} reads; empty if it is none. */
     public static Optional<Interval> parse(String text) {
@@ -68,7 +70,10 @@ public record Interval(long months, long days, long micros) {
                 long hours = Long.parseLong(m.group(4));
                 long minutes = Long.parseLong(m.group(5));
                 long seconds = m.group(6) == null ? 0 : Long.parseLong(m.group(6));
-                long fraction = m.group(7) == null ? 0 : Long.parseLong((m.group(7) + "00000").substring(0, 6));
+                long fraction =
+                        m.group(7) == null
+                                ? 0
+                                : Long.parseLong((m.group(7) + "00000").substring(0, 6));
                 micros += sign * (((hours * 60 + minutes) * 60 + seconds) * 1_000_000L + fraction);
             }
         }

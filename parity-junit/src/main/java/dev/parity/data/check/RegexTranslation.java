@@ -11,13 +11,23 @@ import java.util.Map;
 @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
 public final class RegexTranslation {
 
-    private static final Map<String, String> CLASSES = Map.ofEntries(Map.entry("alpha", "\\p{Alpha}"), Map.entry("digit", "\\d"),
-            Map.entry("alnum", "\\p{Alnum}"), Map.entry("upper", "\\p{Upper}"), Map.entry("lower", "\\p{Lower}"),
-            Map.entry("space", "\\s"), Map.entry("blank", "\\p{Blank}"), Map.entry("punct", "\\p{Punct}"), Map.entry("xdigit", "\\p{XDigit}"),
-            Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("print", "\\p{Print}"), Map.entry("graph", "\\p{Graph}"), Map.entry("word", "\\w"));
+    private static final Map<String, String> CLASSES =
+            Map.ofEntries(
+                    Map.entry("alpha", "\\p{Alpha}"),
+                    Map.entry("digit", "\\d"),
+                    Map.entry("alnum", "\\p{Alnum}"),
+                    Map.entry("upper", "\\p{Upper}"),
+                    Map.entry("lower", "\\p{Lower}"),
+                    Map.entry("space", "\\s"),
+                    Map.entry("blank", "\\p{Blank}"),
+                    Map.entry("punct", "\\p{Punct}"),
+                    Map.entry("xdigit", "\\p{XDigit}"),
+                    Map.entry("cntrl", "\\p{Cntrl}"),
+                    Map.entry("print", "\\p{Print}"),
+                    Map.entry("graph", "\\p{Graph}"),
+                    Map.entry("word", "\\w"));
 
-    private RegexTranslation() {
-    }
+    private RegexTranslation() {}
 
     /** The Java spelling of {@code regex}, or null when it uses what Java cannot say the same way. */
     public static String toJava(String regex) {

@@ -14,7 +14,13 @@ import org.apiguardian.api.API;
  * @param autoIncrement filled by a sequence, identity or auto-increment counter, which must be moved past loaded rows
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record ColumnInfo(String name, ColumnType type, boolean nullable, String defaultValue, boolean generated, boolean autoIncrement) {
+public record ColumnInfo(
+        String name,
+        ColumnType type,
+        boolean nullable,
+        String defaultValue,
+        boolean generated,
+        boolean autoIncrement) {
 
     public ColumnInfo {
         Objects.requireNonNull(name, "name");

@@ -24,20 +24,55 @@ import org.apiguardian.api.API;
  * @param fields     the field types of a composite type, in order, else empty
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record ColumnType(Kind kind, String sqlType, int length, int precision, int scale, long min, long max,
-                         LocalDateTime earliest, LocalDateTime latest, Repertoire repertoire, List<String> labels,
-                         ColumnType element, List<ColumnType> fields) {
+public record ColumnType(
+        Kind kind,
+        String sqlType,
+        int length,
+        int precision,
+        int scale,
+        long min,
+        long max,
+        LocalDateTime earliest,
+        LocalDateTime latest,
+        Repertoire repertoire,
+        List<String> labels,
+        ColumnType element,
+        List<ColumnType> fields) {
 
     /** What kind of value a column holds. */
     public enum Kind {
-        INTEGER, DECIMAL, FLOAT, DOUBLE, MONEY, BOOLEAN, TEXT, DATE, TIMESTAMP, TIMESTAMP_TZ, TIME, TIME_TZ, YEAR, INTERVAL,
-        UUID, JSON, BYTES, BIT, INET, CIDR, MACADDR, XML, ENUM, SET, ARRAY,
+        INTEGER,
+        DECIMAL,
+        FLOAT,
+        DOUBLE,
+        MONEY,
+        BOOLEAN,
+        TEXT,
+        DATE,
+        TIMESTAMP,
+        TIMESTAMP_TZ,
+        TIME,
+        TIME_TZ,
+        YEAR,
+        INTERVAL,
+        UUID,
+        JSON,
+        BYTES,
+        BIT,
+        INET,
+        CIDR,
+        MACADDR,
+        XML,
+        ENUM,
+        SET,
+        ARRAY,
         /** A range of its {@link #element()} type ({@code int4range}, {@code tstzrange}, ...). */
         RANGE,
         /** A row of {@link #fields()} (PostgreSQL's composite types). */
         COMPOSITE,
         /** Full-text search: a document's lexemes ({@code tsvector}) or a query ({@code tsquery}). */
-        TSVECTOR, TSQUERY,
+        TSVECTOR,
+        TSQUERY,
         /** Key/value pairs (PostgreSQL's {@code hstore}). */
         HSTORE,
         /** A type Parity cannot generate values for. */
@@ -66,7 +101,20 @@ public record ColumnType(Kind kind, String sqlType, int length, int precision, i
 
     /** A type of {@code kind} with no limits beyond its kind's. */
     public static ColumnType of(Kind kind, String sqlType) {
-        return new ColumnType(kind, sqlType, -1, -1, -1, Long.MIN_VALUE, Long.MAX_VALUE, null, null, Repertoire.UNICODE, List.of(), null, List.of());
+        return new ColumnType(
+                kind,
+                sqlType,
+                -1,
+                -1,
+                -1,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                null,
+                null,
+                Repertoire.UNICODE,
+                List.of(),
+                null,
+                List.of());
     }
 
     public static ColumnType integer(String sqlType, long min, long max) {
@@ -78,8 +126,20 @@ public record ColumnType(Kind kind, String sqlType, int length, int precision, i
     }
 
     public static ColumnType decimal(String sqlType, int precision, int scale) {
-        return new ColumnType(Kind.DECIMAL, sqlType, -1, precision, scale, Long.MIN_VALUE, Long.MAX_VALUE, null, null, Repertoire.UNICODE,
-                List.of(), null, List.of());
+        return new ColumnType(
+                Kind.DECIMAL,
+                sqlType,
+                -1,
+                precision,
+                scale,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                null,
+                null,
+                Repertoire.UNICODE,
+                List.of(),
+                null,
+                List.of());
     }
 
     public static ColumnType labelled(Kind kind, String sqlType, List<String> labels) {
@@ -95,41 +155,132 @@ public record ColumnType(Kind kind, String sqlType, int length, int precision, i
     }
 
     public static ColumnType composite(String sqlType, List<ColumnType> fields) {
-        return new ColumnType(Kind.COMPOSITE, sqlType, -1, -1, -1, Long.MIN_VALUE, Long.MAX_VALUE, null, null, Repertoire.UNICODE, List.of(),
-                null, fields);
+        return new ColumnType(
+                Kind.COMPOSITE,
+                sqlType,
+                -1,
+                -1,
+                -1,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                null,
+                null,
+                Repertoire.UNICODE,
+                List.of(),
+                null,
+                fields);
     }
 
     public ColumnType withLength(int newLength) {
-        return new ColumnType(kind, sqlType, newLength, precision, scale, min, max, earliest, latest, repertoire, labels, element, fields);
+        return new ColumnType(
+                kind,
+                sqlType,
+                newLength,
+                precision,
+                scale,
+                min,
+                max,
+                earliest,
+                latest,
+                repertoire,
+                labels,
+                element,
+                fields);
     }
 
     public ColumnType withRange(long newMin, long newMax) {
-        return new ColumnType(kind, sqlType, length, precision, scale, newMin, newMax, earliest, latest, repertoire, labels, element, fields);
+        return new ColumnType(
+                kind,
+                sqlType,
+                length,
+                precision,
+                scale,
+                newMin,
+                newMax,
+                earliest,
+                latest,
+                repertoire,
+                labels,
+                element,
+                fields);
     }
 
     public ColumnType withTimeRange(LocalDateTime from, LocalDateTime to) {
-        return new ColumnType(kind, sqlType, length, precision, scale, min, max, from, to, repertoire, labels, element, fields);
+        return new ColumnType(
+                kind,
+                sqlType,
+                length,
+                precision,
+                scale,
+                min,
+                max,
+                from,
+                to,
+                repertoire,
+                labels,
+                element,
+                fields);
     }
 
     public ColumnType withRepertoire(Repertoire newRepertoire) {
-        return new ColumnType(kind, sqlType, length, precision, scale, min, max, earliest, latest, newRepertoire, labels, element, fields);
+        return new ColumnType(
+                kind,
+                sqlType,
+                length,
+                precision,
+                scale,
+                min,
+                max,
+                earliest,
+                latest,
+                newRepertoire,
+                labels,
+                element,
+                fields);
     }
 
     public ColumnType withLabels(List<String> newLabels) {
-        return new ColumnType(kind, sqlType, length, precision, scale, min, max, earliest, latest, repertoire, newLabels, element, fields);
+        return new ColumnType(
+                kind,
+                sqlType,
+                length,
+                precision,
+                scale,
+                min,
+                max,
+                earliest,
+                latest,
+                repertoire,
+                newLabels,
+                element,
+                fields);
     }
 
     public ColumnType withElement(ColumnType newElement) {
-        return new ColumnType(kind, sqlType, length, precision, scale, min, max, earliest, latest, repertoire, labels, newElement, fields);
+        return new ColumnType(
+                kind,
+                sqlType,
+                length,
+                precision,
+                scale,
+                min,
+                max,
+                earliest,
+                latest,
+                repertoire,
+                labels,
+                newElement,
+                fields);
     }
 
     public boolean isText() {
         return kind == Kind.TEXT;
     }
 
-
     /** A fixed-width text ({@code char(n)}), whose trailing spaces the engine drops. */
     public boolean isFixedWidth() {
-        return kind == Kind.TEXT && sqlType.toLowerCase(java.util.Locale.ROOT).matches("(character|char|bpchar|nchar)(\\(.*)?");
+        return kind == Kind.TEXT
+                && sqlType.toLowerCase(java.util.Locale.ROOT)
+                        .matches("(character|char|bpchar|nchar)(\\(.*)?");
     }
 }

@@ -20,9 +20,18 @@ import org.apiguardian.api.API;
  *                      posts), found in the triggers' UPDATEs ({@link TriggerWrites})
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
-                        List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning,
-                        boolean triggerFilled, java.util.Set<String> maintained) {
+public record TableInfo(
+        String schema,
+        String name,
+        String qualifiedName,
+        List<ColumnInfo> columns,
+        List<String> primaryKey,
+        List<List<String>> uniqueKeys,
+        List<ForeignKey> foreignKeys,
+        List<Check> checks,
+        Partitioning partitioning,
+        boolean triggerFilled,
+        java.util.Set<String> maintained) {
 
     public TableInfo {
         maintained = java.util.Set.copyOf(maintained);
@@ -34,16 +43,53 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
     }
 
     /** A table that is not partitioned and has no triggers that fill columns. */
-    public TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
-                     List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks) {
-        this(schema, name, qualifiedName, columns, primaryKey, uniqueKeys, foreignKeys, checks, null, false, java.util.Set.of());
+    public TableInfo(
+            String schema,
+            String name,
+            String qualifiedName,
+            List<ColumnInfo> columns,
+            List<String> primaryKey,
+            List<List<String>> uniqueKeys,
+            List<ForeignKey> foreignKeys,
+            List<Check> checks) {
+        this(
+                schema,
+                name,
+                qualifiedName,
+                columns,
+                primaryKey,
+                uniqueKeys,
+                foreignKeys,
+                checks,
+                null,
+                false,
+                java.util.Set.of());
     }
 
     /** A table whose triggers maintain no columns of it. */
-    public TableInfo(String schema, String name, String qualifiedName, List<ColumnInfo> columns, List<String> primaryKey,
-                     List<List<String>> uniqueKeys, List<ForeignKey> foreignKeys, List<Check> checks, Partitioning partitioning,
-                     boolean triggerFilled) {
-        this(schema, name, qualifiedName, columns, primaryKey, uniqueKeys, foreignKeys, checks, partitioning, triggerFilled, java.util.Set.of());
+    public TableInfo(
+            String schema,
+            String name,
+            String qualifiedName,
+            List<ColumnInfo> columns,
+            List<String> primaryKey,
+            List<List<String>> uniqueKeys,
+            List<ForeignKey> foreignKeys,
+            List<Check> checks,
+            Partitioning partitioning,
+            boolean triggerFilled) {
+        this(
+                schema,
+                name,
+                qualifiedName,
+                columns,
+                primaryKey,
+                uniqueKeys,
+                foreignKeys,
+                checks,
+                partitioning,
+                triggerFilled,
+                java.util.Set.of());
     }
 
     /**
@@ -51,9 +97,15 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
      *
      * @param deferrable whether its check can wait for the end of the transaction
      */
-    public record ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns, boolean deferrable) {
+    public record ForeignKey(
+            String name,
+            List<String> columns,
+            String refTable,
+            List<String> refColumns,
+            boolean deferrable) {
 
-        public ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns) {
+        public ForeignKey(
+                String name, List<String> columns, String refTable, List<String> refColumns) {
             this(name, columns, refTable, refColumns, false);
         }
     }
@@ -65,9 +117,14 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
      * @param bounds     each partition's bound on it
      * @param hasDefault whether a default partition takes every other value
      */
-    public record Partitioning(Strategy strategy, String column, List<Bound> bounds, boolean hasDefault) {
+    public record Partitioning(
+            Strategy strategy, String column, List<Bound> bounds, boolean hasDefault) {
 
-        public enum Strategy { RANGE, LIST, HASH }
+        public enum Strategy {
+            RANGE,
+            LIST,
+            HASH
+        }
 
         public Partitioning {
             bounds = List.copyOf(bounds);
@@ -77,8 +134,7 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
          * One partition's values, as SQL literals' text: {@code values} of a list partition, or a range from
          * {@code from} (inclusive) to {@code to} (exclusive), null where the range is open ({@code MINVALUE}, {@code MAXVALUE}).
          */
-        public record Bound(List<String> values, String from, String to) {
-        }
+        public record Bound(List<String> values, String from, String to) {}
     }
 
     /**
@@ -90,8 +146,7 @@ public record TableInfo(String schema, String name, String qualifiedName, List<C
      *                   double quotes, strings with {@code ''} escapes, LIKE spelled out; the engine's own casts
      *                   ({@code ::text}) and functions as they are
      */
-    public record Check(String name, String definition, String condition, String neutral) {
-    }
+    public record Check(String name, String definition, String condition, String neutral) {}
 
     public Optional<ColumnInfo> column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();

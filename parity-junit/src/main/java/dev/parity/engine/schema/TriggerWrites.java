@@ -26,10 +26,10 @@ import org.apiguardian.api.API;
 public final class TriggerWrites {
 
     private static final Pattern UPDATE = Pattern.compile("(?i)\\bupdate\\s");
-    private static final ScriptSplitter SPLITTER = new ScriptSplitter(ScriptSplitter.Syntax.POSTGRES);
+    private static final ScriptSplitter SPLITTER =
+            new ScriptSplitter(ScriptSplitter.Syntax.POSTGRES);
 
-    private TriggerWrites() {
-    }
+    private TriggerWrites() {}
 
     /**
      * The columns {@code body}'s UPDATEs set, by the table each names as written (lower case unless quoted, a schema
@@ -49,17 +49,21 @@ public final class TriggerWrites {
     private static void read(String sql, Map<String, Set<String>> written) {
         Statement parsed = parse(sql);
         if (parsed == null) {
-            // what follows SET may be more than JSqlParser reads (a FROM of row-typed casts): the head is enough
+            // what follows SET may be more than JSqlParser reads (a FROM of row-typed casts): the
+            // head is enough
             String head = head(sql);
             parsed = head == null ? null : parse(head);
         }
-        if (!(parsed instanceof Update update) || update.getTable() == null || update.getUpdateSets() == null) {
+        if (!(parsed instanceof Update update)
+                || update.getTable() == null
+                || update.getUpdateSets() == null) {
             return;
         }
         String table = name(update.getTable().getFullyQualifiedName());
         for (UpdateSet set : update.getUpdateSets()) {
             for (Column column : set.getColumns()) {
-                written.computeIfAbsent(table, t -> new LinkedHashSet<>()).add(name(column.getColumnName()));
+                written.computeIfAbsent(table, t -> new LinkedHashSet<>())
+                        .add(name(column.getColumnName()));
             }
         }
     }
@@ -102,7 +106,11 @@ public final class TriggerWrites {
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             if (depth == 0 && wordAt(sql, i, "set")) {
                 set = true;
-            } else if (depth == 0 && set && (wordAt(sql, i, "from") || wordAt(sql, i, "where") || wordAt(sql, i, "returning"))) {
+            } else if (depth == 0
+                    && set
+                    && (wordAt(sql, i, "from")
+                            || wordAt(sql, i, "where")
+                            || wordAt(sql, i, "returning"))) {
                 return out.toString();
             }
             out.append(c);
@@ -112,8 +120,11 @@ public final class TriggerWrites {
     }
 
     private static boolean wordAt(String s, int i, String word) {
-        return s.regionMatches(true, i, word, 0, word.length()) && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '_')
-                && (i + word.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + word.length())) && s.charAt(i + word.length()) != '_');
+        return s.regionMatches(true, i, word, 0, word.length())
+                && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '_')
+                && (i + word.length() == s.length()
+                        || !Character.isLetterOrDigit(s.charAt(i + word.length()))
+                                && s.charAt(i + word.length()) != '_');
     }
 
     /** A name as the catalog spells it: quoted as written, bare in lower case (PostgreSQL folds it; MariaDB compares ignoring case). */
@@ -121,7 +132,10 @@ public final class TriggerWrites {
         StringBuilder out = new StringBuilder();
         for (String part : written.split("\\.")) {
             out.append(out.length() == 0 ? "" : ".");
-            out.append(part.startsWith("\"") || part.startsWith("`") ? part.substring(1, part.length() - 1) : part.toLowerCase(Locale.ROOT));
+            out.append(
+                    part.startsWith("\"") || part.startsWith("`")
+                            ? part.substring(1, part.length() - 1)
+                            : part.toLowerCase(Locale.ROOT));
         }
         return out.toString();
     }

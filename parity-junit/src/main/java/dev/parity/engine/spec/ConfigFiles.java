@@ -25,20 +25,22 @@ import java.util.regex.Pattern;
 final class ConfigFiles {
 
     /** A key of a file, its value, and where it was written. */
-    record Entry(String key, String value, Location at) {
-    }
+    record Entry(String key, String value, Location at) {}
 
     private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
-    private ConfigFiles() {
-    }
+    private ConfigFiles() {}
 
     /**
      * The keys of a properties file, with {@code prefix} removed where they have it.
      *
      * @param environment what {@code ${VAR}} stands for; null: left as written (Liquibase does not expand)
      */
-    static List<Entry> properties(Path file, String prefix, Function<String, String> environment, List<Problem> problems) {
+    static List<Entry> properties(
+            Path file,
+            String prefix,
+            Function<String, String> environment,
+            List<Problem> problems) {
         String text = read(file, problems);
         if (text == null) {
             return List.of();
@@ -56,15 +58,22 @@ final class ConfigFiles {
         try {
             properties.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(new Problem(Location.of(file.toString()), file + " cannot be read as a properties file: " + e.getMessage(),
-                    "Write it as key=value lines."));
+            problems.add(
+                    new Problem(
+                            Location.of(file.toString()),
+                            file + " cannot be read as a properties file: " + e.getMessage(),
+                            "Write it as key=value lines."));
             return List.of();
         }
         String[] lines = text.split("\r?\n", -1);
         List<Entry> entries = new ArrayList<>();
         for (String name : properties.stringPropertyNames()) {
             String key = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
-            entries.add(new Entry(key, properties.getProperty(name).strip(), new Location(file.toString(), lineOf(lines, name))));
+            entries.add(
+                    new Entry(
+                            key,
+                            properties.getProperty(name).strip(),
+                            new Location(file.toString(), lineOf(lines, name))));
         }
         entries.sort(java.util.Comparator.comparingInt(entry -> entry.at().line()));
         return entries;
@@ -91,19 +100,31 @@ final class ConfigFiles {
             return List.of();
         }
         Map<String, Entry> all = new Toml(file, problems).read(text);
-        String environment = all.containsKey("flyway.environment") ? all.get("flyway.environment").value() : "default";
+        String environment =
+                all.containsKey("flyway.environment")
+                        ? all.get("flyway.environment").value()
+                        : "default";
         String environmentPrefix = "environments." + environment + ".";
         List<Entry> entries = new ArrayList<>();
-        all.forEach((path, entry) -> {
-            if (path.equals("flyway.environment")) {
-                return;
-            }
-            if (path.startsWith("flyway.")) {
-                entries.add(new Entry(path.substring("flyway.".length()), entry.value(), entry.at()));
-            } else if (path.startsWith(environmentPrefix)) {
-                entries.add(new Entry(path.substring(environmentPrefix.length()), entry.value(), entry.at()));
-            }
-        });
+        all.forEach(
+                (path, entry) -> {
+                    if (path.equals("flyway.environment")) {
+                        return;
+                    }
+                    if (path.startsWith("flyway.")) {
+                        entries.add(
+                                new Entry(
+                                        path.substring("flyway.".length()),
+                                        entry.value(),
+                                        entry.at()));
+                    } else if (path.startsWith(environmentPrefix)) {
+                        entries.add(
+                                new Entry(
+                                        path.substring(environmentPrefix.length()),
+                                        entry.value(),
+                                        entry.at()));
+                    }
+                });
         return entries;
     }
 
@@ -111,7 +132,11 @@ final class ConfigFiles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(new Problem(Location.of(file.toString()), file + " cannot be read: " + e.getMessage(), "Check that the file is readable."));
+            problems.add(
+                    new Problem(
+                            Location.of(file.toString()),
+                            file + " cannot be read: " + e.getMessage(),
+                            "Check that the file is readable."));
             return null;
         }
     }
@@ -171,7 +196,9 @@ final class ConfigFiles {
             List<String> parts = new ArrayList<>();
             for (String part : splitOutsideQuotes(text.strip(), '.')) {
                 String p = part.strip();
-                if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
+                if (p.length() >= 2
+                        && (p.startsWith("\"") && p.endsWith("\"")
+                                || p.startsWith("'") && p.endsWith("'"))) {
                     parts.add(p.substring(1, p.length() - 1));
                 } else if (BARE_KEY.matcher(p).matches()) {
                     parts.add(p);
@@ -207,7 +234,11 @@ final class ConfigFiles {
                 return null;
             }
             if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-                return text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\");
+                return text.substring(1, text.length() - 1)
+                        .replace("\\\"", "\"")
+                        .replace("\\n", "\n")
+                        .replace("\\t", "\t")
+                        .replace("\\\\", "\\");
             }
             if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
                 return text.substring(1, text.length() - 1);
@@ -220,8 +251,11 @@ final class ConfigFiles {
         }
 
         private void unreadable(Location at, String what) {
-            problems.add(new Problem(at, "Parity cannot read " + what + " in " + file,
-                    "Parity reads the TOML Flyway's files use: [tables], key = \"text\", numbers, true/false and [arrays] of them."));
+            problems.add(
+                    new Problem(
+                            at,
+                            "Parity cannot read " + what + " in " + file,
+                            "Parity reads the TOML Flyway's files use: [tables], key = \"text\", numbers, true/false and [arrays] of them."));
         }
 
         private static boolean closed(String value) {

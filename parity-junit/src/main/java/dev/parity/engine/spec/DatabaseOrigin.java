@@ -16,7 +16,11 @@ import org.apiguardian.api.API;
  * @param created  where the profile wrote what the database is created with ({@code encoding}, {@code collation}, {@code ctype}), by key
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record DatabaseOrigin(Location image, Location settings, Map<String, Location> setting, Map<String, Location> created) {
+public record DatabaseOrigin(
+        Location image,
+        Location settings,
+        Map<String, Location> setting,
+        Map<String, Location> created) {
 
     public DatabaseOrigin {
         setting = Map.copyOf(setting);

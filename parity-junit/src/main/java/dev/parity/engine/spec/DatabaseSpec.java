@@ -26,8 +26,18 @@ import org.apiguardian.api.API;
  * @param characters the encoding, collation and ctype the database is created with; {@link Characters#IMAGE}: the image's
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
-                           List<String> init, Map<String, String> settings, ZoneId timeZone, Storage storage, Characters characters) {
+public record DatabaseSpec(
+        Engine engine,
+        String image,
+        String name,
+        String username,
+        String password,
+        MigrationsSpec migrations,
+        List<String> init,
+        Map<String, String> settings,
+        ZoneId timeZone,
+        Storage storage,
+        Characters characters) {
 
     /**
      * What can only be chosen when the database is created: its encoding (MariaDB: character set), its
@@ -49,7 +59,9 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
 
         /** The ICU locale of a collation {@code icu:<locale>}. */
         public java.util.Optional<String> icuLocale() {
-            return collation != null && collation.startsWith(ICU) ? java.util.Optional.of(collation.substring(ICU.length())) : java.util.Optional.empty();
+            return collation != null && collation.startsWith(ICU)
+                    ? java.util.Optional.of(collation.substring(ICU.length()))
+                    : java.util.Optional.empty();
         }
 
         @Override
@@ -74,7 +86,8 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
      * data takes as much RAM as it takes disk, and is gone with the container, as it is anyway.
      */
     public enum Storage {
-        DISK, MEMORY;
+        DISK,
+        MEMORY;
 
         /** As profiles write it. */
         public String id() {
@@ -92,21 +105,75 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
     }
 
     /** A spec with the image's encoding and collation. */
-    public DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
-                        List<String> init, Map<String, String> settings, ZoneId timeZone, Storage storage) {
-        this(engine, image, name, username, password, migrations, init, settings, timeZone, storage, Characters.IMAGE);
+    public DatabaseSpec(
+            Engine engine,
+            String image,
+            String name,
+            String username,
+            String password,
+            MigrationsSpec migrations,
+            List<String> init,
+            Map<String, String> settings,
+            ZoneId timeZone,
+            Storage storage) {
+        this(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                migrations,
+                init,
+                settings,
+                timeZone,
+                storage,
+                Characters.IMAGE);
     }
 
     /** A spec on disk. */
-    public DatabaseSpec(Engine engine, String image, String name, String username, String password, MigrationsSpec migrations,
-                        List<String> init, Map<String, String> settings, ZoneId timeZone) {
-        this(engine, image, name, username, password, migrations, init, settings, timeZone, Storage.DISK);
+    public DatabaseSpec(
+            Engine engine,
+            String image,
+            String name,
+            String username,
+            String password,
+            MigrationsSpec migrations,
+            List<String> init,
+            Map<String, String> settings,
+            ZoneId timeZone) {
+        this(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                migrations,
+                init,
+                settings,
+                timeZone,
+                Storage.DISK);
     }
 
     /** A spec without migrations. */
-    public DatabaseSpec(Engine engine, String image, String name, String username, String password,
-                        List<String> init, Map<String, String> settings, ZoneId timeZone) {
-        this(engine, image, name, username, password, MigrationsSpec.NONE, init, settings, timeZone);
+    public DatabaseSpec(
+            Engine engine,
+            String image,
+            String name,
+            String username,
+            String password,
+            List<String> init,
+            Map<String, String> settings,
+            ZoneId timeZone) {
+        this(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                MigrationsSpec.NONE,
+                init,
+                settings,
+                timeZone);
     }
 
     /**
@@ -127,47 +194,146 @@ public record DatabaseSpec(Engine engine, String image, String name, String user
 
     /** The engine's defaults: its default image, database and user {@code test}, the {@link #GENERATED_PASSWORD}, nothing else. */
     public static DatabaseSpec defaults(Engine engine) {
-        return new DatabaseSpec(engine, engine.defaultImage(), "test", "test", GENERATED_PASSWORD, List.of(), Map.of(), null);
+        return new DatabaseSpec(
+                engine,
+                engine.defaultImage(),
+                "test",
+                "test",
+                GENERATED_PASSWORD,
+                List.of(),
+                Map.of(),
+                null);
     }
 
     /** This spec with the server running in {@code zone}. */
     public DatabaseSpec inTimeZone(ZoneId zone) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, zone, storage, characters);
+        return new DatabaseSpec(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                migrations,
+                init,
+                settings,
+                zone,
+                storage,
+                characters);
     }
 
     /** This spec naming another database on the same server: a data variant's. */
     public DatabaseSpec withName(String newName) {
-        return new DatabaseSpec(engine, image, newName, username, password, migrations, init, settings, timeZone, storage, characters);
+        return new DatabaseSpec(
+                engine,
+                image,
+                newName,
+                username,
+                password,
+                migrations,
+                init,
+                settings,
+                timeZone,
+                storage,
+                characters);
     }
 
     public DatabaseSpec withImage(String newImage) {
-        return new DatabaseSpec(engine, newImage, name, username, password, migrations, init, settings, timeZone, storage, characters);
+        return new DatabaseSpec(
+                engine,
+                newImage,
+                name,
+                username,
+                password,
+                migrations,
+                init,
+                settings,
+                timeZone,
+                storage,
+                characters);
     }
 
     public DatabaseSpec withInit(List<String> scripts) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, scripts, settings, timeZone, storage, characters);
+        return new DatabaseSpec(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                migrations,
+                scripts,
+                settings,
+                timeZone,
+                storage,
+                characters);
     }
 
     /** This spec with {@code newMigrations} run before its init scripts. */
     public DatabaseSpec withMigrations(MigrationsSpec newMigrations) {
-        return new DatabaseSpec(engine, image, name, username, password, newMigrations, init, settings, timeZone, storage, characters);
+        return new DatabaseSpec(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                newMigrations,
+                init,
+                settings,
+                timeZone,
+                storage,
+                characters);
     }
 
     /** This spec with the database created with {@code newCharacters}. */
     public DatabaseSpec withCharacters(Characters newCharacters) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, timeZone, storage, newCharacters);
+        return new DatabaseSpec(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                migrations,
+                init,
+                settings,
+                timeZone,
+                storage,
+                newCharacters);
     }
 
     /** This spec with its data directory {@code where}. */
     public DatabaseSpec withStorage(Storage where) {
-        return new DatabaseSpec(engine, image, name, username, password, migrations, init, settings, timeZone, where, characters);
+        return new DatabaseSpec(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                migrations,
+                init,
+                settings,
+                timeZone,
+                where,
+                characters);
     }
 
     @Override
     public String toString() {
-        return "DatabaseSpec[" + engine.id() + ", " + image + ", database " + name + ", user " + username
-                + (migrations.isEmpty() ? "" : ", migrations " + migrations) + ", init " + init
-                + ", settings " + settings + ", zone " + timeZone + (storage == Storage.MEMORY ? ", in memory" : "")
-                + (characters.isImages() ? "" : ", " + characters) + "]"; // never the password
+        return "DatabaseSpec["
+                + engine.id()
+                + ", "
+                + image
+                + ", database "
+                + name
+                + ", user "
+                + username
+                + (migrations.isEmpty() ? "" : ", migrations " + migrations)
+                + ", init "
+                + init
+                + ", settings "
+                + settings
+                + ", zone "
+                + timeZone
+                + (storage == Storage.MEMORY ? ", in memory" : "")
+                + (characters.isImages() ? "" : ", " + characters)
+                + "]"; // never the password
     }
 }

@@ -31,10 +31,10 @@ public final class FlywayKeys {
 
     /** Flyway's prefix of its keys in {@code flyway.conf} and in {@link FluentConfiguration#configuration(Map)}. */
     public static final String PREFIX = "flyway.";
+
     private static final int MAX_DEPTH = 4;
 
-    private FlywayKeys() {
-    }
+    private FlywayKeys() {}
 
     /**
      * Gives {@code config} (keys without {@link #PREFIX}) to {@code configuration}.
@@ -43,14 +43,15 @@ public final class FlywayKeys {
      */
     public static void apply(FluentConfiguration configuration, Map<String, String> config) {
         Map<String, String> core = new java.util.LinkedHashMap<>();
-        config.forEach((key, value) -> {
-            Optional<ConfigurationExtension> extension = extensionOf(configuration, key);
-            if (extension.isPresent()) {
-                setOnExtension(extension.get(), key, value);
-            } else {
-                core.put(PREFIX + key, value);
-            }
-        });
+        config.forEach(
+                (key, value) -> {
+                    Optional<ConfigurationExtension> extension = extensionOf(configuration, key);
+                    if (extension.isPresent()) {
+                        setOnExtension(extension.get(), key, value);
+                    } else {
+                        core.put(PREFIX + key, value);
+                    }
+                });
         if (!core.isEmpty()) {
             configuration.configuration(core);
         }
@@ -63,8 +64,12 @@ public final class FlywayKeys {
             return Optional.empty();
         } catch (FlywayException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            return Optional.of(message.lines().findFirst().orElse(message).replace(". Please check your conf files or commandline parameters", "")
-                    .strip());
+            return Optional.of(
+                    message.lines()
+                            .findFirst()
+                            .orElse(message)
+                            .replace(". Please check your conf files or commandline parameters", "")
+                            .strip());
         }
     }
 
@@ -72,17 +77,27 @@ public final class FlywayKeys {
     public static List<String> known(ClassLoader classLoader) {
         TreeSet<String> keys = new TreeSet<>();
         try {
-            Class<?> constants = Class.forName("org.flywaydb.core.internal.configuration.ConfigUtils", false, Flyway.class.getClassLoader());
+            Class<?> constants =
+                    Class.forName(
+                            "org.flywaydb.core.internal.configuration.ConfigUtils",
+                            false,
+                            Flyway.class.getClassLoader());
             for (Field field : constants.getFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                        && field.get(null) instanceof String name && name.startsWith(PREFIX) && !name.endsWith(".")) {
+                if (Modifier.isStatic(field.getModifiers())
+                        && field.getType() == String.class
+                        && field.get(null) instanceof String name
+                        && name.startsWith(PREFIX)
+                        && !name.endsWith(".")) {
                     keys.add(name.substring(PREFIX.length()));
                 }
             }
         } catch (ReflectiveOperationException | LinkageError internalsMoved) {
             // only suggestions are lost
         }
-        for (ConfigurationExtension extension : Flyway.configure(classLoader).getPluginRegister().getInstancesOf(ConfigurationExtension.class)) {
+        for (ConfigurationExtension extension :
+                Flyway.configure(classLoader)
+                        .getPluginRegister()
+                        .getInstancesOf(ConfigurationExtension.class)) {
             if (!extension.getNamespace().isEmpty() && !extension.getNamespace().startsWith("\\")) {
                 properties(extension.getClass(), extension.getNamespace() + ".", 0, keys);
             }
@@ -103,14 +118,19 @@ public final class FlywayKeys {
         }
     }
 
-    private static Optional<ConfigurationExtension> extensionOf(FluentConfiguration configuration, String key) {
+    private static Optional<ConfigurationExtension> extensionOf(
+            FluentConfiguration configuration, String key) {
         int dot = key.indexOf('.');
         if (dot < 0) {
             return Optional.empty();
         }
         String namespace = key.substring(0, dot);
-        return configuration.getPluginRegister().getInstancesOf(ConfigurationExtension.class).stream()
-                .filter(extension -> namespace.equals(extension.getNamespace())).findFirst();
+        return configuration
+                .getPluginRegister()
+                .getInstancesOf(ConfigurationExtension.class)
+                .stream()
+                .filter(extension -> namespace.equals(extension.getNamespace()))
+                .findFirst();
     }
 
     /** Walks {@code transactional.lock} down the extension's fields, making what is missing, and sets the last with its setter. */
@@ -130,35 +150,64 @@ public final class FlywayKeys {
                 }
                 target = next;
             }
-            Field field = field(target.getClass(), path[path.length - 1]).filter(f -> isValue(f.getType())).orElseThrow(() -> unknown(key));
-            setter(target.getClass(), field.getName(), field.getType()).invoke(target, converted(key, value, field));
+            Field field =
+                    field(target.getClass(), path[path.length - 1])
+                            .filter(f -> isValue(f.getType()))
+                            .orElseThrow(() -> unknown(key));
+            setter(target.getClass(), field.getName(), field.getType())
+                    .invoke(target, converted(key, value, field));
         } catch (ReflectiveOperationException e) {
-            throw new FlywayException("Flyway's " + extension.getClass().getSimpleName() + " does not take " + PREFIX + key + ": " + e);
+            throw new FlywayException(
+                    "Flyway's "
+                            + extension.getClass().getSimpleName()
+                            + " does not take "
+                            + PREFIX
+                            + key
+                            + ": "
+                            + e);
         }
     }
 
     private static Optional<Field> field(Class<?> type, String name) {
-        return Arrays.stream(type.getDeclaredFields()).filter(f -> f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())).findFirst();
+        return Arrays.stream(type.getDeclaredFields())
+                .filter(f -> f.getName().equals(name) && !Modifier.isStatic(f.getModifiers()))
+                .findFirst();
     }
 
-    private static Method accessor(Class<?> type, String verb, String property) throws NoSuchMethodException {
-        return type.getMethod(verb + Character.toUpperCase(property.charAt(0)) + property.substring(1));
+    private static Method accessor(Class<?> type, String verb, String property)
+            throws NoSuchMethodException {
+        return type.getMethod(
+                verb + Character.toUpperCase(property.charAt(0)) + property.substring(1));
     }
 
-    private static Method setter(Class<?> type, String property, Class<?> parameter) throws NoSuchMethodException {
-        return type.getMethod("set" + Character.toUpperCase(property.charAt(0)) + property.substring(1), parameter);
+    private static Method setter(Class<?> type, String property, Class<?> parameter)
+            throws NoSuchMethodException {
+        return type.getMethod(
+                "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1),
+                parameter);
     }
 
     private static boolean isValue(Class<?> type) {
-        return type.isPrimitive() || type.isEnum() || type == String.class || type == Boolean.class || type == Integer.class || type == Long.class
-                || type == List.class || type == String[].class;
+        return type.isPrimitive()
+                || type.isEnum()
+                || type == String.class
+                || type == Boolean.class
+                || type == Integer.class
+                || type == Long.class
+                || type == List.class
+                || type == String[].class;
     }
 
     private static Object converted(String key, String value, Field field) {
         Class<?> type = field.getType();
         if (type == boolean.class || type == Boolean.class) {
             if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                throw new FlywayException("Invalid value for " + PREFIX + key + " (should be either true or false): " + value);
+                throw new FlywayException(
+                        "Invalid value for "
+                                + PREFIX
+                                + key
+                                + " (should be either true or false): "
+                                + value);
             }
             return Boolean.valueOf(value);
         }
@@ -170,7 +219,8 @@ public final class FlywayKeys {
                 return Long.valueOf(value.strip());
             }
         } catch (NumberFormatException e) {
-            throw new FlywayException("Invalid value for " + PREFIX + key + " (should be an integer): " + value);
+            throw new FlywayException(
+                    "Invalid value for " + PREFIX + key + " (should be an integer): " + value);
         }
         if (type == List.class) {
             return new ArrayList<>(Arrays.stream(value.split(",")).map(String::strip).toList());
@@ -184,8 +234,17 @@ public final class FlywayKeys {
                     return constant;
                 }
             }
-            throw new FlywayException("Invalid value for " + PREFIX + key + ": " + value + " (one of "
-                    + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList() + ")");
+            throw new FlywayException(
+                    "Invalid value for "
+                            + PREFIX
+                            + key
+                            + ": "
+                            + value
+                            + " (one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                                    .toList()
+                            + ")");
         }
         return value;
     }

@@ -15,7 +15,9 @@ public enum MigrationTool {
     FLYWAY("Flyway", new JavaArtifact("org.flywaydb", "flyway-core", "org.flywaydb.core.Flyway")),
 
     /** Liquibase: one changelog (XML, YAML, JSON or formatted SQL) that may include others. */
-    LIQUIBASE("Liquibase", new JavaArtifact("org.liquibase", "liquibase-core", "liquibase.command.CommandScope"));
+    LIQUIBASE(
+            "Liquibase",
+            new JavaArtifact("org.liquibase", "liquibase-core", "liquibase.command.CommandScope"));
 
     private final String displayName;
     private final JavaArtifact library;
@@ -44,7 +46,9 @@ public enum MigrationTool {
      * {@code key} (without its prefix) set to {@code value}; empty if it takes it. Touches the tool's classes only here.
      */
     public Optional<String> keyProblem(ClassLoader classLoader, String key, String value) {
-        return this == FLYWAY ? FlywayKeys.problem(classLoader, key, value) : LiquibaseKeys.problem(key);
+        return this == FLYWAY
+                ? FlywayKeys.problem(classLoader, key, value)
+                : LiquibaseKeys.problem(key);
     }
 
     public static Optional<MigrationTool> byId(String id) {

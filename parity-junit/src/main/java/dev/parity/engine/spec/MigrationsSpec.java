@@ -24,14 +24,19 @@ import org.apiguardian.api.API;
  *                     configuration file with the profile's {@code migrations.config} over it, in key order
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record MigrationsSpec(MigrationTool tool, List<String> locations, Map<String, String> placeholders, String target,
-                             Map<String, String> config) {
+public record MigrationsSpec(
+        MigrationTool tool,
+        List<String> locations,
+        Map<String, String> placeholders,
+        String target,
+        Map<String, String> config) {
 
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
 
     /** No migrations. */
-    public static final MigrationsSpec NONE = new MigrationsSpec(MigrationTool.FLYWAY, List.of(), Map.of(), null);
+    public static final MigrationsSpec NONE =
+            new MigrationsSpec(MigrationTool.FLYWAY, List.of(), Map.of(), null);
 
     public MigrationsSpec {
         Objects.requireNonNull(tool, "tool");
@@ -41,7 +46,11 @@ public record MigrationsSpec(MigrationTool tool, List<String> locations, Map<Str
     }
 
     /** Migrations with the tool's defaults. */
-    public MigrationsSpec(MigrationTool tool, List<String> locations, Map<String, String> placeholders, String target) {
+    public MigrationsSpec(
+            MigrationTool tool,
+            List<String> locations,
+            Map<String, String> placeholders,
+            String target) {
         this(tool, locations, placeholders, target, Map.of());
     }
 
@@ -61,13 +70,22 @@ public record MigrationsSpec(MigrationTool tool, List<String> locations, Map<Str
 
     /** A classpath location as a resource name, without its prefix and leading slash: {@code db/migration}. */
     public static String classpathName(String location) {
-        String name = location.regionMatches(true, 0, CLASSPATH, 0, CLASSPATH.length()) ? location.substring(CLASSPATH.length()) : location;
+        String name =
+                location.regionMatches(true, 0, CLASSPATH, 0, CLASSPATH.length())
+                        ? location.substring(CLASSPATH.length())
+                        : location;
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
     @Override
     public String toString() {
-        return isEmpty() ? "none" : tool.id() + " " + locations + (placeholders.isEmpty() ? "" : " " + placeholders)
-                + (target == null ? "" : " to " + target) + (config.isEmpty() ? "" : " config " + config);
+        return isEmpty()
+                ? "none"
+                : tool.id()
+                        + " "
+                        + locations
+                        + (placeholders.isEmpty() ? "" : " " + placeholders)
+                        + (target == null ? "" : " to " + target)
+                        + (config.isEmpty() ? "" : " config " + config);
     }
 }

@@ -10,5 +10,4 @@ import org.apiguardian.api.API;
  * @param line the 1-based line of the script it is on
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record ClientCommand(String name, int line) {
-}
+public record ClientCommand(String name, int line) {}

@@ -138,7 +138,9 @@ public final class PsqlLexer {
             return quoteEnd(at + 2, '\'', false); // xnstart: N, then xqstart
         }
         if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) {
-            int close = script.indexOf('\'', at + 2); // xbinside, xhinside: no escapes, the next quote ends it
+            int close =
+                    script.indexOf(
+                            '\'', at + 2); // xbinside, xhinside: no escapes, the next quote ends it
             return close < 0 ? script.length() : close + 1;
         }
         if (next == '&' && (c == 'u' || c == 'U') && (third == '\'' || third == '"')) {
@@ -178,7 +180,9 @@ public final class PsqlLexer {
         if (i < script.length() && isIdentStart(script.charAt(i))) { // dolq_start, then dolq_cont
             i = variableEnd(i + 1);
         }
-        return i < script.length() && script.charAt(i) == '$' ? script.substring(start, i + 1) : null;
+        return i < script.length() && script.charAt(i) == '$'
+                ? script.substring(start, i + 1)
+                : null;
     }
 
     /** {@code param} and {@code param_junk} ({@code $1}, {@code $1x}); else {@code dolqfailed}: the {@code $} alone. */
@@ -199,12 +203,15 @@ public final class PsqlLexer {
      */
     private int numberEnd(int start) {
         int i = digitsEnd(start);
-        if (i < script.length() && script.charAt(i) == '.' && !(i + 1 < script.length() && script.charAt(i + 1) == '.')) {
+        if (i < script.length()
+                && script.charAt(i) == '.'
+                && !(i + 1 < script.length() && script.charAt(i + 1) == '.')) {
             i = digitsEnd(i + 1);
         }
         if (i < script.length() && (script.charAt(i) == 'e' || script.charAt(i) == 'E')) {
             int exponent = i + 1;
-            if (exponent < script.length() && (script.charAt(exponent) == '+' || script.charAt(exponent) == '-')) {
+            if (exponent < script.length()
+                    && (script.charAt(exponent) == '+' || script.charAt(exponent) == '-')) {
                 exponent++;
                 if (exponent >= script.length() || !isDigit(script.charAt(exponent))) {
                     return exponent; // realfail
@@ -222,7 +229,12 @@ public final class PsqlLexer {
         int i = from;
         while (i < script.length()) {
             char c = script.charAt(i);
-            if (isDigit(c) || c == '_' && i > from && i + 1 < script.length() && isDigit(script.charAt(i + 1)) && isDigit(script.charAt(i - 1))) {
+            if (isDigit(c)
+                    || c == '_'
+                            && i > from
+                            && i + 1 < script.length()
+                            && isDigit(script.charAt(i + 1))
+                            && isDigit(script.charAt(i - 1))) {
                 i++;
             } else {
                 break;

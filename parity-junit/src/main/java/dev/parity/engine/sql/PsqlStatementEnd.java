@@ -41,8 +41,7 @@ public final class PsqlStatementEnd {
                     return true;
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return false;
     }
@@ -51,8 +50,12 @@ public final class PsqlStatementEnd {
         if (identifierCount == 0) {
             Arrays.fill(identifiers, '\0');
         }
-        if (identifierCount < REMEMBERED && (is(token, "create") || is(token, "function") || is(token, "procedure") || is(token, "or")
-                || is(token, "replace"))) {
+        if (identifierCount < REMEMBERED
+                && (is(token, "create")
+                        || is(token, "function")
+                        || is(token, "procedure")
+                        || is(token, "or")
+                        || is(token, "replace"))) {
             identifiers[identifierCount] = Character.toLowerCase(script.charAt(token.start()));
         }
         identifierCount++;
@@ -72,8 +75,12 @@ public final class PsqlStatementEnd {
 
     /** CREATE FUNCTION, CREATE PROCEDURE, CREATE OR REPLACE FUNCTION, CREATE OR REPLACE PROCEDURE. */
     private boolean definesRoutine() {
-        return identifiers[0] == 'c' && (identifiers[1] == 'f' || identifiers[1] == 'p'
-                || identifiers[1] == 'o' && identifiers[2] == 'r' && (identifiers[3] == 'f' || identifiers[3] == 'p'));
+        return identifiers[0] == 'c'
+                && (identifiers[1] == 'f'
+                        || identifiers[1] == 'p'
+                        || identifiers[1] == 'o'
+                                && identifiers[2] == 'r'
+                                && (identifiers[3] == 'f' || identifiers[3] == 'p'));
     }
 
     /** pg_strcasecmp: ASCII letters only, so no Turkish dotless i makes "begın" a BEGIN. */

@@ -28,8 +28,13 @@ public final class ScriptSplitter {
      * @param backtickQuotes    {@code `identifier`}
      * @param executableComments {@code /*!...*}{@code /} is SQL, not a comment
      */
-    public record Syntax(boolean psql, boolean backslashEscapes, boolean hashComments, boolean delimiterCommand,
-                         boolean backtickQuotes, boolean executableComments) {
+    public record Syntax(
+            boolean psql,
+            boolean backslashEscapes,
+            boolean hashComments,
+            boolean delimiterCommand,
+            boolean backtickQuotes,
+            boolean executableComments) {
 
         public static final Syntax POSTGRES = new Syntax(true, false, false, false, false, false);
         public static final Syntax MARIADB = new Syntax(false, true, true, true, true, true);
@@ -59,10 +64,12 @@ public final class ScriptSplitter {
         for (PsqlLexer.Token token = lexer.next(); token != null; token = lexer.next()) {
             if (end.ends(token)) {
                 if (start >= 0) {
-                    statements.add(new SqlStatement(script.substring(start, last).strip(), startLine));
+                    statements.add(
+                            new SqlStatement(script.substring(start, last).strip(), startLine));
                 }
                 start = -1;
-            } else if (token.kind() != PsqlLexer.Kind.WHITESPACE && token.kind() != PsqlLexer.Kind.COMMENT) {
+            } else if (token.kind() != PsqlLexer.Kind.WHITESPACE
+                    && token.kind() != PsqlLexer.Kind.COMMENT) {
                 if (start < 0) {
                     start = token.start();
                     startLine = line;
@@ -98,7 +105,10 @@ public final class ScriptSplitter {
         int i = 0;
         while (i < script.length()) {
             char c = script.charAt(i);
-            if (syntax.delimiterCommand() && startLine < 0 && atLineStart(script, i) && startsWithWord(script, i, "delimiter")) {
+            if (syntax.delimiterCommand()
+                    && startLine < 0
+                    && atLineStart(script, i)
+                    && startsWithWord(script, i, "delimiter")) {
                 int end = indexOrEnd(script, "\n", i);
                 String rest = script.substring(i + "delimiter".length(), end).strip();
                 if (!rest.isEmpty()) {
@@ -118,7 +128,11 @@ public final class ScriptSplitter {
             }
             int end = i + 1;
             boolean comment = false;
-            if (c == '-' && script.startsWith("--", i) && (startLine < 0 || i + 2 == script.length() || isBlank(script.charAt(i + 2)))) {
+            if (c == '-'
+                    && script.startsWith("--", i)
+                    && (startLine < 0
+                            || i + 2 == script.length()
+                            || isBlank(script.charAt(i + 2)))) {
                 end = indexOrEnd(script, "\n", i);
                 comment = true;
             } else if (c == '#' && syntax.hashComments()) {
@@ -162,7 +176,8 @@ public final class ScriptSplitter {
 
     private static boolean startsWithWord(String s, int i, String word) {
         return s.regionMatches(true, i, word, 0, word.length())
-                && (i + word.length() == s.length() || Character.isWhitespace(s.charAt(i + word.length())));
+                && (i + word.length() == s.length()
+                        || Character.isWhitespace(s.charAt(i + word.length())));
     }
 
     /** A word-like delimiter (e.g. "GO") only counts on its own, not inside an identifier. */

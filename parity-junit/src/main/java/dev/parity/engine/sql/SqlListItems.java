@@ -12,11 +12,9 @@ import org.apiguardian.api.API;
 public final class SqlListItems {
 
     /** One item: its text, and whether it was a quoted string. */
-    public record Item(String text, boolean quoted) {
-    }
+    public record Item(String text, boolean quoted) {}
 
-    private SqlListItems() {
-    }
+    private SqlListItems() {}
 
     public static List<Item> of(String list) {
         List<Item> items = new ArrayList<>();
@@ -43,7 +41,10 @@ public final class SqlListItems {
                 items.add(new Item(value.toString(), true));
             } else {
                 int end = list.indexOf(',', i);
-                items.add(new Item((end < 0 ? list.substring(i) : list.substring(i, end)).strip(), false));
+                items.add(
+                        new Item(
+                                (end < 0 ? list.substring(i) : list.substring(i, end)).strip(),
+                                false));
                 i = end < 0 ? list.length() : end;
             }
         }

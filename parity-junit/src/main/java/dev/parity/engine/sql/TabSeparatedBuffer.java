@@ -23,7 +23,8 @@ public final class TabSeparatedBuffer {
 
     /** Rows [from, to) of {@code cursor}, {@code width} values each, encoded. */
     public static byte[] encode(RowSource.Cursor cursor, int width, long from, long to) {
-        TabSeparatedBuffer buffer = new TabSeparatedBuffer((int) (to - from) * 32 * Math.max(1, width));
+        TabSeparatedBuffer buffer =
+                new TabSeparatedBuffer((int) (to - from) * 32 * Math.max(1, width));
         for (long row = from; row < to; row++) {
             for (int i = 0; i < width; i++) {
                 if (i > 0) {
@@ -95,14 +96,17 @@ public final class TabSeparatedBuffer {
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xC0 | (c >> 6));
                 out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, value.charAt(++i));
                 out[at++] = (byte) (0xF0 | (cp >> 18));
                 out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
                 out[at++] = (byte) (0x80 | (cp & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                out[at++] = '?'; // a lone surrogate is no character: PostgreSQL would reject its bytes
+                out[at++] =
+                        '?'; // a lone surrogate is no character: PostgreSQL would reject its bytes
             } else {
                 out[at++] = (byte) (0xE0 | (c >> 12));
                 out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));

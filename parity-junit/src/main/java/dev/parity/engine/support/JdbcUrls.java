@@ -6,8 +6,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class JdbcUrls {
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     /** The URL with another database. */
     public static String withDatabase(String url, String database) {
@@ -50,7 +49,8 @@ public final class JdbcUrls {
     private static int hostStart(String url) {
         int at = url.indexOf("://");
         if (!url.startsWith("jdbc:") || at < 0) {
-            throw new IllegalArgumentException("not a jdbc:<engine>://host:port/database URL: " + url);
+            throw new IllegalArgumentException(
+                    "not a jdbc:<engine>://host:port/database URL: " + url);
         }
         return at + 3;
     }

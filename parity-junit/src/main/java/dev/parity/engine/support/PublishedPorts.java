@@ -20,23 +20,29 @@ import org.testcontainers.containers.GenericContainer;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class PublishedPorts {
 
-    private PublishedPorts() {
-    }
+    private PublishedPorts() {}
 
     /**
      * Publishes {@code container}'s exposed ports on {@link #bindAddress()} (random host ports, as before). The
      * address is looked up when the container is created, so that describing a container never asks Docker.
      */
     public static <T extends GenericContainer<?>> T onBindAddress(T container) {
-        container.withCreateContainerCmdModifier(command -> {
-            String address = bindAddress();
-            if (address.equals("0.0.0.0")) {
-                return; // Testcontainers' own bindings: every interface
-            }
-            List<PortBinding> bindings = container.getExposedPorts().stream()
-                    .map(port -> new PortBinding(Ports.Binding.bindIp(address), ExposedPort.tcp(port))).toList();
-            command.getHostConfig().withPortBindings(bindings).withPublishAllPorts(false);
-        });
+        container.withCreateContainerCmdModifier(
+                command -> {
+                    String address = bindAddress();
+                    if (address.equals("0.0.0.0")) {
+                        return; // Testcontainers' own bindings: every interface
+                    }
+                    List<PortBinding> bindings =
+                            container.getExposedPorts().stream()
+                                    .map(
+                                            port ->
+                                                    new PortBinding(
+                                                            Ports.Binding.bindIp(address),
+                                                            ExposedPort.tcp(port)))
+                                    .toList();
+                    command.getHostConfig().withPortBindings(bindings).withPublishAllPorts(false);
+                });
         return container;
     }
 
@@ -47,7 +53,9 @@ public final class PublishedPorts {
 
     /** The property's address, else loopback when Docker runs here, else every interface. */
     public static String bindAddress() {
-        return Settings.BIND_ADDRESS.findInSystemProperties().orElseGet(() -> dockerIsLocal() ? "127.0.0.1" : "0.0.0.0");
+        return Settings.BIND_ADDRESS
+                .findInSystemProperties()
+                .orElseGet(() -> dockerIsLocal() ? "127.0.0.1" : "0.0.0.0");
     }
 
     private static boolean dockerIsLocal() {

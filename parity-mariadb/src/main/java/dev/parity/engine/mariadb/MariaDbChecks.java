@@ -12,12 +12,15 @@ final class MariaDbChecks {
 
     private static final String IDENT = "(`(?:[^`]|``)+`)";
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)";
-    private static final Pattern BETWEEN = Pattern.compile(IDENT + " between " + NUMBER + " and " + NUMBER, Pattern.CASE_INSENSITIVE);
-    private static final Pattern JSON_VALID = Pattern.compile("^json_valid\\(" + IDENT + "\\)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern KEYWORDS = Pattern.compile("\\b(and|or|in|is not null|is null|not)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BETWEEN =
+            Pattern.compile(
+                    IDENT + " between " + NUMBER + " and " + NUMBER, Pattern.CASE_INSENSITIVE);
+    private static final Pattern JSON_VALID =
+            Pattern.compile("^json_valid\\(" + IDENT + "\\)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KEYWORDS =
+            Pattern.compile("\\b(and|or|in|is not null|is null|not)\\b", Pattern.CASE_INSENSITIVE);
 
-    private MariaDbChecks() {
-    }
+    private MariaDbChecks() {}
 
     /** The column a {@code json_valid(col)} check makes a JSON column, or null. */
     static String jsonColumn(String clause) {
@@ -26,19 +29,33 @@ final class MariaDbChecks {
     }
 
     static String neutral(String clause) {
-        String between = BETWEEN.matcher(clause.strip()).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1) + " >= " + m.group(2) + " AND " + m.group(1) + " <= " + m.group(3)));
+        String between =
+                BETWEEN.matcher(clause.strip())
+                        .replaceAll(
+                                m ->
+                                        Matcher.quoteReplacement(
+                                                m.group(1)
+                                                        + " >= "
+                                                        + m.group(2)
+                                                        + " AND "
+                                                        + m.group(1)
+                                                        + " <= "
+                                                        + m.group(3)));
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < between.length()) {
             char c = between.charAt(i);
             if (c == '\'') {
                 int end = closing(between, i, '\'');
-                out.append('\'').append(unescape(between.substring(i + 1, end - 1)).replace("'", "''")).append('\'');
+                out.append('\'')
+                        .append(unescape(between.substring(i + 1, end - 1)).replace("'", "''"))
+                        .append('\'');
                 i = end;
             } else if (c == '`') {
                 int end = closing(between, i, '`');
-                out.append('"').append(unquote(between.substring(i, end)).replace("\"", "\"\"")).append('"');
+                out.append('"')
+                        .append(unquote(between.substring(i, end)).replace("\"", "\"\""))
+                        .append('"');
                 i = end;
             } else {
                 int next = nextQuote(between, i);

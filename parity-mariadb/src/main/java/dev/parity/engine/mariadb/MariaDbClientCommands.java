@@ -22,14 +22,20 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
  */
 final class MariaDbClientCommands implements ClientScripts {
 
-    private static final ScriptSplitter SPLITTER = new ScriptSplitter(ScriptSplitter.Syntax.MARIADB);
+    private static final ScriptSplitter SPLITTER =
+            new ScriptSplitter(ScriptSplitter.Syntax.MARIADB);
+
     /** Long forms count at the start of a statement; the server has no statement beginning with these words. */
-    private static final Pattern COMMAND = Pattern.compile("(?i)(source|system|connect|tee|notee|pager|nopager|charset|warnings|nowarning"
-            + "|prompt|rehash|exit|quit|ego|print|status|edit|clear)(?=\\s|$)|\\\\[^\\s]");
+    private static final Pattern COMMAND =
+            Pattern.compile(
+                    "(?i)(source|system|connect|tee|notee|pager|nopager|charset|warnings|nowarning"
+                            + "|prompt|rehash|exit|quit|ego|print|status|edit|clear)(?=\\s|$)|\\\\[^\\s]");
 
     @Override
     public List<ClientCommand> commandsIn(String script) {
-        return SPLITTER.split(script).stream().flatMap(statement -> command(statement).stream()).toList();
+        return SPLITTER.split(script).stream()
+                .flatMap(statement -> command(statement).stream())
+                .toList();
     }
 
     /**
@@ -50,17 +56,36 @@ final class MariaDbClientCommands implements ClientScripts {
     }
 
     @Override
-    public void check(String name, URL source, List<ClientCommand> commands, Location at, List<Problem> problems) {
+    public void check(
+            String name,
+            URL source,
+            List<ClientCommand> commands,
+            Location at,
+            List<Problem> problems) {
         ClientCommand first = commands.get(0);
-        problems.add(new Problem(at, "init script '" + name + "' uses '" + first.name() + "' on its line " + first.line()
-                + ", a command of the mariadb client, not of the server",
-                "Parity runs MariaDB scripts over JDBC (DELIMITER understood): put the statements of a sourced script in its place, "
-                        + "or list that script under init: itself."));
+        problems.add(
+                new Problem(
+                        at,
+                        "init script '"
+                                + name
+                                + "' uses '"
+                                + first.name()
+                                + "' on its line "
+                                + first.line()
+                                + ", a command of the mariadb client, not of the server",
+                        "Parity runs MariaDB scripts over JDBC (DELIMITER understood): put the statements of a sourced script in its place, "
+                                + "or list that script under init: itself."));
     }
 
     /** Never reached: {@link #check} refuses every script with client commands before anything starts. */
     @Override
-    public void run(String name, URL source, JdbcDatabaseContainer<?> container, DatabaseSpec spec) throws ScriptFailedException {
-        throw new ScriptFailedException(name, 0, "the mariadb client's commands are not run; Parity runs MariaDB scripts over JDBC", null, null);
+    public void run(String name, URL source, JdbcDatabaseContainer<?> container, DatabaseSpec spec)
+            throws ScriptFailedException {
+        throw new ScriptFailedException(
+                name,
+                0,
+                "the mariadb client's commands are not run; Parity runs MariaDB scripts over JDBC",
+                null,
+                null);
     }
 }

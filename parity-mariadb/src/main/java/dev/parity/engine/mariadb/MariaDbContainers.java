@@ -18,31 +18,39 @@ import org.testcontainers.utility.DockerImageName;
 final class MariaDbContainers {
 
     /** Durability traded for speed, as {@code fsync=off} on PostgreSQL: a test server never survives a crash. */
-    private static final List<String> FAST = List.of("--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--sync-binlog=0");
+    private static final List<String> FAST =
+            List.of(
+                    "--innodb-flush-log-at-trx-commit=0",
+                    "--innodb-doublewrite=0",
+                    "--sync-binlog=0");
 
-    private MariaDbContainers() {
-    }
+    private MariaDbContainers() {}
 
     static MariaDBContainer container(DatabaseSpec spec) {
-        DockerImageName image = DockerImageName.parse(spec.image()).asCompatibleSubstituteFor("mariadb");
+        DockerImageName image =
+                DockerImageName.parse(spec.image()).asCompatibleSubstituteFor("mariadb");
         List<String> command = new ArrayList<>(List.of("mariadbd"));
         command.addAll(FAST);
         if (spec.timeZone() != null) {
             command.add("--default-time-zone=" + serverName(spec.timeZone()));
         }
-        // the server's character set and collation, which the test database (MARIADB_DATABASE) and its copies take
+        // the server's character set and collation, which the test database (MARIADB_DATABASE) and
+        // its copies take
         command.addAll(MariaDbCharacters.arguments(spec.characters()));
         spec.settings().forEach((name, value) -> command.add("--" + name + "=" + value));
-        MariaDBContainer container = new WaitsByStrategy(image)
-                .withDatabaseName(spec.name())
-                .withUsername(spec.username())
-                .withPassword(spec.password())
-                // the session follows the JVM's zone when a connection opens
-                .withUrlParam("connectionTimeZone", "LOCAL")
-                .withUrlParam("forceConnectionTimeZoneToSession", "true");
+        MariaDBContainer container =
+                new WaitsByStrategy(image)
+                        .withDatabaseName(spec.name())
+                        .withUsername(spec.username())
+                        .withPassword(spec.password())
+                        // the session follows the JVM's zone when a connection opens
+                        .withUrlParam("connectionTimeZone", "LOCAL")
+                        .withUrlParam("forceConnectionTimeZoneToSession", "true");
         container.withCommand(command.toArray(String[]::new));
         if (spec.timeZone() != null) {
-            container.withEnv("TZ", spec.timeZone() instanceof ZoneOffset ? "UTC" : serverName(spec.timeZone()));
+            container.withEnv(
+                    "TZ",
+                    spec.timeZone() instanceof ZoneOffset ? "UTC" : serverName(spec.timeZone()));
         }
         if (spec.storage() == DatabaseSpec.Storage.MEMORY) {
             container.withTmpFs(java.util.Map.of("/var/lib/mysql", "rw"));

@@ -17,7 +17,9 @@ final class MariaDbDialect implements SqlDialect {
         return "select @@datadir";
     }
 
-    private static final ScriptSplitter SPLITTER = new ScriptSplitter(ScriptSplitter.Syntax.MARIADB);
+    private static final ScriptSplitter SPLITTER =
+            new ScriptSplitter(ScriptSplitter.Syntax.MARIADB);
+
     /** "... right syntax to use near 'prodcut' at line 2" */
     private static final Pattern AT_LINE = Pattern.compile("at line (\\d+)\\s*$");
 
@@ -50,17 +52,29 @@ final class MariaDbDialect implements SqlDialect {
     public int errorLine(SqlStatement statement, SQLException error) {
         String message = error.getMessage() == null ? "" : error.getMessage().strip();
         Matcher m = AT_LINE.matcher(message);
-        return m.find() ? statement.lineOfStatementLine(Integer.parseInt(m.group(1))) : statement.line();
+        return m.find()
+                ? statement.lineOfStatementLine(Integer.parseInt(m.group(1)))
+                : statement.line();
     }
 
     @Override
-    public String rejectedRows(List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows, String condition) {
+    public String rejectedRows(
+            List<String> columns,
+            List<String> types,
+            List<Long> ordinals,
+            List<List<String>> rows,
+            String condition) {
         StringBuilder select = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
-            select.append(r == 0 ? "select " : " union all select ").append(ordinals.get(r)).append(" as parity_ordinal_");
+            select.append(r == 0 ? "select " : " union all select ")
+                    .append(ordinals.get(r))
+                    .append(" as parity_ordinal_");
             for (int i = 0; i < row.size(); i++) {
-                select.append(", ").append(cast(literal(row.get(i)), types.get(i))).append(" as ").append(identifier(columns.get(i)));
+                select.append(", ")
+                        .append(cast(literal(row.get(i)), types.get(i)))
+                        .append(" as ")
+                        .append(identifier(columns.get(i)));
             }
         }
         return "select t.parity_ordinal_ from (" + select + ") as t where not (" + condition + ")";
@@ -79,10 +93,18 @@ final class MariaDbDialect implements SqlDialect {
             return literal;
         }
         if (t.matches("(tiny|small|medium|big)?int.*")) {
-            return "cast(" + literal + " as " + (t.contains("unsigned") ? "unsigned" : "signed") + ")";
+            return "cast("
+                    + literal
+                    + " as "
+                    + (t.contains("unsigned") ? "unsigned" : "signed")
+                    + ")";
         }
         if (t.startsWith("decimal") || t.startsWith("numeric")) {
-            return "cast(" + literal + " as " + t.replace("numeric", "decimal").replace(" unsigned", "") + ")";
+            return "cast("
+                    + literal
+                    + " as "
+                    + t.replace("numeric", "decimal").replace(" unsigned", "")
+                    + ")";
         }
         if (t.startsWith("float") || t.startsWith("double") || t.startsWith("real")) {
             return "cast(" + literal + " as double)";

@@ -20,9 +20,22 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 public final class MariaDbEngine extends EngineBase {
 
     public MariaDbEngine() {
-        super(new Parts("mariadb", "MariaDB", "mariadb:10.11", EnumSet.complementOf(EnumSet.of(Capability.SERVER_RESTART)), new MariaDbDialect(),
-                new MariaDbZones(), new MariaDbSchema(), new MariaDbValues(), new MariaDbLoadData(), new MariaDbClientCommands(),
-                new JavaArtifact("org.flywaydb", "flyway-mysql", "org.flywaydb.database.mysql.mariadb.MariaDBDatabaseType")));
+        super(
+                new Parts(
+                        "mariadb",
+                        "MariaDB",
+                        "mariadb:10.11",
+                        EnumSet.complementOf(EnumSet.of(Capability.SERVER_RESTART)),
+                        new MariaDbDialect(),
+                        new MariaDbZones(),
+                        new MariaDbSchema(),
+                        new MariaDbValues(),
+                        new MariaDbLoadData(),
+                        new MariaDbClientCommands(),
+                        new JavaArtifact(
+                                "org.flywaydb",
+                                "flyway-mysql",
+                                "org.flywaydb.database.mysql.mariadb.MariaDBDatabaseType")));
     }
 
     @Override
@@ -68,7 +81,10 @@ public final class MariaDbEngine extends EngineBase {
     }
 
     @Override
-    public void checkCharacters(DatabaseSpec spec, dev.parity.config.Section database, List<dev.parity.config.Problem> problems) {
+    public void checkCharacters(
+            DatabaseSpec spec,
+            dev.parity.config.Section database,
+            List<dev.parity.config.Problem> problems) {
         MariaDbCharacters.check(spec, database, problems);
     }
 }

@@ -19,20 +19,28 @@ final class MariaDbFacts implements ServerFacts {
 
     @Override
     public String encoding(Connection connection) throws SQLException {
-        return firstValue(connection, "select default_character_set_name from information_schema.schemata where schema_name = database()",
-                null).orElse("");
+        return firstValue(
+                        connection,
+                        "select default_character_set_name from information_schema.schemata where schema_name = database()",
+                        null)
+                .orElse("");
     }
 
     @Override
     public String collation(Connection connection) throws SQLException {
-        return firstValue(connection, "select default_collation_name from information_schema.schemata where schema_name = database()",
-                null).orElse("");
+        return firstValue(
+                        connection,
+                        "select default_collation_name from information_schema.schemata where schema_name = database()",
+                        null)
+                .orElse("");
     }
 
     /** The global value: what every new session starts with, as production's {@code SHOW GLOBAL VARIABLES} lists it. */
     @Override
     public Optional<String> setting(Connection connection, String name) throws SQLException {
-        return firstValue(connection, "select variable_value from information_schema.global_variables where variable_name = upper(?)",
+        return firstValue(
+                connection,
+                "select variable_value from information_schema.global_variables where variable_name = upper(?)",
                 name.replace('-', '_'));
     }
 
@@ -43,6 +51,8 @@ final class MariaDbFacts implements ServerFacts {
 
     @Override
     public Set<String> addOns(Connection connection) throws SQLException {
-        return lowerCaseValues(connection, "select plugin_name from information_schema.plugins where plugin_status = 'ACTIVE'");
+        return lowerCaseValues(
+                connection,
+                "select plugin_name from information_schema.plugins where plugin_status = 'ACTIVE'");
     }
 }

@@ -35,18 +35,25 @@ final class MariaDbFaults implements ServerFaults {
 
     static final String PREFIX = "parity_fault_";
     private static final MariaDbDialect SQL = new MariaDbDialect();
+
     /** Our part of {@code init_connect}: one statement, a timeout per database, each session's own elsewhere. */
     private static final String TIMEOUTS = "set session max_statement_time = case database()";
+
     /** Our other part of {@code init_connect}, there while a database has a {@link #connectionLimit}. */
     private static final String ADMISSION = "parity_faults";
+
     private static final String LIMITS = ADMISSION + ".connection_limits";
     private static final String ADMIT = "call " + ADMISSION + ".admit(database())";
+
     /** Held while {@code init_connect} is read and rewritten: tests of one server change it concurrently, each through its own instance. */
     private static final Object INIT_CONNECT = new Object();
-    private static final Pattern TIMEOUT = Pattern.compile("when '((?:[^'\\\\]|''|\\\\.)*)' then ([0-9.]+)");
+
+    private static final Pattern TIMEOUT =
+            Pattern.compile("when '((?:[^'\\\\]|''|\\\\.)*)' then ([0-9.]+)");
 
     private final AdminSessions admin;
     private final String adminUser;
+
     /** The connections holding {@link #lock}s: Parity's own, so {@link #killSessions} spares them. */
     private final Set<Long> lockSessions = ConcurrentHashMap.newKeySet();
 
@@ -60,65 +67,124 @@ final class MariaDbFaults implements ServerFaults {
      * and class 01 would be a warning that lets the write through, so both are refused here.
      */
     @Override
-    public void failWrites(String database, String table, String sqlState, double probability, long count, long seed) {
-        if (sqlState == null || !sqlState.matches("[0-9A-Z]{5}") || sqlState.startsWith("00") || sqlState.startsWith("01")) {
-            throw new EngineException("'" + sqlState + "' is not a SQLSTATE a write can fail with. Use five digits or capital letters"
-                    + " outside classes 00 (success) and 01 (warning), e.g. 40001.", null);
+    public void failWrites(
+            String database,
+            String table,
+            String sqlState,
+            double probability,
+            long count,
+            long seed) {
+        if (sqlState == null
+                || !sqlState.matches("[0-9A-Z]{5}")
+                || sqlState.startsWith("00")
+                || sqlState.startsWith("01")) {
+            throw new EngineException(
+                    "'"
+                            + sqlState
+                            + "' is not a SQLSTATE a write can fail with. Use five digits or capital letters"
+                            + " outside classes 00 (success) and 01 (warning), e.g. 40001.",
+                    null);
         }
         String name = tableOf(database, table);
         String key = key(name);
-        String fails = count >= 0 ? "n <= " + count
-                // the write's number and the seed decide, as on PostgreSQL: the same writes fail in every run with this seed.
-                // Compared without dividing, which MariaDB would round to four decimals.
-                : "cast(conv(substr(md5(concat('" + seed + ":', n)), 1, 8), 16, 10) as unsigned) < "
-                + BigDecimal.valueOf(probability).toPlainString() + " * 4294967296";
-        admin.inDatabase(database, "fail writes to '" + table + "'", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                requireTable(connection, database, name, table);
-                // nocache: the next value stays in the table, where writesFailed reads it from another session
-                statement.execute("create or replace sequence " + SQL.identifier(sequence(key, "writes")) + " nocache");
-                statement.execute("create or replace sequence " + SQL.identifier(sequence(key, "failed")) + " nocache");
-                for (String[] event : new String[][] {{"ins", "insert"}, {"upd", "update"}, {"del", "delete"}}) {
-                    statement.execute("create or replace trigger " + SQL.identifier(trigger(key, event[0])) + " before " + event[1]
-                            + " on " + SQL.identifier(name) + " for each row\n"
-                            + "begin\n"
-                            + "  declare n bigint default nextval(" + SQL.identifier(sequence(key, "writes")) + ");\n"
-                            + "  declare message varchar(128);\n"
-                            + "  if " + fails + " then\n"
-                            + "    do nextval(" + SQL.identifier(sequence(key, "failed")) + ");\n"
-                            // MESSAGE_TEXT holds 128 characters: a long table name is cut, the write's number kept
-                            + "    set message = concat(" + SQL.literal("Parity failed this write to " + shortened(name))
-                            + ", ' on purpose (faults.failWrites, write ', n, ')');\n"
-                            + "    signal sqlstate '" + sqlState + "' set message_text = message;\n"
-                            + "  end if;\n"
-                            + "end");
-                }
-            }
-            return null;
-        });
+        String fails =
+                count >= 0
+                        ? "n <= " + count
+                        // the write's number and the seed decide, as on PostgreSQL: the same writes
+                        // fail in every run with this seed.
+                        // Compared without dividing, which MariaDB would round to four decimals.
+                        : "cast(conv(substr(md5(concat('"
+                                + seed
+                                + ":', n)), 1, 8), 16, 10) as unsigned) < "
+                                + BigDecimal.valueOf(probability).toPlainString()
+                                + " * 4294967296";
+        admin.inDatabase(
+                database,
+                "fail writes to '" + table + "'",
+                connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        requireTable(connection, database, name, table);
+                        // nocache: the next value stays in the table, where writesFailed reads it
+                        // from another session
+                        statement.execute(
+                                "create or replace sequence "
+                                        + SQL.identifier(sequence(key, "writes"))
+                                        + " nocache");
+                        statement.execute(
+                                "create or replace sequence "
+                                        + SQL.identifier(sequence(key, "failed"))
+                                        + " nocache");
+                        for (String[] event :
+                                new String[][] {
+                                    {"ins", "insert"}, {"upd", "update"}, {"del", "delete"}
+                                }) {
+                            statement.execute(
+                                    "create or replace trigger "
+                                            + SQL.identifier(trigger(key, event[0]))
+                                            + " before "
+                                            + event[1]
+                                            + " on "
+                                            + SQL.identifier(name)
+                                            + " for each row\n"
+                                            + "begin\n"
+                                            + "  declare n bigint default nextval("
+                                            + SQL.identifier(sequence(key, "writes"))
+                                            + ");\n"
+                                            + "  declare message varchar(128);\n"
+                                            + "  if "
+                                            + fails
+                                            + " then\n"
+                                            + "    do nextval("
+                                            + SQL.identifier(sequence(key, "failed"))
+                                            + ");\n"
+                                            // MESSAGE_TEXT holds 128 characters: a long table name
+                                            // is cut, the write's number kept
+                                            + "    set message = concat("
+                                            + SQL.literal(
+                                                    "Parity failed this write to "
+                                                            + shortened(name))
+                                            + ", ' on purpose (faults.failWrites, write ', n, ')');\n"
+                                            + "    signal sqlstate '"
+                                            + sqlState
+                                            + "' set message_text = message;\n"
+                                            + "  end if;\n"
+                                            + "end");
+                        }
+                    }
+                    return null;
+                });
     }
 
     @Override
     public long writesFailed(String database, String table) {
         String name = tableOf(database, table);
-        return admin.inDatabase(database, "count the failed writes to '" + table + "'", connection -> {
-            try (PreparedStatement exists = connection.prepareStatement("select count(*) from information_schema.tables"
-                    + " where table_schema = ? and table_name = ? and table_type = 'SEQUENCE'")) {
-                exists.setString(1, database);
-                exists.setString(2, sequence(key(name), "failed"));
-                try (ResultSet rows = exists.executeQuery()) {
-                    rows.next();
-                    if (rows.getLong(1) == 0) {
-                        return 0L;
+        return admin.inDatabase(
+                database,
+                "count the failed writes to '" + table + "'",
+                connection -> {
+                    try (PreparedStatement exists =
+                            connection.prepareStatement(
+                                    "select count(*) from information_schema.tables"
+                                            + " where table_schema = ? and table_name = ? and table_type = 'SEQUENCE'")) {
+                        exists.setString(1, database);
+                        exists.setString(2, sequence(key(name), "failed"));
+                        try (ResultSet rows = exists.executeQuery()) {
+                            rows.next();
+                            if (rows.getLong(1) == 0) {
+                                return 0L;
+                            }
+                        }
                     }
-                }
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select next_not_cached_value - 1 from " + SQL.identifier(sequence(key(name), "failed")))) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+                    try (Statement statement = connection.createStatement();
+                            ResultSet rows =
+                                    statement.executeQuery(
+                                            "select next_not_cached_value - 1 from "
+                                                    + SQL.identifier(
+                                                            sequence(key(name), "failed")))) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                });
     }
 
     /**
@@ -127,33 +193,37 @@ final class MariaDbFaults implements ServerFaults {
      */
     @Override
     public int killSessions(String database) {
-        return admin.inDatabase("mysql", "end the sessions of '" + database + "'", connection -> {
-            List<Long> sessions = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select id from information_schema.processlist where db = ? and id <> connection_id()")) {
-                select.setString(1, database);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        sessions.add(rows.getLong(1));
+        return admin.inDatabase(
+                "mysql",
+                "end the sessions of '" + database + "'",
+                connection -> {
+                    List<Long> sessions = new ArrayList<>();
+                    try (PreparedStatement select =
+                            connection.prepareStatement(
+                                    "select id from information_schema.processlist where db = ? and id <> connection_id()")) {
+                        select.setString(1, database);
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                sessions.add(rows.getLong(1));
+                            }
+                        }
                     }
-                }
-            }
-            int killed = 0;
-            try (Statement statement = connection.createStatement()) {
-                for (long session : sessions) {
-                    if (lockSessions.contains(session)) {
-                        continue;
+                    int killed = 0;
+                    try (Statement statement = connection.createStatement()) {
+                        for (long session : sessions) {
+                            if (lockSessions.contains(session)) {
+                                continue;
+                            }
+                            try {
+                                statement.execute("kill connection " + session);
+                                killed++;
+                            } catch (SQLException gone) {
+                                // it ended by itself meanwhile
+                            }
+                        }
                     }
-                    try {
-                        statement.execute("kill connection " + session);
-                        killed++;
-                    } catch (SQLException gone) {
-                        // it ended by itself meanwhile
-                    }
-                }
-            }
-            return killed;
-        });
+                    return killed;
+                });
     }
 
     /**
@@ -211,38 +281,59 @@ final class MariaDbFaults implements ServerFaults {
      */
     @Override
     public void connectionLimit(String database, int connections) {
-        admin.inDatabase("mysql", "limit the connections of '" + database + "'", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create database if not exists " + ADMISSION);
-                statement.execute("create table if not exists " + LIMITS + " (db varchar(64) primary key, connections int not null,"
-                        + " refused bigint not null default 0)");
-                statement.execute("create or replace procedure " + ADMISSION + ".admit(session_db varchar(64)) sql security definer\n"
-                        + "begin\n"
-                        + "  declare allowed int default null;\n"
-                        + "  declare sessions int;\n"
-                        + "  select connections into allowed from " + LIMITS + " where db = session_db;\n"
-                        + "  if allowed is not null then\n"
-                        + "    select count(*) into sessions from information_schema.processlist where db = session_db and user <> "
-                        + SQL.literal(adminUser) + ";\n"
-                        // inside the procedure, this session's row shows the procedure's database: these are the others
-                        + "    if sessions >= allowed then\n"
-                        // committed on its own (autocommit), before the signal ends the session
-                        + "      update " + LIMITS + " set refused = refused + 1 where db = session_db;\n"
-                        + "      set @parity_refusal = concat('Too many connections to ', left(session_db, 50), ': Parity allows ', allowed,"
-                        + " ' (faults.connectionLimit)');\n"
-                        + "      signal sqlstate '08004' set mysql_errno = 1040, message_text = @parity_refusal;\n"
-                        + "    end if;\n"
-                        + "  end if;\n"
-                        + "end");
-                statement.execute("grant execute on procedure " + ADMISSION + ".admit to public");
-            }
-            try (PreparedStatement limit = connection.prepareStatement("replace into " + LIMITS + " (db, connections) values (?, ?)")) {
-                limit.setString(1, database);
-                limit.setInt(2, connections);
-                limit.execute();
-            }
-            return null;
-        });
+        admin.inDatabase(
+                "mysql",
+                "limit the connections of '" + database + "'",
+                connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("create database if not exists " + ADMISSION);
+                        statement.execute(
+                                "create table if not exists "
+                                        + LIMITS
+                                        + " (db varchar(64) primary key, connections int not null,"
+                                        + " refused bigint not null default 0)");
+                        statement.execute(
+                                "create or replace procedure "
+                                        + ADMISSION
+                                        + ".admit(session_db varchar(64)) sql security definer\n"
+                                        + "begin\n"
+                                        + "  declare allowed int default null;\n"
+                                        + "  declare sessions int;\n"
+                                        + "  select connections into allowed from "
+                                        + LIMITS
+                                        + " where db = session_db;\n"
+                                        + "  if allowed is not null then\n"
+                                        + "    select count(*) into sessions from information_schema.processlist where db = session_db and user <> "
+                                        + SQL.literal(adminUser)
+                                        + ";\n"
+                                        // inside the procedure, this session's row shows the
+                                        // procedure's database: these are the others
+                                        + "    if sessions >= allowed then\n"
+                                        // committed on its own (autocommit), before the signal ends
+                                        // the session
+                                        + "      update "
+                                        + LIMITS
+                                        + " set refused = refused + 1 where db = session_db;\n"
+                                        + "      set @parity_refusal = concat('Too many connections to ', left(session_db, 50), ': Parity allows ', allowed,"
+                                        + " ' (faults.connectionLimit)');\n"
+                                        + "      signal sqlstate '08004' set mysql_errno = 1040, message_text = @parity_refusal;\n"
+                                        + "    end if;\n"
+                                        + "  end if;\n"
+                                        + "end");
+                        statement.execute(
+                                "grant execute on procedure " + ADMISSION + ".admit to public");
+                    }
+                    try (PreparedStatement limit =
+                            connection.prepareStatement(
+                                    "replace into "
+                                            + LIMITS
+                                            + " (db, connections) values (?, ?)")) {
+                        limit.setString(1, database);
+                        limit.setInt(2, connections);
+                        limit.execute();
+                    }
+                    return null;
+                });
         synchronized (INIT_CONNECT) {
             Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
             String theirs = readTimeouts(timeouts);
@@ -252,9 +343,20 @@ final class MariaDbFaults implements ServerFaults {
 
     @Override
     public long connectionsRefused(String database) {
-        return admin.inDatabase("mysql", "count the refused connections of '" + database + "'", connection -> limitsExist(connection)
-                ? Long.parseLong(AdminSessions.firstValue(connection, "select refused from " + LIMITS + " where db = ?", database).orElse("0"))
-                : 0L);
+        return admin.inDatabase(
+                "mysql",
+                "count the refused connections of '" + database + "'",
+                connection ->
+                        limitsExist(connection)
+                                ? Long.parseLong(
+                                        AdminSessions.firstValue(
+                                                        connection,
+                                                        "select refused from "
+                                                                + LIMITS
+                                                                + " where db = ?",
+                                                        database)
+                                                .orElse("0"))
+                                : 0L);
     }
 
     /**
@@ -265,27 +367,36 @@ final class MariaDbFaults implements ServerFaults {
      */
     @Override
     public void readOnly(String database) {
-        admin.inDatabase("mysql", "make the server read-only", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set global read_only = on");
-            }
-            return null;
-        });
+        admin.inDatabase(
+                "mysql",
+                "make the server read-only",
+                connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set global read_only = on");
+                    }
+                    return null;
+                });
         killSessions(database);
     }
 
     /** Also turns the server's {@code read_only} off, whichever database {@link #readOnly} was for. */
     @Override
     public void clear(String database) {
-        boolean limited = admin.inDatabase("mysql", "undo the connection limit", connection -> {
-            if (!limitsExist(connection)) {
-                return false;
-            }
-            try (PreparedStatement delete = connection.prepareStatement("delete from " + LIMITS + " where db = ?")) {
-                delete.setString(1, database);
-                return delete.executeUpdate() > 0;
-            }
-        });
+        boolean limited =
+                admin.inDatabase(
+                        "mysql",
+                        "undo the connection limit",
+                        connection -> {
+                            if (!limitsExist(connection)) {
+                                return false;
+                            }
+                            try (PreparedStatement delete =
+                                    connection.prepareStatement(
+                                            "delete from " + LIMITS + " where db = ?")) {
+                                delete.setString(1, database);
+                                return delete.executeUpdate() > 0;
+                            }
+                        });
         synchronized (INIT_CONNECT) {
             Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
             String theirs = readTimeouts(timeouts);
@@ -293,30 +404,49 @@ final class MariaDbFaults implements ServerFaults {
                 writeTimeouts(theirs, timeouts);
             }
         }
-        admin.inDatabase(database, "undo the faults", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("set global read_only = off");
-                for (String trigger : values(connection, "select trigger_name from information_schema.triggers"
-                        + " where trigger_schema = ? and trigger_name like 'parity\\_fault\\_%'", database)) {
-                    statement.execute("drop trigger if exists " + SQL.identifier(trigger));
-                }
-                for (String sequence : values(connection, "select table_name from information_schema.tables"
-                        + " where table_schema = ? and table_type = 'SEQUENCE' and table_name like 'parity\\_fault\\_%'", database)) {
-                    statement.execute("drop sequence if exists " + SQL.identifier(sequence));
-                }
-            }
-            return null;
-        });
+        admin.inDatabase(
+                database,
+                "undo the faults",
+                connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set global read_only = off");
+                        for (String trigger :
+                                values(
+                                        connection,
+                                        "select trigger_name from information_schema.triggers"
+                                                + " where trigger_schema = ? and trigger_name like 'parity\\_fault\\_%'",
+                                        database)) {
+                            statement.execute("drop trigger if exists " + SQL.identifier(trigger));
+                        }
+                        for (String sequence :
+                                values(
+                                        connection,
+                                        "select table_name from information_schema.tables"
+                                                + " where table_schema = ? and table_type = 'SEQUENCE' and table_name like 'parity\\_fault\\_%'",
+                                        database)) {
+                            statement.execute(
+                                    "drop sequence if exists " + SQL.identifier(sequence));
+                        }
+                    }
+                    return null;
+                });
     }
 
     /** Our timeouts from {@code init_connect} into {@code timeouts}; returns the rest of it, someone else's. */
     private String readTimeouts(Map<String, BigDecimal> timeouts) {
-        String current = admin.inDatabase("mysql", "read init_connect", connection -> {
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select @@global.init_connect")) {
-                rows.next();
-                return rows.getString(1) == null ? "" : rows.getString(1);
-            }
-        });
+        String current =
+                admin.inDatabase(
+                        "mysql",
+                        "read init_connect",
+                        connection -> {
+                            try (Statement statement = connection.createStatement();
+                                    ResultSet rows =
+                                            statement.executeQuery(
+                                                    "select @@global.init_connect")) {
+                                rows.next();
+                                return rows.getString(1) == null ? "" : rows.getString(1);
+                            }
+                        });
         current = current.replace("; " + ADMIT, "").replace(ADMIT, "");
         int ours = current.indexOf(TIMEOUTS);
         if (ours < 0) {
@@ -333,37 +463,50 @@ final class MariaDbFaults implements ServerFaults {
         StringBuilder ours = new StringBuilder();
         if (!timeouts.isEmpty()) {
             ours.append(TIMEOUTS);
-            timeouts.forEach((database, seconds) -> ours.append(" when ").append(SQL.literal(database)).append(" then ").append(seconds.toPlainString()));
+            timeouts.forEach(
+                    (database, seconds) ->
+                            ours.append(" when ")
+                                    .append(SQL.literal(database))
+                                    .append(" then ")
+                                    .append(seconds.toPlainString()));
             ours.append(" else @@session.max_statement_time end");
         }
-        admin.inDatabase("mysql", "set init_connect", connection -> {
-            List<String> parts = new ArrayList<>();
-            if (!theirs.isBlank()) {
-                parts.add(theirs);
-            }
-            if (ours.length() > 0) {
-                parts.add(ours.toString());
-            }
-            if (limitsExist(connection)) {
-                try (Statement statement = connection.createStatement(); ResultSet any = statement.executeQuery("select count(*) from " + LIMITS)) {
-                    any.next();
-                    if (any.getLong(1) > 0) {
-                        parts.add(ADMIT);
+        admin.inDatabase(
+                "mysql",
+                "set init_connect",
+                connection -> {
+                    List<String> parts = new ArrayList<>();
+                    if (!theirs.isBlank()) {
+                        parts.add(theirs);
                     }
-                }
-            }
-            String value = String.join("; ", parts);
-            try (PreparedStatement statement = connection.prepareStatement("set global init_connect = ?")) {
-                statement.setString(1, value);
-                statement.execute();
-            }
-            return null;
-        });
+                    if (ours.length() > 0) {
+                        parts.add(ours.toString());
+                    }
+                    if (limitsExist(connection)) {
+                        try (Statement statement = connection.createStatement();
+                                ResultSet any =
+                                        statement.executeQuery("select count(*) from " + LIMITS)) {
+                            any.next();
+                            if (any.getLong(1) > 0) {
+                                parts.add(ADMIT);
+                            }
+                        }
+                    }
+                    String value = String.join("; ", parts);
+                    try (PreparedStatement statement =
+                            connection.prepareStatement("set global init_connect = ?")) {
+                        statement.setString(1, value);
+                        statement.execute();
+                    }
+                    return null;
+                });
     }
 
     private static boolean limitsExist(Connection connection) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("select count(*) from information_schema.tables where table_schema = ?"
-                + " and table_name = 'connection_limits'")) {
+        try (PreparedStatement exists =
+                connection.prepareStatement(
+                        "select count(*) from information_schema.tables where table_schema = ?"
+                                + " and table_name = 'connection_limits'")) {
             exists.setString(1, ADMISSION);
             try (ResultSet rows = exists.executeQuery()) {
                 rows.next();
@@ -384,22 +527,36 @@ final class MariaDbFaults implements ServerFaults {
             return table;
         }
         if (!table.substring(0, dot).equals(database)) {
-            throw new EngineException("'" + table + "' is not a table of database '" + database + "': on MariaDB the part before the dot"
-                    + " is a database. Name a table of the test's database, without a prefix.", null);
+            throw new EngineException(
+                    "'"
+                            + table
+                            + "' is not a table of database '"
+                            + database
+                            + "': on MariaDB the part before the dot"
+                            + " is a database. Name a table of the test's database, without a prefix.",
+                    null);
         }
         return table.substring(dot + 1);
     }
 
-    private static void requireTable(Connection connection, String database, String name, String table) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("select count(*) from information_schema.tables"
-                + " where table_schema = ? and table_name = ? and table_type = 'BASE TABLE'")) {
+    private static void requireTable(
+            Connection connection, String database, String name, String table) throws SQLException {
+        try (PreparedStatement exists =
+                connection.prepareStatement(
+                        "select count(*) from information_schema.tables"
+                                + " where table_schema = ? and table_name = ? and table_type = 'BASE TABLE'")) {
             exists.setString(1, database);
             exists.setString(2, name);
             try (ResultSet rows = exists.executeQuery()) {
                 rows.next();
                 if (rows.getLong(1) == 0) {
-                    throw new EngineException("there is no table '" + table + "' in database '" + database
-                            + "'. Name a table of the test's database.", null);
+                    throw new EngineException(
+                            "there is no table '"
+                                    + table
+                                    + "' in database '"
+                                    + database
+                                    + "'. Name a table of the test's database.",
+                            null);
                 }
             }
         }
@@ -411,7 +568,9 @@ final class MariaDbFaults implements ServerFaults {
      */
     private static String key(String table) {
         String plain = table.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        return (plain.length() > 30 ? plain.substring(0, 30) : plain) + "_" + Integer.toHexString(table.hashCode());
+        return (plain.length() > 30 ? plain.substring(0, 30) : plain)
+                + "_"
+                + Integer.toHexString(table.hashCode());
     }
 
     private static String shortened(String table) {
@@ -427,7 +586,8 @@ final class MariaDbFaults implements ServerFaults {
     }
 
     private static long sessionId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet id = statement.executeQuery("select connection_id()")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet id = statement.executeQuery("select connection_id()")) {
             id.next();
             return id.getLong(1);
         }

@@ -28,13 +28,17 @@ record MariaDbHistogram(List<String> bounds, List<String> popular, List<Double> 
         }
         try {
             Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
-            if (!(root instanceof Map<?, ?> document) || !(document.get("histogram_hb") instanceof List<?> buckets) || buckets.isEmpty()) {
+            if (!(root instanceof Map<?, ?> document)
+                    || !(document.get("histogram_hb") instanceof List<?> buckets)
+                    || buckets.isEmpty()) {
                 return Optional.empty();
             }
             List<String> bounds = new ArrayList<>();
             List<Map.Entry<String, Double>> popular = new ArrayList<>();
             for (Object item : buckets) {
-                if (!(item instanceof Map<?, ?> bucket) || bucket.get("start") == null || !(bucket.get("size") instanceof Number size)) {
+                if (!(item instanceof Map<?, ?> bucket)
+                        || bucket.get("start") == null
+                        || !(bucket.get("size") instanceof Number size)) {
                     return Optional.empty();
                 }
                 String start = bucket.get("start").toString();
@@ -47,10 +51,15 @@ record MariaDbHistogram(List<String> bounds, List<String> popular, List<Double> 
                 }
             }
             popular.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
-            return Optional.of(new MariaDbHistogram(List.copyOf(bounds), popular.stream().map(Map.Entry::getKey).toList(),
-                    popular.stream().map(Map.Entry::getValue).toList()));
+            return Optional.of(
+                    new MariaDbHistogram(
+                            List.copyOf(bounds),
+                            popular.stream().map(Map.Entry::getKey).toList(),
+                            popular.stream().map(Map.Entry::getValue).toList()));
         } catch (RuntimeException unreadable) {
-            return Optional.empty(); // a format of a later release: the lowest and highest values still tell the range
+            return Optional
+                    .empty(); // a format of a later release: the lowest and highest values still
+            // tell the range
         }
     }
 }

@@ -75,14 +75,23 @@ final class MariaDbLoadData implements BulkLoader {
             if (kind == Kind.BYTES || kind == Kind.BIT) {
                 String variable = "@parity_" + i;
                 targets.add(variable);
-                conversions.add(SQL.identifier(column.name()) + " = " + (kind == Kind.BYTES ? "unhex(" + variable + ")"
-                        : "cast(" + variable + " as unsigned)"));
+                conversions.add(
+                        SQL.identifier(column.name())
+                                + " = "
+                                + (kind == Kind.BYTES
+                                        ? "unhex(" + variable + ")"
+                                        : "cast(" + variable + " as unsigned)"));
             } else {
                 targets.add(SQL.identifier(column.name()));
             }
         }
-        String sql = "load data local infile 'parity-rows' into table " + table.qualifiedName() + " character set utf8mb4 ("
-                + String.join(", ", targets) + ")" + (conversions.isEmpty() ? "" : " set " + String.join(", ", conversions));
+        String sql =
+                "load data local infile 'parity-rows' into table "
+                        + table.qualifiedName()
+                        + " character set utf8mb4 ("
+                        + String.join(", ", targets)
+                        + ")"
+                        + (conversions.isEmpty() ? "" : " set " + String.join(", ", conversions));
         return new StreamingWriter(connection, sql, table, columns.size());
     }
 
@@ -109,11 +118,15 @@ final class MariaDbLoadData implements BulkLoader {
         @Override
         public void write(byte[] chunk) throws SQLException {
             if (statement == null) {
-                statement = CompletableFuture.runAsync(this::execute, task -> {
-                    Thread thread = new Thread(task, "parity-load-data-" + table.name());
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+                statement =
+                        CompletableFuture.runAsync(
+                                this::execute,
+                                task -> {
+                                    Thread thread =
+                                            new Thread(task, "parity-load-data-" + table.name());
+                                    thread.setDaemon(true);
+                                    thread.start();
+                                });
             }
             send(chunk);
         }
@@ -125,12 +138,19 @@ final class MariaDbLoadData implements BulkLoader {
                 while (!rows.offer(chunk)) {
                     if (statement.isDone()) {
                         awaitStatement();
-                        throw new SQLException("LOAD DATA of " + table.name() + " ended before all its rows were sent");
+                        throw new SQLException(
+                                "LOAD DATA of "
+                                        + table.name()
+                                        + " ended before all its rows were sent");
                     }
                     if (System.nanoTime() - deadline > 0) {
                         stop();
-                        throw new SQLException("the server took no rows of " + table.name() + " within " + STALL.toSeconds()
-                                + " s (LOAD DATA LOCAL): it hangs or waits on something; the statement was cancelled");
+                        throw new SQLException(
+                                "the server took no rows of "
+                                        + table.name()
+                                        + " within "
+                                        + STALL.toSeconds()
+                                        + " s (LOAD DATA LOCAL): it hangs or waits on something; the statement was cancelled");
                     }
                 }
             } catch (InterruptedException e) {
@@ -176,15 +196,25 @@ final class MariaDbLoadData implements BulkLoader {
             try {
                 statement.get(STALL.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() instanceof CompletionException completion ? completion.getCause() : e.getCause();
+                Throwable cause =
+                        e.getCause() instanceof CompletionException completion
+                                ? completion.getCause()
+                                : e.getCause();
                 if (cause instanceof SQLException failure) {
                     throw failure;
                 }
-                throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+                throw cause instanceof RuntimeException runtime
+                        ? runtime
+                        : new CompletionException(cause);
             } catch (TimeoutException e) {
                 stop();
-                throw new SQLException("LOAD DATA of " + table.name() + " did not end within " + STALL.toSeconds()
-                        + " s of its last rows: the server hangs or waits on something; the statement was cancelled", e);
+                throw new SQLException(
+                        "LOAD DATA of "
+                                + table.name()
+                                + " did not end within "
+                                + STALL.toSeconds()
+                                + " s of its last rows: the server hangs or waits on something; the statement was cancelled",
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
@@ -245,7 +275,10 @@ final class MariaDbLoadData implements BulkLoader {
                     throw new InterruptedIOException("interrupted while waiting for rows");
                 }
                 if (next == null) {
-                    throw new IOException("no rows from Parity's loader within " + STALL.toSeconds() + " s: it stopped making them");
+                    throw new IOException(
+                            "no rows from Parity's loader within "
+                                    + STALL.toSeconds()
+                                    + " s: it stopped making them");
                 }
                 current = next;
                 position = 0;
@@ -269,7 +302,8 @@ final class MariaDbLoadData implements BulkLoader {
     private static void failOnWarnings(SQLWarning warnings, TableInfo table) throws SQLException {
         List<String> messages = new ArrayList<>();
         for (SQLWarning w = warnings; w != null && messages.size() < 3; w = w.getNextWarning()) {
-            // a column left to the table's trigger: the trigger fills it (or the NOT NULL constraint still fails the row)
+            // a column left to the table's trigger: the trigger fills it (or the NOT NULL
+            // constraint still fails the row)
             if (!(table.triggerFilled() && w.getErrorCode() == NO_DEFAULT_FOR_FIELD)) {
                 messages.add(w.getMessage());
             }
@@ -277,13 +311,18 @@ final class MariaDbLoadData implements BulkLoader {
         if (messages.isEmpty()) {
             return;
         }
-        throw new SQLException("MariaDB changed or dropped values while loading " + table.name() + ": " + String.join("; ", messages), "22000");
+        throw new SQLException(
+                "MariaDB changed or dropped values while loading "
+                        + table.name()
+                        + ": "
+                        + String.join("; ", messages),
+                "22000");
     }
 
     /** InnoDB moves a table's auto-increment counter past the largest value loaded by itself. */
     @Override
-    public void afterTable(Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns) {
-    }
+    public void afterTable(
+            Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns) {}
 
     @Override
     public void analyze(Connection connection, List<TableInfo> tables) throws SQLException {

@@ -26,20 +26,25 @@ final class MariaDbLockWaits implements LockWaits {
 
     private static final int QUERY_TIMEOUT = 10;
 
-    private static final String WAITING = """
+    private static final String WAITING =
+            """
             select p.ID, p.STATE, concat(p.USER, '@', p.HOST), p.INFO, p.TIME_MS, t.trx_id, t.trx_state,
                    timestampdiff(microsecond, t.trx_wait_started, now(6))
             from information_schema.PROCESSLIST p left join information_schema.INNODB_TRX t on t.trx_mysql_thread_id = p.ID
             where p.DB = ? and p.ID <> connection_id() and (p.STATE like 'Waiting for %lock%' or t.trx_state = 'LOCK WAIT')
             order by p.TIME_MS desc""";
-    private static final String SESSION = """
+    private static final String SESSION =
+            """
             select p.ID, p.COMMAND, p.STATE, concat(p.USER, '@', p.HOST), p.INFO, p.TIME_MS, t.trx_id
             from information_schema.PROCESSLIST p left join information_schema.INNODB_TRX t on t.trx_mysql_thread_id = p.ID
             """;
-    private static final String ROW_LOCK_HOLDERS = SESSION
-            + "where p.ID in (select b.trx_mysql_thread_id from information_schema.INNODB_LOCK_WAITS w "
-            + "join information_schema.INNODB_TRX b on b.trx_id = w.blocking_trx_id where w.requesting_trx_id = ?) order by p.ID";
-    private static final String OPEN_TRANSACTIONS = SESSION + "where t.trx_id is not null and p.ID <> ? and p.ID <> connection_id() order by p.ID";
+    private static final String ROW_LOCK_HOLDERS =
+            SESSION
+                    + "where p.ID in (select b.trx_mysql_thread_id from information_schema.INNODB_LOCK_WAITS w "
+                    + "join information_schema.INNODB_TRX b on b.trx_id = w.blocking_trx_id where w.requesting_trx_id = ?) order by p.ID";
+    private static final String OPEN_TRANSACTIONS =
+            SESSION
+                    + "where t.trx_id is not null and p.ID <> ? and p.ID <> connection_id() order by p.ID";
 
     private final AdminSessions admin;
     private Connection connection;
@@ -60,14 +65,37 @@ final class MariaDbLockWaits implements LockWaits {
                     while (rows.next()) {
                         long id = rows.getLong(1);
                         Duration inState = millis(rows.getBigDecimal(5));
-                        LockWait.Session waiter = new LockWait.Session(id, rows.getString(2), rows.getString(3), rows.getString(4), inState);
+                        LockWait.Session waiter =
+                                new LockWait.Session(
+                                        id,
+                                        rows.getString(2),
+                                        rows.getString(3),
+                                        rows.getString(4),
+                                        inState);
                         boolean rowLock = "LOCK WAIT".equals(rows.getString(7));
                         long micros = rows.getLong(8);
-                        Duration waited = rowLock && !rows.wasNull() ? Duration.ofNanos(micros * 1000) : inState;
+                        Duration waited =
+                                rowLock && !rows.wasNull()
+                                        ? Duration.ofNanos(micros * 1000)
+                                        : inState;
                         String trx = rows.getString(6);
-                        waits.add(rowLock
-                                ? new LockWait(waiter, waited, "a row lock (InnoDB)", sessions(session, ROW_LOCK_HOLDERS, trx), true)
-                                : new LockWait(waiter, waited, rows.getString(2), sessions(session, OPEN_TRANSACTIONS, String.valueOf(id)), false));
+                        waits.add(
+                                rowLock
+                                        ? new LockWait(
+                                                waiter,
+                                                waited,
+                                                "a row lock (InnoDB)",
+                                                sessions(session, ROW_LOCK_HOLDERS, trx),
+                                                true)
+                                        : new LockWait(
+                                                waiter,
+                                                waited,
+                                                rows.getString(2),
+                                                sessions(
+                                                        session,
+                                                        OPEN_TRANSACTIONS,
+                                                        String.valueOf(id)),
+                                                false));
                     }
                 }
             }
@@ -78,7 +106,8 @@ final class MariaDbLockWaits implements LockWaits {
         }
     }
 
-    private static List<LockWait.Session> sessions(Connection session, String sql, String parameter) throws SQLException {
+    private static List<LockWait.Session> sessions(Connection session, String sql, String parameter)
+            throws SQLException {
         List<LockWait.Session> sessions = new ArrayList<>();
         try (PreparedStatement select = session.prepareStatement(sql)) {
             select.setQueryTimeout(QUERY_TIMEOUT);
@@ -87,9 +116,19 @@ final class MariaDbLockWaits implements LockWaits {
                 while (rows.next()) {
                     boolean inTransaction = rows.getString(7) != null;
                     String command = rows.getString(2);
-                    String state = "Sleep".equals(command) ? (inTransaction ? "idle in transaction" : "idle")
-                            : rows.getString(3) == null || rows.getString(3).isBlank() ? command : rows.getString(3);
-                    sessions.add(new LockWait.Session(rows.getLong(1), state, rows.getString(4), rows.getString(5), millis(rows.getBigDecimal(6))));
+                    String state =
+                            "Sleep".equals(command)
+                                    ? (inTransaction ? "idle in transaction" : "idle")
+                                    : rows.getString(3) == null || rows.getString(3).isBlank()
+                                            ? command
+                                            : rows.getString(3);
+                    sessions.add(
+                            new LockWait.Session(
+                                    rows.getLong(1),
+                                    state,
+                                    rows.getString(4),
+                                    rows.getString(5),
+                                    millis(rows.getBigDecimal(6))));
                 }
             }
         }

@@ -21,12 +21,12 @@ final class MariaDbSettingsCheck {
 
     private static final int MAX_LINES = 5;
 
-    private MariaDbSettingsCheck() {
-    }
+    private MariaDbSettingsCheck() {}
 
     /** The server's [ERROR] lines for {@code command} ({@code mariadbd} and its arguments); empty if it has none or cannot say. */
     static List<String> errors(String image, List<String> command) {
-        if (command.isEmpty() || !command.get(0).startsWith("mariadbd") && !command.get(0).startsWith("mysqld")) {
+        if (command.isEmpty()
+                || !command.get(0).startsWith("mariadbd") && !command.get(0).startsWith("mysqld")) {
             return List.of();
         }
         List<String> arguments = new ArrayList<>(command.subList(1, command.size()));
@@ -34,8 +34,18 @@ final class MariaDbSettingsCheck {
         DockerClient client = DockerClientFactory.instance().client();
         String id = null;
         try {
-            id = client.createContainerCmd(image).withEntrypoint(command.get(0)).withCmd(arguments)
-                    .withLabels(Map.of("dev.parity", "true", "dev.parity.purpose", "settings-check")).exec().getId();
+            id =
+                    client.createContainerCmd(image)
+                            .withEntrypoint(command.get(0))
+                            .withCmd(arguments)
+                            .withLabels(
+                                    Map.of(
+                                            "dev.parity",
+                                            "true",
+                                            "dev.parity.purpose",
+                                            "settings-check"))
+                            .exec()
+                            .getId();
             client.startContainerCmd(id).exec();
             client.waitContainerCmd(id).start().awaitStatusCode(30, TimeUnit.SECONDS);
             return errorLines(client, id);
@@ -55,21 +65,34 @@ final class MariaDbSettingsCheck {
     private static List<String> errorLines(DockerClient client, String id) {
         StringBuilder errors = new StringBuilder();
         try {
-            client.logContainerCmd(id).withStdErr(true).withStdOut(false).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    if (frame.getStreamType() == StreamType.STDERR) {
-                        synchronized (errors) {
-                            errors.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-            }).awaitCompletion(10, TimeUnit.SECONDS);
+            client.logContainerCmd(id)
+                    .withStdErr(true)
+                    .withStdOut(false)
+                    .exec(
+                            new ResultCallback.Adapter<Frame>() {
+                                @Override
+                                public void onNext(Frame frame) {
+                                    if (frame.getStreamType() == StreamType.STDERR) {
+                                        synchronized (errors) {
+                                            errors.append(
+                                                    new String(
+                                                            frame.getPayload(),
+                                                            StandardCharsets.UTF_8));
+                                        }
+                                    }
+                                }
+                            })
+                    .awaitCompletion(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         synchronized (errors) {
-            return errors.toString().lines().filter(line -> line.contains("[ERROR]")).map(String::strip).limit(MAX_LINES).toList();
+            return errors.toString()
+                    .lines()
+                    .filter(line -> line.contains("[ERROR]"))
+                    .map(String::strip)
+                    .limit(MAX_LINES)
+                    .toList();
         }
     }
 }

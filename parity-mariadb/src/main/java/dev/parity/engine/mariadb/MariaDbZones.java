@@ -27,17 +27,22 @@ final class MariaDbZones implements ZoneSupport {
             numbered.add("select ? as t, " + i + " as i");
         }
         String probes = String.join(" union all ", numbered);
-        String sql = "select @@session.time_zone,"
-                + " if(@@global.time_zone = 'SYSTEM', concat('SYSTEM (', @@system_time_zone, ')'), @@global.time_zone),"
-                + " timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(t)) - t,"
-                + " timestampdiff(second, utc, convert_tz(utc, '+00:00', @@global.time_zone))"
-                + " from (select t, from_unixtime(t) - interval (timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(t)) - t) second"
-                + " as utc, i from (" + probes + ") p) q order by i";
+        String sql =
+                "select @@session.time_zone,"
+                        + " if(@@global.time_zone = 'SYSTEM', concat('SYSTEM (', @@system_time_zone, ')'), @@global.time_zone),"
+                        + " timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(t)) - t,"
+                        + " timestampdiff(second, utc, convert_tz(utc, '+00:00', @@global.time_zone))"
+                        + " from (select t, from_unixtime(t) - interval (timestampdiff(second, '1970-01-01 00:00:00', from_unixtime(t)) - t) second"
+                        + " as utc, i from ("
+                        + probes
+                        + ") p) q order by i";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < instants.size(); i++) {
                 select.setLong(i + 1, instants.get(i).getEpochSecond());
             }
-            return Reading.of(select, "@@session.time_zone: set by the driver from the JVM's zone when the connection opened, or by the URL",
+            return Reading.of(
+                    select,
+                    "@@session.time_zone: set by the driver from the JVM's zone when the connection opened, or by the URL",
                     "@@global.time_zone: --default-time-zone from the profile's timezone, or the container's TZ",
                     "a 'default_time_zone' under database.settings, a 'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL");
         }

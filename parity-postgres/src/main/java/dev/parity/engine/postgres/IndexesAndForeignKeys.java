@@ -30,26 +30,29 @@ import java.util.List;
 final class IndexesAndForeignKeys implements BulkLoader.Restore {
 
     /** The loaded tables and their partitions, at every level (pg_partition_tree gives nothing for a table without any). */
-    private static final String SCOPE = "with loaded as (select unnest(?::regclass[]) as oid), scope as (select oid as relid from loaded "
-            + "union select tree.relid from loaded, pg_partition_tree(loaded.oid) as tree) ";
+    private static final String SCOPE =
+            "with loaded as (select unnest(?::regclass[]) as oid), scope as (select oid as relid from loaded "
+                    + "union select tree.relid from loaded, pg_partition_tree(loaded.oid) as tree) ";
 
     /** Each droppable index with its partitions' indexes, parents first: what, how, attached to which, with which comment. */
-    private static final String INDEXES = SCOPE
-            + "select part.relid::regclass::text as name, pg_get_indexdef(part.relid) as definition, "
-            + "part.parentrelid::regclass::text as parent, obj_description(part.relid, 'pg_class') as comment "
-            + "from pg_index top join pg_class class on class.oid = top.indexrelid, lateral (select top.indexrelid::regclass as relid, null::regclass as "
-            + "parentrelid, 0 as level union all select relid, parentrelid, level from pg_partition_tree(top.indexrelid) where level > 0) part "
-            + "where top.indrelid in (select relid from scope) and top.indisvalid and not top.indisclustered and not top.indisreplident "
-            + "and class.reltablespace = 0 "
-            + "and not exists (select from pg_constraint c where c.conindid = top.indexrelid) "
-            + "and not exists (select from pg_inherits i where i.inhrelid = top.indexrelid) "
-            + "order by top.indexrelid, part.level, part.relid";
+    private static final String INDEXES =
+            SCOPE
+                    + "select part.relid::regclass::text as name, pg_get_indexdef(part.relid) as definition, "
+                    + "part.parentrelid::regclass::text as parent, obj_description(part.relid, 'pg_class') as comment "
+                    + "from pg_index top join pg_class class on class.oid = top.indexrelid, lateral (select top.indexrelid::regclass as relid, null::regclass as "
+                    + "parentrelid, 0 as level union all select relid, parentrelid, level from pg_partition_tree(top.indexrelid) where level > 0) part "
+                    + "where top.indrelid in (select relid from scope) and top.indisvalid and not top.indisclustered and not top.indisreplident "
+                    + "and class.reltablespace = 0 "
+                    + "and not exists (select from pg_constraint c where c.conindid = top.indexrelid) "
+                    + "and not exists (select from pg_inherits i where i.inhrelid = top.indexrelid) "
+                    + "order by top.indexrelid, part.level, part.relid";
 
     /** Foreign keys declared on a loaded table or one of its partitions (not those a partitioned table's key gives its partitions). */
-    private static final String FOREIGN_KEYS = SCOPE
-            + "select c.conrelid::regclass::text as table_name, quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as definition, "
-            + "obj_description(c.oid, 'pg_constraint') as comment "
-            + "from pg_constraint c where c.contype = 'f' and c.conparentid = 0 and c.conrelid in (select relid from scope) order by c.oid";
+    private static final String FOREIGN_KEYS =
+            SCOPE
+                    + "select c.conrelid::regclass::text as table_name, quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as definition, "
+                    + "obj_description(c.oid, 'pg_constraint') as comment "
+                    + "from pg_constraint c where c.contype = 'f' and c.conparentid = 0 and c.conrelid in (select relid from scope) order by c.oid";
 
     private static final PostgresDialect SQL = new PostgresDialect();
 
@@ -62,10 +65,13 @@ final class IndexesAndForeignKeys implements BulkLoader.Restore {
     }
 
     /** Reads what {@code tables} have, drops it, and returns what creates it again. */
-    static IndexesAndForeignKeys dropFor(Connection connection, List<TableInfo> tables) throws SQLException {
+    static IndexesAndForeignKeys dropFor(Connection connection, List<TableInfo> tables)
+            throws SQLException {
         List<String> drops = new ArrayList<>();
         List<String> creates = new ArrayList<>();
-        Array names = connection.createArrayOf("text", tables.stream().map(TableInfo::qualifiedName).toArray());
+        Array names =
+                connection.createArrayOf(
+                        "text", tables.stream().map(TableInfo::qualifiedName).toArray());
         // foreign keys go first and come back last: an index they need is then never missing
         List<String> foreignKeys = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(FOREIGN_KEYS)) {
@@ -75,8 +81,17 @@ final class IndexesAndForeignKeys implements BulkLoader.Restore {
                     String table = rows.getString("table_name");
                     String name = rows.getString("name");
                     drops.add("alter table " + table + " drop constraint " + name);
-                    foreignKeys.add("alter table " + table + " add constraint " + name + " " + rows.getString("definition"));
-                    comment(rows.getString("comment"), "constraint " + name + " on " + table, foreignKeys);
+                    foreignKeys.add(
+                            "alter table "
+                                    + table
+                                    + " add constraint "
+                                    + name
+                                    + " "
+                                    + rows.getString("definition"));
+                    comment(
+                            rows.getString("comment"),
+                            "constraint " + name + " on " + table,
+                            foreignKeys);
                 }
             }
         }
@@ -89,7 +104,8 @@ final class IndexesAndForeignKeys implements BulkLoader.Restore {
                     if (parent == null) {
                         drops.add("drop index " + name);
                     }
-                    // a partitioned index prints as CREATE INDEX ... ON ONLY: its partitions' indexes are created and attached one by one, names kept
+                    // a partitioned index prints as CREATE INDEX ... ON ONLY: its partitions'
+                    // indexes are created and attached one by one, names kept
                     creates.add(rows.getString("definition"));
                     if (parent != null) {
                         creates.add("alter index " + parent + " attach partition " + name);
@@ -121,14 +137,15 @@ final class IndexesAndForeignKeys implements BulkLoader.Restore {
         execute(connection, creates);
     }
 
-
-    private static void execute(Connection connection, List<String> statements) throws SQLException {
+    private static void execute(Connection connection, List<String> statements)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 try {
                     statement.execute(sql);
                 } catch (SQLException e) {
-                    throw new SQLException(e.getMessage() + " (while running: " + sql + ")", e.getSQLState(), e);
+                    throw new SQLException(
+                            e.getMessage() + " (while running: " + sql + ")", e.getSQLState(), e);
                 }
             }
         }

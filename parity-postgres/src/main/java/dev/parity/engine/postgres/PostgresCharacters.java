@@ -17,29 +17,85 @@ import org.apiguardian.api.API;
 public final class PostgresCharacters {
 
     /** PostgreSQL's server encodings, as {@code pg_encoding_to_char} names them. */
-    public static final List<String> ENCODINGS = List.of("UTF8", "SQL_ASCII", "LATIN1", "LATIN2", "LATIN3", "LATIN4", "LATIN5",
-            "LATIN6", "LATIN7", "LATIN8", "LATIN9", "LATIN10", "WIN1250", "WIN1251", "WIN1252", "WIN1253", "WIN1254", "WIN1255", "WIN1256",
-            "WIN1257", "WIN1258", "WIN866", "WIN874", "KOI8R", "KOI8U", "ISO_8859_5", "ISO_8859_6", "ISO_8859_7", "ISO_8859_8", "EUC_CN",
-            "EUC_JP", "EUC_JIS_2004", "EUC_KR", "EUC_TW", "MULE_INTERNAL");
+    public static final List<String> ENCODINGS =
+            List.of(
+                    "UTF8",
+                    "SQL_ASCII",
+                    "LATIN1",
+                    "LATIN2",
+                    "LATIN3",
+                    "LATIN4",
+                    "LATIN5",
+                    "LATIN6",
+                    "LATIN7",
+                    "LATIN8",
+                    "LATIN9",
+                    "LATIN10",
+                    "WIN1250",
+                    "WIN1251",
+                    "WIN1252",
+                    "WIN1253",
+                    "WIN1254",
+                    "WIN1255",
+                    "WIN1256",
+                    "WIN1257",
+                    "WIN1258",
+                    "WIN866",
+                    "WIN874",
+                    "KOI8R",
+                    "KOI8U",
+                    "ISO_8859_5",
+                    "ISO_8859_6",
+                    "ISO_8859_7",
+                    "ISO_8859_8",
+                    "EUC_CN",
+                    "EUC_JP",
+                    "EUC_JIS_2004",
+                    "EUC_KR",
+                    "EUC_TW",
+                    "MULE_INTERNAL");
 
     /** Other names PostgreSQL accepts (it ignores case and everything but letters and digits), by their encoding. */
-    private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("unicode", "UTF8"), Map.entry("iso88591", "LATIN1"),
-            Map.entry("iso88592", "LATIN2"), Map.entry("iso88593", "LATIN3"), Map.entry("iso88594", "LATIN4"), Map.entry("iso88599", "LATIN5"),
-            Map.entry("iso885910", "LATIN6"), Map.entry("iso885913", "LATIN7"), Map.entry("iso885914", "LATIN8"),
-            Map.entry("iso885915", "LATIN9"), Map.entry("iso885916", "LATIN10"), Map.entry("koi8", "KOI8R"), Map.entry("win", "WIN1251"),
-            Map.entry("alt", "WIN866"), Map.entry("windows1250", "WIN1250"), Map.entry("windows1251", "WIN1251"),
-            Map.entry("windows1252", "WIN1252"), Map.entry("windows1253", "WIN1253"), Map.entry("windows1254", "WIN1254"),
-            Map.entry("windows1255", "WIN1255"), Map.entry("windows1256", "WIN1256"), Map.entry("windows1257", "WIN1257"),
-            Map.entry("windows1258", "WIN1258"), Map.entry("windows866", "WIN866"), Map.entry("windows874", "WIN874"), Map.entry("tcvn", "WIN1258"),
-            Map.entry("tcvn5712", "WIN1258"), Map.entry("vscii", "WIN1258"), Map.entry("abc", "WIN1258"));
+    private static final Map<String, String> ALIASES =
+            Map.ofEntries(
+                    Map.entry("unicode", "UTF8"),
+                    Map.entry("iso88591", "LATIN1"),
+                    Map.entry("iso88592", "LATIN2"),
+                    Map.entry("iso88593", "LATIN3"),
+                    Map.entry("iso88594", "LATIN4"),
+                    Map.entry("iso88599", "LATIN5"),
+                    Map.entry("iso885910", "LATIN6"),
+                    Map.entry("iso885913", "LATIN7"),
+                    Map.entry("iso885914", "LATIN8"),
+                    Map.entry("iso885915", "LATIN9"),
+                    Map.entry("iso885916", "LATIN10"),
+                    Map.entry("koi8", "KOI8R"),
+                    Map.entry("win", "WIN1251"),
+                    Map.entry("alt", "WIN866"),
+                    Map.entry("windows1250", "WIN1250"),
+                    Map.entry("windows1251", "WIN1251"),
+                    Map.entry("windows1252", "WIN1252"),
+                    Map.entry("windows1253", "WIN1253"),
+                    Map.entry("windows1254", "WIN1254"),
+                    Map.entry("windows1255", "WIN1255"),
+                    Map.entry("windows1256", "WIN1256"),
+                    Map.entry("windows1257", "WIN1257"),
+                    Map.entry("windows1258", "WIN1258"),
+                    Map.entry("windows866", "WIN866"),
+                    Map.entry("windows874", "WIN874"),
+                    Map.entry("tcvn", "WIN1258"),
+                    Map.entry("tcvn5712", "WIN1258"),
+                    Map.entry("vscii", "WIN1258"),
+                    Map.entry("abc", "WIN1258"));
 
-    private PostgresCharacters() {
-    }
+    private PostgresCharacters() {}
 
     /** The PostgreSQL server encoding {@code name} means, if it means one. */
     public static Optional<String> encoding(String name) {
         String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return ENCODINGS.stream().filter(encoding -> encoding.toLowerCase(Locale.ROOT).replace("_", "").equals(key)).findFirst()
+        return ENCODINGS.stream()
+                .filter(encoding -> encoding.toLowerCase(Locale.ROOT).replace("_", "").equals(key))
+                .findFirst()
                 .or(() -> Optional.ofNullable(ALIASES.get(key)));
     }
 
@@ -71,15 +127,38 @@ public final class PostgresCharacters {
         DatabaseSpec.Characters characters = spec.characters();
         String path = database.path();
         if (characters.encoding() != null && encoding(characters.encoding()).isEmpty()) {
-            problems.add(new Problem(database.valueLocation("encoding"), "encoding '" + characters.encoding() + "' in " + path
-                    + " is not a PostgreSQL server encoding", Suggestions.didYouMean(characters.encoding(), ENCODINGS)
-                    + "Server encodings: " + String.join(", ", ENCODINGS) + "."));
+            problems.add(
+                    new Problem(
+                            database.valueLocation("encoding"),
+                            "encoding '"
+                                    + characters.encoding()
+                                    + "' in "
+                                    + path
+                                    + " is not a PostgreSQL server encoding",
+                            Suggestions.didYouMean(characters.encoding(), ENCODINGS)
+                                    + "Server encodings: "
+                                    + String.join(", ", ENCODINGS)
+                                    + "."));
         }
         if (characters.icuLocale().isPresent()) {
-            CharacterSets.majorVersion(spec.image()).filter(major -> major < 15).ifPresent(major -> problems.add(new Problem(database.valueLocation("collation"),
-                    "collation '" + characters.collation() + "' in " + path + " is an ICU locale, but PostgreSQL " + major + " (" + spec.image()
-                            + ") creates databases with ICU only from version 15 on", "Use an image of PostgreSQL 15 or later, or a libc "
-                            + "locale such as collation: en_US.UTF-8.")));
+            CharacterSets.majorVersion(spec.image())
+                    .filter(major -> major < 15)
+                    .ifPresent(
+                            major ->
+                                    problems.add(
+                                            new Problem(
+                                                    database.valueLocation("collation"),
+                                                    "collation '"
+                                                            + characters.collation()
+                                                            + "' in "
+                                                            + path
+                                                            + " is an ICU locale, but PostgreSQL "
+                                                            + major
+                                                            + " ("
+                                                            + spec.image()
+                                                            + ") creates databases with ICU only from version 15 on",
+                                                    "Use an image of PostgreSQL 15 or later, or a libc "
+                                                            + "locale such as collation: en_US.UTF-8.")));
         }
     }
 }

@@ -8,8 +8,7 @@ package dev.parity.engine.postgres;
  */
 final class PostgresChecks {
 
-    private PostgresChecks() {
-    }
+    private PostgresChecks() {}
 
     /** The condition inside {@code CHECK (...)}, without NOT VALID: what the server can evaluate. */
     static String condition(String definition) {

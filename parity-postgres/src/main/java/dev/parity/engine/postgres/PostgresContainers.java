@@ -16,27 +16,31 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class PostgresContainers {
 
-    private PostgresContainers() {
-    }
+    private PostgresContainers() {}
 
     static PostgreSQLContainer container(DatabaseSpec spec) {
         // Any image built on the official one (a company's own, a local mirror) is accepted.
-        DockerImageName image = DockerImageName.parse(spec.image()).asCompatibleSubstituteFor("postgres");
+        DockerImageName image =
+                DockerImageName.parse(spec.image()).asCompatibleSubstituteFor("postgres");
         List<String> command = new ArrayList<>(List.of("postgres", "-c", "fsync=off"));
         String zone = spec.timeZone() == null ? null : posixName(spec.timeZone());
         if (zone != null) {
-            // the server's own zone, for clients that send none (psql, other services) and for its logs
+            // the server's own zone, for clients that send none (psql, other services) and for its
+            // logs
             command.addAll(List.of("-c", "timezone=" + zone, "-c", "log_timezone=" + zone));
         }
-        spec.settings().forEach((name, value) -> {
-            command.add("-c");
-            command.add(name + "=" + value);
-        });
-        PostgreSQLContainer container = new PostgreSQLContainer(image)
-                .withDatabaseName(spec.name())
-                .withUsername(spec.username())
-                .withPassword(spec.password())
-                .withCommand(command.toArray(String[]::new));
+        spec.settings()
+                .forEach(
+                        (name, value) -> {
+                            command.add("-c");
+                            command.add(name + "=" + value);
+                        });
+        PostgreSQLContainer container =
+                new PostgreSQLContainer(image)
+                        .withDatabaseName(spec.name())
+                        .withUsername(spec.username())
+                        .withPassword(spec.password())
+                        .withCommand(command.toArray(String[]::new));
         String initdb = PostgresCharacters.initdbArguments(spec.characters());
         if (!initdb.isEmpty()) {
             // the cluster's, and so template1's and the test database's, encoding and locales

@@ -57,10 +57,17 @@ final class PostgresCopyLoader implements BulkLoader {
     }
 
     @Override
-    public TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns) throws SQLException {
-        String names = columns.stream().map(c -> SQL.identifier(c.name())).collect(Collectors.joining(", "));
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table.qualifiedName() + " (" + names + ") FROM STDIN");
+    public TableWriter open(Connection connection, TableInfo table, List<ColumnInfo> columns)
+            throws SQLException {
+        String names =
+                columns.stream()
+                        .map(c -> SQL.identifier(c.name()))
+                        .collect(Collectors.joining(", "));
+        CopyIn copy =
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY " + table.qualifiedName() + " (" + names + ") FROM STDIN");
         return new TabSeparatedWriter(columns.size()) {
             @Override
             public void write(byte[] chunk) throws SQLException {
@@ -86,13 +93,24 @@ final class PostgresCopyLoader implements BulkLoader {
     }
 
     @Override
-    public void afterTable(Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns) throws SQLException {
+    public void afterTable(
+            Connection connection, TableInfo table, List<ColumnInfo> autoIncrementColumns)
+            throws SQLException {
         for (ColumnInfo column : autoIncrementColumns) {
             String name = SQL.identifier(column.name());
             try (Statement statement = connection.createStatement()) {
-                statement.execute("select setval(pg_get_serial_sequence(" + SQL.literal(table.qualifiedName()) + ", "
-                        + SQL.literal(column.name()) + "), max(" + name + ")) from " + table.qualifiedName()
-                        + " having max(" + name + ") is not null");
+                statement.execute(
+                        "select setval(pg_get_serial_sequence("
+                                + SQL.literal(table.qualifiedName())
+                                + ", "
+                                + SQL.literal(column.name())
+                                + "), max("
+                                + name
+                                + ")) from "
+                                + table.qualifiedName()
+                                + " having max("
+                                + name
+                                + ") is not null");
             }
         }
     }

@@ -24,7 +24,8 @@ final class PostgresDialect implements SqlDialect {
         return "show data_directory"; // the test user is the image's superuser, who may read it
     }
 
-    private static final ScriptSplitter SPLITTER = new ScriptSplitter(ScriptSplitter.Syntax.POSTGRES);
+    private static final ScriptSplitter SPLITTER =
+            new ScriptSplitter(ScriptSplitter.Syntax.POSTGRES);
 
     @Override
     public String identifier(String name) {
@@ -53,7 +54,12 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public String rejectedRows(List<String> columns, List<String> types, List<Long> ordinals, List<List<String>> rows, String condition) {
+    public String rejectedRows(
+            List<String> columns,
+            List<String> types,
+            List<Long> ordinals,
+            List<List<String>> rows,
+            String condition) {
         StringBuilder values = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
@@ -63,8 +69,13 @@ final class PostgresDialect implements SqlDialect {
             }
             values.append(')');
         }
-        return "select t.parity_ordinal_ from (values " + values + ") as t(parity_ordinal_, "
-                + columns.stream().map(this::identifier).collect(Collectors.joining(", ")) + ") where not (" + condition + ")";
+        return "select t.parity_ordinal_ from (values "
+                + values
+                + ") as t(parity_ordinal_, "
+                + columns.stream().map(this::identifier).collect(Collectors.joining(", "))
+                + ") where not ("
+                + condition
+                + ")";
     }
 
     @Override

@@ -20,9 +20,22 @@ import org.testcontainers.containers.JdbcDatabaseContainer;
 public final class PostgresEngine extends EngineBase {
 
     public PostgresEngine() {
-        super(new Parts("postgres", "PostgreSQL", "postgres:15", EnumSet.allOf(Capability.class), new PostgresDialect(),
-                new PostgresZones(), new PostgresSchema(), new PostgresValues(), new PostgresCopyLoader(), new PsqlScripts(),
-                new JavaArtifact("org.flywaydb", "flyway-database-postgresql", "org.flywaydb.database.postgresql.PostgreSQLDatabaseType")));
+        super(
+                new Parts(
+                        "postgres",
+                        "PostgreSQL",
+                        "postgres:15",
+                        EnumSet.allOf(Capability.class),
+                        new PostgresDialect(),
+                        new PostgresZones(),
+                        new PostgresSchema(),
+                        new PostgresValues(),
+                        new PostgresCopyLoader(),
+                        new PsqlScripts(),
+                        new JavaArtifact(
+                                "org.flywaydb",
+                                "flyway-database-postgresql",
+                                "org.flywaydb.database.postgresql.PostgreSQLDatabaseType")));
     }
 
     @Override
@@ -62,7 +75,10 @@ public final class PostgresEngine extends EngineBase {
     }
 
     @Override
-    public void checkCharacters(DatabaseSpec spec, dev.parity.config.Section database, List<dev.parity.config.Problem> problems) {
+    public void checkCharacters(
+            DatabaseSpec spec,
+            dev.parity.config.Section database,
+            List<dev.parity.config.Problem> problems) {
         PostgresCharacters.check(spec, database, problems);
     }
 }

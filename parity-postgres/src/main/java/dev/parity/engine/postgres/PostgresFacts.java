@@ -19,22 +19,41 @@ final class PostgresFacts implements ServerFacts {
 
     @Override
     public String encoding(Connection connection) throws SQLException {
-        return firstValue(connection, "select pg_encoding_to_char(encoding) from pg_database where datname = current_database()", null).orElse("");
+        return firstValue(
+                        connection,
+                        "select pg_encoding_to_char(encoding) from pg_database where datname = current_database()",
+                        null)
+                .orElse("");
     }
 
     /** The ICU locale where the database's provider is ICU (PostgreSQL 15 and later), else its lc_collate. */
     @Override
     public String collation(Connection connection) throws SQLException {
-        boolean icuKnown = firstValue(connection, "select count(*) from pg_attribute where attrelid = 'pg_database'::regclass "
-                + "and attname = 'daticulocale'", null).map(count -> !count.equals("0")).orElse(false);
-        return firstValue(connection, icuKnown ? "select case when datlocprovider = 'i' then daticulocale else datcollate end from pg_database "
-                + "where datname = current_database()" : "select datcollate from pg_database where datname = current_database()", null).orElse("");
+        boolean icuKnown =
+                firstValue(
+                                connection,
+                                "select count(*) from pg_attribute where attrelid = 'pg_database'::regclass "
+                                        + "and attname = 'daticulocale'",
+                                null)
+                        .map(count -> !count.equals("0"))
+                        .orElse(false);
+        return firstValue(
+                        connection,
+                        icuKnown
+                                ? "select case when datlocprovider = 'i' then daticulocale else datcollate end from pg_database "
+                                        + "where datname = current_database()"
+                                : "select datcollate from pg_database where datname = current_database()",
+                        null)
+                .orElse("");
     }
 
     @Override
     public Optional<String> setting(Connection connection, String name) throws SQLException {
         // current_setting shows it with its unit, as a profile writes it ("4MB", not "4096")
-        return firstValue(connection, "select current_setting(name) from pg_settings where name = lower(?)", name);
+        return firstValue(
+                connection,
+                "select current_setting(name) from pg_settings where name = lower(?)",
+                name);
     }
 
     @Override

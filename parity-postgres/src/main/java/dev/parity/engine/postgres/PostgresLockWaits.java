@@ -30,7 +30,8 @@ final class PostgresLockWaits implements LockWaits {
     /** Seconds any of its statements may take: the watch must not itself wait without bound. */
     private static final int QUERY_TIMEOUT = 10;
 
-    private static final String WAITING = """
+    private static final String WAITING =
+            """
             select a.pid, a.state, a.application_name, a.query,
                    extract(epoch from now() - a.state_change) as in_state,
                    extract(epoch from now() - coalesce(%s, a.query_start)) as waited,
@@ -40,10 +41,13 @@ final class PostgresLockWaits implements LockWaits {
             from pg_stat_activity a
             where a.datname = ? and a.wait_event_type = 'Lock' and a.pid <> pg_backend_pid()
             order by waited desc""";
-    private static final String WAIT_START = "(select min(l.waitstart) from pg_locks l where l.pid = a.pid and not l.granted)";
-    private static final String PREPARED = """
+    private static final String WAIT_START =
+            "(select min(l.waitstart) from pg_locks l where l.pid = a.pid and not l.granted)";
+    private static final String PREPARED =
+            """
             select gid, owner, extract(epoch from now() - prepared) from pg_prepared_xacts where database = ? order by prepared""";
-    private static final String HOLDERS = """
+    private static final String HOLDERS =
+            """
             select pid, state, application_name, query, extract(epoch from now() - state_change)
             from pg_stat_activity where pid = any(?) order by pid""";
 
@@ -65,14 +69,25 @@ final class PostgresLockWaits implements LockWaits {
                 select.setString(1, database);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        LockWait.Session waiter = new LockWait.Session(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                seconds(rows.getBigDecimal(5)));
+                        LockWait.Session waiter =
+                                new LockWait.Session(
+                                        rows.getLong(1),
+                                        rows.getString(2),
+                                        rows.getString(3),
+                                        rows.getString(4),
+                                        seconds(rows.getBigDecimal(5)));
                         Array holders = rows.getArray(8);
                         List<LockWait.Session> holding = holders(session, holders);
                         if (List.of((Integer[]) holders.getArray()).contains(0)) {
                             holding.addAll(prepared(session, database));
                         }
-                        waits.add(new LockWait(waiter, seconds(rows.getBigDecimal(6)), rows.getString(7), holding, true));
+                        waits.add(
+                                new LockWait(
+                                        waiter,
+                                        seconds(rows.getBigDecimal(6)),
+                                        rows.getString(7),
+                                        holding,
+                                        true));
                     }
                 }
             }
@@ -90,8 +105,13 @@ final class PostgresLockWaits implements LockWaits {
             select.setArray(1, pids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    holders.add(new LockWait.Session(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            seconds(rows.getBigDecimal(5))));
+                    holders.add(
+                            new LockWait.Session(
+                                    rows.getLong(1),
+                                    rows.getString(2),
+                                    rows.getString(3),
+                                    rows.getString(4),
+                                    seconds(rows.getBigDecimal(5))));
                 }
             }
         }
@@ -106,25 +126,52 @@ final class PostgresLockWaits implements LockWaits {
             return wait;
         }
         try {
-            String name = admin.inDatabase(database, "name relation " + relation.group(1), session ->
-                    AdminSessions.firstValue(session, "select " + Long.parseLong(relation.group(1)) + "::oid::regclass::text", null)).orElse(null);
-            return name == null ? wait : new LockWait(wait.waiting(), wait.waited(), relation.replaceFirst("relation " + Matcher.quoteReplacement(name)),
-                    wait.holders(), wait.exact());
+            String name =
+                    admin.inDatabase(
+                                    database,
+                                    "name relation " + relation.group(1),
+                                    session ->
+                                            AdminSessions.firstValue(
+                                                    session,
+                                                    "select "
+                                                            + Long.parseLong(relation.group(1))
+                                                            + "::oid::regclass::text",
+                                                    null))
+                            .orElse(null);
+            return name == null
+                    ? wait
+                    : new LockWait(
+                            wait.waiting(),
+                            wait.waited(),
+                            relation.replaceFirst("relation " + Matcher.quoteReplacement(name)),
+                            wait.holders(),
+                            wait.exact());
         } catch (EngineException e) {
             return wait;
         }
     }
 
     /** pg_blocking_pids() gives 0 for a prepared transaction, which holds its locks with no session until it is committed or rolled back. */
-    private static List<LockWait.Session> prepared(Connection session, String database) throws SQLException {
+    private static List<LockWait.Session> prepared(Connection session, String database)
+            throws SQLException {
         List<LockWait.Session> prepared = new ArrayList<>();
         try (PreparedStatement select = session.prepareStatement(PREPARED)) {
             select.setQueryTimeout(QUERY_TIMEOUT);
             select.setString(1, database);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    prepared.add(new LockWait.Session(0, "prepared transaction '" + rows.getString(1) + "' of " + rows.getString(2), "",
-                            "COMMIT PREPARED or ROLLBACK PREPARED '" + rows.getString(1) + "' ends it", seconds(rows.getBigDecimal(3))));
+                    prepared.add(
+                            new LockWait.Session(
+                                    0,
+                                    "prepared transaction '"
+                                            + rows.getString(1)
+                                            + "' of "
+                                            + rows.getString(2),
+                                    "",
+                                    "COMMIT PREPARED or ROLLBACK PREPARED '"
+                                            + rows.getString(1)
+                                            + "' ends it",
+                                    seconds(rows.getBigDecimal(3))));
                 }
             }
         }
@@ -142,7 +189,8 @@ final class PostgresLockWaits implements LockWaits {
     }
 
     private void signal(String function, long pid, String what) {
-        try (PreparedStatement statement = session().prepareStatement("select " + function + "(?)")) {
+        try (PreparedStatement statement =
+                session().prepareStatement("select " + function + "(?)")) {
             statement.setQueryTimeout(QUERY_TIMEOUT);
             statement.setInt(1, Math.toIntExact(pid));
             statement.execute();
@@ -156,8 +204,13 @@ final class PostgresLockWaits implements LockWaits {
         if (connection == null) {
             connection = admin.connect("postgres", "watch the lock waits");
             connection.setAutoCommit(true);
-            boolean waitStart = AdminSessions.firstValue(connection, "select current_setting('server_version_num')::int >= 140000", null)
-                    .map("t"::equals).orElse(false);
+            boolean waitStart =
+                    AdminSessions.firstValue(
+                                    connection,
+                                    "select current_setting('server_version_num')::int >= 140000",
+                                    null)
+                            .map("t"::equals)
+                            .orElse(false);
             waiting = WAITING.formatted(waitStart ? WAIT_START : "null::timestamptz");
         }
         return connection;

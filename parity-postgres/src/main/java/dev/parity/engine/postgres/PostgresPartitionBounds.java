@@ -13,16 +13,16 @@ import java.util.List;
  */
 final class PostgresPartitionBounds {
 
-    private PostgresPartitionBounds() {
-    }
+    private PostgresPartitionBounds() {}
 
     /** @param strategy {@code pg_partitioned_table.partstrat}: r, l or h */
     static Partitioning parse(String strategy, String column, List<String> partitions) {
-        Strategy kind = switch (strategy) {
-            case "r" -> Strategy.RANGE;
-            case "l" -> Strategy.LIST;
-            default -> Strategy.HASH;
-        };
+        Strategy kind =
+                switch (strategy) {
+                    case "r" -> Strategy.RANGE;
+                    case "l" -> Strategy.LIST;
+                    default -> Strategy.HASH;
+                };
         List<Bound> bounds = new ArrayList<>();
         boolean hasDefault = false;
         for (String partition : partitions) {
@@ -31,10 +31,21 @@ final class PostgresPartitionBounds {
             } else if (partition.startsWith("FOR VALUES FROM (")) {
                 int to = partition.indexOf(") TO (");
                 String from = single(items(partition.substring("FOR VALUES FROM (".length(), to)));
-                String upTo = single(items(partition.substring(to + ") TO (".length(), partition.length() - 1)));
+                String upTo =
+                        single(
+                                items(
+                                        partition.substring(
+                                                to + ") TO (".length(), partition.length() - 1)));
                 bounds.add(new Bound(List.of(), from, upTo));
             } else if (partition.startsWith("FOR VALUES IN (")) {
-                bounds.add(new Bound(items(partition.substring("FOR VALUES IN (".length(), partition.length() - 1)), null, null));
+                bounds.add(
+                        new Bound(
+                                items(
+                                        partition.substring(
+                                                "FOR VALUES IN (".length(),
+                                                partition.length() - 1)),
+                                null,
+                                null));
             }
         }
         return new Partitioning(kind, column, bounds, hasDefault);
@@ -49,7 +60,11 @@ final class PostgresPartitionBounds {
     static List<String> items(String list) {
         List<String> values = new ArrayList<>();
         for (SqlListItems.Item item : SqlListItems.of(list)) {
-            boolean open = !item.quoted() && (item.text().equals("NULL") || item.text().equals("MINVALUE") || item.text().equals("MAXVALUE"));
+            boolean open =
+                    !item.quoted()
+                            && (item.text().equals("NULL")
+                                    || item.text().equals("MINVALUE")
+                                    || item.text().equals("MAXVALUE"));
             values.add(open ? null : item.text());
         }
         return values;

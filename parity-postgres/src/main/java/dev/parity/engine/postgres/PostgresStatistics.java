@@ -25,14 +25,60 @@ import java.util.regex.Pattern;
 final class PostgresStatistics implements CatalogStatistics {
 
     private static final Pattern RELEASE = Pattern.compile("(\\d+)(?:\\.(\\d+))?");
-    private static final SettingNames IGNORED = SettingNames.of("data_directory", "config_file", "hba_file", "ident_file", "external_pid_file",
-            "listen_addresses", "port", "unix_socket_*", "cluster_name", "ssl*", "log_*", "logging_collector", "syslog_*", "event_source",
-            "archive_*", "restore_command", "recovery_*", "primary_*", "hot_standby*", "max_standby_*", "wal_receiver_*", "promote_trigger_file",
-            "default_transaction_read_only", "transaction_read_only", "lc_messages", "krb_*", "application_name", "synchronous_standby_names");
-    private static final SettingNames LEFT_OUT = SettingNames.of("shared_buffers", "huge_pages", "huge_page_size", "wal_buffers", "max_wal_size",
-            "min_wal_size", "maintenance_work_mem", "autovacuum_work_mem", "max_worker_processes", "shared_preload_libraries",
-            "dynamic_shared_memory_type", "max_stack_depth", "fsync", "synchronous_commit", "full_page_writes", "wal_level", "max_wal_senders",
-            "max_replication_slots", "wal_keep_size", "timezone", "checkpoint_*", "bgwriter_*");
+    private static final SettingNames IGNORED =
+            SettingNames.of(
+                    "data_directory",
+                    "config_file",
+                    "hba_file",
+                    "ident_file",
+                    "external_pid_file",
+                    "listen_addresses",
+                    "port",
+                    "unix_socket_*",
+                    "cluster_name",
+                    "ssl*",
+                    "log_*",
+                    "logging_collector",
+                    "syslog_*",
+                    "event_source",
+                    "archive_*",
+                    "restore_command",
+                    "recovery_*",
+                    "primary_*",
+                    "hot_standby*",
+                    "max_standby_*",
+                    "wal_receiver_*",
+                    "promote_trigger_file",
+                    "default_transaction_read_only",
+                    "transaction_read_only",
+                    "lc_messages",
+                    "krb_*",
+                    "application_name",
+                    "synchronous_standby_names");
+    private static final SettingNames LEFT_OUT =
+            SettingNames.of(
+                    "shared_buffers",
+                    "huge_pages",
+                    "huge_page_size",
+                    "wal_buffers",
+                    "max_wal_size",
+                    "min_wal_size",
+                    "maintenance_work_mem",
+                    "autovacuum_work_mem",
+                    "max_worker_processes",
+                    "shared_preload_libraries",
+                    "dynamic_shared_memory_type",
+                    "max_stack_depth",
+                    "fsync",
+                    "synchronous_commit",
+                    "full_page_writes",
+                    "wal_level",
+                    "max_wal_senders",
+                    "max_replication_slots",
+                    "wal_keep_size",
+                    "timezone",
+                    "checkpoint_*",
+                    "bgwriter_*");
 
     @Override
     public boolean speaks(String jdbcUrl) {
@@ -56,16 +102,30 @@ final class PostgresStatistics implements CatalogStatistics {
         if (!number.lookingAt()) {
             return version;
         }
-        return Integer.parseInt(number.group(1)) >= 10 || number.group(2) == null ? number.group(1) : number.group(1) + "." + number.group(2);
+        return Integer.parseInt(number.group(1)) >= 10 || number.group(2) == null
+                ? number.group(1)
+                : number.group(1) + "." + number.group(2);
     }
 
     /** An ICU database's locale is written {@code icu:<locale>}; a libc one as it is. */
     @Override
     public String collationSetting(Connection connection, String collation) throws SQLException {
-        boolean providerKnown = AdminSessions.firstValue(connection, "select count(*) from pg_attribute where attrelid = 'pg_database'::regclass "
-                + "and attname = 'datlocprovider'", null).map(count -> !count.equals("0")).orElse(false);
-        boolean icu = providerKnown && AdminSessions.firstValue(connection, "select datlocprovider from pg_database where datname = current_database()",
-                null).map("i"::equals).orElse(false);
+        boolean providerKnown =
+                AdminSessions.firstValue(
+                                connection,
+                                "select count(*) from pg_attribute where attrelid = 'pg_database'::regclass "
+                                        + "and attname = 'datlocprovider'",
+                                null)
+                        .map(count -> !count.equals("0"))
+                        .orElse(false);
+        boolean icu =
+                providerKnown
+                        && AdminSessions.firstValue(
+                                        connection,
+                                        "select datlocprovider from pg_database where datname = current_database()",
+                                        null)
+                                .map("i"::equals)
+                                .orElse(false);
         return icu ? "icu:" + collation : collation;
     }
 
@@ -73,9 +133,11 @@ final class PostgresStatistics implements CatalogStatistics {
     public CapturedSettings settings(Connection connection) throws SQLException {
         Map<String, String> set = new LinkedHashMap<>();
         // as SHOW prints them (4MB, not 512): what a profile's settings and expect: take
-        try (PreparedStatement select = connection.prepareStatement("select name, current_setting(name) from pg_settings "
-                + "where source in ('configuration file', 'command line', 'database', 'global') and context <> 'internal' order by name");
-             ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select =
+                        connection.prepareStatement(
+                                "select name, current_setting(name) from pg_settings "
+                                        + "where source in ('configuration file', 'command line', 'database', 'global') and context <> 'internal' order by name");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 set.put(rows.getString(1), rows.getString(2));
             }
@@ -86,7 +148,9 @@ final class PostgresStatistics implements CatalogStatistics {
     /** A partitioned table's rows are its leaf partitions'. */
     @Override
     public long rows(Connection connection, TableInfo table) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        """
                 select case when c.relkind = 'p'
                             then (select coalesce(sum(greatest(l.reltuples, 0)), -1) from pg_partition_tree(c.oid) t join pg_class l on l.oid = t.relid
                                   where t.isleaf)
@@ -103,9 +167,12 @@ final class PostgresStatistics implements CatalogStatistics {
 
     /** A partitioned table's statistics are those of the whole tree (inherited); a plain table's its own. */
     @Override
-    public Map<String, ColumnStatistics> columns(Connection connection, TableInfo table, long rows) throws SQLException {
+    public Map<String, ColumnStatistics> columns(Connection connection, TableInfo table, long rows)
+            throws SQLException {
         Map<String, ColumnStatistics> columns = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                        """
                 select attname, null_frac, n_distinct, most_common_vals::text::text[], most_common_freqs, histogram_bounds::text::text[],
                        avg_width, correlation
                 from pg_stats where schemaname = ? and tablename = ? order by inherited desc""")) {
@@ -121,9 +188,18 @@ final class PostgresStatistics implements CatalogStatistics {
                     Object correlation = stats.getObject(8);
                     // avg_width counts a short text's one-byte header
                     double width = stats.getInt(7) - (text ? 1 : 0);
-                    columns.put(column, new ColumnStatistics(stats.getDouble(2), stats.getDouble(3), texts(stats.getArray(4)),
-                            fractions(stats.getArray(5)), texts(stats.getArray(6)), Math.max(0, width),
-                            correlation == null ? null : ((Number) correlation).doubleValue()));
+                    columns.put(
+                            column,
+                            new ColumnStatistics(
+                                    stats.getDouble(2),
+                                    stats.getDouble(3),
+                                    texts(stats.getArray(4)),
+                                    fractions(stats.getArray(5)),
+                                    texts(stats.getArray(6)),
+                                    Math.max(0, width),
+                                    correlation == null
+                                            ? null
+                                            : ((Number) correlation).doubleValue()));
                 }
             }
         }
@@ -131,7 +207,9 @@ final class PostgresStatistics implements CatalogStatistics {
     }
 
     private static String bareName(TableInfo table) {
-        return table.name().startsWith(table.schema() + ".") ? table.name().substring(table.schema().length() + 1) : table.name();
+        return table.name().startsWith(table.schema() + ".")
+                ? table.name().substring(table.schema().length() + 1)
+                : table.name();
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -37,7 +37,12 @@ final class PostgresTemplates implements DatabaseCopies {
 
     @Override
     public String cloneOf(String template, String clone) {
-        execute("create database " + SQL.identifier(clone) + " template " + SQL.identifier(template) + strategy(),
+        execute(
+                "create database "
+                        + SQL.identifier(clone)
+                        + " template "
+                        + SQL.identifier(template)
+                        + strategy(),
                 "could not copy database '" + template + "' to '" + clone + "'",
                 "PostgreSQL copies a database only while no session is connected to it: snapshot it before tests connect,"
                         + " and clone the snapshot");
@@ -47,14 +52,24 @@ final class PostgresTemplates implements DatabaseCopies {
     /** Closes the database's sessions first ({@code with (force)}, PostgreSQL 13 and later). */
     @Override
     public void drop(String database) {
-        execute("drop database if exists " + SQL.identifier(database) + " with (force)", "could not drop database '" + database + "'",
+        execute(
+                "drop database if exists " + SQL.identifier(database) + " with (force)",
+                "could not drop database '" + database + "'",
                 "Close its connections and try again");
     }
 
     @Override
     public String shellCommand(String database, String host, int port) {
-        return "PGPASSWORD=" + DatabaseCopies.shellQuoted(server.password()) + " psql -h " + host + " -p " + port + " -U "
-                + DatabaseCopies.shellQuoted(server.username()) + " -d " + DatabaseCopies.shellQuoted(database);
+        return "PGPASSWORD="
+                + DatabaseCopies.shellQuoted(server.password())
+                + " psql -h "
+                + host
+                + " -p "
+                + port
+                + " -U "
+                + DatabaseCopies.shellQuoted(server.username())
+                + " -d "
+                + DatabaseCopies.shellQuoted(database);
     }
 
     @Override
@@ -71,21 +86,26 @@ final class PostgresTemplates implements DatabaseCopies {
      */
     private String strategy() {
         if (strategy == null) {
-            strategy = query("select current_setting('server_version_num')::int >= 150000") ? " strategy file_copy" : "";
+            strategy =
+                    query("select current_setting('server_version_num')::int >= 150000")
+                            ? " strategy file_copy"
+                            : "";
         }
         return strategy;
     }
 
     private boolean query(String sql) {
         Connection connection = borrow();
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             boolean answer = row.getBoolean(1);
             idle.add(connection);
             return answer;
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new EngineException("could not ask the server its version: " + e.getMessage() + ".", e);
+            throw new EngineException(
+                    "could not ask the server its version: " + e.getMessage() + ".", e);
         }
     }
 
@@ -105,7 +125,10 @@ final class PostgresTemplates implements DatabaseCopies {
                 if (connection != null) {
                     closeQuietly(connection);
                 }
-                boolean broken = e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().equals("57P01"));
+                boolean broken =
+                        e.getSQLState() != null
+                                && (e.getSQLState().startsWith("08")
+                                        || e.getSQLState().equals("57P01"));
                 if (!(reused && broken && attempt == 1)) {
                     throw new EngineException(what + ": " + e.getMessage() + ". " + fix + ".", e);
                 }
@@ -121,9 +144,16 @@ final class PostgresTemplates implements DatabaseCopies {
             return connection;
         }
         try {
-            return DriverManager.getConnection(server.urlOf("postgres"), server.adminUsername(), server.adminPassword());
+            return DriverManager.getConnection(
+                    server.urlOf("postgres"), server.adminUsername(), server.adminPassword());
         } catch (SQLException e) {
-            throw new EngineException("could not connect to the server as " + server.adminUsername() + ": " + e.getMessage() + ".", e);
+            throw new EngineException(
+                    "could not connect to the server as "
+                            + server.adminUsername()
+                            + ": "
+                            + e.getMessage()
+                            + ".",
+                    e);
         }
     }
 

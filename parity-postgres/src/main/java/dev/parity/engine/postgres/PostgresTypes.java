@@ -7,19 +7,38 @@ import java.util.Map;
 /** PostgreSQL's type names (as {@code pg_type.typname}) mapped onto Parity's kinds, with their limits. */
 final class PostgresTypes {
 
-    private static final Map<String, Kind> KINDS = Map.ofEntries(
-            Map.entry("numeric", Kind.DECIMAL), Map.entry("money", Kind.MONEY), Map.entry("float4", Kind.FLOAT),
-            Map.entry("float8", Kind.DOUBLE), Map.entry("bool", Kind.BOOLEAN), Map.entry("date", Kind.DATE),
-            Map.entry("timestamp", Kind.TIMESTAMP), Map.entry("timestamptz", Kind.TIMESTAMP_TZ), Map.entry("time", Kind.TIME),
-            Map.entry("timetz", Kind.TIME_TZ), Map.entry("interval", Kind.INTERVAL), Map.entry("uuid", Kind.UUID),
-            Map.entry("json", Kind.JSON), Map.entry("jsonb", Kind.JSON), Map.entry("bytea", Kind.BYTES), Map.entry("inet", Kind.INET),
-            Map.entry("cidr", Kind.CIDR), Map.entry("macaddr", Kind.MACADDR), Map.entry("xml", Kind.XML),
-            Map.entry("text", Kind.TEXT), Map.entry("varchar", Kind.TEXT), Map.entry("bpchar", Kind.TEXT), Map.entry("citext", Kind.TEXT),
-            Map.entry("name", Kind.TEXT), Map.entry("char", Kind.TEXT),
-            Map.entry("tsvector", Kind.TSVECTOR), Map.entry("tsquery", Kind.TSQUERY), Map.entry("hstore", Kind.HSTORE));
+    private static final Map<String, Kind> KINDS =
+            Map.ofEntries(
+                    Map.entry("numeric", Kind.DECIMAL),
+                    Map.entry("money", Kind.MONEY),
+                    Map.entry("float4", Kind.FLOAT),
+                    Map.entry("float8", Kind.DOUBLE),
+                    Map.entry("bool", Kind.BOOLEAN),
+                    Map.entry("date", Kind.DATE),
+                    Map.entry("timestamp", Kind.TIMESTAMP),
+                    Map.entry("timestamptz", Kind.TIMESTAMP_TZ),
+                    Map.entry("time", Kind.TIME),
+                    Map.entry("timetz", Kind.TIME_TZ),
+                    Map.entry("interval", Kind.INTERVAL),
+                    Map.entry("uuid", Kind.UUID),
+                    Map.entry("json", Kind.JSON),
+                    Map.entry("jsonb", Kind.JSON),
+                    Map.entry("bytea", Kind.BYTES),
+                    Map.entry("inet", Kind.INET),
+                    Map.entry("cidr", Kind.CIDR),
+                    Map.entry("macaddr", Kind.MACADDR),
+                    Map.entry("xml", Kind.XML),
+                    Map.entry("text", Kind.TEXT),
+                    Map.entry("varchar", Kind.TEXT),
+                    Map.entry("bpchar", Kind.TEXT),
+                    Map.entry("citext", Kind.TEXT),
+                    Map.entry("name", Kind.TEXT),
+                    Map.entry("char", Kind.TEXT),
+                    Map.entry("tsvector", Kind.TSVECTOR),
+                    Map.entry("tsquery", Kind.TSQUERY),
+                    Map.entry("hstore", Kind.HSTORE));
 
-    private PostgresTypes() {
-    }
+    private PostgresTypes() {}
 
     /**
      * A base type (arrays, enums, domains, ranges and composites are resolved by {@link PostgresTypeCatalog}).
@@ -38,7 +57,8 @@ final class PostgresTypes {
                 return ColumnType.integer(sqlType, Long.MIN_VALUE, Long.MAX_VALUE);
             case "numeric":
                 return typmod > 4
-                        ? ColumnType.decimal(sqlType, ((typmod - 4) >> 16) & 0xffff, (typmod - 4) & 0xffff)
+                        ? ColumnType.decimal(
+                                sqlType, ((typmod - 4) >> 16) & 0xffff, (typmod - 4) & 0xffff)
                         : ColumnType.decimal(sqlType, -1, -1);
             case "varchar":
             case "bpchar":

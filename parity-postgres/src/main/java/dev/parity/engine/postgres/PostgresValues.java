@@ -25,7 +25,9 @@ final class PostgresValues implements ValueSyntax {
     @Override
     public String bits(long value, int width) {
         String digits = Long.toBinaryString(value);
-        return digits.length() >= width ? digits.substring(digits.length() - width) : "0".repeat(width - digits.length()) + digits;
+        return digits.length() >= width
+                ? digits.substring(digits.length() - width)
+                : "0".repeat(width - digits.length()) + digits;
     }
 
     @Override
@@ -39,7 +41,9 @@ final class PostgresValues implements ValueSyntax {
             if (item == null) {
                 text.append("NULL");
             } else if (quoteItems) {
-                text.append('"').append(item.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                text.append('"')
+                        .append(item.replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append('"');
             } else {
                 text.append(item);
             }

@@ -25,24 +25,70 @@ import java.util.regex.Pattern;
  */
 final class PsqlCommands {
 
-    private static final Pattern COPY_STDIO = Pattern.compile("(?is)copy\\s.*\\b(from\\s+stdin|to\\s+stdout)\\b.*");
-    private static final Pattern COPY_FROM_STDIN = Pattern.compile("(?is)copy\\s.*\\bfrom\\s+stdin\\b.*");
-    private static final Pattern CLIENT_ENCODING = Pattern.compile(
-            "(?is)set\\s+(?:session\\s+|local\\s+)?(?:client_encoding\\s*(?:to|=)|names)\\s*['\"]?([A-Za-z0-9_-]+)['\"]?\\s*");
-    private static final Pattern STANDARD_STRINGS = Pattern.compile(
-            "(?is)set\\s+(?:session\\s+|local\\s+)?standard_conforming_strings\\s*(?:to|=)\\s*['\"]?([A-Za-z0-9_]*)['\"]?\\s*");
-    private static final Pattern STANDARD_STRINGS_BY_FUNCTION = Pattern.compile("(?is).*\\bset_config\\s*\\(\\s*'standard_conforming_strings'.*");
+    private static final Pattern COPY_STDIO =
+            Pattern.compile("(?is)copy\\s.*\\b(from\\s+stdin|to\\s+stdout)\\b.*");
+    private static final Pattern COPY_FROM_STDIN =
+            Pattern.compile("(?is)copy\\s.*\\bfrom\\s+stdin\\b.*");
+    private static final Pattern CLIENT_ENCODING =
+            Pattern.compile(
+                    "(?is)set\\s+(?:session\\s+|local\\s+)?(?:client_encoding\\s*(?:to|=)|names)\\s*['\"]?([A-Za-z0-9_-]+)['\"]?\\s*");
+    private static final Pattern STANDARD_STRINGS =
+            Pattern.compile(
+                    "(?is)set\\s+(?:session\\s+|local\\s+)?standard_conforming_strings\\s*(?:to|=)\\s*['\"]?([A-Za-z0-9_]*)['\"]?\\s*");
+    private static final Pattern STANDARD_STRINGS_BY_FUNCTION =
+            Pattern.compile("(?is).*\\bset_config\\s*\\(\\s*'standard_conforming_strings'.*");
     private static final Pattern META_COMMAND = Pattern.compile("\\\\([A-Za-z_]+|[^A-Za-z_\\s])");
+
     /**
      * What {@code \set} lists in psql 15, 17 and 18 as Parity runs it ({@code -X -q -b -v ON_ERROR_STOP=1}),
      * and what a query or a shell command sets.
      */
-    private static final Set<String> PSQL_VARIABLES = Set.of("AUTOCOMMIT", "COMP_KEYWORD_CASE", "DBNAME", "ECHO", "ECHO_HIDDEN", "ENCODING",
-            "FETCH_COUNT", "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION", "HISTCONTROL", "HISTSIZE", "HOST", "IGNOREEOF", "LAST_ERROR_MESSAGE",
-            "LAST_ERROR_SQLSTATE", "ON_ERROR_ROLLBACK", "ON_ERROR_STOP", "PIPELINE_COMMAND_COUNT", "PIPELINE_RESULT_COUNT", "PIPELINE_SYNC_COUNT",
-            "PORT", "PROMPT1", "PROMPT2", "PROMPT3", "QUIET", "SERVER_VERSION_NAME", "SERVER_VERSION_NUM", "SERVICE", "SHOW_ALL_RESULTS",
-            "SHOW_CONTEXT", "SINGLELINE", "SINGLESTEP", "USER", "VERBOSITY", "VERSION", "VERSION_NAME", "VERSION_NUM", "WATCH_INTERVAL",
-            "ERROR", "SQLSTATE", "ROW_COUNT", "LASTOID", "SHELL_ERROR", "SHELL_EXIT_CODE");
+    private static final Set<String> PSQL_VARIABLES =
+            Set.of(
+                    "AUTOCOMMIT",
+                    "COMP_KEYWORD_CASE",
+                    "DBNAME",
+                    "ECHO",
+                    "ECHO_HIDDEN",
+                    "ENCODING",
+                    "FETCH_COUNT",
+                    "HIDE_TABLEAM",
+                    "HIDE_TOAST_COMPRESSION",
+                    "HISTCONTROL",
+                    "HISTSIZE",
+                    "HOST",
+                    "IGNOREEOF",
+                    "LAST_ERROR_MESSAGE",
+                    "LAST_ERROR_SQLSTATE",
+                    "ON_ERROR_ROLLBACK",
+                    "ON_ERROR_STOP",
+                    "PIPELINE_COMMAND_COUNT",
+                    "PIPELINE_RESULT_COUNT",
+                    "PIPELINE_SYNC_COUNT",
+                    "PORT",
+                    "PROMPT1",
+                    "PROMPT2",
+                    "PROMPT3",
+                    "QUIET",
+                    "SERVER_VERSION_NAME",
+                    "SERVER_VERSION_NUM",
+                    "SERVICE",
+                    "SHOW_ALL_RESULTS",
+                    "SHOW_CONTEXT",
+                    "SINGLELINE",
+                    "SINGLESTEP",
+                    "USER",
+                    "VERBOSITY",
+                    "VERSION",
+                    "VERSION_NAME",
+                    "VERSION_NUM",
+                    "WATCH_INTERVAL",
+                    "ERROR",
+                    "SQLSTATE",
+                    "ROW_COUNT",
+                    "LASTOID",
+                    "SHELL_ERROR",
+                    "SHELL_EXIT_CODE");
 
     private final String script;
     private final PsqlLexer lexer;
@@ -59,7 +105,8 @@ final class PsqlCommands {
     }
 
     static List<ClientCommand> find(String script) {
-        PsqlCommands scan = new PsqlCommands(script.startsWith("\uFEFF") ? script.substring(1) : script);
+        PsqlCommands scan =
+                new PsqlCommands(script.startsWith("\uFEFF") ? script.substring(1) : script);
         scan.scan();
         return List.copyOf(scan.found);
     }
@@ -101,7 +148,8 @@ final class PsqlCommands {
         Matcher name = META_COMMAND.matcher(script).region(at, script.length());
         String command = name.lookingAt() ? name.group() : "\\";
         found.add(new ClientCommand(command, line));
-        // a meta-command's arguments run to the end of its line; a query before it on the line is sent by it
+        // a meta-command's arguments run to the end of its line; a query before it on the line is
+        // sent by it
         lexer.skipTo(indexOrEnd("\n", at));
         statement.setLength(0);
         statementLine = -1;
@@ -124,8 +172,13 @@ final class PsqlCommands {
             found.add(new ClientCommand("SET client_encoding " + encoding.group(1), at));
         }
         Matcher strings = STANDARD_STRINGS.matcher(sql);
-        if (strings.matches() && !isOn(strings.group(1)) || STANDARD_STRINGS_BY_FUNCTION.matcher(sql).matches()) {
-            found.add(new ClientCommand("SET standard_conforming_strings " + (strings.matches() ? strings.group(1) : "by set_config"), at));
+        if (strings.matches() && !isOn(strings.group(1))
+                || STANDARD_STRINGS_BY_FUNCTION.matcher(sql).matches()) {
+            found.add(
+                    new ClientCommand(
+                            "SET standard_conforming_strings "
+                                    + (strings.matches() ? strings.group(1) : "by set_config"),
+                            at));
         }
     }
 
@@ -163,7 +216,10 @@ final class PsqlCommands {
     /** PostgreSQL's parse_bool, its true half: on, true, yes, 1 and the prefixes it accepts; DEFAULT is on. */
     private static boolean isOn(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        return v.equals("on") || v.equals("1") || v.equals("default") || !v.isEmpty() && ("true".startsWith(v) || "yes".startsWith(v));
+        return v.equals("on")
+                || v.equals("1")
+                || v.equals("default")
+                || !v.isEmpty() && ("true".startsWith(v) || "yes".startsWith(v));
     }
 
     /** "COPY public.customers (id, email) FROM stdin" as "COPY ... FROM stdin". */

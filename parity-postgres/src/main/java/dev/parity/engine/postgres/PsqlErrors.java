@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
 final class PsqlErrors {
 
     /** {@code psql:/tmp/parity-init/1/main.sql:12: ERROR:  relation "prodcut" does not exist}; psql's own failures say {@code error:} */
-    private static final Pattern FAILURE = Pattern.compile("psql:(.+?):(\\d+): (ERROR|FATAL|PANIC|error):\\s+(.*)");
-    private static final Pattern STATEMENT = Pattern.compile("psql:(.+?):(\\d+): STATEMENT:\\s+(.*)");
+    private static final Pattern FAILURE =
+            Pattern.compile("psql:(.+?):(\\d+): (ERROR|FATAL|PANIC|error):\\s+(.*)");
+
+    private static final Pattern STATEMENT =
+            Pattern.compile("psql:(.+?):(\\d+): STATEMENT:\\s+(.*)");
     private static final Pattern LINE_WITHIN = Pattern.compile("LINE (\\d+): .*");
     private static final Pattern COPY_CONTEXT = Pattern.compile("CONTEXT:\\s+(COPY .*)");
 
-    private PsqlErrors() {
-    }
+    private PsqlErrors() {}
 
     /**
      * @param stderr       what psql wrote to its error output
@@ -30,8 +32,12 @@ final class PsqlErrors {
      * @param script       the script's name, as the profile gives it
      * @param sourceLine   a line of a file (by its classpath name and line), for psql's own errors, which quote nothing; null if unknown
      */
-    static ScriptFailedException parse(String stderr, String containerDir, String classpathDir, String script,
-                                       BiFunction<String, Integer, String> sourceLine) {
+    static ScriptFailedException parse(
+            String stderr,
+            String containerDir,
+            String classpathDir,
+            String script,
+            BiFunction<String, Integer, String> sourceLine) {
         List<String> lines = stderr.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Matcher failure = FAILURE.matcher(lines.get(i));
@@ -41,7 +47,8 @@ final class PsqlErrors {
             String file = classpathName(failure.group(1), containerDir, classpathDir);
             int reported = Integer.parseInt(failure.group(2));
             boolean server = !failure.group(3).equals("error");
-            String message = (server ? failure.group(3) + ": " : "psql: ") + failure.group(4).strip();
+            String message =
+                    (server ? failure.group(3) + ": " : "psql: ") + failure.group(4).strip();
             int lineWithin = 0;
             String statement = null;
             for (int j = i + 1; j < lines.size(); j++) {
@@ -70,7 +77,10 @@ final class PsqlErrors {
             }
             return new ScriptFailedException(file, line, message, statement, null);
         }
-        String said = stderr.strip().isEmpty() ? "no output" : stderr.strip().lines().findFirst().orElse("");
+        String said =
+                stderr.strip().isEmpty()
+                        ? "no output"
+                        : stderr.strip().lines().findFirst().orElse("");
         return new ScriptFailedException(script, 0, "psql failed: " + said, null, null);
     }
 

@@ -32,8 +32,11 @@ import org.testcontainers.utility.MountableFile;
 final class PsqlScripts implements ClientScripts {
 
     /** psql reads these from files beside the script, which a script in a jar does not have. */
-    private static final Set<String> READ_FILES = Set.of("\\i", "\\ir", "\\include", "\\include_relative", "\\copy");
-    private static final String COMMAND = "cd \"$1\" && exec psql -v ON_ERROR_STOP=1 -X -q -b -o /dev/null -U \"$2\" -d \"$3\" -f \"$4\"";
+    private static final Set<String> READ_FILES =
+            Set.of("\\i", "\\ir", "\\include", "\\include_relative", "\\copy");
+
+    private static final String COMMAND =
+            "cd \"$1\" && exec psql -v ON_ERROR_STOP=1 -X -q -b -o /dev/null -U \"$2\" -d \"$3\" -f \"$4\"";
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     @Override
@@ -42,38 +45,88 @@ final class PsqlScripts implements ClientScripts {
     }
 
     @Override
-    public void check(String name, URL source, List<ClientCommand> commands, Location at, List<Problem> problems) {
+    public void check(
+            String name,
+            URL source,
+            List<ClientCommand> commands,
+            Location at,
+            List<Problem> problems) {
         if (directoryOf(source).isPresent()) {
             return;
         }
-        commands.stream().filter(command -> READ_FILES.contains(command.name())).findFirst().ifPresent(command -> problems.add(new Problem(at,
-                "init script '" + name + "' reads files beside it (" + command.name() + " on its line " + command.line()
-                        + "), but it is in " + source.getProtocol() + " " + source.getPath().replaceFirst("!.*", "") + ", where psql cannot reach them",
-                "Keep the script and its files in a directory of the test classpath (src/test/resources), or put their content in the script.")));
+        commands.stream()
+                .filter(command -> READ_FILES.contains(command.name()))
+                .findFirst()
+                .ifPresent(
+                        command ->
+                                problems.add(
+                                        new Problem(
+                                                at,
+                                                "init script '"
+                                                        + name
+                                                        + "' reads files beside it ("
+                                                        + command.name()
+                                                        + " on its line "
+                                                        + command.line()
+                                                        + "), but it is in "
+                                                        + source.getProtocol()
+                                                        + " "
+                                                        + source.getPath().replaceFirst("!.*", "")
+                                                        + ", where psql cannot reach them",
+                                                "Keep the script and its files in a directory of the test classpath (src/test/resources), or put their content in the script.")));
     }
 
     @Override
-    public void run(String name, URL source, JdbcDatabaseContainer<?> container, DatabaseSpec spec) throws ScriptFailedException {
+    public void run(String name, URL source, JdbcDatabaseContainer<?> container, DatabaseSpec spec)
+            throws ScriptFailedException {
         String resource = name.startsWith("/") ? name.substring(1) : name;
-        String classpathDir = resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/') + 1) : "";
+        String classpathDir =
+                resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/') + 1) : "";
         String fileName = resource.substring(classpathDir.length());
         String containerDir = "/tmp/parity-init/" + RUNS.incrementAndGet() + "/";
         Optional<Path> hostDir = directoryOf(source);
         try {
             if (hostDir.isPresent()) {
-                container.copyFileToContainer(MountableFile.forHostPath(hostDir.get()), containerDir);
+                container.copyFileToContainer(
+                        MountableFile.forHostPath(hostDir.get()), containerDir);
             } else {
-                container.copyFileToContainer(Transferable.of(read(source)), containerDir + fileName);
+                container.copyFileToContainer(
+                        Transferable.of(read(source)), containerDir + fileName);
             }
-            Container.ExecResult result = container.execInContainer("sh", "-c", COMMAND, "sh", containerDir,
-                    spec.engine().adminUser(spec), spec.name(), containerDir + fileName);
+            Container.ExecResult result =
+                    container.execInContainer(
+                            "sh",
+                            "-c",
+                            COMMAND,
+                            "sh",
+                            containerDir,
+                            spec.engine().adminUser(spec),
+                            spec.name(),
+                            containerDir + fileName);
             container.execInContainer("rm", "-rf", containerDir);
             if (result.getExitCode() != 0) {
-                throw PsqlErrors.parse(result.getStderr(), containerDir, classpathDir, name,
-                        (file, line) -> hostDir.map(dir -> sourceLine(dir, file.substring(classpathDir.length()), line)).orElse(null));
+                throw PsqlErrors.parse(
+                        result.getStderr(),
+                        containerDir,
+                        classpathDir,
+                        name,
+                        (file, line) ->
+                                hostDir.map(
+                                                dir ->
+                                                        sourceLine(
+                                                                dir,
+                                                                file.substring(
+                                                                        classpathDir.length()),
+                                                                line))
+                                        .orElse(null));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new ScriptFailedException(name, 0, "could not run psql in the " + spec.image() + " container: " + e.getMessage(), null, e);
+            throw new ScriptFailedException(
+                    name,
+                    0,
+                    "could not run psql in the " + spec.image() + " container: " + e.getMessage(),
+                    null,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScriptFailedException(name, 0, "interrupted while psql ran it", null, e);

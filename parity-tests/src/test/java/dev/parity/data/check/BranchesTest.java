@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The ways of meeting a condition: exactly the rows that make it TRUE make every atom of one branch TRUE. */
 class BranchesTest {
 
-    private static final Evaluator EVALUATOR = new Evaluator(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Evaluator EVALUATOR =
+            new Evaluator(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private static final CheckParser PARSER = new CheckParser(Optional::of);
     private static final List<String> COLUMNS = List.of("a", "b", "c", "d");
 
@@ -29,16 +30,29 @@ class BranchesTest {
     void orOfAndsAreTheirBranches() {
         List<Branches.Branch> branches = branches("ended OR (y IS NULL AND m IS NULL)");
         assertThat(branches).hasSize(2);
-        assertThat(branches.get(0).atoms()).containsExactly(new Expr.Compare(new Expr.Column("ended"), Expr.Op.EQ, new Expr.Literal(true)));
-        assertThat(branches.get(1).atoms()).containsExactly(new Expr.IsNull(new Expr.Column("y"), false), new Expr.IsNull(new Expr.Column("m"), false));
+        assertThat(branches.get(0).atoms())
+                .containsExactly(
+                        new Expr.Compare(
+                                new Expr.Column("ended"), Expr.Op.EQ, new Expr.Literal(true)));
+        assertThat(branches.get(1).atoms())
+                .containsExactly(
+                        new Expr.IsNull(new Expr.Column("y"), false),
+                        new Expr.IsNull(new Expr.Column("m"), false));
     }
 
     @Test
     void notIsPushedIntoTheAtoms() {
-        assertThat(branches("NOT ((a IS NULL) AND (b IS NOT NULL))")).extracting(Branches.Branch::atoms).containsExactly(
-                List.of(new Expr.IsNull(new Expr.Column("a"), true)), List.of(new Expr.IsNull(new Expr.Column("b"), false)));
-        assertThat(branches("NOT (a > 1)").get(0).atoms()).containsExactly(new Expr.Compare(new Expr.Column("a"), Expr.Op.LE,
-                new Expr.Literal(BigDecimal.ONE)));
+        assertThat(branches("NOT ((a IS NULL) AND (b IS NOT NULL))"))
+                .extracting(Branches.Branch::atoms)
+                .containsExactly(
+                        List.of(new Expr.IsNull(new Expr.Column("a"), true)),
+                        List.of(new Expr.IsNull(new Expr.Column("b"), false)));
+        assertThat(branches("NOT (a > 1)").get(0).atoms())
+                .containsExactly(
+                        new Expr.Compare(
+                                new Expr.Column("a"),
+                                Expr.Op.LE,
+                                new Expr.Literal(BigDecimal.ONE)));
     }
 
     @Test
@@ -54,7 +68,12 @@ class BranchesTest {
     void tooManyBranchesAreNone() {
         StringBuilder wide = new StringBuilder();
         for (int i = 0; i < 9; i++) {
-            wide.append(i == 0 ? "" : " AND ").append("(a").append(i).append(" > 0 OR b").append(i).append(" > 0)");
+            wide.append(i == 0 ? "" : " AND ")
+                    .append("(a")
+                    .append(i)
+                    .append(" > 0 OR b")
+                    .append(i)
+                    .append(" > 0)");
         }
         assertThat(Branches.of(PARSER.parse(wide.toString()))).isEmpty(); // 2^9 = 512
     }
@@ -73,9 +92,21 @@ class BranchesTest {
             for (int r = 0; r < 30; r++) {
                 Map<String, Object> values = row(random);
                 Truth truth = EVALUATOR.test(condition, values::get);
-                boolean someBranch = branches.get().stream().anyMatch(b -> b.atoms().stream()
-                        .allMatch(atom -> EVALUATOR.test(atom, values::get) == Truth.TRUE));
-                assertThat(someBranch).as("seed %d (-Dparity.test.seed=%d): %s on %s gives %s", seed, seed, condition, values, truth)
+                boolean someBranch =
+                        branches.get().stream()
+                                .anyMatch(
+                                        b ->
+                                                b.atoms().stream()
+                                                        .allMatch(
+                                                                atom ->
+                                                                        EVALUATOR.test(
+                                                                                        atom,
+                                                                                        values::get)
+                                                                                == Truth.TRUE));
+                assertThat(someBranch)
+                        .as(
+                                "seed %d (-Dparity.test.seed=%d): %s on %s gives %s",
+                                seed, seed, condition, values, truth)
                         .isEqualTo(truth == Truth.TRUE);
             }
         }
@@ -94,24 +125,53 @@ class BranchesTest {
         Expr column = new Expr.Column(COLUMNS.get(random.nextInt(COLUMNS.size())));
         Expr constant = new Expr.Literal(BigDecimal.valueOf(random.nextInt(5)));
         return switch (pick) {
-            case 0 -> new Expr.And(List.of(condition(random, depth - 1), condition(random, depth - 1)));
-            case 1 -> new Expr.Or(List.of(condition(random, depth - 1), condition(random, depth - 1), condition(random, depth - 1)));
+            case 0 ->
+                    new Expr.And(
+                            List.of(condition(random, depth - 1), condition(random, depth - 1)));
+            case 1 ->
+                    new Expr.Or(
+                            List.of(
+                                    condition(random, depth - 1),
+                                    condition(random, depth - 1),
+                                    condition(random, depth - 1)));
             case 2 -> new Expr.Not(condition(random, depth - 1));
-            case 3 -> new Expr.Compare(new Expr.IsNull(column, random.nextBoolean()), random.nextBoolean() ? Expr.Op.EQ : Expr.Op.NE,
-                    new Expr.IsNull(new Expr.Column(COLUMNS.get(random.nextInt(COLUMNS.size()))), random.nextBoolean()));
+            case 3 ->
+                    new Expr.Compare(
+                            new Expr.IsNull(column, random.nextBoolean()),
+                            random.nextBoolean() ? Expr.Op.EQ : Expr.Op.NE,
+                            new Expr.IsNull(
+                                    new Expr.Column(COLUMNS.get(random.nextInt(COLUMNS.size()))),
+                                    random.nextBoolean()));
             case 4 -> new Expr.Compare(column, Expr.Op.values()[random.nextInt(6)], constant);
             case 5 -> new Expr.IsNull(column, random.nextBoolean());
-            case 6 -> new Expr.In(column, List.of(constant, new Expr.Literal(BigDecimal.valueOf(random.nextInt(5)))), random.nextBoolean());
-            case 7 -> new Expr.Between(column, constant, new Expr.Literal(BigDecimal.valueOf(random.nextInt(5))), random.nextBoolean());
+            case 6 ->
+                    new Expr.In(
+                            column,
+                            List.of(
+                                    constant,
+                                    new Expr.Literal(BigDecimal.valueOf(random.nextInt(5)))),
+                            random.nextBoolean());
+            case 7 ->
+                    new Expr.Between(
+                            column,
+                            constant,
+                            new Expr.Literal(BigDecimal.valueOf(random.nextInt(5))),
+                            random.nextBoolean());
             case 8 -> {
                 List<Expr> args = new ArrayList<>();
                 for (String c : COLUMNS.subList(0, 1 + random.nextInt(COLUMNS.size()))) {
                     args.add(new Expr.Column(c));
                 }
-                yield new Expr.Compare(new Expr.Call(random.nextBoolean() ? "num_nonnulls" : "num_nulls", args), Expr.Op.values()[random.nextInt(6)],
+                yield new Expr.Compare(
+                        new Expr.Call(random.nextBoolean() ? "num_nonnulls" : "num_nulls", args),
+                        Expr.Op.values()[random.nextInt(6)],
                         new Expr.Literal(BigDecimal.valueOf(random.nextInt(3))));
             }
-            case 9 -> new Expr.Compare(column, Expr.Op.values()[random.nextInt(6)], new Expr.Column(COLUMNS.get(random.nextInt(COLUMNS.size()))));
+            case 9 ->
+                    new Expr.Compare(
+                            column,
+                            Expr.Op.values()[random.nextInt(6)],
+                            new Expr.Column(COLUMNS.get(random.nextInt(COLUMNS.size()))));
             default -> new Expr.Compare(column, Expr.Op.values()[6 + random.nextInt(2)], constant);
         };
     }

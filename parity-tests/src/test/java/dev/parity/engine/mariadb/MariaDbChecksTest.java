@@ -10,7 +10,8 @@ class MariaDbChecksTest {
     @Test
     void backticksBecomeDoubleQuotes() {
         assertThat(MariaDbChecks.neutral("`price` >= 0")).isEqualTo("\"price\" >= 0");
-        assertThat(MariaDbChecks.neutral("char_length(`code`) >= 3")).isEqualTo("char_length(\"code\") >= 3");
+        assertThat(MariaDbChecks.neutral("char_length(`code`) >= 3"))
+                .isEqualTo("char_length(\"code\") >= 3");
         assertThat(MariaDbChecks.neutral("`name` <> ''")).isEqualTo("\"name\" <> ''");
     }
 
@@ -22,8 +23,10 @@ class MariaDbChecksTest {
 
     @Test
     void betweenBecomesTwoComparisons() {
-        assertThat(MariaDbChecks.neutral("`qty` between 1 and 50")).isEqualTo("\"qty\" >= 1 AND \"qty\" <= 50");
-        assertThat(MariaDbChecks.neutral("`t` BETWEEN -10 AND 40.5")).isEqualTo("\"t\" >= -10 AND \"t\" <= 40.5");
+        assertThat(MariaDbChecks.neutral("`qty` between 1 and 50"))
+                .isEqualTo("\"qty\" >= 1 AND \"qty\" <= 50");
+        assertThat(MariaDbChecks.neutral("`t` BETWEEN -10 AND 40.5"))
+                .isEqualTo("\"t\" >= -10 AND \"t\" <= 40.5");
     }
 
     @Test
@@ -36,9 +39,12 @@ class MariaDbChecksTest {
 
     @Test
     void stringsAreRewrittenWithDoubledQuotes() {
-        assertThat(MariaDbChecks.neutral("`status` in ('new','it\\'s')")).isEqualTo("\"status\" IN ('new','it''s')");
-        assertThat(MariaDbChecks.neutral("`status` in ('new','it''s')")).isEqualTo("\"status\" IN ('new','it''s')");
-        assertThat(MariaDbChecks.neutral("`path` <> 'c:\\\\' and `q` <> '\\'\\''")).isEqualTo("\"path\" <> 'c:\\' AND \"q\" <> ''''''");
+        assertThat(MariaDbChecks.neutral("`status` in ('new','it\\'s')"))
+                .isEqualTo("\"status\" IN ('new','it''s')");
+        assertThat(MariaDbChecks.neutral("`status` in ('new','it''s')"))
+                .isEqualTo("\"status\" IN ('new','it''s')");
+        assertThat(MariaDbChecks.neutral("`path` <> 'c:\\\\' and `q` <> '\\'\\''"))
+                .isEqualTo("\"path\" <> 'c:\\' AND \"q\" <> ''''''");
     }
 
     @Test

@@ -22,7 +22,8 @@ class MariaDbFaultsTest {
     class OnMariaDb10 extends OnMariaDb {
         @Override
         protected DatabaseSpec spec() {
-            return DatabaseSpec.defaults(Engines.byId("mariadb").orElseThrow()).withImage("mariadb:10.11");
+            return DatabaseSpec.defaults(Engines.byId("mariadb").orElseThrow())
+                    .withImage("mariadb:10.11");
         }
     }
 
@@ -30,7 +31,8 @@ class MariaDbFaultsTest {
     class OnMariaDb11 extends OnMariaDb {
         @Override
         protected DatabaseSpec spec() {
-            return DatabaseSpec.defaults(Engines.byId("mariadb").orElseThrow()).withImage("mariadb:11.8");
+            return DatabaseSpec.defaults(Engines.byId("mariadb").orElseThrow())
+                    .withImage("mariadb:11.8");
         }
     }
 
@@ -43,7 +45,8 @@ class MariaDbFaultsTest {
 
         @Override
         protected ServerError killed() {
-            // the server closes an idle session's socket without an error packet: Connector/J sees the connection gone
+            // the server closes an idle session's socket without an error packet: Connector/J sees
+            // the connection gone
             return new ServerError("08000", -1, "Socket error");
         }
 
@@ -54,7 +57,8 @@ class MariaDbFaultsTest {
 
         @Override
         protected ServerError lockWaitEnded() {
-            return new ServerError("HY000", 1205, "Lock wait timeout exceeded"); // ER_LOCK_WAIT_TIMEOUT
+            return new ServerError(
+                    "HY000", 1205, "Lock wait timeout exceeded"); // ER_LOCK_WAIT_TIMEOUT
         }
 
         @Override
@@ -64,12 +68,18 @@ class MariaDbFaultsTest {
 
         @Override
         protected ServerError timedOut() {
-            return new ServerError("70100", 1969, "Query execution was interrupted (max_statement_time exceeded)"); // ER_STATEMENT_TIMEOUT
+            return new ServerError(
+                    "70100",
+                    1969,
+                    "Query execution was interrupted (max_statement_time exceeded)"); // ER_STATEMENT_TIMEOUT
         }
 
         @Override
         protected ServerError readOnlyWrite() {
-            return new ServerError("HY000", 1290, "The MariaDB server is running with the --read-only option so it cannot execute this statement");
+            return new ServerError(
+                    "HY000",
+                    1290,
+                    "The MariaDB server is running with the --read-only option so it cannot execute this statement");
         }
 
         @Override
@@ -86,8 +96,10 @@ class MariaDbFaultsTest {
         @Test
         void classesZeroAndOneAreRefused() {
             for (String sqlState : new String[] {"00000", "01000", "4000", "ab123"}) {
-                assertThatThrownBy(() -> faults.failWrites(database, "accounts", sqlState, 1, -1, 7))
-                        .isInstanceOf(EngineException.class).hasMessageContaining("'" + sqlState + "'");
+                assertThatThrownBy(
+                                () -> faults.failWrites(database, "accounts", sqlState, 1, -1, 7))
+                        .isInstanceOf(EngineException.class)
+                        .hasMessageContaining("'" + sqlState + "'");
             }
         }
 
@@ -95,23 +107,30 @@ class MariaDbFaultsTest {
         void aTableInItsDatabaseMayBeNamedWithItButNotInAnother() throws Exception {
             faults.failWrites(database, database + ".accounts", "40001", 0, 1, 7);
             failure(dataSource, "insert into accounts values (1, 10)");
-            assertThatThrownBy(() -> faults.failWrites(database, other + ".accounts", "40001", 0, 1, 7))
-                    .isInstanceOf(EngineException.class).hasMessageContaining("'" + other + ".accounts'");
+            assertThatThrownBy(
+                            () ->
+                                    faults.failWrites(
+                                            database, other + ".accounts", "40001", 0, 1, 7))
+                    .isInstanceOf(EngineException.class)
+                    .hasMessageContaining("'" + other + ".accounts'");
         }
 
         @Test
         void aStatementTimeoutKeepsWhatInitConnectHeldBefore() throws Exception {
-            // what a profile's own init_connect did goes on, ahead of ours; clear leaves it as it was
+            // what a profile's own init_connect did goes on, ahead of ours; clear leaves it as it
+            // was
             try (Connection admin = admin()) {
                 execute(admin, "set global init_connect = 'set @parity_profile = 1'");
                 try {
                     faults.statementTimeout(database, Duration.ofMillis(300));
                     try (Connection connection = dataSource.getConnection()) {
                         assertThat(query(connection, "select @parity_profile")).isEqualTo("1");
-                        assertThat(query(connection, "select @@max_statement_time")).isEqualTo("0.300000");
+                        assertThat(query(connection, "select @@max_statement_time"))
+                                .isEqualTo("0.300000");
                     }
                     faults.clear(database);
-                    assertThat(query(admin, "select @@global.init_connect")).isEqualTo("set @parity_profile = 1");
+                    assertThat(query(admin, "select @@global.init_connect"))
+                            .isEqualTo("set @parity_profile = 1");
                 } finally {
                     execute(admin, "set global init_connect = ''");
                 }
@@ -119,28 +138,38 @@ class MariaDbFaultsTest {
         }
 
         @Test
-        void aConnectionLimitAndATimeoutShareInitConnectAndEachGoesWithItsDatabase() throws Exception {
+        void aConnectionLimitAndATimeoutShareInitConnectAndEachGoesWithItsDatabase()
+                throws Exception {
             try (Connection admin = admin()) {
                 execute(admin, "set global init_connect = 'set @parity_profile = 1'");
                 try {
                     faults.statementTimeout(database, Duration.ofMillis(300));
                     faults.connectionLimit(database, 1);
-                    assertThat(query(admin, "select @@global.init_connect")).isEqualTo("set @parity_profile = 1; set session max_statement_time = "
-                            + "case database() when '" + database + "' then 0.300000000 else @@session.max_statement_time end; "
-                            + "call parity_faults.admit(database())");
+                    assertThat(query(admin, "select @@global.init_connect"))
+                            .isEqualTo(
+                                    "set @parity_profile = 1; set session max_statement_time = "
+                                            + "case database() when '"
+                                            + database
+                                            + "' then 0.300000000 else @@session.max_statement_time end; "
+                                            + "call parity_faults.admit(database())");
                     try (Connection first = dataSource.getConnection()) {
                         assertThat(query(first, "select @parity_profile")).isEqualTo("1");
-                        assertThat(query(first, "select @@max_statement_time")).isEqualTo("0.300000");
-                        assertThatThrownBy(() -> dataSource.getConnection().close()).isInstanceOf(SQLException.class);
+                        assertThat(query(first, "select @@max_statement_time"))
+                                .isEqualTo("0.300000");
+                        assertThatThrownBy(() -> dataSource.getConnection().close())
+                                .isInstanceOf(SQLException.class);
                     }
                     assertThat(faults.connectionsRefused(database)).isEqualTo(1);
 
                     faults.clear(database);
-                    assertThat(query(admin, "select @@global.init_connect")).isEqualTo("set @parity_profile = 1");
+                    assertThat(query(admin, "select @@global.init_connect"))
+                            .isEqualTo("set @parity_profile = 1");
                     assertThat(faults.connectionsRefused(database)).isZero();
-                    try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+                    try (Connection first = dataSource.getConnection();
+                            Connection second = dataSource.getConnection()) {
                         assertThat(first.isValid(5)).isTrue();
-                        assertThat(query(second, "select @@max_statement_time")).isEqualTo("0.000000");
+                        assertThat(query(second, "select @@max_statement_time"))
+                                .isEqualTo("0.000000");
                     }
                 } finally {
                     execute(admin, "set global init_connect = ''");

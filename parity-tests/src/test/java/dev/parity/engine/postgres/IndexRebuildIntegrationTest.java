@@ -43,11 +43,24 @@ class IndexRebuildIntegrationTest {
     private static final Engine POSTGRES = Engines.byId("postgres").orElseThrow();
 
     /** Each table with the columns its rows are ordered by. */
-    private static final Map<String, String> TABLES = Map.of("accounts", "account_id", "codes", "code_id", "orders", "order_id",
-            "order_lines", "order_id, line_no", "refunds", "refund_id", "events", "event_id, happened");
+    private static final Map<String, String> TABLES =
+            Map.of(
+                    "accounts",
+                    "account_id",
+                    "codes",
+                    "code_id",
+                    "orders",
+                    "order_id",
+                    "order_lines",
+                    "order_id, line_no",
+                    "refunds",
+                    "refund_id",
+                    "events",
+                    "event_id, happened");
 
     /** Every index and constraint of the schema, with what the load must keep: definition, validity, parent, comment. */
-    private static final String CATALOG = """
+    private static final String CATALOG =
+            """
             select string_agg(line, E'\\n' order by line) from (
               select 'index ' || i.indexrelid::regclass || ' on ' || i.indrelid::regclass || ': ' || pg_get_indexdef(i.indexrelid)
                   || ', valid ' || i.indisvalid || ', clustered ' || i.indisclustered
@@ -66,17 +79,22 @@ class IndexRebuildIntegrationTest {
             ) catalog""";
 
     /** Objects the load drops and creates again: a partitioned index, a partial one, one with a comment, foreign keys. */
-    private static final String OBJECT_IDS = "select string_agg(oid::text, ',' order by oid) from (select oid from pg_class where relname in "
-            + "('events_account_idx', 'events_2024_q3_account_id_happened_idx', 'orders_open_idx', 'accounts_region_created_idx') "
-            + "union all select oid from pg_constraint where conname in ('orders_account_fk', 'events_2024_h1_account_fk')) dropped";
-    private static final String KEPT_OBJECT_IDS = "select string_agg(oid::text, ',' order by oid) from pg_class where relname in "
-            + "('orders_pkey', 'accounts_created_idx', 'codes_code_key')";
+    private static final String OBJECT_IDS =
+            "select string_agg(oid::text, ',' order by oid) from (select oid from pg_class where relname in "
+                    + "('events_account_idx', 'events_2024_q3_account_id_happened_idx', 'orders_open_idx', 'accounts_region_created_idx') "
+                    + "union all select oid from pg_constraint where conname in ('orders_account_fk', 'events_2024_h1_account_fk')) dropped";
+
+    private static final String KEPT_OBJECT_IDS =
+            "select string_agg(oid::text, ',' order by oid) from pg_class where relname in "
+                    + "('orders_pkey', 'accounts_created_idx', 'codes_code_key')";
 
     private EmptySchema schema;
 
     @BeforeAll
     void startDatabase() {
-        schema = EmptySchema.start(POSTGRES, List.of("db/postgres/rebuilt-indexes.sql"), "index-rebuild-test");
+        schema =
+                EmptySchema.start(
+                        POSTGRES, List.of("db/postgres/rebuilt-indexes.sql"), "index-rebuild-test");
     }
 
     @AfterAll
@@ -95,46 +113,67 @@ class IndexRebuildIntegrationTest {
     void rebuildingGivesTheSameRowsAndTheSameCatalogAsKeeping() throws SQLException {
         DataSource kept = freshCopy();
         String catalog = query(kept, CATALOG);
-        assertThat(catalog).contains("index accounts_region_created_idx on accounts: CREATE INDEX accounts_region_created_idx ON public.accounts "
-                + "USING btree (region, created_at DESC) WITH (fillfactor='70'), valid true, clustered false, parent -, comment listing by region");
+        assertThat(catalog)
+                .contains(
+                        "index accounts_region_created_idx on accounts: CREATE INDEX accounts_region_created_idx ON public.accounts "
+                                + "USING btree (region, created_at DESC) WITH (fillfactor='70'), valid true, clustered false, parent -, comment listing by region");
         System.setProperty(Settings.LOAD_KEEP_INDEXES.name(), "true");
         load(kept);
         System.clearProperty(Settings.LOAD_KEEP_INDEXES.name());
         DataSource rebuilt = freshCopy();
         load(rebuilt);
 
-        // dropped and created again (new objects), or left alone: the primary key and the clustered index
+        // dropped and created again (new objects), or left alone: the primary key and the clustered
+        // index
         assertThat(query(rebuilt, OBJECT_IDS)).isNotEqualTo(query(kept, OBJECT_IDS));
         assertThat(query(rebuilt, KEPT_OBJECT_IDS)).isEqualTo(query(kept, KEPT_OBJECT_IDS));
         assertThat(query(rebuilt, CATALOG)).isEqualTo(catalog);
         assertThat(query(kept, CATALOG)).isEqualTo(catalog);
         for (Map.Entry<String, String> table : TABLES.entrySet()) {
-            assertThat(query(rebuilt, "select count(*) from " + table.getKey())).as(table.getKey()).isNotEqualTo("0");
-            assertThat(Checksums.of(rebuilt, table.getKey(), table.getValue())).as(table.getKey())
+            assertThat(query(rebuilt, "select count(*) from " + table.getKey()))
+                    .as(table.getKey())
+                    .isNotEqualTo("0");
+            assertThat(Checksums.of(rebuilt, table.getKey(), table.getValue()))
+                    .as(table.getKey())
                     .isEqualTo(Checksums.of(kept, table.getKey(), table.getValue()));
         }
-        // the rebuilt foreign keys act: the cascade of orders_account_fk and the partitions' own key
-        try (Connection connection = rebuilt.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("delete from refunds; delete from order_lines; delete from events; update accounts set referrer_id = null");
-            assertThat(statement.executeUpdate("delete from accounts where account_id in (select account_id from orders)")).isPositive();
+        // the rebuilt foreign keys act: the cascade of orders_account_fk and the partitions' own
+        // key
+        try (Connection connection = rebuilt.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "delete from refunds; delete from order_lines; delete from events; update accounts set referrer_id = null");
+            assertThat(
+                            statement.executeUpdate(
+                                    "delete from accounts where account_id in (select account_id from orders)"))
+                    .isPositive();
         }
-        assertThat(query(rebuilt, "select count(*) from orders o where not exists (select from accounts a where a.account_id = o.account_id)"))
+        assertThat(
+                        query(
+                                rebuilt,
+                                "select count(*) from orders o where not exists (select from accounts a where a.account_id = o.account_id)"))
                 .isEqualTo("0");
     }
 
     @Test
     void aLoadThatFailsLeavesEveryIndexAndForeignKeyAsItWas() throws SQLException {
         DataSource failing = freshCopy();
-        try (Connection connection = failing.getConnection(); Statement statement = connection.createStatement()) {
-            // rows pass every constraint Parity knows, then the 3000th event is refused: after the drops and most rows
-            statement.execute("create function refuse() returns trigger language plpgsql as "
-                    + "$$ begin raise exception 'refused by a trigger'; end $$");
-            statement.execute("create trigger refuse_late after insert on events for each row when (new.event_id = 3000) "
-                    + "execute function refuse()");
+        try (Connection connection = failing.getConnection();
+                Statement statement = connection.createStatement()) {
+            // rows pass every constraint Parity knows, then the 3000th event is refused: after the
+            // drops and most rows
+            statement.execute(
+                    "create function refuse() returns trigger language plpgsql as "
+                            + "$$ begin raise exception 'refused by a trigger'; end $$");
+            statement.execute(
+                    "create trigger refuse_late after insert on events for each row when (new.event_id = 3000) "
+                            + "execute function refuse()");
         }
         String catalog = query(failing, CATALOG);
 
-        assertThatThrownBy(() -> load(failing)).isInstanceOf(ProblemException.class).hasMessageContaining("refused by a trigger");
+        assertThatThrownBy(() -> load(failing))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("refused by a trigger");
 
         assertThat(query(failing, CATALOG)).isEqualTo(catalog);
         assertThat(query(failing, "select count(*) from accounts")).isEqualTo("0");
@@ -145,14 +184,25 @@ class IndexRebuildIntegrationTest {
     }
 
     private static void load(DataSource dataSource) {
-        DatasetLoader.load(POSTGRES, dataSource, List.of(DatasetSpec.of("accounts", 3000), DatasetSpec.of("codes", 200),
-                DatasetSpec.of("orders", 6000), DatasetSpec.of("order_lines", 9000), DatasetSpec.of("refunds", 500),
-                DatasetSpec.of("events", 6000)), 42, 2, progress -> { });
+        DatasetLoader.load(
+                POSTGRES,
+                dataSource,
+                List.of(
+                        DatasetSpec.of("accounts", 3000),
+                        DatasetSpec.of("codes", 200),
+                        DatasetSpec.of("orders", 6000),
+                        DatasetSpec.of("order_lines", 9000),
+                        DatasetSpec.of("refunds", 500),
+                        DatasetSpec.of("events", 6000)),
+                42,
+                2,
+                progress -> {});
     }
 
     private static String query(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

@@ -20,8 +20,11 @@ class PostgresCopyLoaderTest {
             System.setProperty(Settings.LOAD_KEEP_INDEXES.name(), "true");
             assertThat(PostgresCopyLoader.keepIndexes()).isTrue();
             System.setProperty(Settings.LOAD_KEEP_INDEXES.name(), "yes");
-            assertThatThrownBy(PostgresCopyLoader::keepIndexes).isInstanceOf(ProblemException.class).hasMessage("system property "
-                    + "parity.load.keepIndexes: 'yes' is neither true nor false. Set -Dparity.load.keepIndexes=true, or =false (the default).");
+            assertThatThrownBy(PostgresCopyLoader::keepIndexes)
+                    .isInstanceOf(ProblemException.class)
+                    .hasMessage(
+                            "system property "
+                                    + "parity.load.keepIndexes: 'yes' is neither true nor false. Set -Dparity.load.keepIndexes=true, or =false (the default).");
         } finally {
             System.clearProperty(Settings.LOAD_KEEP_INDEXES.name());
         }

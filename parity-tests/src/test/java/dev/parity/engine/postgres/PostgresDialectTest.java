@@ -17,7 +17,8 @@ class PostgresDialectTest {
     private final PostgresDialect dialect = new PostgresDialect();
 
     // starts on script line 20; "prodcut" is on its second line
-    private final SqlStatement statement = new SqlStatement("create table p (\n  id int, prodcut (id)\n)", 20);
+    private final SqlStatement statement =
+            new SqlStatement("create table p (\n  id int, prodcut (id)\n)", 20);
 
     /** An error as the server sends it: fields, each a type letter and a text, ended by NUL. */
     private static PSQLException serverError(String... fields) {
@@ -41,35 +42,56 @@ class PostgresDialectTest {
     @Test
     void splitsWithDollarQuotes() {
         assertThat(dialect.split("select 1;\ndo $$ begin perform 1; end $$;"))
-                .containsExactly(new SqlStatement("select 1", 1), new SqlStatement("do $$ begin perform 1; end $$", 2));
+                .containsExactly(
+                        new SqlStatement("select 1", 1),
+                        new SqlStatement("do $$ begin perform 1; end $$", 2));
     }
 
     @Test
     void errorLineIsTheLineOfTheServersPosition() {
         int position = statement.sql().indexOf("prodcut") + 1;
-        PSQLException error = serverError("SERROR", "C42601", "Msyntax error at or near \"(\"", "P" + position);
+        PSQLException error =
+                serverError("SERROR", "C42601", "Msyntax error at or near \"(\"", "P" + position);
         assertThat(error.getServerErrorMessage().getPosition()).isEqualTo(position);
         assertThat(dialect.errorLine(statement, error)).isEqualTo(21);
-        assertThat(dialect.errorLine(statement, serverError("SERROR", "C42601", "Mx", "P1"))).isEqualTo(20);
+        assertThat(dialect.errorLine(statement, serverError("SERROR", "C42601", "Mx", "P1")))
+                .isEqualTo(20);
     }
 
     @Test
     void errorLineWithoutAServerPositionIsTheStatementsLine() {
-        assertThat(dialect.errorLine(statement, serverError("SERROR", "C42P01", "Mrelation \"x\" does not exist"))).isEqualTo(20);
-        assertThat(dialect.errorLine(statement, new PSQLException("connection lost", PSQLState.CONNECTION_FAILURE))).isEqualTo(20);
-        assertThat(dialect.errorLine(statement, new SQLException("not from the server"))).isEqualTo(20);
+        assertThat(
+                        dialect.errorLine(
+                                statement,
+                                serverError("SERROR", "C42P01", "Mrelation \"x\" does not exist")))
+                .isEqualTo(20);
+        assertThat(
+                        dialect.errorLine(
+                                statement,
+                                new PSQLException("connection lost", PSQLState.CONNECTION_FAILURE)))
+                .isEqualTo(20);
+        assertThat(dialect.errorLine(statement, new SQLException("not from the server")))
+                .isEqualTo(20);
     }
 
     @Test
     void errorMessageIsTheDriversMessage() {
-        assertThat(dialect.errorMessage(new SQLException("ERROR: division by zero"))).isEqualTo("ERROR: division by zero");
+        assertThat(dialect.errorMessage(new SQLException("ERROR: division by zero")))
+                .isEqualTo("ERROR: division by zero");
     }
 
     @Test
     void rejectedRowsCastsEveryValueToItsColumnsTypeAndNamesTheOrdinals() {
-        String sql = dialect.rejectedRows(List.of("qty", "Note"), List.of("integer", "character varying(20)"), List.of(7L, 9L),
-                List.of(Arrays.asList("1", "it's"), Arrays.asList(null, "x")), "((qty > 0))");
-        assertThat(sql).isEqualTo("select t.parity_ordinal_ from (values (7, '1'::integer, 'it''s'::character varying(20)),"
-                + " (9, null::integer, 'x'::character varying(20))) as t(parity_ordinal_, \"qty\", \"Note\") where not (((qty > 0)))");
+        String sql =
+                dialect.rejectedRows(
+                        List.of("qty", "Note"),
+                        List.of("integer", "character varying(20)"),
+                        List.of(7L, 9L),
+                        List.of(Arrays.asList("1", "it's"), Arrays.asList(null, "x")),
+                        "((qty > 0))");
+        assertThat(sql)
+                .isEqualTo(
+                        "select t.parity_ordinal_ from (values (7, '1'::integer, 'it''s'::character varying(20)),"
+                                + " (9, null::integer, 'x'::character varying(20))) as t(parity_ordinal_, \"qty\", \"Note\") where not (((qty > 0)))");
     }
 }

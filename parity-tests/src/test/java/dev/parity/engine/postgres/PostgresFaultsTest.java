@@ -60,17 +60,24 @@ class PostgresFaultsTest extends ServerFaultsContract {
     @Override
     protected String leftovers() {
         return "select (select count(*) from pg_trigger where tgname like 'parity\\_fault\\_%')"
-                + " + (select count(*) from pg_namespace where nspname = '" + PostgresFaults.SCHEMA + "')";
+                + " + (select count(*) from pg_namespace where nspname = '"
+                + PostgresFaults.SCHEMA
+                + "')";
     }
 
     @Test
     void aTableOutsideTheDefaultSchemaIsNamedWithItsSchema() throws Exception {
         try (var connection = admin()) {
-            execute(connection, "create schema ledger", "create table ledger.entries (id int primary key)",
-                    "grant usage on schema ledger to public", "grant all on ledger.entries to public");
+            execute(
+                    connection,
+                    "create schema ledger",
+                    "create table ledger.entries (id int primary key)",
+                    "grant usage on schema ledger to public",
+                    "grant all on ledger.entries to public");
         }
         faults.failWrites(database, "ledger.entries", "40001", 0, 1, 7);
-        assertThat(failure(dataSource, "insert into ledger.entries values (1)").getMessage()).contains("write to ledger.entries on purpose");
+        assertThat(failure(dataSource, "insert into ledger.entries values (1)").getMessage())
+                .contains("write to ledger.entries on purpose");
         execute(dataSource, "insert into ledger.entries values (1)");
         assertThat(faults.writesFailed(database, "ledger.entries")).isEqualTo(1);
     }

@@ -20,24 +20,32 @@ class PostgresTypesTest {
 
     @Test
     void integersHaveTheirTypesRanges() {
-        assertThat(of("int2", -1, "smallint")).isEqualTo(ColumnType.integer("smallint", -32_768, 32_767));
-        assertThat(of("int4", -1, "integer")).isEqualTo(ColumnType.integer("integer", -2_147_483_648L, 2_147_483_647L));
-        assertThat(of("int8", -1, "bigint")).isEqualTo(ColumnType.integer("bigint", Long.MIN_VALUE, Long.MAX_VALUE));
+        assertThat(of("int2", -1, "smallint"))
+                .isEqualTo(ColumnType.integer("smallint", -32_768, 32_767));
+        assertThat(of("int4", -1, "integer"))
+                .isEqualTo(ColumnType.integer("integer", -2_147_483_648L, 2_147_483_647L));
+        assertThat(of("int8", -1, "bigint"))
+                .isEqualTo(ColumnType.integer("bigint", Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
     @Test
     void numericTakesPrecisionAndScaleFromTheTypmod() {
-        assertThat(of("numeric", numeric(12, 2), "numeric(12,2)")).isEqualTo(ColumnType.decimal("numeric(12,2)", 12, 2));
-        assertThat(of("numeric", numeric(5, 0), "numeric(5,0)")).isEqualTo(ColumnType.decimal("numeric(5,0)", 5, 0));
-        assertThat(of("numeric", numeric(1000, 30), "numeric(1000,30)")).isEqualTo(ColumnType.decimal("numeric(1000,30)", 1000, 30));
+        assertThat(of("numeric", numeric(12, 2), "numeric(12,2)"))
+                .isEqualTo(ColumnType.decimal("numeric(12,2)", 12, 2));
+        assertThat(of("numeric", numeric(5, 0), "numeric(5,0)"))
+                .isEqualTo(ColumnType.decimal("numeric(5,0)", 5, 0));
+        assertThat(of("numeric", numeric(1000, 30), "numeric(1000,30)"))
+                .isEqualTo(ColumnType.decimal("numeric(1000,30)", 1000, 30));
         assertThat(of("numeric", -1, "numeric")).isEqualTo(ColumnType.decimal("numeric", -1, -1));
     }
 
     @Test
     void varcharAndBpcharTakeTheirLength() {
-        assertThat(of("varchar", 14, "character varying(10)")).isEqualTo(ColumnType.text("character varying(10)", 10));
+        assertThat(of("varchar", 14, "character varying(10)"))
+                .isEqualTo(ColumnType.text("character varying(10)", 10));
         assertThat(of("bpchar", 7, "character(3)")).isEqualTo(ColumnType.text("character(3)", 3));
-        assertThat(of("varchar", -1, "character varying")).isEqualTo(ColumnType.text("character varying", -1));
+        assertThat(of("varchar", -1, "character varying"))
+                .isEqualTo(ColumnType.text("character varying", -1));
         assertThat(of("text", -1, "text")).isEqualTo(ColumnType.text("text", -1));
         assertThat(of("bpchar", 7, "character(3)").isFixedWidth()).isTrue();
         assertThat(of("varchar", 14, "character varying(10)").isFixedWidth()).isFalse();
@@ -45,8 +53,10 @@ class PostgresTypesTest {
 
     @Test
     void otherKnownTypesMapByName() {
-        assertThat(of("timestamptz", -1, "timestamp with time zone").kind()).isEqualTo(Kind.TIMESTAMP_TZ);
-        assertThat(of("timestamp", 3, "timestamp(0) without time zone").kind()).isEqualTo(Kind.TIMESTAMP);
+        assertThat(of("timestamptz", -1, "timestamp with time zone").kind())
+                .isEqualTo(Kind.TIMESTAMP_TZ);
+        assertThat(of("timestamp", 3, "timestamp(0) without time zone").kind())
+                .isEqualTo(Kind.TIMESTAMP);
         assertThat(of("jsonb", -1, "jsonb").kind()).isEqualTo(Kind.JSON);
         assertThat(of("bool", -1, "boolean").kind()).isEqualTo(Kind.BOOLEAN);
         assertThat(of("float4", -1, "real").kind()).isEqualTo(Kind.FLOAT);
@@ -58,13 +68,17 @@ class PostgresTypesTest {
     @Test
     void unknownTypesAreOther() {
         assertThat(of("point", -1, "point")).isEqualTo(ColumnType.of(Kind.OTHER, "point"));
-        assertThat(of("geometry", -1, "geometry(Point,4326)")).isEqualTo(ColumnType.of(Kind.OTHER, "geometry(Point,4326)"));
+        assertThat(of("geometry", -1, "geometry(Point,4326)"))
+                .isEqualTo(ColumnType.of(Kind.OTHER, "geometry(Point,4326)"));
     }
 
     @Test
     void bitStringsCarryTheirLengthAndMacaddr8ItsOctets() {
-        assertThat(of("bit", 8, "bit(8)")).isEqualTo(ColumnType.of(Kind.BIT, "bit(8)").withLength(8));
-        assertThat(of("varbit", 16, "bit varying(16)")).isEqualTo(ColumnType.of(Kind.BIT, "bit varying(16)").withLength(16));
-        assertThat(of("macaddr8", -1, "macaddr8")).isEqualTo(ColumnType.of(Kind.MACADDR, "macaddr8").withLength(8));
+        assertThat(of("bit", 8, "bit(8)"))
+                .isEqualTo(ColumnType.of(Kind.BIT, "bit(8)").withLength(8));
+        assertThat(of("varbit", 16, "bit varying(16)"))
+                .isEqualTo(ColumnType.of(Kind.BIT, "bit varying(16)").withLength(16));
+        assertThat(of("macaddr8", -1, "macaddr8"))
+                .isEqualTo(ColumnType.of(Kind.MACADDR, "macaddr8").withLength(8));
     }
 }

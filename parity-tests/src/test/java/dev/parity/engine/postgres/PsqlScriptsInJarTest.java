@@ -19,19 +19,36 @@ class PsqlScriptsInJarTest {
     @Test
     void aScriptInAJarThatReadsFilesBesideItIsRefused() throws Exception {
         URL inJar = new URL("jar:file:/repo/lib/schema.jar!/db/main.sql");
-        new PsqlScripts().check("db/main.sql", inJar, List.of(new ClientCommand("\\set", 1), new ClientCommand("\\ir", 4)),
-                new Location("t.yml", 6), problems);
-        assertThat(described(problems)).containsExactly("6: init script 'db/main.sql' reads files beside it (\\ir on its line 4), but it is in "
-                + "jar file:/repo/lib/schema.jar, where psql cannot reach them. Keep the script and its files in a directory of the test classpath "
-                + "(src/test/resources), or put their content in the script.");
+        new PsqlScripts()
+                .check(
+                        "db/main.sql",
+                        inJar,
+                        List.of(new ClientCommand("\\set", 1), new ClientCommand("\\ir", 4)),
+                        new Location("t.yml", 6),
+                        problems);
+        assertThat(described(problems))
+                .containsExactly(
+                        "6: init script 'db/main.sql' reads files beside it (\\ir on its line 4), but it is in "
+                                + "jar file:/repo/lib/schema.jar, where psql cannot reach them. Keep the script and its files in a directory of the test classpath "
+                                + "(src/test/resources), or put their content in the script.");
     }
 
     @Test
     void aDumpInAJarAndAnyScriptInADirectoryAreFine() throws Exception {
-        new PsqlScripts().check("db/dump.sql", new URL("jar:file:/repo/lib/schema.jar!/db/dump.sql"),
-                List.of(new ClientCommand("COPY ... FROM stdin", 9)), new Location("t.yml", 6), problems);
-        new PsqlScripts().check("db/main.sql", new URL("file:/repo/target/test-classes/db/main.sql"),
-                List.of(new ClientCommand("\\ir", 4)), new Location("t.yml", 6), problems);
+        new PsqlScripts()
+                .check(
+                        "db/dump.sql",
+                        new URL("jar:file:/repo/lib/schema.jar!/db/dump.sql"),
+                        List.of(new ClientCommand("COPY ... FROM stdin", 9)),
+                        new Location("t.yml", 6),
+                        problems);
+        new PsqlScripts()
+                .check(
+                        "db/main.sql",
+                        new URL("file:/repo/target/test-classes/db/main.sql"),
+                        List.of(new ClientCommand("\\ir", 4)),
+                        new Location("t.yml", 6),
+                        problems);
         assertThat(problems).isEmpty();
     }
 }

@@ -11,7 +11,8 @@ class TriggerWritesTest {
 
     @Test
     void aCounterKeptByAnAfterInsertTrigger() {
-        String body = """
+        String body =
+                """
                 begin
                   update store set staff_count = staff_count + 1 where id = new.store_id;
                   return new;
@@ -22,7 +23,8 @@ class TriggerWritesTest {
 
     @Test
     void severalUpdatesQuotedAndQualifiedNamesAndAnIfAround() {
-        String body = """
+        String body =
+                """
                 BEGIN
                   IF (TG_OP = 'INSERT') THEN
                     UPDATE "Person" SET post_count = post_count + 1, "lastPost" = now() WHERE id = NEW.creator_id;
@@ -41,14 +43,19 @@ class TriggerWritesTest {
 
     @Test
     void anUpdateWhoseTailJSqlParserCannotReadStillNamesWhatItSets() {
-        String body = "begin update post_aggregates set comments = comments + 1 from (select (new).*::comment) c"
-                + " where post_aggregates.post_id = c.post_id; return null; end";
+        String body =
+                "begin update post_aggregates set comments = comments + 1 from (select (new).*::comment) c"
+                        + " where post_aggregates.post_id = c.post_id; return null; end";
         assertThat(TriggerWrites.of(body)).containsEntry("post_aggregates", Set.of("comments"));
     }
 
     @Test
     void aBodyWithoutUpdatesAndTheWordInTextNamesNothing() {
-        assertThat(TriggerWrites.of("begin new.note := 'please update me'; raise notice 'update done'; return new; end")).isEmpty();
-        assertThat(TriggerWrites.of("begin insert into audit(what) values ('x'); return new; end")).isEmpty();
+        assertThat(
+                        TriggerWrites.of(
+                                "begin new.note := 'please update me'; raise notice 'update done'; return new; end"))
+                .isEmpty();
+        assertThat(TriggerWrites.of("begin insert into audit(what) values ('x'); return new; end"))
+                .isEmpty();
     }
 }

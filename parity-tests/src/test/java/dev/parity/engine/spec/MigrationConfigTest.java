@@ -23,18 +23,30 @@ class MigrationConfigTest {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    @TempDir
-    Path project;
+    @TempDir Path project;
 
     private MigrationsSpec read(String yaml) {
         Section profile = profile(yaml, problems);
-        Section database = new Section(profile.mapping("database", "").orElseThrow(), "profile 'p' > database", DatabaseSection.KEYS, problems);
+        Section database =
+                new Section(
+                        profile.mapping("database", "").orElseThrow(),
+                        "profile 'p' > database",
+                        DatabaseSection.KEYS,
+                        problems);
         return new MigrationsSection(getClass().getClassLoader(), project).read(database, problems);
     }
 
     /** "file:line: what. fix", the file without the project's directory. */
     private List<String> described() {
-        return problems.stream().map(p -> p.where().file().replace(project + "/", "") + ":" + p.where().line() + ": " + p.describe()).toList();
+        return problems.stream()
+                .map(
+                        p ->
+                                p.where().file().replace(project + "/", "")
+                                        + ":"
+                                        + p.where().line()
+                                        + ": "
+                                        + p.describe())
+                .toList();
     }
 
     private void write(String name, String text) throws IOException {
@@ -43,7 +55,9 @@ class MigrationConfigTest {
 
     @Test
     void flywaysKeysAreTakenWithOrWithoutTheirPrefixInCamelOrKebabCaseListsAndNestedMappingsToo() {
-        MigrationsSpec spec = read("""
+        MigrationsSpec spec =
+                read(
+                        """
                 database:
                   migrations:
                     locations: [db/flyway/postgres]
@@ -54,22 +68,40 @@ class MigrationConfigTest {
                       postgresql: {transactional: {lock: false}}
                 """);
         assertThat(problems).isEmpty();
-        assertThat(spec.config()).isEqualTo(Map.of("baselineOnMigrate", "true", "baselineVersion", "2", "schemas", "app,audit",
-                "postgresql.transactional.lock", "false"));
-        assertThat(spec.toString()).endsWith("config {baselineOnMigrate=true, baselineVersion=2, postgresql.transactional.lock=false, schemas=app,audit}");
+        assertThat(spec.config())
+                .isEqualTo(
+                        Map.of(
+                                "baselineOnMigrate",
+                                "true",
+                                "baselineVersion",
+                                "2",
+                                "schemas",
+                                "app,audit",
+                                "postgresql.transactional.lock",
+                                "false"));
+        assertThat(spec.toString())
+                .endsWith(
+                        "config {baselineOnMigrate=true, baselineVersion=2, postgresql.transactional.lock=false, schemas=app,audit}");
     }
 
     @Test
     void theConfigurationIsPartOfTheDatabasesIdentity() {
         MigrationsSpec plain = read("database: {migrations: {locations: [db/flyway/postgres]}}");
-        MigrationsSpec withoutLock = read("database: {migrations: {locations: [db/flyway/postgres], config: {postgresql.transactional.lock: false}}}");
-        assertThat(withoutLock).isNotEqualTo(plain).isEqualTo(read("database: {migrations: {locations: [db/flyway/postgres], "
-                + "config: {flyway.postgresql.transactional.lock: \"false\"}}}"));
+        MigrationsSpec withoutLock =
+                read(
+                        "database: {migrations: {locations: [db/flyway/postgres], config: {postgresql.transactional.lock: false}}}");
+        assertThat(withoutLock)
+                .isNotEqualTo(plain)
+                .isEqualTo(
+                        read(
+                                "database: {migrations: {locations: [db/flyway/postgres], "
+                                        + "config: {flyway.postgresql.transactional.lock: \"false\"}}}"));
     }
 
     @Test
     void aKeyFlywayDoesNotKnowOrAValueItDoesNotTakeIsReportedAtItsLineWithTheNearestKey() {
-        read("""
+        read(
+                """
                 database:
                   migrations:
                     locations: [db/flyway/postgres]
@@ -79,21 +111,24 @@ class MigrationConfigTest {
                       connectRetries: often
                       validateOnMigrate: [a, {b: c}]
                 """);
-        assertThat(described()).containsExactlyInAnyOrder(
-                "t.yml:5: unknown Flyway key 'postgresql.transactonal.lock' in profile 'p' > database > migrations.config. Did you mean "
-                        + "'postgresql.transactional.lock'? Write Flyway's own key, as its documentation names it, with or without 'flyway.', "
-                        + "e.g. postgresql.transactional.lock: false.",
-                "t.yml:6: unknown Flyway key 'baselineOnMigrat' in profile 'p' > database > migrations.config. Did you mean 'baselineOnMigrate'? "
-                        + "Write Flyway's own key, as its documentation names it, with or without 'flyway.', e.g. postgresql.transactional.lock: false.",
-                "t.yml:7: Flyway does not take connectRetries = 'often' in profile 'p' > database > migrations.config: Invalid value for "
-                        + "flyway.connectRetries (should be an integer): often. Give a value Flyway takes.",
-                "t.yml:8: 'validateOnMigrate' in profile 'p' > database > migrations.config must be a plain value or a list of them, but is a list holding a mapping. "
-                        + "Write it as, for example: validateOnMigrate: false");
+        assertThat(described())
+                .containsExactlyInAnyOrder(
+                        "t.yml:5: unknown Flyway key 'postgresql.transactonal.lock' in profile 'p' > database > migrations.config. Did you mean "
+                                + "'postgresql.transactional.lock'? Write Flyway's own key, as its documentation names it, with or without 'flyway.', "
+                                + "e.g. postgresql.transactional.lock: false.",
+                        "t.yml:6: unknown Flyway key 'baselineOnMigrat' in profile 'p' > database > migrations.config. Did you mean 'baselineOnMigrate'? "
+                                + "Write Flyway's own key, as its documentation names it, with or without 'flyway.', e.g. postgresql.transactional.lock: false.",
+                        "t.yml:7: Flyway does not take connectRetries = 'often' in profile 'p' > database > migrations.config: Invalid value for "
+                                + "flyway.connectRetries (should be an integer): often. Give a value Flyway takes.",
+                        "t.yml:8: 'validateOnMigrate' in profile 'p' > database > migrations.config must be a plain value or a list of them, but is a list holding a mapping. "
+                                + "Write it as, for example: validateOnMigrate: false");
     }
 
     @Test
     void whatParityGivesTheToolItselfIsAnErrorSayingWhereItGoes() {
-        MigrationsSpec spec = read("""
+        MigrationsSpec spec =
+                read(
+                        """
                 database:
                   migrations:
                     locations: [db/flyway/postgres]
@@ -104,20 +139,24 @@ class MigrationConfigTest {
                       placeholders.owner: app
                 """);
         assertThat(spec.config()).isEmpty();
-        assertThat(described()).containsExactlyInAnyOrder(
-                "t.yml:5: 'url' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Parity connects Flyway to the "
-                        + "database it started, as its administrator; leave it out.",
-                "t.yml:6: 'locations' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Name them in "
-                        + "database.migrations.locations instead.",
-                "t.yml:7: 'target' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Write it as "
-                        + "database.migrations.target instead.",
-                "t.yml:8: 'placeholders.owner' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Write it under "
-                        + "database.migrations.placeholders instead: owner: ...");
+        assertThat(described())
+                .containsExactlyInAnyOrder(
+                        "t.yml:5: 'url' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Parity connects Flyway to the "
+                                + "database it started, as its administrator; leave it out.",
+                        "t.yml:6: 'locations' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Name them in "
+                                + "database.migrations.locations instead.",
+                        "t.yml:7: 'target' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Write it as "
+                                + "database.migrations.target instead.",
+                        "t.yml:8: 'placeholders.owner' in profile 'p' > database > migrations.config is what Parity gives Flyway itself. Write it under "
+                                + "database.migrations.placeholders instead: owner: ...");
     }
 
     @Test
-    void theProjectsFlywayConfInTheDirectoryTheTestsRunInIsReadWithTheProfileOverIt() throws IOException {
-        write("flyway.conf", """
+    void theProjectsFlywayConfInTheDirectoryTheTestsRunInIsReadWithTheProfileOverIt()
+            throws IOException {
+        write(
+                "flyway.conf",
+                """
                 # the real database's: Parity's own connection wins
                 flyway.url=jdbc:postgresql://prod/app
                 flyway.user=app
@@ -127,7 +166,9 @@ class MigrationConfigTest {
                 flyway.placeholders.region=eu
                 flyway.target=2
                 """);
-        MigrationsSpec spec = read("""
+        MigrationsSpec spec =
+                read(
+                        """
                 database:
                   migrations:
                     locations: [db/flyway/postgres]
@@ -135,14 +176,23 @@ class MigrationConfigTest {
                     config: {table: profile_history}
                 """);
         assertThat(problems).isEmpty();
-        assertThat(spec.config()).isEqualTo(Map.of("postgresql.transactional.lock", "false", "table", "profile_history"));
-        assertThat(spec.placeholders()).isEqualTo(Map.of("schema_owner", "profile", "region", "eu"));
+        assertThat(spec.config())
+                .isEqualTo(
+                        Map.of(
+                                "postgresql.transactional.lock",
+                                "false",
+                                "table",
+                                "profile_history"));
+        assertThat(spec.placeholders())
+                .isEqualTo(Map.of("schema_owner", "profile", "region", "eu"));
         assertThat(spec.target()).as("the file's target, the profile giving none").isEqualTo("2");
     }
 
     @Test
     void aFlywayTomlGivesTheFlywayTableItsTablesAndTheDefaultEnvironment() throws IOException {
-        write("flyway.toml", """
+        write(
+                "flyway.toml",
+                """
                 [environments.default]
                 url = "jdbc:postgresql://prod/app"
                 schemas = ["app", "audit"] # lists are comma-separated, as Flyway reads them
@@ -167,36 +217,58 @@ class MigrationConfigTest {
                 """);
         MigrationsSpec spec = read("database: {migrations: {locations: [db/flyway/postgres]}}");
         assertThat(problems).isEmpty();
-        assertThat(spec.config()).isEqualTo(Map.of("schemas", "app,audit", "baselineOnMigrate", "true", "postgresql.transactional.lock", "false"));
+        assertThat(spec.config())
+                .isEqualTo(
+                        Map.of(
+                                "schemas",
+                                "app,audit",
+                                "baselineOnMigrate",
+                                "true",
+                                "postgresql.transactional.lock",
+                                "false"));
         assertThat(spec.placeholders()).isEqualTo(Map.of("schema_owner", "toml"));
     }
 
     @Test
-    void aFileNamedByConfigFilesIsReadBesideTheDefaultOnesAndItsUnknownKeysAreReportedAtTheirLine() throws IOException {
+    void aFileNamedByConfigFilesIsReadBesideTheDefaultOnesAndItsUnknownKeysAreReportedAtTheirLine()
+            throws IOException {
         Files.createDirectories(project.resolve("conf"));
         write("conf/flyway.conf", "flyway.cleanDisabled=false\nflyway.baselineOnMigrat=true\n");
         write("flyway.conf", "flyway.cleanDisabled=true\nflyway.table=history\n");
-        MigrationsSpec spec = read("database: {migrations: {locations: [db/flyway/postgres], config: {configFiles: [conf/flyway.conf, missing.conf]}}}");
+        MigrationsSpec spec =
+                read(
+                        "database: {migrations: {locations: [db/flyway/postgres], config: {configFiles: [conf/flyway.conf, missing.conf]}}}");
         assertThat(spec.config()).isEqualTo(Map.of("cleanDisabled", "false", "table", "history"));
-        assertThat(described()).containsExactlyInAnyOrder(
-                "t.yml:1: the Flyway configuration file 'missing.conf' does not exist. Fix the path; a relative one starts at " + project
-                        + ", where the tests run.",
-                "conf/flyway.conf:2: unknown Flyway key 'baselineOnMigrat' in " + project.resolve("conf/flyway.conf") + ". Did you mean "
-                        + "'baselineOnMigrate'? Write Flyway's own key, as its documentation names it, with or without 'flyway.', "
-                        + "e.g. postgresql.transactional.lock: false.");
+        assertThat(described())
+                .containsExactlyInAnyOrder(
+                        "t.yml:1: the Flyway configuration file 'missing.conf' does not exist. Fix the path; a relative one starts at "
+                                + project
+                                + ", where the tests run.",
+                        "conf/flyway.conf:2: unknown Flyway key 'baselineOnMigrat' in "
+                                + project.resolve("conf/flyway.conf")
+                                + ". Did you mean "
+                                + "'baselineOnMigrate'? Write Flyway's own key, as its documentation names it, with or without 'flyway.', "
+                                + "e.g. postgresql.transactional.lock: false.");
     }
 
     @Test
     void tomlParityCannotReadIsReportedAtItsLine() throws IOException {
         write("flyway.toml", "[flyway]\nplaceholders = { a = 1 }\n");
         read("database: {migrations: {locations: [db/flyway/postgres]}}");
-        assertThat(described()).containsExactlyInAnyOrder("flyway.toml:2: Parity cannot read an inline table in " + project.resolve("flyway.toml")
-                + ". Parity reads the TOML Flyway's files use: [tables], key = \"text\", numbers, true/false and [arrays] of them.");
+        assertThat(described())
+                .containsExactlyInAnyOrder(
+                        "flyway.toml:2: Parity cannot read an inline table in "
+                                + project.resolve("flyway.toml")
+                                + ". Parity reads the TOML Flyway's files use: [tables], key = \"text\", numbers, true/false and [arrays] of them.");
     }
 
     @Test
-    void liquibasesKeysAreItsUpdateArgumentsAndItsSettingsAndItsPropertiesFileIsReadUnderTheProfile() throws IOException {
-        write("liquibase.properties", """
+    void
+            liquibasesKeysAreItsUpdateArgumentsAndItsSettingsAndItsPropertiesFileIsReadUnderTheProfile()
+                    throws IOException {
+        write(
+                "liquibase.properties",
+                """
                 changelogFile=db/changelog/master.xml
                 url=jdbc:postgresql://prod/app
                 liquibase.command.contextFilter=prod
@@ -204,7 +276,9 @@ class MigrationConfigTest {
                 parameter.schema_owner=file
                 referenceUrl=jdbc:postgresql://prod/reference
                 """);
-        MigrationsSpec spec = read("""
+        MigrationsSpec spec =
+                read(
+                        """
                 database:
                   migrations:
                     locations: db/liquibase/changelog.xml
@@ -214,14 +288,23 @@ class MigrationConfigTest {
                       liquibase.duplicateFileMod: WARN
                       username: app
                 """);
-        assertThat(spec.config()).as("referenceUrl, for other commands, is left out as Liquibase leaves it")
-                .isEqualTo(Map.of("contextFilter", "test", "databaseChangeLogTableName", "changelog", "changelogLockWaitTimeInMinutes", "1"));
+        assertThat(spec.config())
+                .as("referenceUrl, for other commands, is left out as Liquibase leaves it")
+                .isEqualTo(
+                        Map.of(
+                                "contextFilter",
+                                "test",
+                                "databaseChangeLogTableName",
+                                "changelog",
+                                "changelogLockWaitTimeInMinutes",
+                                "1"));
         assertThat(spec.placeholders()).isEqualTo(Map.of("schema_owner", "file"));
-        assertThat(described()).containsExactlyInAnyOrder(
-                "t.yml:7: unknown Liquibase key 'duplicateFileMod' in profile 'p' > database > migrations.config. Did you mean "
-                        + "'duplicateFileMode'? Write Liquibase's own key, as its documentation names it, with or without 'liquibase.', "
-                        + "e.g. changelogLockWaitTimeInMinutes: 1.",
-                "t.yml:8: 'username' in profile 'p' > database > migrations.config is what Parity gives Liquibase itself. Parity connects "
-                        + "Liquibase to the database it started, as its administrator; leave it out.");
+        assertThat(described())
+                .containsExactlyInAnyOrder(
+                        "t.yml:7: unknown Liquibase key 'duplicateFileMod' in profile 'p' > database > migrations.config. Did you mean "
+                                + "'duplicateFileMode'? Write Liquibase's own key, as its documentation names it, with or without 'liquibase.', "
+                                + "e.g. changelogLockWaitTimeInMinutes: 1.",
+                        "t.yml:8: 'username' in profile 'p' > database > migrations.config is what Parity gives Liquibase itself. Parity connects "
+                                + "Liquibase to the database it started, as its administrator; leave it out.");
     }
 }

@@ -24,18 +24,48 @@ class ScriptSplitterPropertyTest {
     @Test
     void postgresScriptsSplitIntoTheirStatements() {
         Set<Kind> covered = splitAll(RandomScripts::postgres, new ScriptSplitter(Syntax.POSTGRES));
-        assertThat(covered).as("kinds of statement and piece the run drew (base seed %d)", BASE_SEED).containsAll(EnumSet.of(Kind.PLAIN,
-                Kind.STRINGS, Kind.ESCAPE_STRINGS, Kind.QUOTED_IDENTIFIERS, Kind.DOLLAR_QUOTES, Kind.NESTED_DOLLAR_QUOTES, Kind.BLOCK_COMMENTS,
-                Kind.NESTED_COMMENTS, Kind.LINE_COMMENTS, Kind.PARENTHESES, Kind.BEGIN_ATOMIC, Kind.CASE_IN_BODY, Kind.CREATE_OR_REPLACE,
-                Kind.PROCEDURE, Kind.RULE, Kind.DOLLAR_BODY, Kind.TRANSACTION, Kind.IDENTIFIER_DOLLARS, Kind.NO_LAST_TERMINATOR));
+        assertThat(covered)
+                .as("kinds of statement and piece the run drew (base seed %d)", BASE_SEED)
+                .containsAll(
+                        EnumSet.of(
+                                Kind.PLAIN,
+                                Kind.STRINGS,
+                                Kind.ESCAPE_STRINGS,
+                                Kind.QUOTED_IDENTIFIERS,
+                                Kind.DOLLAR_QUOTES,
+                                Kind.NESTED_DOLLAR_QUOTES,
+                                Kind.BLOCK_COMMENTS,
+                                Kind.NESTED_COMMENTS,
+                                Kind.LINE_COMMENTS,
+                                Kind.PARENTHESES,
+                                Kind.BEGIN_ATOMIC,
+                                Kind.CASE_IN_BODY,
+                                Kind.CREATE_OR_REPLACE,
+                                Kind.PROCEDURE,
+                                Kind.RULE,
+                                Kind.DOLLAR_BODY,
+                                Kind.TRANSACTION,
+                                Kind.IDENTIFIER_DOLLARS,
+                                Kind.NO_LAST_TERMINATOR));
     }
 
     @Test
     void mariadbScriptsSplitIntoTheirStatements() {
         Set<Kind> covered = splitAll(RandomScripts::mariadb, new ScriptSplitter(Syntax.MARIADB));
-        assertThat(covered).as("kinds of statement and piece the run drew (base seed %d)", BASE_SEED).containsAll(EnumSet.of(Kind.PLAIN,
-                Kind.STRINGS, Kind.BACKTICKS, Kind.HASH_COMMENTS, Kind.LINE_COMMENTS, Kind.BLOCK_COMMENTS, Kind.EXECUTABLE_COMMENTS,
-                Kind.DELIMITER, Kind.DASHES_WITHOUT_BLANK, Kind.NO_LAST_TERMINATOR));
+        assertThat(covered)
+                .as("kinds of statement and piece the run drew (base seed %d)", BASE_SEED)
+                .containsAll(
+                        EnumSet.of(
+                                Kind.PLAIN,
+                                Kind.STRINGS,
+                                Kind.BACKTICKS,
+                                Kind.HASH_COMMENTS,
+                                Kind.LINE_COMMENTS,
+                                Kind.BLOCK_COMMENTS,
+                                Kind.EXECUTABLE_COMMENTS,
+                                Kind.DELIMITER,
+                                Kind.DASHES_WITHOUT_BLANK,
+                                Kind.NO_LAST_TERMINATOR));
     }
 
     private static Set<Kind> splitAll(LongFunction<Script> scripts, ScriptSplitter splitter) {
@@ -43,7 +73,10 @@ class ScriptSplitterPropertyTest {
         for (int i = 0; i < SCRIPTS; i++) {
             Script script = scripts.apply(BASE_SEED + i);
             List<SqlStatement> split = splitter.split(script.text());
-            assertThat(split).as("script of seed %d (rerun with -Dparity.splitter.seed=%d):%n%s%n", script.seed(), script.seed(), script.text())
+            assertThat(split)
+                    .as(
+                            "script of seed %d (rerun with -Dparity.splitter.seed=%d):%n%s%n",
+                            script.seed(), script.seed(), script.text())
                     .containsExactlyElementsOf(script.statements());
             covered.addAll(script.kinds());
         }

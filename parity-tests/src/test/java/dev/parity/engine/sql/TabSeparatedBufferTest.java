@@ -24,7 +24,8 @@ class TabSeparatedBufferTest {
     @Test
     void backslashTabNewlineAndCarriageReturnAreEscaped() {
         assertThat(encoded("a\\b\tc\nd\re")).isEqualTo("a\\\\b\\tc\\nd\\re");
-        assertThat(encoded("plain 'text' \"as is\"; 100%")).isEqualTo("plain 'text' \"as is\"; 100%");
+        assertThat(encoded("plain 'text' \"as is\"; 100%"))
+                .isEqualTo("plain 'text' \"as is\"; 100%");
     }
 
     @Test
@@ -44,11 +45,16 @@ class TabSeparatedBufferTest {
 
     @Test
     void charactersOfTwoThreeAndFourBytesAreUtf8() {
-        for (String text : new String[] {"é", "ß", "ж", "€", "山田", "\uFFFD", "😀", "👨‍👩‍👧", "𝔘", "a€😀ö"}) {
+        for (String text :
+                new String[] {
+                    "é", "ß", "ж", "€", "山田", "\uFFFD", "😀", "👨‍👩‍👧", "𝔘", "a€😀ö"
+                }) {
             assertThat(bytes(text)).as(text).isEqualTo(text.getBytes(UTF_8));
         }
-        assertThat(bytes("é€😀")).containsExactly(0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80);
-        assertThat(bytes("\u07FF\u0800")).containsExactly(0xDF, 0xBF, 0xE0, 0xA0, 0x80); // the edges of two and three bytes
+        assertThat(bytes("é€😀"))
+                .containsExactly(0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80);
+        assertThat(bytes("\u07FF\u0800"))
+                .containsExactly(0xDF, 0xBF, 0xE0, 0xA0, 0x80); // the edges of two and three bytes
     }
 
     @Test
@@ -72,10 +78,15 @@ class TabSeparatedBufferTest {
 
     @Test
     void encodeWritesRowsFromToOfTheCursor() {
-        RowSource.Cursor cursor = (row, column) -> column == 1 && row % 2 == 0 ? null : "r" + row + "c" + column + (column == 2 ? "\tä" : "");
+        RowSource.Cursor cursor =
+                (row, column) ->
+                        column == 1 && row % 2 == 0
+                                ? null
+                                : "r" + row + "c" + column + (column == 2 ? "\tä" : "");
         assertThat(new String(TabSeparatedBuffer.encode(cursor, 3, 2, 4), UTF_8))
                 .isEqualTo("r2c0\t\\N\tr2c2\\tä\nr3c0\tr3c1\tr3c2\\tä\n");
         assertThat(TabSeparatedBuffer.encode(cursor, 3, 5, 5)).isEmpty();
-        assertThat(new String(TabSeparatedBuffer.encode(cursor, 1, 0, 2), UTF_8)).isEqualTo("r0c0\nr1c0\n");
+        assertThat(new String(TabSeparatedBuffer.encode(cursor, 1, 0, 2), UTF_8))
+                .isEqualTo("r0c0\nr1c0\n");
     }
 }
