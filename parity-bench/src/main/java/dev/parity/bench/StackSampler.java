@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A poor man's profiler for a few milliseconds of one thread: while started, samples the thread's stack
  * every ~0.2 ms and counts each sample under the innermost Parity method on it (outside this module),
- * with the outermost Parity method that led there, e.g. {@code ProxyToxics.reset <- ProdLikeExtension.beforeEach}.
+ * with the outermost Parity method that led there, e.g. {@code ProxyToxics.reset <- NetworkFaultsExtension.beforeEach}.
  * Sampling slows the watched thread down somewhat; its shares, not its times, are what it is for.
  */
 final class StackSampler {

@@ -1,7 +1,6 @@
 package dev.parity.capture;
 
 import dev.parity.data.ColumnRule;
-import dev.parity.data.DatasetsSection;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -123,7 +122,7 @@ public final class ProfileWriter {
                                 .append('\n'));
     }
 
-    /** The keys in {@link DatasetsSection#STATS_KEYS}' order; a part the statistics lack is left out. */
+    /** The keys in the order of a {@code stats:} rule's; a part the statistics lack is left out. */
     static void stats(StringBuilder yaml, String indent, ColumnRule.Stats stats) {
         int before = yaml.length();
         if (stats.nulls() != null) {

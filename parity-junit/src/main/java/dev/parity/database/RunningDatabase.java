@@ -7,6 +7,7 @@ import dev.parity.engine.EngineException;
 import dev.parity.engine.FreeDisk;
 import dev.parity.engine.Server;
 import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.support.ContainerCommands;
 import dev.parity.engine.support.JdbcUrls;
 import java.io.IOException;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
@@ -43,6 +45,9 @@ public final class RunningDatabase implements AutoCloseable {
     /** The database whose container this is: itself, or for a view the one {@link #onDatabase} was asked of. */
     private final RunningDatabase owner;
 
+    /** The zone of its own this database's sessions get, on a server in another zone; empty: the server's. */
+    private final Optional<ZoneId> zone;
+
     private volatile boolean kept;
 
     RunningDatabase(
@@ -51,7 +56,15 @@ public final class RunningDatabase implements AutoCloseable {
             Duration startup,
             Duration migrations,
             Duration initScripts) {
-        this(null, spec, container, container.getJdbcUrl(), startup, migrations, initScripts);
+        this(
+                null,
+                spec,
+                container,
+                container.getJdbcUrl(),
+                startup,
+                migrations,
+                initScripts,
+                Optional.empty());
     }
 
     private RunningDatabase(
@@ -61,8 +74,10 @@ public final class RunningDatabase implements AutoCloseable {
             String jdbcUrl,
             Duration startup,
             Duration migrations,
-            Duration initScripts) {
+            Duration initScripts,
+            Optional<ZoneId> zone) {
         this.owner = owner == null ? this : owner;
+        this.zone = zone;
         this.spec = spec;
         this.container = container;
         this.server =
@@ -83,10 +98,26 @@ public final class RunningDatabase implements AutoCloseable {
      * Another database of this server, {@code name} at {@code jdbcUrl} (straight to the server), as a running
      * database of its own: a data variant's, made from a copy of this one. It shares the container, so its
      * {@link #exit()}, {@link #keep()} and {@link #restartServer} are the server's; closing it stops nothing.
+     *
+     * @param zone the zone the database was given ({@link DatabaseCopies#pinZone}) on a server in another, which its
+     *     {@link #copies()} give every copy they make; empty: the server's
      */
-    public RunningDatabase onDatabase(String name, String jdbcUrl, Duration took) {
+    public RunningDatabase onDatabase(
+            String name, String jdbcUrl, Duration took, Optional<ZoneId> zone) {
         return new RunningDatabase(
-                owner, spec.withName(name), container, jdbcUrl, took, Duration.ZERO, Duration.ZERO);
+                owner,
+                spec.withName(name),
+                container,
+                jdbcUrl,
+                took,
+                Duration.ZERO,
+                Duration.ZERO,
+                zone);
+    }
+
+    /** The zone of its own this database has on a server in another zone; empty: the server's. */
+    public Optional<ZoneId> zone() {
+        return zone;
     }
 
     /** The database that owns the container: this one, or for a view the one it was made of. Equal owners, one server. */
@@ -166,7 +197,8 @@ public final class RunningDatabase implements AutoCloseable {
 
     /** Copies of this server's databases. */
     public DatabaseCopies copies() {
-        return spec.engine().copies(server);
+        DatabaseCopies copies = spec.engine().copies(server);
+        return zone.<DatabaseCopies>map(z -> new ZonedCopies(copies, z)).orElse(copies);
     }
 
     /**
@@ -190,7 +222,14 @@ public final class RunningDatabase implements AutoCloseable {
                 return Optional.empty();
             }
             String path = directory.getString(1);
-            Container.ExecResult df = container.execInContainer("df", "-Pk", path);
+            Container.ExecResult df =
+                    ContainerCommands.run(
+                            container,
+                            ContainerCommands.SHORT,
+                            "reading the free disk space",
+                            "df",
+                            "-Pk",
+                            path);
             return df.getExitCode() == 0
                     ? DiskFree.parse(df.getStdout()).map(bytes -> new FreeDisk(path, bytes))
                     : Optional.empty();
@@ -234,7 +273,13 @@ public final class RunningDatabase implements AutoCloseable {
             throw new EngineException("could not restart the server: " + e.getMessage(), e);
         }
         try {
-            container.execInContainer("kill", "-9", process);
+            ContainerCommands.run(
+                    container,
+                    ContainerCommands.SHORT,
+                    "stopping the server's process",
+                    "kill",
+                    "-9",
+                    process);
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

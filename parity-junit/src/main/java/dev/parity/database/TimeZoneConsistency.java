@@ -22,18 +22,36 @@ public final class TimeZoneConsistency {
 
     private TimeZoneConsistency() {}
 
+    /** Whose zone follows the pin besides the JVM's and the session's. */
+    public enum Scope {
+        /** The server's: it was started in the pinned zone. */
+        SERVER,
+        /**
+         * The database's: it was given the pinned zone on a server that runs in another one (shared with classes of
+         * other zones), so the server's own zone is not compared.
+         */
+        DATABASE,
+        /**
+         * The server's alone: it was started in the profile's zone for a class that pins another one (the JVM's and
+         * the session's), which is its database's.
+         */
+        SERVER_ALONE
+    }
+
     /**
      * @param expected       the zone everything should be in
      * @param expectedOrigin where it came from, e.g. {@code @PinTimeZone("Asia/Tokyo") on class X}
+     * @param scope          whether the server or the database was put in {@code expected}
      * @throws TimeZoneMismatchException naming every layer that disagrees, its value, and where that came from
      */
-    public static void check(RunningDatabase database, ZoneId expected, String expectedOrigin) {
+    public static void check(
+            RunningDatabase database, ZoneId expected, String expectedOrigin, Scope scope) {
         List<Instant> probes = probes();
         ZoneId jvm = ZoneId.systemDefault();
         List<String> mismatches = new ArrayList<>();
         String overrides = "a time zone in the server's settings or the JDBC URL";
         List<Integer> wanted = offsets(expected, probes);
-        if (!offsets(jvm, probes).equals(wanted)) {
+        if (scope != Scope.SERVER_ALONE && !offsets(jvm, probes).equals(wanted)) {
             mismatches.add(
                     "the JVM's default zone is '"
                             + jvm.getId()
@@ -42,7 +60,7 @@ public final class TimeZoneConsistency {
         try (Connection connection = database.dataSource().getConnection()) {
             ZoneSupport.Reading reading = database.spec().engine().zones().read(connection, probes);
             overrides = reading.overrides();
-            if (!reading.sessionOffsets().equals(wanted)) {
+            if (scope != Scope.SERVER_ALONE && !reading.sessionOffsets().equals(wanted)) {
                 mismatches.add(
                         "the JDBC session's zone is '"
                                 + reading.sessionZone()
@@ -50,12 +68,26 @@ public final class TimeZoneConsistency {
                                 + reading.sessionSource()
                                 + ")");
             }
-            if (!reading.serverOffsets().equals(wanted)) {
+            if (scope != Scope.DATABASE && !reading.serverOffsets().equals(wanted)) {
                 mismatches.add(
                         "the server's zone is '"
                                 + reading.serverZone()
                                 + "' ("
                                 + reading.serverSource()
+                                + ")");
+            }
+            if (scope == Scope.DATABASE && !wanted.equals(reading.databaseOffsets())) {
+                mismatches.add(
+                        "the database's zone is '"
+                                + (reading.databaseZone() == null
+                                        ? "not set"
+                                        : reading.databaseZone())
+                                + "' ("
+                                + (reading.databaseSource() == null
+                                        ? "nothing set one for database '"
+                                                + database.spec().name()
+                                                + "'"
+                                        : reading.databaseSource())
                                 + ")");
             }
         } catch (SQLException e) {

@@ -18,6 +18,12 @@ public enum Capability {
     /** {@code timezone}: the server and every session in the pinned zone. */
     TIME_ZONE("a server time zone (timezone)"),
 
+    /**
+     * A zone per database ({@link DatabaseCopies#pinZone}): classes that pin different zones share one server, each
+     * on a database whose sessions default to its zone. Without it, each zone gets a server of its own.
+     */
+    DATABASE_TIME_ZONE("a time zone per database"),
+
     /** {@code datasets} and {@code @Dataset}: schema-aware generated rows. */
     DATASETS("datasets (datasets, @Dataset)"),
 

@@ -1,5 +1,6 @@
 package dev.parity.engine;
 
+import java.time.ZoneId;
 import org.apiguardian.api.API;
 
 /**
@@ -18,6 +19,16 @@ public interface DatabaseCopies extends AutoCloseable {
      * @return the JDBC URL of the new database, straight to the server
      */
     String cloneOf(String template, String clone);
+
+    /**
+     * Makes {@code zone} the zone of {@code database}'s sessions that set none themselves (a client other than the
+     * JVM's driver, the engine's own shell), for an engine that {@link Capability#DATABASE_TIME_ZONE can}. The JVM's
+     * driver sets the JVM's zone on every session it opens either way.
+     */
+    default void pinZone(String database, ZoneId zone) {
+        throw new UnsupportedOperationException(
+                "this engine keeps one time zone per server, not per database");
+    }
 
     /** Drops {@code database}, closing its sessions; nothing if it does not exist. */
     void drop(String database);

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
- * The environment of each test class that has one now, from the moment {@link ProdLikeExtension} opened it
+ * The environment of each test class that has one now, from the moment {@link EnvironmentExtension} opened it
  * (before the class's {@code @BeforeAll} methods, with its zone and locale pinned) until the class's after-all
  * callbacks: for frameworks that build a class's state without a JUnit {@code ExtensionContext}, such as
  * Spring's test context, which {@code parity-spring} points at the environment.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * The one owner of a class's pinned zone and locale. A class's {@link PinTimeZone} / {@link PinLocale}
  * win over its profile's {@code timezone:} and {@code locale:}; both are validated before anything is
  * changed. Whichever extension needs the pin first ({@link ClockPinExtension} before {@code @BeforeAll},
- * {@link ProdLikeExtension} before it connects) pins it; the other finds it pinned. It lives in the class's
+ * {@link EnvironmentExtension} before it connects) pins it; the other finds it pinned. It lives in the class's
  * store and is restored in the class's after-all callbacks, or when the store closes, whatever failed.
  */
 final class ClassPins {
@@ -75,7 +75,7 @@ final class ClassPins {
         String origin = zone.map(z -> describe(z) + " on " + testClass.getName()).orElse("");
         if (EnvironmentAnnotations.onClass(classContext)) {
             Profile profile = SharedEnvironments.profileFor(classContext);
-            ProdLikeExtension.validate(
+            EnvironmentExtension.validate(
                     classContext,
                     profile); // the whole configuration, before anything global changes
             ClockPin fromProfile = profile.clock();

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Inherited
 @Repeatable(DatabaseFault.List.class)
-@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@EnvironmentExtensions
 @ResourceLock(providers = ProdLikeResourceLocks.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface DatabaseFault {
@@ -100,7 +100,14 @@ public @interface DatabaseFault {
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
     @Inherited
-    @ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+    @ExtendWith({
+        EnvironmentExtension.class,
+        NetworkFaultsExtension.class,
+        DatabaseFaultsExtension.class,
+        InjectionExtension.class,
+        RunReportExtension.class,
+        ClockPinExtension.class
+    })
     @ResourceLock(providers = ProdLikeResourceLocks.class)
     @interface List {
         /** The {@link DatabaseFault}s, in the order written. */

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Inherited
 @Repeatable(Dataset.List.class)
-@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@EnvironmentExtensions
 @ResourceLock(providers = ProdLikeResourceLocks.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Dataset {
@@ -46,7 +46,14 @@ public @interface Dataset {
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
     @Inherited
-    @ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+    @ExtendWith({
+        EnvironmentExtension.class,
+        NetworkFaultsExtension.class,
+        DatabaseFaultsExtension.class,
+        InjectionExtension.class,
+        RunReportExtension.class,
+        ClockPinExtension.class
+    })
     @ResourceLock(providers = ProdLikeResourceLocks.class)
     @interface List {
         Dataset[] value();

@@ -31,4 +31,22 @@ final class EnvironmentAnnotations {
         }
         return own;
     }
+
+    /** The annotation on a test method that asks for an environment, for messages. */
+    static String declaredOn(java.lang.reflect.Method method) {
+        return java.util.Arrays.stream(method.getAnnotations())
+                .map(
+                        a ->
+                                a.annotationType().getEnclosingClass() != null
+                                        ? a.annotationType().getEnclosingClass()
+                                        : a.annotationType()) // X.List: X
+                .map(type -> "@" + type.getSimpleName())
+                .filter(
+                        a ->
+                                a.equals("@Latency")
+                                        || a.equals("@Toxic")
+                                        || a.equals("@DatabaseFault"))
+                .findFirst()
+                .orElse("@Latency or @Toxic");
+    }
 }

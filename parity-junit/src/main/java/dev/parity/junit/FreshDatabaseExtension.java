@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * Gives a {@link FreshDatabase} test its copy before {@code @BeforeEach} and gives it back after
  * {@code @AfterEach}: dropped, or kept when the test failed and {@code parity.keep=failed}. The pool of an
  * environment lives in the root store beside the environment (one per database, closed first when the run
- * ends); a test's copy in the test's store. {@link ProdLikeExtension} asks {@link #forTest} which database a
+ * ends); a test's copy in the test's store. {@link InjectionExtension} and {@link TestFaultsScope} ask {@link #forTest} which database a
  * test's parameters point at.
  */
 final class FreshDatabaseExtension
@@ -34,7 +34,7 @@ final class FreshDatabaseExtension
         if (EnvironmentAnnotations.onClass(context)) {
             pool(
                     context,
-                    ProdLikeExtension.environment(context),
+                    EnvironmentExtension.environment(context),
                     FreshSettings.of(
                             context::getConfigurationParameter,
                             SharedEnvironments.profileFor(context)));
@@ -72,7 +72,7 @@ final class FreshDatabaseExtension
     }
 
     private static boolean isFresh(ExtensionContext context) {
-        ExtensionContext classContext = ProdLikeExtension.classContextOf(context);
+        ExtensionContext classContext = EnvironmentExtension.classContextOf(context);
         return findAnnotation(context.getRequiredTestMethod(), FreshDatabase.class).isPresent()
                 || findAnnotation(
                                 classContext.getRequiredTestClass(),
@@ -87,7 +87,7 @@ final class FreshDatabaseExtension
     }
 
     private static TestCopy take(ExtensionContext context) {
-        ExtensionContext classContext = ProdLikeExtension.classContextOf(context);
+        ExtensionContext classContext = EnvironmentExtension.classContextOf(context);
         if (!EnvironmentAnnotations.onClass(classContext)) {
             throw new ExtensionConfigurationException(
                     "@FreshDatabase on "
@@ -96,7 +96,7 @@ final class FreshDatabaseExtension
                             + classContext.getRequiredTestClass().getName()
                             + " has none: put @ProdLike on it.");
         }
-        DefaultProdEnvironment environment = ProdLikeExtension.environment(context);
+        DefaultProdEnvironment environment = EnvironmentExtension.environment(context);
         FreshSettings settings =
                 FreshSettings.of(
                         context::getConfigurationParameter,

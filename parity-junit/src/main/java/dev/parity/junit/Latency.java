@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@EnvironmentExtensions
 @ResourceLock(providers = ProdLikeResourceLocks.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Latency {

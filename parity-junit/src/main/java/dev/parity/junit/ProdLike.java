@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -56,6 +55,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *       integration resolves it (with {@code parity-spring}: it is not one Spring's extension resolves, as every
  *       parameter of a constructor Spring autowires is). So {@code (DataSource dataSource)} is Parity's,
  *       {@code (@Autowired DataSource dataSource)} is left to Spring;</li>
+ *   <li>a {@link javax.sql.DataSource} marked {@link ProdDataSource}: always, whatever else is registered;</li>
  *   <li>{@link java.time.Clock}: where a zone is pinned.</li>
  * </ul>
  * Parity never claims any other parameter. If another extension claims a plain {@code DataSource} or
@@ -82,13 +82,18 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * the system property {@code parity.config} (not the configuration parameter): if the annotation names
  * no profile, the class locks whenever any profile of the file pins.
  *
+ * <h2>Extensions</h2>
+ * One per concern, in this order: the environment (opened before {@code @BeforeAll}), network faults (the proxy's
+ * toxics reset before each test), database faults (declared ones applied before each test, counted right after it),
+ * injection, the run report's entry per test, and the zone and locale pins. Each works registered alone too.
+ *
  * <p>Inherited by subclasses and {@code @Nested} classes; usable as a meta-annotation.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@EnvironmentExtensions
 @ResourceLock(providers = ProdLikeResourceLocks.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface ProdLike {

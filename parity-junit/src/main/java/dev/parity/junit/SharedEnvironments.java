@@ -29,6 +29,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +67,27 @@ final class SharedEnvironments {
      * The database for {@code spec} and {@code data} behind the profile's Toxiproxy server: the server started if this
      * run has not yet, and on it the data loaded into a database of its own if no class loaded it yet.
      *
+     * @param classZone  the zone the class pins where it is not the profile's ({@code spec}'s): on an engine that
+     *     keeps a zone per database, the data variant's database gets it on the profile's server; else (or with
+     *     {@code parity.servers=per-data}) the server runs in it, a server of its own
      * @param zoneOrigin where the pinned zone came from, for the message if the zones disagree at start
      */
     static SharedEnvironment environmentFor(
             ExtensionContext context,
             Profile profile,
-            DatabaseSpec spec,
+            DatabaseSpec profileSpec,
             DataPlan data,
+            Optional<ZoneId> classZone,
             String zoneOrigin) {
         boolean perData = Settings.SERVERS.get(context) == Settings.Servers.PER_DATA;
+        boolean zonePerDatabase =
+                !perData && profileSpec.engine().can(Capability.DATABASE_TIME_ZONE);
+        DatabaseSpec spec =
+                classZone.isPresent() && !zonePerDatabase
+                        ? profileSpec.inTimeZone(classZone.get())
+                        : profileSpec;
+        Optional<ZoneId> databaseZone = zonePerDatabase ? classZone : Optional.empty();
+        ZoneId jvmZone = classZone.orElse(profileSpec.timeZone()); // the pin, if any
         ServerKey serverKey =
                 new ServerKey(
                         spec,
@@ -95,7 +108,8 @@ final class SharedEnvironments {
                                                         () ->
                                                                 startServer(
                                                                         profile,
-                                                                        spec,
+                                                                        serverOf.database(),
+                                                                        jvmZone,
                                                                         zoneOrigin,
                                                                         classLoader(),
                                                                         keepable,
@@ -110,10 +124,11 @@ final class SharedEnvironments {
                         exit -> {
                             throw DatabaseDiedException.of(server.primary(), profile.name(), exit);
                         });
+        Variant variant = new Variant(data, databaseZone, zoneOrigin);
         SharedEnvironment shared =
                 root(context)
                         .getOrComputeIfAbsent(
-                                new EnvironmentKey(serverKey, data),
+                                new EnvironmentKey(serverKey, data, databaseZone),
                                 key ->
                                         translated(
                                                 () ->
@@ -122,20 +137,30 @@ final class SharedEnvironments {
                                                                 variant(
                                                                         context, serverKey, server,
                                                                         servers, profile, spec,
-                                                                        data, lockWait))),
+                                                                        variant, lockWait))),
                                 SharedEnvironment.class);
         return shared;
     }
 
     /**
-     * What decides sharing a server: the database (image, settings, storage, characters, zone, and the migrations and
-     * init scripts its primary database runs) and the proxy server; with {@code parity.servers=per-data} the data too.
+     * What decides sharing a server: the database (image, settings, storage, characters, the zone it runs in, and the
+     * migrations and init scripts its primary database runs) and the proxy server; with {@code parity.servers=per-data}
+     * the data too.
      */
     private record ServerKey(
             DatabaseSpec database, NetworkSpec proxyServer, Optional<DataPlan> data) {}
 
-    /** What decides sharing a database: its server and its data (not the toxics, which are per class). */
-    private record EnvironmentKey(ServerKey server, DataPlan data) {}
+    /**
+     * What decides sharing a database: its server, its data and the zone of its own (not the toxics, which are per
+     * class).
+     */
+    private record EnvironmentKey(ServerKey server, DataPlan data, Optional<ZoneId> zone) {}
+
+    /**
+     * A database's contents on a server: its data, and the zone it gets where a class pins another than the server's
+     * (with where that pin came from, for messages).
+     */
+    private record Variant(DataPlan data, Optional<ZoneId> zone, String zoneOrigin) {}
 
     private static ProfileFile profileFile(ExtensionContext context) {
         Optional<String> configured = Settings.CONFIG.find(context);
@@ -160,6 +185,7 @@ final class SharedEnvironments {
     private static SharedServer startServer(
             Profile profile,
             DatabaseSpec spec,
+            ZoneId jvmZone,
             String zoneOrigin,
             ClassLoader classLoader,
             boolean keepable,
@@ -187,7 +213,16 @@ final class SharedEnvironments {
                             lockWait);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
-                TimeZoneConsistency.check(database, spec.timeZone(), zoneOrigin);
+                // a server started for a class in another zone (its database's) is in the
+                // profile's
+                boolean classes = spec.timeZone().equals(jvmZone);
+                TimeZoneConsistency.check(
+                        database,
+                        spec.timeZone(),
+                        classes ? zoneOrigin : "the timezone of profile '" + profile.name() + "'",
+                        classes
+                                ? TimeZoneConsistency.Scope.SERVER
+                                : TimeZoneConsistency.Scope.SERVER_ALONE);
             }
             // the primary as migrations and init scripts left it, for further data variants: no
             // session is connected yet
@@ -240,49 +275,96 @@ final class SharedEnvironments {
             Function<ServerKey, SharedServer> servers,
             Profile profile,
             DatabaseSpec spec,
-            DataPlan data,
+            Variant variant,
             Duration lockWait) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
-        int variant = server.variants().incrementAndGet();
-        boolean primary = variant == 1;
+        int number = server.variants().incrementAndGet();
+        boolean primary = number == 1;
         RunningDatabase database = server.primary();
         if (!primary) {
             if (server.base().isEmpty()) {
                 // nothing to copy from: this variant gets a server of its own, as every variant did
-                // before servers were shared
+                // before servers were shared, in its zone
+                DatabaseSpec own =
+                        variant.zone().map(serverKey.database()::inTimeZone).orElse(spec);
                 ServerKey ownKey =
-                        new ServerKey(
-                                serverKey.database(), serverKey.proxyServer(), Optional.of(data));
-                SharedServer own = servers.apply(ownKey);
-                own.variants().incrementAndGet();
+                        new ServerKey(own, serverKey.proxyServer(), Optional.of(variant.data()));
+                SharedServer ownServer = servers.apply(ownKey);
+                ownServer.variants().incrementAndGet();
                 return load(
                         context,
                         ownKey,
-                        own,
-                        own.primary(),
+                        ownServer,
+                        ownServer.primary(),
                         true,
                         profile,
-                        spec,
-                        data,
+                        own,
+                        variant.data(),
                         lockWait,
                         started,
-                        startedAt);
+                        startedAt,
+                        Optional.empty()); // the server's own zone: the report's from its spec
             }
-            String name = server.variantName(variant);
+            String name = server.variantName(number);
             long copying = System.nanoTime();
             try (DatabaseCopies copies = database.copies()) {
                 database =
                         database.onDatabase(
                                 name,
                                 copies.cloneOf(server.base().orElseThrow(), name),
-                                Duration.ZERO);
+                                Duration.ZERO,
+                                variant.zone());
             }
             RunLog.variantCopied(spec.image(), name, Duration.ofNanos(System.nanoTime() - copying));
+        } else if (variant.zone().isPresent()) {
+            // the first variant keeps the primary database; its zone is the database's, not the
+            // server's
+            database =
+                    database.onDatabase(
+                            spec.name(), database.jdbcUrl(), Duration.ZERO, variant.zone());
+        }
+        if (variant.zone().isPresent()) {
+            zoned(database, variant, primary, server);
         }
         return load(
-                context, serverKey, server, database, primary, profile, spec, data, lockWait,
-                started, startedAt);
+                context,
+                serverKey,
+                server,
+                database,
+                primary,
+                profile,
+                spec,
+                variant.data(),
+                lockWait,
+                started,
+                startedAt,
+                variant.zone());
+    }
+
+    /**
+     * Gives a variant's database its zone and checks that sessions see it, before the load (whose timestamps a
+     * session reads in its zone). A further variant's copy is dropped if that fails.
+     */
+    private static void zoned(
+            RunningDatabase database, Variant variant, boolean primary, SharedServer server) {
+        ZoneId zone = variant.zone().orElseThrow();
+        try (DatabaseCopies copies = database.copies()) {
+            copies.pinZone(database.spec().name(), zone);
+            TimeZoneConsistency.check(
+                    database, zone, variant.zoneOrigin(), TimeZoneConsistency.Scope.DATABASE);
+        } catch (RuntimeException e) {
+            if (!primary) {
+                try (DatabaseCopies copies = server.primary().copies()) {
+                    copies.drop(database.spec().name());
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e instanceof TimeZoneMismatchException
+                    ? new ExtensionConfigurationException(e.getMessage(), e)
+                    : e;
+        }
     }
 
     private static SharedEnvironment load(
@@ -296,7 +378,8 @@ final class SharedEnvironments {
             DataPlan data,
             Duration lockWait,
             long started,
-            Instant startedAt) {
+            Instant startedAt,
+            Optional<ZoneId> zone) {
         try {
             Optional<LoadReport> loaded = data.load(database, lockWait);
             String snapshotName = primary ? SNAPSHOT : SNAPSHOT + "_" + database.spec().name();
@@ -312,7 +395,7 @@ final class SharedEnvironments {
                     database,
                     snapshot,
                     loaded.isPresent(),
-                    described(profile, spec, data, database, loaded, from, took));
+                    described(profile, spec, data, zone, database, loaded, from, took));
         } catch (RuntimeException e) {
             if (!primary) {
                 try (DatabaseCopies copies = database.copies()) {
@@ -390,6 +473,7 @@ final class SharedEnvironments {
             Profile profile,
             DatabaseSpec spec,
             DataPlan data,
+            Optional<ZoneId> zone,
             RunningDatabase database,
             Optional<LoadReport> loaded,
             Instant startedAt,
@@ -406,7 +490,7 @@ final class SharedEnvironments {
                 spec.image(),
                 version,
                 spec.settings(),
-                spec.timeZone() != null ? spec.timeZone().getId() : "",
+                zone.or(() -> Optional.ofNullable(spec.timeZone())).map(ZoneId::getId).orElse(""),
                 profile.clock().locale() != null ? profile.clock().locale().toLanguageTag() : "",
                 data.seed(),
                 loaded.map(

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Inherited
 @Repeatable(Toxic.List.class)
-@ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+@EnvironmentExtensions
 @ResourceLock(providers = ProdLikeResourceLocks.class)
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface Toxic {
@@ -56,7 +56,14 @@ public @interface Toxic {
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
     @Inherited
-    @ExtendWith({ProdLikeExtension.class, ClockPinExtension.class})
+    @ExtendWith({
+        EnvironmentExtension.class,
+        NetworkFaultsExtension.class,
+        DatabaseFaultsExtension.class,
+        InjectionExtension.class,
+        RunReportExtension.class,
+        ClockPinExtension.class
+    })
     @ResourceLock(providers = ProdLikeResourceLocks.class)
     @interface List {
         /** The {@link Toxic}s, in the order written. */

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gives each a server instead.
  */
 @NeedsDocker
+@ResourceLock(Resources.TIME_ZONE) // a fixture pins a zone
 class DataVariantsTest {
 
     /** What each fixture saw. */
@@ -38,6 +41,17 @@ class DataVariantsTest {
     private static void record(String fixture, ProdEnvironment environment, DataSource dataSource)
             throws SQLException {
         String url = environment.directJdbcUrl();
+        if (TestEngine.of(environment) == TestEngine.POSTGRES) {
+            // what a client that sends no zone of its own gets on this variant's database
+            try {
+                ZONES.put(
+                        "psql " + fixture,
+                        DockerContainers.psql("shop", JdbcUrls.database(url), "show timezone"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         SEEN.put(
                 fixture,
                 new Seen(
@@ -89,9 +103,80 @@ class DataVariantsTest {
         void test() {}
     }
 
+    /** What the fixture in its own zone saw of zones. */
+    private static final Map<String, String> ZONES = new ConcurrentHashMap<>();
+
+    @ProdLike("shop")
+    @PinTimeZone("Asia/Kathmandu")
+    @Dataset(table = "customers", rows = 300)
+    @Dataset(table = "orders", rows = 500)
+    static class FewerRowsInKathmandu {
+        @Test
+        void test(ProdEnvironment environment, DataSource dataSource) throws Exception {
+            record("kathmandu", environment, dataSource);
+            TestEngine engine = TestEngine.of(environment);
+            ZONES.put("jvm", java.util.TimeZone.getDefault().getID());
+            ZONES.put("session", ProdLikeIntegrationTest.query(dataSource, engine.sessionZone));
+            ZONES.put("default", ProdLikeIntegrationTest.query(dataSource, engine.serverZone));
+            ZONES.put(
+                    "fresh",
+                    ProdLikeIntegrationTest.query(environment.freshCopy(), engine.serverZone));
+        }
+    }
+
     @BeforeEach
     void forget() {
         SEEN.clear();
+        ZONES.clear();
+    }
+
+    /**
+     * A class that pins another zone is one more data variant on PostgreSQL: a database whose sessions default to its
+     * zone (also psql's, also its fresh copies'), on the same server, which stays in its own.
+     */
+    @ParameterizedTest(name = "parallel execution: {0}")
+    @CsvSource({"false", "true"})
+    void aClassInAnotherZoneGetsADatabaseInItsZoneOnTheSameServer(boolean parallel) {
+        Kit.run(
+                        parameters("postgres", parallel),
+                        ProfileData.class,
+                        FewerRows.class,
+                        FewerRowsInKathmandu.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(3));
+
+        assertThat(SEEN.get("kathmandu"))
+                .extracting(Seen::customers, Seen::orders, Seen::freshCustomers)
+                .containsExactly("300", "500", "300");
+        assertThat(SEEN.values())
+                .extracting(Seen::server)
+                .as("one server")
+                .containsOnly(SEEN.get("profile").server());
+        assertThat(SEEN.values()).extracting(Seen::database).doesNotHaveDuplicates();
+        assertThat(SEEN.values()).extracting(Seen::containers).containsOnly("2");
+        assertThat(ZONES)
+                .containsEntry("jvm", "Asia/Kathmandu")
+                .containsEntry("session", "Asia/Kathmandu")
+                .containsEntry("default", "Asia/Kathmandu")
+                .containsEntry("fresh", "Asia/Kathmandu")
+                .containsEntry("psql kathmandu", "Asia/Kathmandu");
+        // whichever class came first took the server's primary database: the others keep the
+        // server's zone
+        assertThat(ZONES.get("psql profile")).isNotNull().isNotEqualTo("Asia/Kathmandu");
+        assertThat(ZONES.get("psql fewer")).isNotNull().isNotEqualTo("Asia/Kathmandu");
+    }
+
+    /** MariaDB keeps one zone per server (no database has one of its own): there, another zone is another server. */
+    @Test
+    void onMariaDbAClassInAnotherZoneGetsAServerInItsZone() {
+        Kit.run(parameters("mariadb", false), FewerRows.class, FewerRowsInKathmandu.class)
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(2));
+
+        assertThat(SEEN.get("kathmandu").server()).isNotEqualTo(SEEN.get("fewer").server());
+        assertThat(ZONES)
+                .containsEntry("session", "Asia/Kathmandu")
+                .containsEntry("default", "Asia/Kathmandu");
     }
 
     @ParameterizedTest(name = "{0}, parallel execution: {1}")

@@ -29,7 +29,28 @@ final class Kit {
     }
 
     static EngineExecutionResults run(Map<String, String> parameters, Class<?>... fixtures) {
-        return kit(parameters, fixtures).execute();
+        return told(kit(parameters, fixtures).execute());
+    }
+
+    /** Each failure, one line on stderr: when a test's statistics do not add up, its output says why. */
+    private static EngineExecutionResults told(EngineExecutionResults results) {
+        results.allEvents().failed().stream()
+                .forEach(
+                        event ->
+                                event.getPayload(
+                                                org.junit.platform.engine.TestExecutionResult.class)
+                                        .flatMap(
+                                                org.junit.platform.engine.TestExecutionResult
+                                                        ::getThrowable)
+                                        .ifPresent(
+                                                failure ->
+                                                        System.err.println(
+                                                                "Kit: "
+                                                                        + event.getTestDescriptor()
+                                                                                .getDisplayName()
+                                                                        + " failed: "
+                                                                        + failure)));
+        return results;
     }
 
     /** Everything concurrent, on more threads than this machine has cores so that interleavings really happen. */
@@ -47,7 +68,7 @@ final class Kit {
                         "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
                         "junit.jupiter.execution.parallel.config.strategy", "fixed",
                         "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
-        return kit(all, fixtures).execute();
+        return told(kit(all, fixtures).execute());
     }
 
     static TestDescriptor discover(Class<?> fixture) {
@@ -59,6 +80,18 @@ final class Kit {
         List<Event> failures = results.containerEvents().failed().list();
         if (failures.size() != 1) {
             throw new AssertionError("expected exactly one failed container, got " + failures);
+        }
+        return failures.get(0)
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+    }
+
+    /** The one failed test of the run, its failure as thrown. */
+    static Throwable onlyTestFailure(EngineExecutionResults results) {
+        List<Event> failures = results.testEvents().failed().list();
+        if (failures.size() != 1) {
+            throw new AssertionError("expected exactly one failed test, got " + failures);
         }
         return failures.get(0)
                 .getRequiredPayload(TestExecutionResult.class)

@@ -127,7 +127,7 @@ class ParameterResolutionTest {
                 .hasNoCause()
                 .hasMessageStartingWith(
                         "Discovered multiple competing ParameterResolvers for parameter [javax.sql.DataSource which]")
-                .hasMessageContaining(ProdLikeExtension.class.getName())
+                .hasMessageContaining(InjectionExtension.class.getName())
                 .hasMessageContaining(GreedyResolver.class.getName())
                 .hasMessageNotContaining("Parity resolves");
     }
@@ -140,5 +140,65 @@ class ParameterResolutionTest {
 
         assertThat(SEEN.get("greedy")).isSameAs(THEIRS);
         assertThat(SEEN.get("greedy-environment")).isNotNull().isNotSameAs(THEIRS);
+    }
+
+    /** A framework that claims every parameter it is not told to leave alone, as Spring in a constructor it autowires. */
+    static class ClaimsUnannotated implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == DataSource.class
+                    && !parameter.isAnnotated(ProdDataSource.class);
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return THEIRS;
+        }
+    }
+
+    @ProdLike
+    @ExtendWith(ClaimsUnannotated.class)
+    static class Marked {
+        @Test
+        void test(
+                @ProdDataSource DataSource ours,
+                @Theirs DataSource theirs,
+                ProdEnvironment environment)
+                throws Exception {
+            SEEN.put("marked", ours);
+            SEEN.put("marked-theirs", theirs);
+            SEEN.put("marked-environment", environment.dataSource());
+            try (var connection = ours.getConnection()) {
+                SEEN.put("marked-valid", connection.isValid(5));
+            }
+        }
+    }
+
+    @ProdLike
+    static class MarkedWrongType {
+        @Test
+        void test(@ProdDataSource String notOne) {}
+    }
+
+    /** @ProdDataSource is Parity's whatever else is registered; an annotated parameter of its own stays the other's. */
+    @Test
+    void aParameterMarkedProdDataSourceIsParitysBesideAnExtensionThatClaimsTheRest() {
+        Kit.run(Marked.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(SEEN.get("marked-theirs")).isSameAs(THEIRS);
+        assertThat(SEEN.get("marked"))
+                .isNotSameAs(THEIRS)
+                .hasToString(SEEN.get("marked-environment").toString());
+        assertThat(SEEN.get("marked-valid")).isEqualTo(true);
+    }
+
+    @Test
+    void prodDataSourceOnAnotherTypeSaysWhatItGives() {
+        assertThat(Kit.onlyTestFailure(Kit.run(MarkedWrongType.class)))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("@ProdDataSource on java.lang.String notOne")
+                .hasMessageContaining(
+                        "it gives a javax.sql.DataSource, and the parameter is a java.lang.String."
+                                + " Declare it as DataSource, or remove @ProdDataSource.");
     }
 }

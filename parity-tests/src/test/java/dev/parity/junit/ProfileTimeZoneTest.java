@@ -206,10 +206,19 @@ class ProfileTimeZoneTest {
                 .containsEntry("clock", "Europe/Berlin");
     }
 
+    @ProdLike("role-zone")
+    @PinTimeZone("Asia/Tokyo")
+    static class RoleInUtc {
+        @Test
+        void test() {}
+    }
+
+    /** With a server per data variant, a class's zone is its server's, and the server's settings must not override it. */
     @Test
     void aServerInAnotherZoneFailsTheClassNamingBothValues() {
-        Throwable failure =
-                Kit.onlyContainerFailure(Kit.run(zones(TestEngine.POSTGRES), Mismatched.class));
+        Map<String, String> perData = new java.util.HashMap<>(zones(TestEngine.POSTGRES));
+        perData.put("parity.servers", "per-data");
+        Throwable failure = Kit.onlyContainerFailure(Kit.run(perData, Mismatched.class));
 
         assertThat(failure)
                 .isInstanceOf(ExtensionConfigurationException.class)
@@ -219,9 +228,25 @@ class ProfileTimeZoneTest {
                                 + ", "
                                 + "but the server's zone is 'UTC' (log_timezone: the container's TZ and the server's settings from the profile). "
                                 + "Remove the setting that overrides it (a 'timezone' under database.settings, an 'options' or 'TimeZone' "
-                                + "in the JDBC URL), or pin the zone you mean in one place.");
+                                + "in the JDBC URL, an ALTER ROLE ... SET timezone in a script), or pin the zone you mean in one place.");
     }
 
+    /** On a shared server, a class's zone is its database's, and nothing the scripts set may override it. */
+    @Test
+    void aDatabaseWhoseSessionsGetAnotherZoneFailsTheClassNamingIt() {
+        Throwable failure =
+                Kit.onlyContainerFailure(Kit.run(zones(TestEngine.POSTGRES), RoleInUtc.class));
+
+        assertThat(failure)
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith(
+                        "time zones disagree: expected 'Asia/Tokyo' from @PinTimeZone(\"Asia/Tokyo\") on "
+                                + RoleInUtc.class.getName()
+                                + ", but the database's zone is 'UTC' (the database's timezone: ")
+                .hasMessageContaining("ALTER ROLE");
+    }
+
+    /** MariaDB keeps one zone per server: a class that pins another zone gets a server of its own. */
     @Test
     void aMariaDbServerInAnotherZoneFailsTheClassNamingBothValues() {
         Throwable failure =

@@ -12,7 +12,12 @@ enum TestEngine {
             "generate_series(1, %d)",
             "select extract(epoch from pg_postmaster_start_time())::text",
             "select current_setting('TimeZone')",
-            "select current_setting('log_timezone')",
+            // what a session that sends no zone gets here (psql's): the database's, else the
+            // server's
+            "select coalesce((select substr(c, 10) from pg_db_role_setting s, unnest(s.setconfig) c"
+                    + " where s.setrole = 0 and c ilike 'timezone=%' and s.setdatabase ="
+                    + " (select oid from pg_database where datname = current_database())),"
+                    + " current_setting('log_timezone'))",
             "select current_date::text",
             "postgres:15"),
     MARIADB(
@@ -37,7 +42,10 @@ enum TestEngine {
     final String serverIdentity;
 
     final String sessionZone;
+
+    /** The zone a session that sets none gets (the engine's shell, another service): the database's, else the server's. */
     final String serverZone;
+
     final String currentDate;
 
     /** The image of its main profile. */

@@ -25,7 +25,9 @@ public final class MariaDbEngine extends EngineBase {
                         "mariadb",
                         "MariaDB",
                         "mariadb:10.11",
-                        EnumSet.complementOf(EnumSet.of(Capability.SERVER_RESTART)),
+                        EnumSet.complementOf(
+                                EnumSet.of(
+                                        Capability.SERVER_RESTART, Capability.DATABASE_TIME_ZONE)),
                         new MariaDbDialect(),
                         new MariaDbZones(),
                         new MariaDbSchema(),

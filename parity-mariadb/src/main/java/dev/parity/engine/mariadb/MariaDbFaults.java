@@ -14,14 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * MariaDB's faults. Failing writes are three row triggers (insert, update, delete) that {@code SIGNAL} the
@@ -36,20 +32,13 @@ final class MariaDbFaults implements ServerFaults {
     static final String PREFIX = "parity_fault_";
     private static final MariaDbDialect SQL = new MariaDbDialect();
 
-    /** Our part of {@code init_connect}: one statement, a timeout per database, each session's own elsewhere. */
-    private static final String TIMEOUTS = "set session max_statement_time = case database()";
-
     /** Our other part of {@code init_connect}, there while a database has a {@link #connectionLimit}. */
     private static final String ADMISSION = "parity_faults";
 
     private static final String LIMITS = ADMISSION + ".connection_limits";
-    private static final String ADMIT = "call " + ADMISSION + ".admit(database())";
 
     /** Held while {@code init_connect} is read and rewritten: tests of one server change it concurrently, each through its own instance. */
     private static final Object INIT_CONNECT = new Object();
-
-    private static final Pattern TIMEOUT =
-            Pattern.compile("when '((?:[^'\\\\]|''|\\\\.)*)' then ([0-9.]+)");
 
     private final AdminSessions admin;
     private final String adminUser;
@@ -264,10 +253,11 @@ final class MariaDbFaults implements ServerFaults {
     @Override
     public void statementTimeout(String database, Duration timeout) {
         synchronized (INIT_CONNECT) {
-            Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
-            String theirs = readTimeouts(timeouts);
-            timeouts.put(database, BigDecimal.valueOf(timeout.toNanos()).movePointLeft(9));
-            writeTimeouts(theirs, timeouts);
+            writeInitConnect(
+                    readInitConnect()
+                            .withTimeout(
+                                    database,
+                                    BigDecimal.valueOf(timeout.toNanos()).movePointLeft(9)));
         }
     }
 
@@ -335,9 +325,7 @@ final class MariaDbFaults implements ServerFaults {
                     return null;
                 });
         synchronized (INIT_CONNECT) {
-            Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
-            String theirs = readTimeouts(timeouts);
-            writeTimeouts(theirs, timeouts);
+            writeInitConnect(readInitConnect());
         }
     }
 
@@ -398,10 +386,9 @@ final class MariaDbFaults implements ServerFaults {
                             }
                         });
         synchronized (INIT_CONNECT) {
-            Map<String, BigDecimal> timeouts = new LinkedHashMap<>();
-            String theirs = readTimeouts(timeouts);
-            if (timeouts.remove(database) != null || limited) {
-                writeTimeouts(theirs, timeouts);
+            InitConnect current = readInitConnect();
+            if (current.timeouts().containsKey(database) || limited) {
+                writeInitConnect(current.withoutTimeout(database));
             }
         }
         admin.inDatabase(
@@ -432,9 +419,8 @@ final class MariaDbFaults implements ServerFaults {
                 });
     }
 
-    /** Our timeouts from {@code init_connect} into {@code timeouts}; returns the rest of it, someone else's. */
-    private String readTimeouts(Map<String, BigDecimal> timeouts) {
-        String current =
+    private InitConnect readInitConnect() {
+        return InitConnect.parse(
                 admin.inDatabase(
                         "mysql",
                         "read init_connect",
@@ -444,58 +430,29 @@ final class MariaDbFaults implements ServerFaults {
                                             statement.executeQuery(
                                                     "select @@global.init_connect")) {
                                 rows.next();
-                                return rows.getString(1) == null ? "" : rows.getString(1);
+                                return rows.getString(1);
                             }
-                        });
-        current = current.replace("; " + ADMIT, "").replace(ADMIT, "");
-        int ours = current.indexOf(TIMEOUTS);
-        if (ours < 0) {
-            return current;
-        }
-        Matcher when = TIMEOUT.matcher(current.substring(ours));
-        while (when.find()) {
-            timeouts.put(unquoted(when.group(1)), new BigDecimal(when.group(2)));
-        }
-        return current.substring(0, ours).replaceFirst(";\\s*$", "");
+                        }));
     }
 
-    private void writeTimeouts(String theirs, Map<String, BigDecimal> timeouts) {
-        StringBuilder ours = new StringBuilder();
-        if (!timeouts.isEmpty()) {
-            ours.append(TIMEOUTS);
-            timeouts.forEach(
-                    (database, seconds) ->
-                            ours.append(" when ")
-                                    .append(SQL.literal(database))
-                                    .append(" then ")
-                                    .append(seconds.toPlainString()));
-            ours.append(" else @@session.max_statement_time end");
-        }
+    /** {@code value}, admitting by limit while any database has one. */
+    private void writeInitConnect(InitConnect value) {
         admin.inDatabase(
                 "mysql",
                 "set init_connect",
                 connection -> {
-                    List<String> parts = new ArrayList<>();
-                    if (!theirs.isBlank()) {
-                        parts.add(theirs);
-                    }
-                    if (ours.length() > 0) {
-                        parts.add(ours.toString());
-                    }
+                    boolean limits = false;
                     if (limitsExist(connection)) {
                         try (Statement statement = connection.createStatement();
                                 ResultSet any =
                                         statement.executeQuery("select count(*) from " + LIMITS)) {
                             any.next();
-                            if (any.getLong(1) > 0) {
-                                parts.add(ADMIT);
-                            }
+                            limits = any.getLong(1) > 0;
                         }
                     }
-                    String value = String.join("; ", parts);
                     try (PreparedStatement statement =
                             connection.prepareStatement("set global init_connect = ?")) {
-                        statement.setString(1, value);
+                        statement.setString(1, value.admitting(limits).text());
                         statement.execute();
                     }
                     return null;
@@ -513,11 +470,6 @@ final class MariaDbFaults implements ServerFaults {
                 return rows.getLong(1) > 0;
             }
         }
-    }
-
-    /** The inverse of {@link MariaDbDialect#literal}'s escapes. */
-    private static String unquoted(String literal) {
-        return literal.replace("''", "'").replaceAll("\\\\(.)", "$1");
     }
 
     /** {@code table}'s name in {@code database}: {@code database.table} names it too, another database does not. */

@@ -44,6 +44,7 @@ final class MariaDbZones implements ZoneSupport {
                     select,
                     "@@session.time_zone: set by the driver from the JVM's zone when the connection opened, or by the URL",
                     "@@global.time_zone: --default-time-zone from the profile's timezone, or the container's TZ",
+                    null, // one zone per server: a database has none of its own
                     "a 'default_time_zone' under database.settings, a 'connectionTimeZone' or 'forceConnectionTimeZoneToSession' in the JDBC URL");
         }
     }

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -47,6 +48,18 @@ final class PostgresTemplates implements DatabaseCopies {
                 "PostgreSQL copies a database only while no session is connected to it: snapshot it before tests connect,"
                         + " and clone the snapshot");
         return server.urlOf(clone);
+    }
+
+    /** {@code ALTER DATABASE ... SET timezone}: what psql and any client that sends no zone get there. */
+    @Override
+    public void pinZone(String database, ZoneId zone) {
+        execute(
+                "alter database "
+                        + SQL.identifier(database)
+                        + " set timezone to "
+                        + SQL.literal(PostgresContainers.posixName(zone)),
+                "could not set the zone of database '" + database + "' to " + zone.getId(),
+                "Check that the server knows the zone (pg_timezone_names)");
     }
 
     /** Closes the database's sessions first ({@code with (force)}, PostgreSQL 13 and later). */

@@ -6,6 +6,7 @@ import dev.parity.engine.ClientScripts;
 import dev.parity.engine.ScriptFailedException;
 import dev.parity.engine.spec.DatabaseSpec;
 import dev.parity.engine.sql.ClientCommand;
+import dev.parity.engine.support.ContainerCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,12 @@ final class PsqlScripts implements ClientScripts {
     private static final String COMMAND =
             "cd \"$1\" && exec psql -v ON_ERROR_STOP=1 -X -q -b -o /dev/null -U \"$2\" -d \"$3\" -f \"$4\"";
     private static final AtomicInteger RUNS = new AtomicInteger();
+
+    /**
+     * How long a script in psql may run: far beyond any init script's load, and bounded, so one that never ends (its
+     * lock waits end sooner, by parity.lockWait) fails the class instead of holding the run.
+     */
+    private static final Duration SCRIPT_BOUND = Duration.ofMinutes(30);
 
     @Override
     public List<ClientCommand> commandsIn(String script) {
@@ -94,7 +102,10 @@ final class PsqlScripts implements ClientScripts {
                         Transferable.of(read(source)), containerDir + fileName);
             }
             Container.ExecResult result =
-                    container.execInContainer(
+                    ContainerCommands.run(
+                            container,
+                            SCRIPT_BOUND,
+                            "the init script " + name + " in psql",
                             "sh",
                             "-c",
                             COMMAND,
@@ -103,7 +114,13 @@ final class PsqlScripts implements ClientScripts {
                             spec.engine().adminUser(spec),
                             spec.name(),
                             containerDir + fileName);
-            container.execInContainer("rm", "-rf", containerDir);
+            ContainerCommands.run(
+                    container,
+                    ContainerCommands.SHORT,
+                    "removing the script's copy",
+                    "rm",
+                    "-rf",
+                    containerDir);
             if (result.getExitCode() != 0) {
                 throw PsqlErrors.parse(
                         result.getStderr(),
