@@ -2,6 +2,7 @@ package dev.parity.data.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.junit.PinLocale;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -111,6 +112,32 @@ class CheckParserTest {
                                 List.of(
                                         new Expr.Compare(column("ended"), Expr.Op.NE, number("0")),
                                         new Expr.IsNull(column("end_year"), false))));
+    }
+
+    /**
+     * Under a Turkish default locale (a class pinned to tr-TR), keywords with an i read as in any other: JSqlParser
+     * upper-cases some in the default locale, where {@code like} became {@code LİKE} and the CHECK unreadable. Literals
+     * and column names stay as written.
+     */
+    @Test
+    @PinLocale("tr-TR")
+    void aTurkishDefaultLocaleReadsTheSameTrees() {
+        assertThat("like".toUpperCase()).as("the locale this test means").isEqualTo("LİKE");
+        assertThat(PARSER.parse("(code like 'ab%')"))
+                .isEqualTo(new Expr.Like(column("code"), text("ab%"), false, false));
+        assertThat(PARSER.parse("(code not ilike 'i%')"))
+                .isEqualTo(new Expr.Like(column("code"), text("i%"), true, true));
+        assertThat(PARSER.parse("((code LIKE 'https://%'::text))"))
+                .isEqualTo(
+                        new Expr.Like(
+                                column("code"),
+                                new Expr.Cast(text("https://%"), "text"),
+                                false,
+                                false));
+        assertThat(PARSER.parse("(qty between 0 and 2)"))
+                .isEqualTo(new Expr.Between(column("qty"), number("0"), number("2"), false));
+        assertThat(PARSER.parse("(\"Mixed Case\" like 'i')"))
+                .isEqualTo(new Expr.Like(column("Mixed Case"), text("i"), false, false));
     }
 
     @Test
