@@ -1,5 +1,6 @@
 package dev.parity.data.check;
 
+import dev.parity.engine.sql.LocaleProofSql;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,46 +74,15 @@ public final class CheckParser {
 
     public Expr parse(String condition) {
         try {
-            return convert(CCJSqlParserUtil.parseCondExpression(wordsUpperCased(condition), false));
+            // the same tree whatever the default locale
+            return convert(
+                    CCJSqlParserUtil.parseCondExpression(
+                            LocaleProofSql.keywordsUpperCased(
+                                    condition, word -> columns.apply(word).isPresent()),
+                            false));
         } catch (JSQLParserException | RuntimeException e) {
             return new Expr.Opaque(condition);
         }
-    }
-
-    /**
-     * {@code condition} with its keywords (type names among them) in upper case (Locale.ROOT), its literals and names
-     * as written. JSqlParser reads some keywords with {@code valueOf(image.toUpperCase())}
-     * in the default locale, so under a Turkish one (a class pinned to {@code tr-TR}) {@code like} became
-     * {@code LİKE} and the whole CHECK unreadable; upper case already is upper case in every locale. Words are told
-     * from literals by JSqlParser's own lexer; if it cannot read the text, the text is kept as it is.
-     */
-    private String wordsUpperCased(String condition) {
-        StringBuilder out = new StringBuilder(condition.length());
-        int at = 0;
-        try {
-            net.sf.jsqlparser.parser.CCJSqlParser lexer = CCJSqlParserUtil.newParser(condition);
-            for (net.sf.jsqlparser.parser.Token token = lexer.getNextToken();
-                    token.kind != net.sf.jsqlparser.parser.CCJSqlParserConstants.EOF;
-                    token = lexer.getNextToken()) {
-                int start = condition.indexOf(token.image, at);
-                if (start < 0) {
-                    return condition;
-                }
-                out.append(condition, at, start);
-                // a keyword, not a name: names (of columns, functions, anything) stay as written
-                boolean keyword =
-                        token.kind != net.sf.jsqlparser.parser.CCJSqlParserConstants.S_IDENTIFIER
-                                && token.image.matches("[A-Za-z_][A-Za-z0-9_]*");
-                out.append(
-                        keyword && columns.apply(token.image).isEmpty()
-                                ? token.image.toUpperCase(Locale.ROOT)
-                                : token.image);
-                at = start + token.image.length();
-            }
-        } catch (RuntimeException | Error e) { // the lexer's TokenMgrError among them
-            return condition;
-        }
-        return out.append(condition, at, condition.length()).toString();
     }
 
     private Expr convert(Expression e) {

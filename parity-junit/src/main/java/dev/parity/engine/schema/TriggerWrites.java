@@ -1,5 +1,6 @@
 package dev.parity.engine.schema;
 
+import dev.parity.engine.sql.LocaleProofSql;
 import dev.parity.engine.sql.ScriptSplitter;
 import dev.parity.engine.sql.SqlStatement;
 import java.util.LinkedHashMap;
@@ -70,7 +71,9 @@ public final class TriggerWrites {
 
     private static Statement parse(String sql) {
         try {
-            return CCJSqlParserUtil.parse(sql, parser -> parser.withTimeOut(2000));
+            return CCJSqlParserUtil.parse(
+                    LocaleProofSql.keywordsUpperCased(sql, word -> false),
+                    parser -> parser.withTimeOut(2000));
         } catch (JSQLParserException | RuntimeException e) {
             return null;
         }

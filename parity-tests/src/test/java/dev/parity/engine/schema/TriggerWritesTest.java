@@ -21,6 +21,21 @@ class TriggerWritesTest {
         assertThat(TriggerWrites.of(body)).isEqualTo(Map.of("store", Set.of("staff_count")));
     }
 
+    /** Under a Turkish default locale too, where JSqlParser reads some keywords with a dotted İ. */
+    @Test
+    @dev.parity.junit.PinLocale("tr-TR")
+    void aCounterWithAKeywordNamedColumnUnderATurkishLocale() {
+        String body =
+                """
+                begin
+                  update store set time = now(), staff_count = staff_count + 1 where id = new.store_id;
+                  return new;
+                end
+                """;
+        assertThat(TriggerWrites.of(body))
+                .isEqualTo(Map.of("store", Set.of("time", "staff_count")));
+    }
+
     @Test
     void severalUpdatesQuotedAndQualifiedNamesAndAnIfAround() {
         String body =
