@@ -67,8 +67,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * A profile's {@code timezone:} and {@code locale:} pin the JVM for the class (restored after it), and the
  * database runs in that zone: the container's {@code TZ}, the server's zone and, because drivers send
  * the JVM's zone when a connection opens, each session's. A class's own {@link PinTimeZone} /
- * {@link PinLocale} wins over the profile. After the start, the JVM's, the session's and the server's
- * zones are compared; a mismatch fails the class, naming each value and its origin. A
+ * {@link PinLocale} wins over the profile; on PostgreSQL a class zone that differs from the profile's is its
+ * database's (on the profile's server, which keeps its own), on MariaDB a server's of its own. After the start, the
+ * JVM's, the session's and the server's (or that database's) zones are compared; a mismatch fails the class, naming
+ * each value and its origin. A
  * {@link java.time.Clock} parameter gets the system clock in the pinned zone, or the profile's
  * {@code clock: {fixed: ...}} instant.
  *
