@@ -55,9 +55,9 @@ class NetworkLatencyTest {
             System.out.printf(
                     "%s: latency 150 ms both ways: round trip %d ms through the proxy, %d ms direct, overhead %d ms (configured 300)%n",
                     environment.engine(), proxied, direct, proxied - direct);
-            // the best of three round trips: the toxic adds at least its 300 ms, a loaded machine
-            // adds more, never less
-            assertThat(proxied - direct).isGreaterThanOrEqualTo(300L);
+            // every round trip through the proxy waits out the toxic's 150 ms each way; a loaded
+            // machine adds to either side, so the difference alone could fall short
+            assertThat(proxied).isGreaterThanOrEqualTo(300L);
             assertThat(proxied).isGreaterThan(2 * direct);
         }
 
