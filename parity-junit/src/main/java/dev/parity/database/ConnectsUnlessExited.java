@@ -20,19 +20,28 @@ import org.testcontainers.containers.wait.strategy.WaitStrategyTarget;
  */
 final class ConnectsUnlessExited implements WaitStrategy {
 
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final JdbcDatabaseContainer<?> container;
 
     /** Testcontainers' JDBC wait's: generous, since a server that dies no longer waits it out. */
     private Duration timeout = Duration.ofSeconds(120);
 
+    /** What runs once the container runs, before the first attempt: a warm start's unpacking. */
+    private final Runnable first;
+
     ConnectsUnlessExited(JdbcDatabaseContainer<?> container) {
+        this(container, () -> {});
+    }
+
+    ConnectsUnlessExited(JdbcDatabaseContainer<?> container, Runnable first) {
         this.container = container;
+        this.first = first;
     }
 
     @Override
     public void waitUntilReady(WaitStrategyTarget target) {
+        first.run();
         long deadline = System.nanoTime() + timeout.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {

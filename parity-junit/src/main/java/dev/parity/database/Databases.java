@@ -6,6 +6,8 @@ import dev.parity.engine.spec.DatabaseOrigin;
 import dev.parity.engine.spec.DatabaseSpec;
 import dev.parity.report.RunLog;
 import dev.parity.settings.Settings;
+import dev.parity.snapshot.SnapshotUnusableException;
+import dev.parity.snapshot.WarmStart;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +108,36 @@ public final class Databases {
             String alias,
             boolean keepable,
             Duration lockWait) {
+        return start(
+                spec,
+                origin,
+                classLoader,
+                label,
+                network,
+                alias,
+                keepable,
+                lockWait,
+                Optional.empty());
+    }
+
+    /**
+     * As {@link #start(DatabaseSpec, DatabaseOrigin, ClassLoader, String, Network, String, boolean, Duration)}; with
+     * {@code warm}, the server starts from that snapshot, whose state already holds the migrations, the init scripts
+     * and the data, so none of them runs.
+     *
+     * @throws SnapshotUnusableException if the server does not start from the snapshot, or it did not arrive as it
+     *     was saved (its checksum); nothing is left running then
+     */
+    public static RunningDatabase start(
+            DatabaseSpec spec,
+            DatabaseOrigin origin,
+            ClassLoader classLoader,
+            String label,
+            Network network,
+            String alias,
+            boolean keepable,
+            Duration lockWait,
+            Optional<WarmStart.From> warm) {
         requireDocker(spec);
         long started = System.nanoTime();
         LocalImages.require(spec, origin.image());
@@ -118,7 +150,17 @@ public final class Databases {
         // and once:
         // a server that exited at a setting exits again (MariaDB's module tried three times, two
         // minutes each)
-        container.waitingFor(new ConnectsUnlessExited(container)).withStartupAttempts(1);
+        Optional<WarmStart.Restore> restoring =
+                warm.map(
+                        from ->
+                                WarmStart.prepare(
+                                        container, from.engine(), from.entry(), from.image()));
+        // a warm start's data directory is streamed in once the container runs, before the wait
+        container
+                .waitingFor(
+                        new ConnectsUnlessExited(
+                                container, () -> restoring.ifPresent(WarmStart.Restore::unpack)))
+                .withStartupAttempts(1);
         if (keepable) {
             container.withCreateContainerCmdModifier(
                     command -> command.withLabels(new UnreapedLabels(command.getLabels())));
@@ -128,6 +170,14 @@ public final class Databases {
             container.start();
         } catch (RuntimeException e) {
             stopQuietly(container);
+            SnapshotUnusableException unusable = unusable(e);
+            if (unusable != null) {
+                throw unusable;
+            }
+            if (warm.isPresent()) {
+                throw new SnapshotUnusableException(
+                        warm.get().entry(), "did not start: " + rootMessage(e), e);
+            }
             Optional<ContainerExit> exit = exitDuringStart(e);
             if (exit.isPresent()) {
                 List<String> check =
@@ -144,6 +194,14 @@ public final class Databases {
                         e);
             }
             throw new DatabaseStartException(whyNotStarted(spec, e), e);
+        }
+        if (warm.isPresent()) {
+            return new RunningDatabase(
+                    spec,
+                    container,
+                    Duration.ofNanos(System.nanoTime() - started),
+                    Duration.ZERO,
+                    Duration.ZERO);
         }
         Duration migrations = Duration.ZERO;
         if (!spec.migrations().isEmpty()) {
@@ -367,6 +425,16 @@ public final class Databases {
                 + ") did not start: "
                 + rootMessage(e)
                 + ". Check the image and the profile's settings; the container has been removed.";
+    }
+
+    /** The snapshot's own failure, however deep Testcontainers wrapped it. */
+    private static SnapshotUnusableException unusable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SnapshotUnusableException found) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -202,6 +202,26 @@ public final class RunningDatabase implements AutoCloseable {
     }
 
     /**
+     * Writes its server's data directory to {@code out} (not closed) as its engine's snapshots do, while it keeps
+     * serving.
+     *
+     * @throws java.io.IOException when the engine has no snapshots, or the server or container refuse
+     */
+    public void saveServer(java.io.OutputStream out)
+            throws java.io.IOException, InterruptedException {
+        dev.parity.engine.ServerSnapshots snapshots =
+                spec.engine()
+                        .snapshots()
+                        .orElseThrow(
+                                () ->
+                                        new java.io.IOException(
+                                                "the "
+                                                        + spec.engine().displayName()
+                                                        + " engine cannot save a running server"));
+        snapshots.save(container, spec, out);
+    }
+
+    /**
      * How its container ended, or empty while it runs: one inspection, no query, so cheap enough to ask before
      * every class. A server killed mid-run otherwise shows only as the driver's "connection attempt failed".
      */

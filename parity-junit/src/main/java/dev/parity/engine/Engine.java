@@ -96,6 +96,14 @@ public interface Engine {
     /** The Flyway module that speaks this engine's SQL, which the user adds beside flyway-core. */
     JavaArtifact flywayModule();
 
+    /**
+     * How a running server's state is saved for a later run to start from (a warm start); empty where the engine
+     * cannot save one consistently while the server runs: its environments are then built cold every run.
+     */
+    default java.util.Optional<ServerSnapshots> snapshots() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether it can do {@code capability}. */
     default boolean can(Capability capability) {
         return capabilities().contains(capability);

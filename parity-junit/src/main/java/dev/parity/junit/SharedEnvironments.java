@@ -25,6 +25,8 @@ import dev.parity.profile.ProfileSource;
 import dev.parity.report.RunLog;
 import dev.parity.report.RunReport;
 import dev.parity.settings.Settings;
+import dev.parity.snapshot.SnapshotEntry;
+import dev.parity.snapshot.SnapshotUnusableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -113,7 +115,18 @@ final class SharedEnvironments {
                                                                         zoneOrigin,
                                                                         classLoader(),
                                                                         keepable,
-                                                                        lockWait)),
+                                                                        lockWait,
+                                                                        WarmStarts.plan(
+                                                                                context
+                                                                                        ::getConfigurationParameter,
+                                                                                serverOf.database(),
+                                                                                data,
+                                                                                serverOf.equals(
+                                                                                                serverKey)
+                                                                                        ? databaseZone
+                                                                                        : Optional
+                                                                                                .empty(),
+                                                                                classLoader()))),
                                         SharedServer.class);
         SharedServer server = servers.apply(serverKey);
         // a database that died since an earlier class would otherwise fail every test as a network
@@ -189,7 +202,8 @@ final class SharedEnvironments {
             String zoneOrigin,
             ClassLoader classLoader,
             boolean keepable,
-            Duration lockWait) {
+            Duration lockWait,
+            Optional<WarmStarts.Plan> snapshots) {
         long started = System.nanoTime();
         Databases.requireDocker(spec);
         LeftoverSweep
@@ -201,16 +215,34 @@ final class SharedEnvironments {
                         profile.network(), profile.networkImageOrigin(), network, profile.name());
         RunningDatabase database = null;
         try {
-            database =
-                    Databases.start(
-                            spec,
-                            profile.databaseOrigin(),
-                            classLoader,
-                            profile.name(),
-                            network.orElse(null),
-                            ToxiproxyServers.DATABASE_ALIAS,
-                            keepable,
-                            lockWait);
+            try {
+                database =
+                        Databases.start(
+                                spec,
+                                profile.databaseOrigin(),
+                                classLoader,
+                                profile.name(),
+                                network.orElse(null),
+                                ToxiproxyServers.DATABASE_ALIAS,
+                                keepable,
+                                lockWait,
+                                snapshots.flatMap(WarmStarts.Plan::from));
+            } catch (SnapshotUnusableException e) {
+                RunLog.snapshotDiscarded(spec.image(), profile.name(), e.getMessage());
+                snapshots.orElseThrow().cache().discard(e.entry());
+                snapshots = snapshots.map(WarmStarts.Plan::cold);
+                database =
+                        Databases.start(
+                                spec,
+                                profile.databaseOrigin(),
+                                classLoader,
+                                profile.name(),
+                                network.orElse(null),
+                                ToxiproxyServers.DATABASE_ALIAS,
+                                keepable,
+                                lockWait);
+            }
+            Optional<SnapshotEntry> restored = snapshots.flatMap(WarmStarts.Plan::found);
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 // a server started for a class in another zone (its database's) is in the
@@ -226,7 +258,8 @@ final class SharedEnvironments {
             }
             // the primary as migrations and init scripts left it, for further data variants: no
             // session is connected yet
-            Optional<String> base = base(database);
+            Optional<String> base =
+                    restored.isPresent() ? WarmStarts.base(restored.get()) : base(database);
             ToxiproxyServer toxiproxy =
                     proxy.finish(
                             database.internalPort(), database.host(), database.publishedPort());
@@ -237,13 +270,24 @@ final class SharedEnvironments {
                     database.startup(),
                     proxy.took(),
                     profile.network().provider());
+            if (restored.isPresent()) {
+                RunLog.startedFromSnapshot(
+                        spec.image(),
+                        profile.name(),
+                        restored.get().shortKey(),
+                        Duration.ofNanos(System.nanoTime() - started),
+                        WarmStarts.built(restored.get()),
+                        snapshots.orElseThrow().cache().root().toString());
+            }
             return new SharedServer(
                     database,
                     toxiproxy,
                     network,
                     base,
                     Duration.ofNanos(System.nanoTime() - started),
-                    new AtomicInteger());
+                    new AtomicInteger(),
+                    snapshots,
+                    new java.util.concurrent.atomic.AtomicBoolean());
         } catch (RuntimeException e) {
             proxy.close();
             if (database != null) {
@@ -280,8 +324,19 @@ final class SharedEnvironments {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         int number = server.variants().incrementAndGet();
-        boolean primary = number == 1;
+        boolean restored = server.claimsRestored(variant.data(), variant.zone());
+        boolean primary = server.restored() ? restored : number == 1;
         RunningDatabase database = server.primary();
+        if (restored) {
+            // the snapshot holds this variant in the primary database, with its zone
+            if (variant.zone().isPresent()) {
+                database =
+                        database.onDatabase(
+                                spec.name(), database.jdbcUrl(), Duration.ZERO, variant.zone());
+            }
+            return restoredEnvironment(
+                    server, database, profile, spec, variant.data(), variant.zone(), started);
+        }
         if (!primary) {
             if (server.base().isEmpty()) {
                 // nothing to copy from: this variant gets a server of its own, as every variant did
@@ -292,6 +347,16 @@ final class SharedEnvironments {
                         new ServerKey(own, serverKey.proxyServer(), Optional.of(variant.data()));
                 SharedServer ownServer = servers.apply(ownKey);
                 ownServer.variants().incrementAndGet();
+                if (ownServer.claimsRestored(variant.data(), Optional.empty())) {
+                    return restoredEnvironment(
+                            ownServer,
+                            ownServer.primary(),
+                            profile,
+                            own,
+                            variant.data(),
+                            Optional.empty(),
+                            started);
+                }
                 return load(
                         context,
                         ownKey,
@@ -390,12 +455,26 @@ final class SharedEnvironments {
                     Duration.ofNanos(System.nanoTime() - started)
                             .plus(primary ? server.startup() : Duration.ZERO);
             Instant from = primary ? startedAt.minus(server.startup()) : startedAt;
+            List<RunReport.Table> tables = tablesOf(loaded);
+            if (primary) {
+                saveForNextRun(
+                        server, database, profile, took, snapshot, loaded.isPresent(), tables);
+            }
             return new SharedEnvironment(
                     server,
                     database,
                     snapshot,
                     loaded.isPresent(),
-                    described(profile, spec, data, zone, database, loaded, from, took));
+                    described(
+                            profile,
+                            spec,
+                            data,
+                            zone,
+                            database,
+                            tables,
+                            from,
+                            took,
+                            RunReport.Environment.COLD));
         } catch (RuntimeException e) {
             if (!primary) {
                 try (DatabaseCopies copies = database.copies()) {
@@ -429,6 +508,76 @@ final class SharedEnvironments {
                             + "classes' data.",
                     e);
         }
+    }
+
+    /**
+     * The variant a server's snapshot holds, in its primary database as the snapshot left it: nothing is loaded or
+     * copied; its tables are reported as they were loaded when the snapshot was built.
+     */
+    private static SharedEnvironment restoredEnvironment(
+            SharedServer server,
+            RunningDatabase database,
+            Profile profile,
+            DatabaseSpec spec,
+            DataPlan data,
+            Optional<ZoneId> zone,
+            long started) {
+        SnapshotEntry entry = server.snapshots().flatMap(WarmStarts.Plan::found).orElseThrow();
+        Duration took = Duration.ofNanos(System.nanoTime() - started).plus(server.startup());
+        return new SharedEnvironment(
+                server,
+                database,
+                WarmStarts.snapshot(entry),
+                WarmStarts.loadedData(entry),
+                described(
+                        profile,
+                        spec,
+                        data,
+                        zone,
+                        database,
+                        WarmStarts.tables(entry),
+                        Instant.now().minus(took),
+                        took,
+                        "warm: snapshot "
+                                + entry.shortKey()
+                                + ", built in "
+                                + WarmStarts.built(entry).toMillis()
+                                + " ms"));
+    }
+
+    /**
+     * Saves the server, its first variant just loaded, where the plan says to; only while no other variant is being
+     * built on it, whose half-made database the snapshot would otherwise hold.
+     */
+    private static void saveForNextRun(
+            SharedServer server,
+            RunningDatabase database,
+            Profile profile,
+            Duration took,
+            Optional<String> snapshot,
+            boolean loadedData,
+            List<RunReport.Table> tables) {
+        Optional<WarmStarts.Plan> plan = server.snapshots().filter(WarmStarts.Plan::saves);
+        if (plan.isEmpty()) {
+            return;
+        }
+        if (server.variants().get() != 1) {
+            RunLog.snapshotNotSaved(
+                    database.spec().image(),
+                    profile.name(),
+                    "other data variants were being built on the server at the same time");
+            return;
+        }
+        WarmStarts.save(
+                plan.get(),
+                database,
+                profile.name(),
+                took,
+                server.base(),
+                snapshot,
+                loadedData,
+                tables,
+                () -> server.variants().get() == 1);
     }
 
     /**
@@ -475,9 +624,10 @@ final class SharedEnvironments {
             DataPlan data,
             Optional<ZoneId> zone,
             RunningDatabase database,
-            Optional<LoadReport> loaded,
+            List<RunReport.Table> tables,
             Instant startedAt,
-            Duration startup) {
+            Duration startup,
+            String start) {
         String version;
         try (Connection connection = database.dataSource().getConnection()) {
             version = database.engine().facts().version(connection);
@@ -493,20 +643,25 @@ final class SharedEnvironments {
                 zone.or(() -> Optional.ofNullable(spec.timeZone())).map(ZoneId::getId).orElse(""),
                 profile.clock().locale() != null ? profile.clock().locale().toLanguageTag() : "",
                 data.seed(),
-                loaded.map(
-                                report ->
-                                        report.tables().stream()
-                                                .map(
-                                                        t ->
-                                                                new RunReport.Table(
-                                                                        t.table(),
-                                                                        t.rows(),
-                                                                        t.duration(),
-                                                                        messOf(t.mess())))
-                                                .toList())
-                        .orElse(List.of()),
+                tables,
                 startedAt,
-                startup);
+                startup,
+                start);
+    }
+
+    private static List<RunReport.Table> tablesOf(Optional<LoadReport> loaded) {
+        return loaded.map(
+                        report ->
+                                report.tables().stream()
+                                        .map(
+                                                t ->
+                                                        new RunReport.Table(
+                                                                t.table(),
+                                                                t.rows(),
+                                                                t.duration(),
+                                                                messOf(t.mess())))
+                                        .toList())
+                .orElse(List.of());
     }
 
     /** Parity's own failures, which say what to fix, as JUnit's configuration errors. */

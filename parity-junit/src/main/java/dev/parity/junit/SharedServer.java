@@ -16,7 +16,11 @@ import org.testcontainers.containers.Network;
  * @param base    an untouched copy of the primary before any data, which further variants are copied from; empty
  *                where the engine cannot copy (then each variant has a server of its own)
  * @param startup  how long the server took, container, proxy, migrations and init scripts
- * @param variants how many data variants were begun on it; the first takes the primary
+ * @param variants how many data variants were begun on it; the first takes the primary (a restored server's: the
+ *     variant its snapshot holds)
+ * @param snapshots its warm start: the snapshot it started from, or the key to save it under once its first
+ *     variant is loaded; empty where snapshots are off
+ * @param restoredTaken whether the variant its snapshot holds has been claimed
  */
 record SharedServer(
         RunningDatabase primary,
@@ -24,8 +28,24 @@ record SharedServer(
         Optional<Network> network,
         Optional<String> base,
         java.time.Duration startup,
-        AtomicInteger variants)
+        AtomicInteger variants,
+        Optional<WarmStarts.Plan> snapshots,
+        java.util.concurrent.atomic.AtomicBoolean restoredTaken)
         implements AutoCloseable {
+
+    /** Whether it started from a snapshot, whose variant is then in its primary database. */
+    boolean restored() {
+        return snapshots.flatMap(WarmStarts.Plan::found).isPresent();
+    }
+
+    /**
+     * Whether {@code data} in {@code zone} is the variant its snapshot holds, claimed now: once, by the first class
+     * asking for it; every other variant is copied from the base, as further variants are.
+     */
+    boolean claimsRestored(DataPlan data, Optional<java.time.ZoneId> zone) {
+        return snapshots.filter(plan -> plan.holds(data, zone)).isPresent()
+                && restoredTaken.compareAndSet(false, true);
+    }
 
     /** The n-th variant's database name (n from 2), within the engines' 63 characters. */
     String variantName(int n) {

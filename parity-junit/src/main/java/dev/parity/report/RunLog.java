@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -44,6 +45,64 @@ public final class RunLog {
                                 provider,
                                 proxy.toMillis(),
                                 provider.equals("container") ? ", started beside it" : ""));
+    }
+
+    /** A server started from a snapshot: its key, how long, and what building it took when it was saved. */
+    public static void startedFromSnapshot(
+            String image, String profile, String key, Duration took, Duration built, String cache) {
+        LOG.log(
+                Level.INFO,
+                () ->
+                        String.format(
+                                "Parity: %s for profile '%s' started from snapshot %s in %d ms (building it took %d ms when "
+                                        + "it was saved; %d ms saved) from %s; -Dparity.snapshots=off builds every time",
+                                image,
+                                profile,
+                                key,
+                                took.toMillis(),
+                                built.toMillis(),
+                                Math.max(0, built.minus(took).toMillis()),
+                                cache));
+    }
+
+    /** A snapshot was saved for the next run. */
+    public static void snapshotSaved(
+            String image, String profile, String key, long bytes, Duration took, String cache) {
+        LOG.log(
+                Level.INFO,
+                () ->
+                        String.format(
+                                Locale.ROOT,
+                                "Parity: %s for profile '%s' saved as snapshot %s (%,d MB in %d ms) in %s: the next run with "
+                                        + "the same key starts from it; -Dparity.snapshots=off builds every time",
+                                image,
+                                profile,
+                                key,
+                                bytes >> 20,
+                                took.toMillis(),
+                                cache));
+    }
+
+    /** A snapshot could not be saved: the run goes on, the next one builds again. */
+    public static void snapshotNotSaved(String image, String profile, String why) {
+        LOG.log(
+                Level.WARNING,
+                () ->
+                        String.format(
+                                "Parity: %s for profile '%s' could not be saved as a snapshot, so the next run builds it "
+                                        + "again: %s",
+                                image, profile, why));
+    }
+
+    /** A snapshot was damaged or would not start: discarded, the environment built from scratch. */
+    public static void snapshotDiscarded(String image, String profile, String why) {
+        LOG.log(
+                Level.WARNING,
+                () ->
+                        String.format(
+                                "Parity: %s for profile '%s': %s. It has been deleted and the environment is built from "
+                                        + "scratch (and saved again)",
+                                image, profile, why));
     }
 
     /** A further data variant's database was copied from its server's base. */

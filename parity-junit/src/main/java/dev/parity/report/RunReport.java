@@ -43,7 +43,40 @@ public final class RunReport {
             long seed,
             List<Table> tables,
             Instant startedAt,
-            Duration startup) {}
+            Duration startup,
+            String start) {
+
+        /** How an environment's server started when it was built from scratch: initdb, scripts, load. */
+        public static final String COLD = "cold";
+
+        /** As before warm starts: built from scratch. */
+        public Environment(
+                String profile,
+                String engine,
+                String image,
+                String serverVersion,
+                Map<String, String> settings,
+                String zone,
+                String locale,
+                long seed,
+                List<Table> tables,
+                Instant startedAt,
+                Duration startup) {
+            this(
+                    profile,
+                    engine,
+                    image,
+                    serverVersion,
+                    settings,
+                    zone,
+                    locale,
+                    seed,
+                    tables,
+                    startedAt,
+                    startup,
+                    COLD);
+        }
+    }
 
     /**
      * One table of an environment's datasets.
@@ -156,6 +189,8 @@ public final class RunReport {
                     .append(quoted(e.startedAt().toString()))
                     .append(", \"startupMillis\": ")
                     .append(e.startup().toMillis())
+                    .append(", \"start\": ")
+                    .append(quoted(e.start()))
                     .append(", \"datasets\": [")
                     .append(
                             e.tables().stream()
@@ -227,7 +262,7 @@ public final class RunReport {
             out.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %d ms |\n",
+                            "| %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %d ms%s |\n",
                             cell(e.profile()),
                             cell(e.engine()),
                             cell(e.image()),
@@ -257,7 +292,10 @@ public final class RunReport {
                                                                                             .messDescribed()))
                                             .collect(Collectors.joining("; "))),
                             e.startedAt(),
-                            e.startup().toMillis()));
+                            e.startup().toMillis(),
+                            e.start().equals(Environment.COLD)
+                                    ? ""
+                                    : " (" + cell(e.start()) + ")"));
         }
         out.append(
                 "\n## Tests\n\n| class | test | profile | toxics | faults | fired | zone | locale | outcome | time |\n"

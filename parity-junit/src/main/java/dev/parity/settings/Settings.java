@@ -281,6 +281,63 @@ public final class Settings {
                     Source.CONFIGURATION_PARAMETER,
                     Settings::servers);
 
+    /** Whether environments start from, and are saved to, the snapshot cache. */
+    public enum Snapshots {
+        /** Start from a saved snapshot where one matches; save one where none does. */
+        ON,
+        /** Build every environment from scratch; the cache is not touched. */
+        OFF,
+        /** Start from a saved snapshot where one matches; save none (a shared or restored cache stays as it is). */
+        READ_ONLY,
+        /** Build from scratch and save, replacing what the cache holds for the same key. */
+        REBUILD;
+
+        /**
+         * On for a developer's runs, off where the {@code CI} environment variable says a CI server runs (as GitHub
+         * Actions, GitLab and most others set it): a CI machine's cache lives only as long as the CI system keeps the
+         * folder, which it should be told to do first (README, "Warm starts").
+         */
+        public static Snapshots byDefault(java.util.function.Function<String, String> environment) {
+            String ci = environment.apply("CI");
+            return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") ? OFF : ON;
+        }
+    }
+
+    /** Whether warm starts are used. */
+    public static final Key<Snapshots> SNAPSHOTS =
+            new Key<>(
+                    "parity.snapshots",
+                    "on, off, read-only or rebuild",
+                    null,
+                    "on; off where the CI environment variable is set",
+                    "on: an environment starts from its saved server when its key matches, and is saved when none does; "
+                            + "read-only: start from saved ones, save none; rebuild: build and save again; off: build every time.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::snapshots);
+
+    /** Where the snapshots are kept. */
+    public static final Key<String> SNAPSHOTS_DIR =
+            new Key<>(
+                    "parity.snapshots.dir",
+                    "path",
+                    java.nio.file.Path.of(System.getProperty("user.home", "."), ".cache", "parity")
+                            .toString(),
+                    "~/.cache/parity",
+                    "The folder of saved servers, shared by every run and project of the user (a CI cache keeps it).",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::text);
+
+    /** How much the snapshot folder may hold. */
+    public static final Key<Long> SNAPSHOTS_MAX_BYTES =
+            new Key<>(
+                    "parity.snapshots.maxBytes",
+                    "bytes, 1 or more",
+                    10L << 30,
+                    "10737418240 (10 GB)",
+                    "Past this, the least recently used snapshots are deleted when a new one is saved.",
+                    Source.CONFIGURATION_PARAMETER,
+                    s -> s.atLeast(1, 1, "bytes", 20L << 30));
+
     /** Every key, in the README's order. */
     public static final List<Key<?>> ALL =
             List.of(
@@ -295,7 +352,10 @@ public final class Settings {
                     PULL_TIMEOUT,
                     DATA_MAX_BYTES,
                     LOAD_KEEP_INDEXES,
-                    SERVERS);
+                    SERVERS,
+                    SNAPSHOTS,
+                    SNAPSHOTS_DIR,
+                    SNAPSHOTS_MAX_BYTES);
 
     private static final Set<String> NAMES =
             ALL.stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
@@ -422,6 +482,22 @@ public final class Settings {
                             "is neither shared nor per-data",
                             "Give shared (the default: a database per data variant on one "
                                     + "server) or per-data (a server per data variant).",
+                            null);
+        };
+    }
+
+    private static Snapshots snapshots(Setting setting) {
+        return switch (setting.value().orElseThrow()) {
+            case "on" -> Snapshots.ON;
+            case "off" -> Snapshots.OFF;
+            case "read-only" -> Snapshots.READ_ONLY;
+            case "rebuild" -> Snapshots.REBUILD;
+            default ->
+                    throw setting.invalid(
+                            "is not one of on, off, read-only, rebuild",
+                            "Give on (start from a saved server, save one where none matches), off (build every "
+                                    + "time), read-only (start from saved ones, save none) or rebuild (build and "
+                                    + "save again).",
                             null);
         };
     }

@@ -44,7 +44,10 @@ class SettingsTest {
                         "parity.pull.timeout",
                         "parity.data.maxBytes",
                         "parity.load.keepIndexes",
-                        "parity.servers");
+                        "parity.servers",
+                        "parity.snapshots",
+                        "parity.snapshots.dir",
+                        "parity.snapshots.maxBytes");
         assertThat(Settings.ALL)
                 .allSatisfy(
                         key -> {

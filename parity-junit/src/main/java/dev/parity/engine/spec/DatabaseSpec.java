@@ -177,20 +177,12 @@ public record DatabaseSpec(
     }
 
     /**
-     * The password of a profile that sets none: generated once per run, so that a database whose port is
-     * reachable is not open to anyone who knows the image's default.
+     * The password of a profile that sets none: generated once per user and kept in
+     * {@code ~/.cache/parity/generated-password} (readable by the user alone), so that a database whose port is
+     * reachable is not open to anyone who knows the image's default, and a server saved as a snapshot accepts the
+     * next run's sessions. Where that file cannot be kept, generated once per run.
      */
-    public static final String GENERATED_PASSWORD = generatedPassword();
-
-    private static String generatedPassword() {
-        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            password.append(letters.charAt(random.nextInt(letters.length())));
-        }
-        return password.toString();
-    }
+    public static final String GENERATED_PASSWORD = GeneratedPassword.kept();
 
     /** The engine's defaults: its default image, database and user {@code test}, the {@link #GENERATED_PASSWORD}, nothing else. */
     public static DatabaseSpec defaults(Engine engine) {

@@ -40,11 +40,128 @@ public final class ContainerCommands {
     public static Container.ExecResult run(
             Container<?> container, Duration bound, String what, String... command)
             throws IOException, InterruptedException {
-        CompletableFuture<Container.ExecResult> result = new CompletableFuture<>();
+        return bounded(
+                container,
+                bound,
+                what,
+                "`" + String.join(" ", command) + "`",
+                () -> container.execInContainer(command));
+    }
+
+    /**
+     * Runs {@code command} in {@code container} with its standard output written to {@code out} as it comes (bytes,
+     * never held whole), within {@code bound}.
+     *
+     * @return the exit code and the standard error; standard output is {@code out}'s
+     * @throws IOException if it could not run, writing failed, or it did not end within {@code bound}
+     */
+    public static Streamed streamOut(
+            Container<?> container,
+            Duration bound,
+            String what,
+            java.io.OutputStream out,
+            String... command)
+            throws IOException, InterruptedException {
+        com.github.dockerjava.api.DockerClient docker = container.getDockerClient();
+        String exec =
+                docker.execCreateCmd(container.getContainerId())
+                        .withAttachStdout(true)
+                        .withAttachStderr(true)
+                        .withCmd(command)
+                        .exec()
+                        .getId();
+        StringBuilder stderr = new StringBuilder();
+        IOException[] failed = new IOException[1];
+        try (com.github.dockerjava.api.async.ResultCallback.Adapter<
+                        com.github.dockerjava.api.model.Frame>
+                callback =
+                        new com.github.dockerjava.api.async.ResultCallback.Adapter<>() {
+                            @Override
+                            public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                                switch (frame.getStreamType()) {
+                                    case STDOUT, RAW -> {
+                                        try {
+                                            if (failed[0] == null) {
+                                                out.write(frame.getPayload());
+                                            }
+                                        } catch (IOException e) {
+                                            failed[0] = e;
+                                        }
+                                    }
+                                    case STDERR ->
+                                            stderr.append(
+                                                    new String(
+                                                            frame.getPayload(),
+                                                            java.nio.charset.StandardCharsets
+                                                                    .UTF_8));
+                                    default -> {}
+                                }
+                            }
+                        }) {
+            docker.execStartCmd(exec).exec(callback);
+            if (!callback.awaitCompletion(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException(
+                        what
+                                + " did not end within "
+                                + bound.toSeconds()
+                                + " s (`"
+                                + String.join(" ", command)
+                                + "` in container "
+                                + container.getContainerName()
+                                + "); Parity stopped waiting for it.");
+            }
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        Long exit = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+        return new Streamed(exit == null ? -1 : exit.intValue(), stderr.toString());
+    }
+
+    /** How a command whose output was streamed ended: its exit code and standard error. */
+    public record Streamed(int exitCode, String stderr) {}
+
+    /**
+     * Uploads {@code tar} (a tar stream, read to its end, never held whole) into {@code container}, unpacked by
+     * Docker under {@code folder}, within {@code bound}.
+     *
+     * @throws IOException if Docker refused it, or it did not end within {@code bound}
+     */
+    public static void upload(
+            Container<?> container,
+            Duration bound,
+            String what,
+            java.io.InputStream tar,
+            String folder)
+            throws IOException, InterruptedException {
+        bounded(
+                container,
+                bound,
+                what,
+                "the upload to " + folder,
+                () -> {
+                    container
+                            .getDockerClient()
+                            .copyArchiveToContainerCmd(container.getContainerId())
+                            .withRemotePath(folder)
+                            .withTarInputStream(tar)
+                            .exec();
+                    return null;
+                });
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T bounded(
+            Container<?> container, Duration bound, String what, String shown, Work<T> work)
+            throws IOException, InterruptedException {
+        CompletableFuture<T> result = new CompletableFuture<>();
         WAITERS.execute(
                 () -> {
                     try {
-                        result.complete(container.execInContainer(command));
+                        result.complete(work.run());
                     } catch (Throwable e) {
                         result.completeExceptionally(e);
                     }
@@ -58,9 +175,9 @@ public final class ContainerCommands {
                             + (bound.toMillis() < 1000
                                     ? bound.toMillis() + " ms"
                                     : bound.toSeconds() + " s")
-                            + " (`"
-                            + String.join(" ", command)
-                            + "` in container "
+                            + " ("
+                            + shown
+                            + " in container "
                             + container.getContainerName()
                             + "); Parity stopped waiting for it. Look at the container's log for what it was doing.",
                     e);

@@ -50,6 +50,11 @@ public final class PostgresEngine extends EngineBase {
     }
 
     @Override
+    public java.util.Optional<dev.parity.engine.ServerSnapshots> snapshots() {
+        return java.util.Optional.of(new PostgresSnapshots());
+    }
+
+    @Override
     public DatabaseCopies copies(Server server) {
         return new PostgresTemplates(server);
     }

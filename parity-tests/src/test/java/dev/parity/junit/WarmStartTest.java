@@ -1,0 +1,191 @@
+package dev.parity.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.testing.NeedsDocker;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run whose environment was saved starts from that snapshot: the server's data directory copied into the new
+ * container before it starts, no initdb, script or load. What the tests see is what a cold start gives them: the same
+ * rows, catalog, sequences and planner statistics, and fresh copies of the loaded data. A damaged snapshot is found by
+ * its checksum, deleted and built again.
+ */
+@NeedsDocker
+class WarmStartTest {
+
+    /** What the fixture saw, by what. */
+    private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+
+    /** The state a warm start must give back: each query's result. */
+    private static final Map<String, String> STATE =
+            new LinkedHashMap<>(
+                    Map.of(
+                            "accounts",
+                            "select md5(string_agg(a::text, '|' order by id)) from accounts a",
+                            "invoices",
+                            "select md5(string_agg(i::text, '|' order by id)) from invoices i",
+                            "sequences",
+                            "select string_agg(sequencename || '=' || coalesce(last_value, 0), ',' order by sequencename) from pg_sequences",
+                            "catalog",
+                            "select md5(string_agg(c.relname || ':' || c.relkind::text || ':' || coalesce(obj_description(c.oid), ''), ',' order by c.relname))"
+                                    + " from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'",
+                            "columns",
+                            "select md5(string_agg(table_name || '.' || column_name || ':' || data_type || ':' || coalesce(column_default, ''), ','"
+                                    + " order by table_name, ordinal_position)) from information_schema.columns where table_schema = 'public'",
+                            "statistics",
+                            "select string_agg(tablename || '.' || attname || ' ' || null_frac || ' ' || n_distinct || ' ' || correlation, ','"
+                                    + " order by tablename, attname) from pg_stats where schemaname = 'public'",
+                            "reltuples",
+                            "select string_agg(relname || '=' || reltuples, ',' order by relname) from pg_class"
+                                    + " where relname in ('accounts', 'invoices')"));
+
+    @ProdLike("warm")
+    static class Warm {
+        @Test
+        void test(ProdEnvironment environment, DataSource dataSource) throws SQLException {
+            for (Map.Entry<String, String> query : STATE.entrySet()) {
+                SEEN.put(
+                        query.getKey(),
+                        ProdLikeIntegrationTest.query(dataSource, query.getValue()));
+            }
+            SEEN.put(
+                    "fresh",
+                    ProdLikeIntegrationTest.query(
+                            environment.freshCopy(), "select count(*) from invoices"));
+        }
+    }
+
+    @ProdLike("warm-mariadb")
+    static class WarmOnMariaDb {
+        @Test
+        void test(DataSource dataSource) throws SQLException {
+            SEEN.put(
+                    "mariadb",
+                    ProdLikeIntegrationTest.query(dataSource, "select count(*) from accounts"));
+        }
+    }
+
+    private static Map<String, String> run(
+            Path cache, Path reports, String mode, Class<?> fixture) {
+        SEEN.clear();
+        Kit.run(
+                        Map.of(
+                                "parity.config",
+                                "profiles/warm.yml",
+                                "parity.snapshots",
+                                mode,
+                                "parity.snapshots.dir",
+                                cache.toString(),
+                                "parity.report.dir",
+                                reports.toString()),
+                        fixture)
+                .testEvents()
+                .assertStatistics(stats -> stats.started(1).succeeded(1));
+        return Map.copyOf(SEEN);
+    }
+
+    private static String start(Path reports) throws IOException {
+        String json = Files.readString(reports.resolve("report.json"));
+        int at = json.indexOf("\"start\": \"");
+        assertThat(at).as(json).isNotNegative();
+        return json.substring(at + 10, json.indexOf('"', at + 10));
+    }
+
+    private static List<Path> entries(Path cache) throws IOException {
+        try (Stream<Path> list = Files.list(cache)) {
+            return list.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    @Test
+    void aSecondRunStartsFromTheSnapshotAndSeesWhatTheFirstBuilt(@TempDir Path temp)
+            throws IOException {
+        Path cache = temp.resolve("cache");
+        Map<String, String> cold = run(cache, temp.resolve("r1"), "on", Warm.class);
+        assertThat(start(temp.resolve("r1"))).isEqualTo("cold");
+        assertThat(entries(cache)).hasSize(1);
+        assertThat(cold.get("accounts")).isNotBlank();
+        assertThat(cold.get("sequences"))
+                .contains("invoice_numbers=")
+                .contains("accounts_id_seq=3000");
+        assertThat(cold.get("statistics")).contains("invoices.account_id");
+        assertThat(cold.get("fresh")).isEqualTo("20000");
+
+        Map<String, String> warm = run(cache, temp.resolve("r2"), "on", Warm.class);
+        assertThat(start(temp.resolve("r2"))).startsWith("warm: snapshot ");
+        assertThat(warm).isEqualTo(cold);
+        assertThat(entries(cache)).hasSize(1);
+
+        // off: built again, and the same
+        Map<String, String> off = run(cache, temp.resolve("r3"), "off", Warm.class);
+        assertThat(start(temp.resolve("r3"))).isEqualTo("cold");
+        assertThat(off).isEqualTo(cold);
+    }
+
+    @Test
+    void aDamagedSnapshotIsDeletedAndBuiltAgain(@TempDir Path temp) throws IOException {
+        Path cache = temp.resolve("cache");
+        Map<String, String> cold = run(cache, temp.resolve("r1"), "on", Warm.class);
+        Path entry = entries(cache).get(0);
+        Path tar = entry.resolve("server.tar");
+        String saved = Files.readString(entry.resolve("entry.properties"));
+        try (RandomAccessFile file = new RandomAccessFile(tar.toFile(), "rw")) {
+            file.seek(file.length() / 2);
+            int b = file.read();
+            file.seek(file.length() / 2);
+            file.write(b ^ 0xFF);
+        }
+
+        Map<String, String> again = run(cache, temp.resolve("r2"), "on", Warm.class);
+        assertThat(start(temp.resolve("r2"))).isEqualTo("cold");
+        assertThat(again).isEqualTo(cold);
+        // saved again, whole: the next run starts from it
+        assertThat(entries(cache)).hasSize(1);
+        assertThat(Files.readString(entries(cache).get(0).resolve("entry.properties")))
+                .isNotEqualTo(saved);
+        run(cache, temp.resolve("r3"), "on", Warm.class);
+        assertThat(start(temp.resolve("r3"))).startsWith("warm: snapshot ");
+    }
+
+    @Test
+    void readOnlySavesNothingAndRebuildReplaces(@TempDir Path temp) throws IOException {
+        Path cache = temp.resolve("cache");
+        run(cache, temp.resolve("r1"), "read-only", Warm.class);
+        assertThat(start(temp.resolve("r1"))).isEqualTo("cold");
+        assertThat(Files.exists(cache) ? entries(cache) : List.of()).isEmpty();
+
+        run(cache, temp.resolve("r2"), "on", Warm.class);
+        String first = Files.readString(entries(cache).get(0).resolve("entry.properties"));
+        run(cache, temp.resolve("r3"), "read-only", Warm.class);
+        assertThat(start(temp.resolve("r3"))).startsWith("warm: snapshot ");
+
+        run(cache, temp.resolve("r4"), "rebuild", Warm.class);
+        assertThat(start(temp.resolve("r4"))).isEqualTo("cold");
+        assertThat(entries(cache)).hasSize(1);
+        assertThat(Files.readString(entries(cache).get(0).resolve("entry.properties")))
+                .isNotEqualTo(first);
+    }
+
+    @Test
+    void anEngineWithoutSnapshotsBuildsEveryTimeAndLeavesTheCacheAlone(@TempDir Path temp)
+            throws IOException {
+        Path cache = temp.resolve("cache");
+        assertThat(run(cache, temp.resolve("r1"), "on", WarmOnMariaDb.class))
+                .containsEntry("mariadb", "300");
+        assertThat(start(temp.resolve("r1"))).isEqualTo("cold");
+        assertThat(Files.exists(cache) ? entries(cache) : List.of()).isEmpty();
+    }
+}
