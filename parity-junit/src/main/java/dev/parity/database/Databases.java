@@ -358,7 +358,8 @@ public final class Databases {
                 container.getUsername(),
                 container.getPassword(),
                 spec.engine().adminUser(spec),
-                spec.password());
+                spec.password(),
+                ContainerShell.of(container));
     }
 
     /**

@@ -86,7 +86,8 @@ public final class RunningDatabase implements AutoCloseable {
                         container.getUsername(),
                         container.getPassword(),
                         spec.engine().adminUser(spec),
-                        spec.password());
+                        spec.password(),
+                        ContainerShell.of(container));
         this.dataSource =
                 new DriverManagerDataSource(server.jdbcUrl(), server.username(), server.password());
         this.startup = startup;

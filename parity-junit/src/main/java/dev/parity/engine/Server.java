@@ -13,7 +13,18 @@ public record Server(
         String username,
         String password,
         String adminUsername,
-        String adminPassword) {
+        String adminPassword,
+        ServerShell shell) {
+
+    /** A server without a container Parity can run commands in. */
+    public Server(
+            String jdbcUrl,
+            String username,
+            String password,
+            String adminUsername,
+            String adminPassword) {
+        this(jdbcUrl, username, password, adminUsername, adminPassword, ServerShell.NONE);
+    }
 
     /** {@link #jdbcUrl()} pointing at another database of the same server, with the same parameters. */
     public String urlOf(String database) {
