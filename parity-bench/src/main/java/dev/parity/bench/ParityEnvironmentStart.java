@@ -39,6 +39,15 @@ final class ParityEnvironmentStart {
                                         .toList())
                         .configurationParameter("parity.config", CONFIG)
                         .configurationParameter("parity.profile", profile)
+                        // cold starts unless asked: -Dbench.snapshots=on measures warm ones
+                        .configurationParameter(
+                                "parity.snapshots", System.getProperty("bench.snapshots", "off"))
+                        .configurationParameter(
+                                "parity.snapshots.dir",
+                                System.getProperty(
+                                        "bench.snapshots.dir",
+                                        System.getProperty("java.io.tmpdir")
+                                                + "/parity-bench-snapshots"))
                         .configurationParameter(
                                 "junit.jupiter.testclass.order.default",
                                 "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")

@@ -31,6 +31,9 @@ import org.testcontainers.DockerClientFactory;
  * </pre>
  * Arguments: engine ({@code postgres} or {@code mariadb}), rounds (5), and {@code no-zone} to use the
  * profile that pins no time zone (so no class runs the zone check).
+ * Parity's starts are cold ({@code parity.snapshots=off}); {@code -Dbench.snapshots=on} measures warm ones, from the
+ * snapshot the warm-up round saves (in {@code java.io.tmpdir}/parity-bench-snapshots, or {@code -Dbench.snapshots.dir}).
+ * Each environment's log line says where its start went, step by step.
  */
 public final class StartCostBenchmark {
 

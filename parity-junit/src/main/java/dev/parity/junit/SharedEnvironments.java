@@ -205,6 +205,7 @@ final class SharedEnvironments {
             Duration lockWait,
             Optional<WarmStarts.Plan> snapshots) {
         long started = System.nanoTime();
+        StartTimes times = new StartTimes();
         Databases.requireDocker(spec);
         LeftoverSweep
                 .onceForThisJvm(); // before anything of this run starts: what a killed run left
@@ -213,6 +214,7 @@ final class SharedEnvironments {
         ToxiproxyServers.Starting proxy =
                 ToxiproxyServers.begin(
                         profile.network(), profile.networkImageOrigin(), network, profile.name());
+        times.mark("Docker checked, leftovers swept, network made");
         RunningDatabase database = null;
         try {
             try {
@@ -243,6 +245,10 @@ final class SharedEnvironments {
                                 lockWait);
             }
             Optional<SnapshotEntry> restored = snapshots.flatMap(WarmStarts.Plan::found);
+            times.mark(
+                    restored.isPresent()
+                            ? "server from its snapshot"
+                            : "server, its schema and scripts");
             if (spec.timeZone() != null) {
                 // before the load, whose timestamps the session reads in its zone
                 // a server started for a class in another zone (its database's) is in the
@@ -258,18 +264,22 @@ final class SharedEnvironments {
             }
             // the primary as migrations and init scripts left it, for further data variants: no
             // session is connected yet
+            times.mark("zone checked");
             Optional<String> base =
                     restored.isPresent() ? WarmStarts.base(restored.get()) : base(database);
+            times.mark("base copied");
             ToxiproxyServer toxiproxy =
                     proxy.finish(
                             database.internalPort(), database.host(), database.publishedPort());
+            times.mark("Toxiproxy ready and pointed at it");
             RunLog.environmentReady(
                     spec.image(),
                     profile.name(),
                     Duration.ofNanos(System.nanoTime() - started),
                     database.startup(),
                     proxy.took(),
-                    profile.network().provider());
+                    profile.network().provider(),
+                    times.toString());
             if (restored.isPresent()) {
                 RunLog.startedFromSnapshot(
                         spec.image(),
@@ -448,7 +458,13 @@ final class SharedEnvironments {
         try {
             Optional<LoadReport> loaded = data.load(database, lockWait);
             String snapshotName = primary ? SNAPSHOT : SNAPSHOT + "_" + database.spec().name();
-            Optional<String> snapshot = snapshot(database, snapshotName);
+            // the primary without data or a zone of its own is still its base: one copy serves
+            // both, as
+            // nobody writes either (variants and fresh databases only copy them)
+            Optional<String> snapshot =
+                    primary && loaded.isEmpty() && zone.isEmpty() && server.base().isPresent()
+                            ? server.base()
+                            : snapshot(database, snapshotName);
             // the first variant's start is its server's: the container, the proxy, migrations and
             // init scripts
             Duration took =

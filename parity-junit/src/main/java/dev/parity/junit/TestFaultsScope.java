@@ -29,12 +29,10 @@ final class TestFaultsScope {
     }
 
     private static TestFaults made(ExtensionContext context) {
+        Optional<DefaultProdEnvironment> fresh = FreshDatabaseExtension.forTest(context);
         DefaultProdEnvironment environment =
-                FreshDatabaseExtension.forTest(context)
-                        .orElseGet(() -> EnvironmentExtension.environment(context));
-        boolean owned =
-                context.getTestMethod().isPresent()
-                        && FreshDatabaseExtension.forTest(context).isPresent();
+                fresh.orElseGet(() -> EnvironmentExtension.environment(context));
+        boolean owned = context.getTestMethod().isPresent() && fresh.isPresent();
         AtomicInteger classes = ServerUse.of(context, environment.database());
         return new TestFaults(
                 environment.proxy(),

@@ -24,27 +24,33 @@ public final class RunLog {
 
     private RunLog() {}
 
-    /** A database and its Toxiproxy server are ready for the classes of a profile. */
+    /**
+     * A database and its Toxiproxy server are ready for the classes of a profile.
+     *
+     * @param steps where the time went, step by step ({@code server 1612 ms, zone checked 9 ms, ...})
+     */
     public static void environmentReady(
             String image,
             String profile,
             Duration total,
             Duration database,
             Duration proxy,
-            String provider) {
+            String provider,
+            String steps) {
         LOG.log(
                 Level.INFO,
                 () ->
                         String.format(
-                                "Parity: %s for profile '%s' ready in %d ms (database %d ms, Toxiproxy %s %d ms%s), "
-                                        + "shared by every class whose profile asks for the same database",
+                                "Parity: %s for profile '%s' ready in %d ms (database %d ms, Toxiproxy %s %d ms%s; step by "
+                                        + "step: %s), shared by every class whose profile asks for the same database",
                                 image,
                                 profile,
                                 total.toMillis(),
                                 database.toMillis(),
                                 provider,
                                 proxy.toMillis(),
-                                provider.equals("container") ? ", started beside it" : ""));
+                                provider.equals("container") ? ", started beside it" : "",
+                                steps));
     }
 
     /** A server started from a snapshot: its key, how long, and what building it took when it was saved. */
