@@ -2,6 +2,7 @@ package dev.parity.engine;
 
 import dev.parity.engine.spec.DatabaseSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
@@ -100,8 +101,8 @@ public interface Engine {
      * How a running server's state is saved for a later run to start from (a warm start); empty where the engine
      * cannot save one consistently while the server runs: its environments are then built cold every run.
      */
-    default java.util.Optional<ServerSnapshots> snapshots() {
-        return java.util.Optional.empty();
+    default Optional<ServerSnapshots> snapshots() {
+        return Optional.empty();
     }
 
     /** Whether it can do {@code capability}. */

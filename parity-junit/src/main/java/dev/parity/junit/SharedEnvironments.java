@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -297,7 +298,7 @@ final class SharedEnvironments {
                     Duration.ofNanos(System.nanoTime() - started),
                     new AtomicInteger(),
                     snapshots,
-                    new java.util.concurrent.atomic.AtomicBoolean());
+                    new AtomicBoolean());
         } catch (RuntimeException e) {
             proxy.close();
             if (database != null) {

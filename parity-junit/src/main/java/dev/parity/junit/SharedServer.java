@@ -2,7 +2,10 @@ package dev.parity.junit;
 
 import dev.parity.database.RunningDatabase;
 import dev.parity.network.ToxiproxyServer;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.testcontainers.containers.Network;
 
@@ -27,10 +30,10 @@ record SharedServer(
         ToxiproxyServer toxiproxy,
         Optional<Network> network,
         Optional<String> base,
-        java.time.Duration startup,
+        Duration startup,
         AtomicInteger variants,
         Optional<WarmStarts.Plan> snapshots,
-        java.util.concurrent.atomic.AtomicBoolean restoredTaken)
+        AtomicBoolean restoredTaken)
         implements AutoCloseable {
 
     /** Whether it started from a snapshot, whose variant is then in its primary database. */
@@ -42,7 +45,7 @@ record SharedServer(
      * Whether {@code data} in {@code zone} is the variant its snapshot holds, claimed now: once, by the first class
      * asking for it; every other variant is copied from the base, as further variants are.
      */
-    boolean claimsRestored(DataPlan data, Optional<java.time.ZoneId> zone) {
+    boolean claimsRestored(DataPlan data, Optional<ZoneId> zone) {
         return snapshots.filter(plan -> plan.holds(data, zone)).isPresent()
                 && restoredTaken.compareAndSet(false, true);
     }

@@ -11,16 +11,23 @@ import dev.parity.snapshot.Fingerprint;
 import dev.parity.snapshot.SnapshotCache;
 import dev.parity.snapshot.SnapshotEntry;
 import dev.parity.snapshot.WarmStart;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -181,22 +188,20 @@ final class WarmStarts {
             Optional<String> snapshot,
             boolean loadedData,
             List<RunReport.Table> tables,
-            java.util.function.BooleanSupplier stillAlone) {
+            BooleanSupplier stillAlone) {
         long started = System.nanoTime();
         Path building = plan.cache().begin(plan.key());
         try {
             String checksum;
-            java.security.MessageDigest sha = SnapshotCache.sha256();
-            try (java.io.OutputStream out =
-                    new java.security.DigestOutputStream(
-                            new java.io.BufferedOutputStream(
-                                    java.nio.file.Files.newOutputStream(
-                                            SnapshotCache.dataIn(building)),
-                                    1 << 20),
+            MessageDigest sha = SnapshotCache.sha256();
+            try (OutputStream out =
+                    new DigestOutputStream(
+                            new BufferedOutputStream(
+                                    Files.newOutputStream(SnapshotCache.dataIn(building)), 1 << 20),
                             sha)) {
                 database.saveServer(out);
             }
-            checksum = java.util.HexFormat.of().formatHex(sha.digest());
+            checksum = HexFormat.of().formatHex(sha.digest());
             if (!stillAlone.getAsBoolean()) {
                 throw new IOException("other data variants began on the server while it was saved");
             }

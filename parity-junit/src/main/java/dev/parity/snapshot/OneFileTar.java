@@ -1,5 +1,6 @@
 package dev.parity.snapshot;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +34,7 @@ final class OneFileTar {
         int padding = (int) ((BLOCK - size % BLOCK) % BLOCK);
         InputStream body =
                 new DigestInputStream(
-                        new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20),
-                        digest);
+                        new BufferedInputStream(Files.newInputStream(file), 1 << 20), digest);
         return new SequenceInputStream(
                 Collections.enumeration(
                         List.of(

@@ -1,6 +1,12 @@
 package dev.parity.engine.support;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -59,10 +65,10 @@ public final class ContainerCommands {
             Container<?> container,
             Duration bound,
             String what,
-            java.io.OutputStream out,
+            OutputStream out,
             String... command)
             throws IOException, InterruptedException {
-        com.github.dockerjava.api.DockerClient docker = container.getDockerClient();
+        DockerClient docker = container.getDockerClient();
         String exec =
                 docker.execCreateCmd(container.getContainerId())
                         .withAttachStdout(true)
@@ -72,32 +78,27 @@ public final class ContainerCommands {
                         .getId();
         StringBuilder stderr = new StringBuilder();
         IOException[] failed = new IOException[1];
-        try (com.github.dockerjava.api.async.ResultCallback.Adapter<
-                        com.github.dockerjava.api.model.Frame>
-                callback =
-                        new com.github.dockerjava.api.async.ResultCallback.Adapter<>() {
-                            @Override
-                            public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                                switch (frame.getStreamType()) {
-                                    case STDOUT, RAW -> {
-                                        try {
-                                            if (failed[0] == null) {
-                                                out.write(frame.getPayload());
-                                            }
-                                        } catch (IOException e) {
-                                            failed[0] = e;
-                                        }
+        try (ResultCallback.Adapter<Frame> callback =
+                new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        switch (frame.getStreamType()) {
+                            case STDOUT, RAW -> {
+                                try {
+                                    if (failed[0] == null) {
+                                        out.write(frame.getPayload());
                                     }
-                                    case STDERR ->
-                                            stderr.append(
-                                                    new String(
-                                                            frame.getPayload(),
-                                                            java.nio.charset.StandardCharsets
-                                                                    .UTF_8));
-                                    default -> {}
+                                } catch (IOException e) {
+                                    failed[0] = e;
                                 }
                             }
-                        }) {
+                            case STDERR ->
+                                    stderr.append(
+                                            new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            default -> {}
+                        }
+                    }
+                }) {
             docker.execStartCmd(exec).exec(callback);
             if (!callback.awaitCompletion(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IOException(
@@ -128,11 +129,7 @@ public final class ContainerCommands {
      * @throws IOException if Docker refused it, or it did not end within {@code bound}
      */
     public static void upload(
-            Container<?> container,
-            Duration bound,
-            String what,
-            java.io.InputStream tar,
-            String folder)
+            Container<?> container, Duration bound, String what, InputStream tar, String folder)
             throws IOException, InterruptedException {
         bounded(
                 container,

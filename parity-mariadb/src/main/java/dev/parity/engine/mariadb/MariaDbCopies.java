@@ -5,6 +5,7 @@ import static dev.parity.engine.AdminSessions.values;
 import dev.parity.engine.DatabaseCopies;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.Server;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -120,7 +121,7 @@ final class MariaDbCopies implements DatabaseCopies {
             List<String> byFiles = TablespaceCopies.copyable(connection, from, to, tables);
             try {
                 TablespaceCopies.copy(connection, server, from, to, byFiles);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the container would not copy files: these tables get their rows inserted, as the
                 // others
                 for (String table : byFiles) {
