@@ -170,9 +170,10 @@ public final class Databases {
             container.start();
         } catch (RuntimeException e) {
             stopQuietly(container);
-            SnapshotUnusableException unusable = unusable(e);
-            if (unusable != null) {
-                throw unusable;
+            Optional<SnapshotUnusableException> unusable =
+                    cause(e, SnapshotUnusableException.class);
+            if (unusable.isPresent()) {
+                throw unusable.get();
             }
             if (warm.isPresent()) {
                 throw new SnapshotUnusableException(
@@ -392,21 +393,22 @@ public final class Databases {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return cause(e, type).isPresent();
     }
 
-    private static Optional<ContainerExit> exitDuringStart(Throwable e) {
+    /** The first of {@code e}'s chain that is a {@code type}, however deep Testcontainers wrapped it. */
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectsUnlessExited.ExitedDuringStart exited) {
-                return Optional.ofNullable(exited.exit());
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<ContainerExit> exitDuringStart(Throwable e) {
+        return cause(e, ConnectsUnlessExited.ExitedDuringStart.class)
+                .map(ConnectsUnlessExited.ExitedDuringStart::exit);
     }
 
     private static String whyNotStarted(DatabaseSpec spec, RuntimeException e) {
@@ -426,16 +428,6 @@ public final class Databases {
                 + ") did not start: "
                 + rootMessage(e)
                 + ". Check the image and the profile's settings; the container has been removed.";
-    }
-
-    /** The snapshot's own failure, however deep Testcontainers wrapped it. */
-    private static SnapshotUnusableException unusable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SnapshotUnusableException found) {
-                return found;
-            }
-        }
-        return null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -6,10 +6,12 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.EngineException;
 import dev.parity.engine.FreeDisk;
 import dev.parity.engine.Server;
+import dev.parity.engine.ServerSnapshots;
 import dev.parity.engine.spec.DatabaseSpec;
 import dev.parity.engine.support.ContainerCommands;
 import dev.parity.engine.support.JdbcUrls;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -206,16 +208,15 @@ public final class RunningDatabase implements AutoCloseable {
      * Writes its server's data directory to {@code out} (not closed) as its engine's snapshots do, while it keeps
      * serving.
      *
-     * @throws java.io.IOException when the engine has no snapshots, or the server or container refuse
+     * @throws IOException when the engine has no snapshots, or the server or container refuse
      */
-    public void saveServer(java.io.OutputStream out)
-            throws java.io.IOException, InterruptedException {
-        dev.parity.engine.ServerSnapshots snapshots =
+    public void saveServer(OutputStream out) throws IOException, InterruptedException {
+        ServerSnapshots snapshots =
                 spec.engine()
                         .snapshots()
                         .orElseThrow(
                                 () ->
-                                        new java.io.IOException(
+                                        new IOException(
                                                 "the "
                                                         + spec.engine().displayName()
                                                         + " engine cannot save a running server"));

@@ -27,6 +27,7 @@ import dev.parity.report.RunReport;
 import dev.parity.settings.Settings;
 import dev.parity.snapshot.SnapshotEntry;
 import dev.parity.snapshot.SnapshotUnusableException;
+import dev.parity.snapshot.WarmStart;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -218,32 +219,25 @@ final class SharedEnvironments {
         times.mark("Docker checked, leftovers swept, network made");
         RunningDatabase database = null;
         try {
+            Function<Optional<WarmStart.From>, RunningDatabase> start =
+                    from ->
+                            Databases.start(
+                                    spec,
+                                    profile.databaseOrigin(),
+                                    classLoader,
+                                    profile.name(),
+                                    network.orElse(null),
+                                    ToxiproxyServers.DATABASE_ALIAS,
+                                    keepable,
+                                    lockWait,
+                                    from);
             try {
-                database =
-                        Databases.start(
-                                spec,
-                                profile.databaseOrigin(),
-                                classLoader,
-                                profile.name(),
-                                network.orElse(null),
-                                ToxiproxyServers.DATABASE_ALIAS,
-                                keepable,
-                                lockWait,
-                                snapshots.flatMap(WarmStarts.Plan::from));
+                database = start.apply(snapshots.flatMap(WarmStarts.Plan::from));
             } catch (SnapshotUnusableException e) {
                 RunLog.snapshotDiscarded(spec.image(), profile.name(), e.getMessage());
                 snapshots.orElseThrow().cache().discard(e.entry());
                 snapshots = snapshots.map(WarmStarts.Plan::cold);
-                database =
-                        Databases.start(
-                                spec,
-                                profile.databaseOrigin(),
-                                classLoader,
-                                profile.name(),
-                                network.orElse(null),
-                                ToxiproxyServers.DATABASE_ALIAS,
-                                keepable,
-                                lockWait);
+                database = start.apply(Optional.empty());
             }
             Optional<SnapshotEntry> restored = snapshots.flatMap(WarmStarts.Plan::found);
             times.mark(
@@ -459,9 +453,8 @@ final class SharedEnvironments {
         try {
             Optional<LoadReport> loaded = data.load(database, lockWait);
             String snapshotName = primary ? SNAPSHOT : SNAPSHOT + "_" + database.spec().name();
-            // the primary without data or a zone of its own is still its base: one copy serves
-            // both, as
-            // nobody writes either (variants and fresh databases only copy them)
+            // a primary without data or a zone of its own is its base: one copy serves both,
+            // as nobody writes either (variants and fresh databases only copy them)
             Optional<String> snapshot =
                     primary && loaded.isEmpty() && zone.isEmpty() && server.base().isPresent()
                             ? server.base()

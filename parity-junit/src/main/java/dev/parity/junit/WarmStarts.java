@@ -11,17 +11,11 @@ import dev.parity.snapshot.Fingerprint;
 import dev.parity.snapshot.SnapshotCache;
 import dev.parity.snapshot.SnapshotEntry;
 import dev.parity.snapshot.WarmStart;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -192,16 +186,7 @@ final class WarmStarts {
         long started = System.nanoTime();
         Path building = plan.cache().begin(plan.key());
         try {
-            String checksum;
-            MessageDigest sha = SnapshotCache.sha256();
-            try (OutputStream out =
-                    new DigestOutputStream(
-                            new BufferedOutputStream(
-                                    Files.newOutputStream(SnapshotCache.dataIn(building)), 1 << 20),
-                            sha)) {
-                database.saveServer(out);
-            }
-            checksum = HexFormat.of().formatHex(sha.digest());
+            String checksum = SnapshotCache.writeData(building, database::saveServer);
             if (!stillAlone.getAsBoolean()) {
                 throw new IOException("other data variants began on the server while it was saved");
             }

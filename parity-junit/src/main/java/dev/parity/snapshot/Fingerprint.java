@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +33,7 @@ public final class Fingerprint {
     /** The code behind a class, by location: hashing a jar or a class folder once per JVM is enough. */
     private static final Map<String, String> CODE = new ConcurrentHashMap<>();
 
-    private final MessageDigest digest = sha256();
+    private final MessageDigest digest = Sha256.digest();
 
     /** Adds {@code label} and {@code value}'s text ({@code null} as such). */
     public Fingerprint add(String label, Object value) {
@@ -116,7 +114,7 @@ public final class Fingerprint {
     /** The digest so far, in hex; the fingerprint can take more parts after. */
     public String hex() {
         try {
-            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+            return Sha256.hex((MessageDigest) digest.clone());
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 cannot be cloned here", e);
         }
@@ -194,14 +192,6 @@ public final class Fingerprint {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + url, e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.parity.snapshot;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,13 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -313,26 +313,33 @@ public final class SnapshotCache {
         Files.setLastModifiedTime(dir.resolve(USED), FileTime.from(Instant.now()));
     }
 
-    /** A new SHA-256. */
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-    }
-
     /** The SHA-256 of {@code file}, in hex. */
     public static String checksumOf(Path file) throws IOException {
-        MessageDigest sha = sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
+        return Sha256.of(file);
+    }
+
+    /** What writes a snapshot's data, to a stream it does not close. */
+    @FunctionalInterface
+    public interface DataWriter {
+        void writeTo(OutputStream out) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Writes the data of the entry {@code building} holds by {@code writer}, buffered, its SHA-256 taken on the way.
+     *
+     * @return the checksum, for {@link SnapshotEntry#CHECKSUM} in {@link #publish}'s facts (then not read again)
+     */
+    public static String writeData(Path building, DataWriter writer)
+            throws IOException, InterruptedException {
+        MessageDigest sha = Sha256.digest();
+        try (OutputStream out =
+                new DigestOutputStream(
+                        new BufferedOutputStream(
+                                Files.newOutputStream(building.resolve(DATA)), 1 << 20),
+                        sha)) {
+            writer.writeTo(out);
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Sha256.hex(sha);
     }
 
     private static Map<String, String> readFacts(Path file) throws IOException {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -104,7 +103,7 @@ public final class WarmStart {
          * @throws SnapshotUnusableException if it could not be unpacked, or arrived damaged
          */
         public void unpack() {
-            MessageDigest sha = SnapshotCache.sha256();
+            MessageDigest sha = Sha256.digest();
             try {
                 long size = Files.size(entry.data());
                 try (InputStream tar = OneFileTar.of(entry.data(), size, UPLOADED, sha)) {
@@ -115,7 +114,7 @@ public final class WarmStart {
                             tar,
                             "/");
                 }
-                String arrived = HexFormat.of().formatHex(sha.digest());
+                String arrived = Sha256.hex(sha);
                 if (!arrived.equals(entry.checksum())) {
                     throw new SnapshotUnusableException(
                             entry,

@@ -101,15 +101,7 @@ public final class ContainerCommands {
                 }) {
             docker.execStartCmd(exec).exec(callback);
             if (!callback.awaitCompletion(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IOException(
-                        what
-                                + " did not end within "
-                                + bound.toSeconds()
-                                + " s (`"
-                                + String.join(" ", command)
-                                + "` in container "
-                                + container.getContainerName()
-                                + "); Parity stopped waiting for it.");
+                throw notEnded(container, bound, what, "`" + String.join(" ", command) + "`", null);
             }
         }
         if (failed[0] != null) {
@@ -166,18 +158,7 @@ public final class ContainerCommands {
         try {
             return result.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IOException(
-                    what
-                            + " did not end within "
-                            + (bound.toMillis() < 1000
-                                    ? bound.toMillis() + " ms"
-                                    : bound.toSeconds() + " s")
-                            + " ("
-                            + shown
-                            + " in container "
-                            + container.getContainerName()
-                            + "); Parity stopped waiting for it. Look at the container's log for what it was doing.",
-                    e);
+            throw notEnded(container, bound, what, shown, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -191,5 +172,21 @@ public final class ContainerCommands {
             }
             throw new IOException(what + " failed: " + cause, cause);
         }
+    }
+
+    private static IOException notEnded(
+            Container<?> container, Duration bound, String what, String shown, Throwable cause) {
+        return new IOException(
+                what
+                        + " did not end within "
+                        + (bound.toMillis() < 1000
+                                ? bound.toMillis() + " ms"
+                                : bound.toSeconds() + " s")
+                        + " ("
+                        + shown
+                        + " in container "
+                        + container.getContainerName()
+                        + "); Parity stopped waiting for it. Look at the container's log for what it was doing.",
+                cause);
     }
 }
