@@ -25,7 +25,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * A profile of a million messy rows ({@code bench/warm-start.yml}), run as a developer reruns a test: each run in a
  * JVM of its own, one class with one test, timed from the class's start to its test's body. The first run builds the
  * environment (container, init script, load) and saves it in a fresh snapshot folder; the further runs start from that
- * snapshot. Beside them, Testcontainers alone starting the same image, empty, in the same JVM kind ({@link
+ * snapshot, mounted into the container (the default here) and uploaded through Docker's API. Beside them, Testcontainers alone starting the same image, empty, in the same JVM kind ({@link
  * RawContainerStart}). Prints every run, the medians, and the warm start's ratio to the cold one and to
  * Testcontainers' empty start.
  *
@@ -51,7 +51,7 @@ public final class WarmStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("child")) {
-            child(args[1], args[2], args[3]);
+            child(args[1], args[2], args[3], args.length > 4 ? args[4] : "auto");
             return;
         }
         String engine = args.length > 0 ? args[0] : "postgres";
@@ -62,28 +62,32 @@ public final class WarmStartBenchmark {
             System.out.printf(
                     "Warm start of profile parity-bench-warm-%s (1,000,000 rows of bench/people.sql) on %s, snapshots in %s%n",
                     engine, image, cache);
-            long cold = runChild(engine, "on", cache);
+            long cold = runChild(engine, "on", cache, "auto");
             System.out.printf("  cold (builds and saves): %,d ms%n", cold);
             List<Long> warm = new ArrayList<>();
+            List<Long> uploaded = new ArrayList<>();
             List<Long> raw = new ArrayList<>();
             for (int i = 0; i < warmRuns; i++) {
-                long w = runChild(engine, "on", cache);
+                long w = runChild(engine, "on", cache, "auto");
+                long u = runChild(engine, "on", cache, "upload");
                 long r = RawContainerStart.nanos(engine, image) / 1_000_000;
                 warm.add(w);
+                uploaded.add(u);
                 raw.add(r);
                 System.out.printf(
-                        "  round %d: warm %,d ms, Testcontainers alone (empty) %,d ms%n",
-                        i + 1, w, r);
+                        "  round %d: warm %,d ms (the snapshot mounted), %,d ms (uploaded), Testcontainers alone (empty) %,d ms%n",
+                        i + 1, w, u, r);
             }
-            long coldOff = runChild(engine, "off", cache);
+            long coldOff = runChild(engine, "off", cache, "auto");
             System.out.printf(
                     "  cold with parity.snapshots=off (builds, saves nothing): %,d ms%n", coldOff);
             long warmMedian = median(warm);
             long rawMedian = median(raw);
             System.out.printf(
-                    "%nmedians: warm %,d ms | cold %,d ms (snapshots off) | Testcontainers alone, empty: %,d ms%n"
+                    "%nmedians: warm %,d ms | warm uploaded %,d ms | cold %,d ms (snapshots off) | Testcontainers alone, empty: %,d ms%n"
                             + "warm / cold = %.2f; warm / Testcontainers' empty start = %.2f; goal: warm <= 1500 ms%n",
                     warmMedian,
+                    median(uploaded),
                     coldOff,
                     rawMedian,
                     (double) warmMedian / coldOff,
@@ -113,7 +117,7 @@ public final class WarmStartBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static long runChild(String engine, String mode, Path cache)
+    private static long runChild(String engine, String mode, Path cache, String transfer)
             throws IOException, InterruptedException {
         List<String> command =
                 List.of(
@@ -128,7 +132,8 @@ public final class WarmStartBenchmark {
                         "child",
                         engine,
                         mode,
-                        cache.toString());
+                        cache.toString(),
+                        transfer);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Long measured = null;
         try (BufferedReader out =
@@ -149,7 +154,7 @@ public final class WarmStartBenchmark {
         return measured;
     }
 
-    private static void child(String engine, String mode, String cache) {
+    private static void child(String engine, String mode, String cache, String transfer) {
         System.setProperty("parity.config", "bench/warm-start.yml");
         Launcher launcher = LauncherFactory.create();
         LauncherDiscoveryRequest request =
@@ -159,6 +164,7 @@ public final class WarmStartBenchmark {
                         .configurationParameter("parity.profile", "parity-bench-warm-" + engine)
                         .configurationParameter("parity.snapshots", mode)
                         .configurationParameter("parity.snapshots.dir", cache)
+                        .configurationParameter("parity.snapshots.transfer", transfer)
                         .configurationParameter("parity.report.dir", cache + "-report")
                         .build();
         StartCostTimeline timeline = new StartCostTimeline(null);

@@ -154,7 +154,11 @@ public final class Databases {
                 warm.map(
                         from ->
                                 WarmStart.prepare(
-                                        container, from.engine(), from.entry(), from.image()));
+                                        container,
+                                        from.engine(),
+                                        from.entry(),
+                                        from.image(),
+                                        from.transfer()));
         // a warm start's data directory is streamed in once the container runs, before the wait
         container
                 .waitingFor(

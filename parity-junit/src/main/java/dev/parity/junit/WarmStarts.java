@@ -50,6 +50,7 @@ final class WarmStarts {
      * @param found the snapshot to start from; empty: build from scratch (and save if {@link #saves()})
      * @param data  the data variant the snapshot holds, or will
      * @param zone  that variant's zone of its own
+     * @param transfer how the snapshot reaches the container
      */
     record Plan(
             Settings.Snapshots mode,
@@ -59,7 +60,8 @@ final class WarmStarts {
             WarmStart.Image image,
             Optional<SnapshotEntry> found,
             DataPlan data,
-            Optional<ZoneId> zone) {
+            Optional<ZoneId> zone,
+            WarmStart.Transfer transfer) {
 
         boolean saves() {
             return found.isEmpty()
@@ -67,7 +69,7 @@ final class WarmStarts {
         }
 
         Optional<WarmStart.From> from() {
-            return found.map(entry -> new WarmStart.From(engine, entry, image));
+            return found.map(entry -> new WarmStart.From(engine, entry, image, transfer));
         }
 
         /** Whether {@code variant} is the one the snapshot holds. */
@@ -77,7 +79,8 @@ final class WarmStarts {
 
         /** The same plan without its snapshot: to build from scratch, and save if the mode saves. */
         Plan cold() {
-            return new Plan(mode, cache, key, engine, image, Optional.empty(), data, zone);
+            return new Plan(
+                    mode, cache, key, engine, image, Optional.empty(), data, zone, transfer);
         }
     }
 
@@ -111,7 +114,20 @@ final class WarmStarts {
         Optional<SnapshotEntry> found =
                 mode == Settings.Snapshots.REBUILD ? Optional.empty() : cache.find(key);
         return Optional.of(
-                new Plan(mode, cache, key, engine.get(), image.get(), found, data, zone));
+                new Plan(
+                        mode,
+                        cache,
+                        key,
+                        engine.get(),
+                        image.get(),
+                        found,
+                        data,
+                        zone,
+                        switch (Settings.SNAPSHOTS_TRANSFER.get(parameters)) {
+                            case AUTO -> WarmStart.Transfer.forThisDocker();
+                            case MOUNT -> WarmStart.Transfer.MOUNT;
+                            case UPLOAD -> WarmStart.Transfer.UPLOAD;
+                        }));
     }
 
     /** Everything that decides what the server holds once its first variant is loaded, as a SHA-256 in hex. */

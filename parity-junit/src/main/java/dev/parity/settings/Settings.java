@@ -327,6 +327,29 @@ public final class Settings {
                     Source.CONFIGURATION_PARAMETER,
                     Settings::text);
 
+    /** How a saved server reaches its container. */
+    public enum SnapshotTransfer {
+        /** A mount where Docker runs on this machine, else an upload. */
+        AUTO,
+        /** Bind-mounted read-only and unpacked from there; uploaded after all where the mount does not arrive. */
+        MOUNT,
+        /** Uploaded through Docker's API, then unpacked: about twice as long as from a mount. */
+        UPLOAD
+    }
+
+    /** How a saved server reaches its container. */
+    public static final Key<SnapshotTransfer> SNAPSHOTS_TRANSFER =
+            new Key<>(
+                    "parity.snapshots.transfer",
+                    "auto, mount or upload",
+                    SnapshotTransfer.AUTO,
+                    "auto",
+                    "How a saved server reaches its container: mount (the file bind-mounted read-only, unpacked from "
+                            + "there; uploaded where the mount does not arrive), upload (through Docker's API, about "
+                            + "twice as long); auto: mount where Docker runs on this machine.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Settings::snapshotTransfer);
+
     /** How much the snapshot folder may hold. */
     public static final Key<Long> SNAPSHOTS_MAX_BYTES =
             new Key<>(
@@ -355,7 +378,8 @@ public final class Settings {
                     SERVERS,
                     SNAPSHOTS,
                     SNAPSHOTS_DIR,
-                    SNAPSHOTS_MAX_BYTES);
+                    SNAPSHOTS_MAX_BYTES,
+                    SNAPSHOTS_TRANSFER);
 
     private static final Set<String> NAMES =
             ALL.stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
@@ -498,6 +522,19 @@ public final class Settings {
                             "Give on (start from a saved server, save one where none matches), off (build every "
                                     + "time), read-only (start from saved ones, save none) or rebuild (build and "
                                     + "save again).",
+                            null);
+        };
+    }
+
+    private static SnapshotTransfer snapshotTransfer(Setting setting) {
+        return switch (setting.value().orElseThrow()) {
+            case "auto" -> SnapshotTransfer.AUTO;
+            case "mount" -> SnapshotTransfer.MOUNT;
+            case "upload" -> SnapshotTransfer.UPLOAD;
+            default ->
+                    throw setting.invalid(
+                            "is not one of auto, mount, upload",
+                            "Give auto (a mount where Docker runs on this machine), mount or upload.",
                             null);
         };
     }

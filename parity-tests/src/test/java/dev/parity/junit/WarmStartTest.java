@@ -2,20 +2,32 @@ package dev.parity.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.engine.ServerSnapshots;
+import dev.parity.engine.postgres.PostgresEngine;
+import dev.parity.snapshot.SnapshotCache;
+import dev.parity.snapshot.SnapshotEntry;
+import dev.parity.snapshot.WarmStart;
 import dev.parity.testing.NeedsDocker;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
+import org.testcontainers.containers.wait.strategy.WaitStrategyTarget;
 
 /**
  * A run whose environment was saved starts from that snapshot: the server's data directory copied into the new
@@ -87,6 +99,11 @@ class WarmStartTest {
 
     private static Map<String, String> run(
             Path cache, Path reports, String mode, Class<?> fixture) {
+        return run(cache, reports, mode, "auto", fixture);
+    }
+
+    private static Map<String, String> run(
+            Path cache, Path reports, String mode, String transfer, Class<?> fixture) {
         SEEN.clear();
         Kit.run(
                         Map.of(
@@ -94,6 +111,8 @@ class WarmStartTest {
                                 "profiles/warm.yml",
                                 "parity.snapshots",
                                 mode,
+                                "parity.snapshots.transfer",
+                                transfer,
                                 "parity.snapshots.dir",
                                 cache.toString(),
                                 "parity.report.dir",
@@ -154,6 +173,74 @@ class WarmStartTest {
         assertThat(warm).isEqualTo(cold);
         // the same seed gives the same rows on either major
         assertThat(cold.get("accounts")).isEqualTo(fifteen.get("accounts"));
+    }
+
+    @Test
+    void anUploadedSnapshotGivesWhatAMountedOneGives(@TempDir Path temp) throws IOException {
+        Path cache = temp.resolve("cache");
+        Map<String, String> cold = run(cache, temp.resolve("r1"), "on", Warm.class);
+        Map<String, String> mounted = run(cache, temp.resolve("r2"), "on", "mount", Warm.class);
+        assertThat(start(temp.resolve("r2"))).startsWith("warm: snapshot ");
+        Map<String, String> uploaded = run(cache, temp.resolve("r3"), "on", "upload", Warm.class);
+        assertThat(start(temp.resolve("r3"))).startsWith("warm: snapshot ");
+        assertThat(mounted).isEqualTo(cold);
+        assertThat(uploaded).isEqualTo(cold);
+    }
+
+    /**
+     * A Docker that cannot see this machine's file (a remote daemon behind a tunnel to loopback) makes an empty
+     * folder where the mount was asked for: the tar is uploaded after all, into an emptied data directory.
+     */
+    @Test
+    void aMountThatDoesNotArriveIsReplacedByAnUpload(@TempDir Path temp) throws Exception {
+        Path cache = temp.resolve("cache");
+        Map<String, String> cold = run(cache, temp.resolve("r1"), "on", Warm.class);
+        SnapshotEntry entry = new SnapshotCache(cache, Long.MAX_VALUE).entries().get(0);
+        ServerSnapshots engine = new PostgresEngine().snapshots().orElseThrow();
+        WarmStart.Image image = WarmStart.inspect("postgres:15").orElseThrow();
+        AtomicReference<WarmStart.Transfer> used = new AtomicReference<>();
+        try (GenericContainer<?> container =
+                new GenericContainer<>("postgres:15")
+                        .withCommand("postgres") // an entrypoint given drops the image's command
+                        .withStartupAttempts(1)) {
+            WarmStart.Restore restore =
+                    WarmStart.prepare(
+                            container,
+                            engine,
+                            entry,
+                            image,
+                            WarmStart.Transfer.MOUNT,
+                            temp.resolve("not-here.tar"));
+            WaitStrategy ready =
+                    Wait.forLogMessage(".*database system is ready to accept connections.*", 1)
+                            .withStartupTimeout(Duration.ofSeconds(60));
+            container.waitingFor(
+                    new WaitStrategy() {
+                        @Override
+                        public void waitUntilReady(WaitStrategyTarget target) {
+                            used.set(restore.unpack());
+                            ready.waitUntilReady(target);
+                        }
+
+                        @Override
+                        public WaitStrategy withStartupTimeout(Duration timeout) {
+                            return this;
+                        }
+                    });
+            container.start();
+            Container.ExecResult count =
+                    container.execInContainer(
+                            "psql",
+                            "-U",
+                            "test",
+                            "-d",
+                            "test",
+                            "-Atc",
+                            "select count(*) from invoices");
+            assertThat(count.getStdout().strip()).as(count.getStderr()).isEqualTo("20000");
+        }
+        assertThat(used.get()).isEqualTo(WarmStart.Transfer.UPLOAD);
+        assertThat(cold.get("fresh")).isEqualTo("20000");
     }
 
     @Test

@@ -47,7 +47,8 @@ class SettingsTest {
                         "parity.servers",
                         "parity.snapshots",
                         "parity.snapshots.dir",
-                        "parity.snapshots.maxBytes");
+                        "parity.snapshots.maxBytes",
+                        "parity.snapshots.transfer");
         assertThat(Settings.ALL)
                 .allSatisfy(
                         key -> {
@@ -180,6 +181,19 @@ class SettingsTest {
                                         given(Map.of("parity.data.maxBytes", "0"))))
                 .hasMessageStartingWith(
                         "configuration parameter parity.data.maxBytes: '0' is below 1.");
+        assertThat(Settings.SNAPSHOTS_TRANSFER.get(given(Map.of())))
+                .isEqualTo(Settings.SnapshotTransfer.AUTO);
+        assertThat(
+                        Settings.SNAPSHOTS_TRANSFER.get(
+                                given(Map.of("parity.snapshots.transfer", "upload"))))
+                .isEqualTo(Settings.SnapshotTransfer.UPLOAD);
+        assertThatThrownBy(
+                        () ->
+                                Settings.SNAPSHOTS_TRANSFER.get(
+                                        given(Map.of("parity.snapshots.transfer", "copy"))))
+                .hasMessage(
+                        "configuration parameter parity.snapshots.transfer: 'copy' is not one of auto, mount, upload. "
+                                + "Give auto (a mount where Docker runs on this machine), mount or upload.");
     }
 
     @Test

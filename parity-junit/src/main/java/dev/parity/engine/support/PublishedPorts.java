@@ -4,11 +4,8 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.parity.settings.Settings;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import org.apiguardian.api.API;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -55,15 +52,6 @@ public final class PublishedPorts {
     public static String bindAddress() {
         return Settings.BIND_ADDRESS
                 .findInSystemProperties()
-                .orElseGet(() -> dockerIsLocal() ? "127.0.0.1" : "0.0.0.0");
-    }
-
-    private static boolean dockerIsLocal() {
-        String host = DockerClientFactory.instance().dockerHostIpAddress();
-        try {
-            return host.equals("localhost") || InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+                .orElseGet(() -> DockerHost.isThisMachine() ? "127.0.0.1" : "0.0.0.0");
     }
 }
