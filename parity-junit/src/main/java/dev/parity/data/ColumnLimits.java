@@ -42,6 +42,14 @@ record ColumnLimits(
         this(min, minExclusive, max, maxExclusive, allowed, minLength, maxLength, null, null);
     }
 
+    /** Whether {@code value} is within {@code min} and {@code max} (the other limits are not asked). */
+    boolean inRange(BigDecimal value) {
+        return (min == null
+                        || (minExclusive ? value.compareTo(min) > 0 : value.compareTo(min) >= 0))
+                && (max == null
+                        || (maxExclusive ? value.compareTo(max) < 0 : value.compareTo(max) <= 0));
+    }
+
     boolean hasRange() {
         return min != null || max != null;
     }

@@ -8,6 +8,7 @@ import dev.parity.engine.ValueSyntax;
 import dev.parity.engine.schema.ColumnInfo;
 import dev.parity.engine.schema.ColumnType;
 import dev.parity.engine.schema.TableInfo;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -215,6 +216,7 @@ final class DatasetPlanner {
                             : column.nullable() ? spec.mess() : spec.mess().withNulls(0);
             if (computedFrom.contains(column.name())) {
                 mess = mess.withExtremes(0);
+                limits = computable(column, limits);
             }
             References.Reference reference = referenceOf.get(column.name());
             ColumnContext.Planned values;
@@ -818,5 +820,20 @@ final class DatasetPlanner {
                             || column.type().kind() == ColumnType.Kind.SET;
             return new Planned(values, closedSet ? Mess.none().withNulls(mess.nulls()) : mess);
         }
+    }
+
+    /**
+     * An integer column a generated column reads keeps within half its type's range: PostgreSQL computes
+     * {@code c * 2} in {@code c}'s type (integer at least), so a value past half overflows it whatever the generated
+     * column's own type; a CHECK that ties the column to another's (such as {@code c >= other}) is met within these
+     * limits too.
+     */
+    private static ColumnLimits computable(ColumnInfo column, ColumnLimits limits) {
+        ColumnType type = column.type();
+        if (type.kind() != ColumnType.Kind.INTEGER) {
+            return limits;
+        }
+        return limits.withMin(BigDecimal.valueOf(type.min() / 2), false)
+                .withMax(BigDecimal.valueOf(type.max() / 2), false);
     }
 }

@@ -9,6 +9,7 @@ import dev.parity.data.check.Exactness;
 import dev.parity.data.check.Expr;
 import dev.parity.engine.schema.ColumnInfo;
 import dev.parity.engine.schema.ColumnType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -440,7 +441,11 @@ final class RowGroup {
                         String related =
                                 RelatedValues.from(
                                         follows.op(), m.column.type(), base, random, wholeDays);
-                        if (related != null) {
+                        // a number moved past the column's own range (one a generated column's
+                        // expression needs, say) is made as if unrelated, and the row tried again
+                        if (related != null
+                                && (m.column.type().kind() != ColumnType.Kind.INTEGER
+                                        || m.limits.inRange(new BigDecimal(related)))) {
                             return related;
                         }
                     }

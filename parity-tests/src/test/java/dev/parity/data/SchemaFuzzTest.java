@@ -32,6 +32,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaFuzzTest {
 
     private static final int SCHEMAS = 300;
+
+    /**
+     * Seeds that once failed, run every time before the random ones: 46418416613698 made {@code c3 >= c2} follow an
+     * extreme {@code c2} to a {@code c3} whose {@code c3 * 2} (a generated column) overflows an integer.
+     */
+    private static final List<Long> FOUND = List.of(46418416613698L);
+
     private static final ZoneId ZONE = ZoneId.of("UTC");
 
     @ParameterizedTest
@@ -43,8 +50,15 @@ class SchemaFuzzTest {
         int filled = 0;
         Map<String, Integer> documented = new HashMap<>();
         Map<String, Long> firstSeed = new HashMap<>();
+        List<Long> seeds = new ArrayList<>();
+        if (only == null) {
+            seeds.addAll(FOUND);
+        }
         for (int i = 0; i < (only != null ? 1 : SCHEMAS); i++) {
-            SchemaFuzzer.Fuzzed schema = SchemaFuzzer.of(base + i, engineId);
+            seeds.add(base + i);
+        }
+        for (long seed : seeds) {
+            SchemaFuzzer.Fuzzed schema = SchemaFuzzer.of(seed, engineId);
             try {
                 List<TablePlan> plans = plan(engine, schema);
                 verify(engine, schema, plans);
@@ -52,13 +66,13 @@ class SchemaFuzzTest {
             } catch (ProblemException e) {
                 String kind = e.problems().get(0).what().replaceAll("'[^']*'|\\d+", "_");
                 documented.merge(kind, 1, Integer::sum);
-                firstSeed.putIfAbsent(kind, base + i);
+                firstSeed.putIfAbsent(kind, seed);
             } catch (AssertionError | RuntimeException e) {
                 fail(
                         "seed "
-                                + (base + i)
+                                + (seed)
                                 + " (-Dparity.fuzz.seed="
-                                + (base + i)
+                                + (seed)
                                 + "): "
                                 + e.getMessage()
                                 + "\n"
@@ -68,10 +82,10 @@ class SchemaFuzzTest {
         }
         System.out.printf(
                 "%s: %d of %d random schemas filled (seeds from %d); documented errors: %s, first seed of each: %s%n",
-                engineId, filled, only != null ? 1 : SCHEMAS, base, documented, firstSeed.values());
+                engineId, filled, seeds.size(), base, documented, firstSeed.values());
         assertThat(filled)
                 .as("schemas filled, of seeds from %d; errors %s", base, documented)
-                .isGreaterThanOrEqualTo(only != null ? 0 : SCHEMAS * 7 / 10);
+                .isGreaterThanOrEqualTo(only != null ? 0 : seeds.size() * 7 / 10);
     }
 
     private static List<TablePlan> plan(Engine engine, SchemaFuzzer.Fuzzed schema)
