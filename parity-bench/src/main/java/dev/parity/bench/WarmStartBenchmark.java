@@ -25,8 +25,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * A profile of a million messy rows ({@code bench/warm-start.yml}), run as a developer reruns a test: each run in a
  * JVM of its own, one class with one test, timed from the class's start to its test's body. The first run builds the
  * environment (container, init script, load) and saves it in a fresh snapshot folder; the further runs start from that
- * snapshot, mounted into the container (the default here) and uploaded through Docker's API. Beside them, Testcontainers alone starting the same image, empty, in the same JVM kind ({@link
- * RawContainerStart}). Prints every run, the medians, and the warm start's ratio to the cold one and to
+ * snapshot, mounted into the container (the default here) and uploaded through Docker's API. Beside them,
+ * Testcontainers alone starting the same image, empty, in the same JVM kind ({@link RawContainerStart}). Prints every run, the medians, and the warm start's ratio to the cold one and to
  * Testcontainers' empty start.
  *
  * <pre>

@@ -159,7 +159,7 @@ public final class Databases {
                                         from.entry(),
                                         from.image(),
                                         from.transfer()));
-        // a warm start's data directory is streamed in once the container runs, before the wait
+        // a warm start's data directory is unpacked once the container runs, before the wait
         container
                 .waitingFor(
                         new ConnectsUnlessExited(
