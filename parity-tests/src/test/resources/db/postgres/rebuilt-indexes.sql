@@ -15,9 +15,13 @@ comment on index accounts_region_created_idx is 'listing by region';
 
 create table codes (
     code_id integer primary key,
-    code    varchar(16) not null
+    code    varchar(16) not null,
+    label   text not null,
+    constraint codes_label_key unique (label) include (code)
 );
 create unique index codes_code_key on codes (code);
+comment on constraint codes_pkey on codes is 'a code has its id';
+comment on index codes_label_key is 'labels are unique';
 
 create table orders (
     order_id   bigint primary key,
@@ -41,7 +45,7 @@ create table order_lines (
 create index order_lines_amount_idx on order_lines using hash (amount);
 
 create table refunds (
-    refund_id bigint primary key,
+    refund_id bigint constraint refunds_pkey primary key with (fillfactor = 90),
     order_id  bigint not null,
     line_no   integer not null,
     constraint refunds_line_fk foreign key (order_id, line_no) references order_lines not valid
@@ -62,3 +66,20 @@ create table events_2024_q4 partition of events_2024_h2 for values from ('2024-1
 create index events_account_idx on events (account_id, happened);
 create index events_2024_h1_kind_idx on events_2024_h1 (kind);
 alter table events_2024_h1 add constraint events_2024_h1_account_fk foreign key (account_id) references accounts on delete cascade;
+
+-- a cycle closed by a nullable foreign key: a second pass finds teams again by key, which stays
+create table teams (
+    team_id    bigint primary key,
+    captain_id bigint
+);
+create table players (
+    player_id bigint primary key,
+    team_id   bigint not null references teams
+);
+alter table teams add constraint teams_captain_fk foreign key (captain_id) references players;
+
+-- not loaded: its foreign key to a loaded table is dropped with that table's key and added again
+create table notes (
+    note_id    bigint primary key,
+    account_id bigint constraint notes_account_fk references accounts
+);

@@ -63,7 +63,12 @@ public final class CommerceLoad {
                                                 t.table(), t.duration().toNanos() / 1e9))
                         .collect(Collectors.joining(", ")));
         System.out.println(
-                new LoadRun(seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb())
+                new LoadRun(
+                                seconds,
+                                report.rows(),
+                                rss.sampledPeakMb(),
+                                PeakRss.highWaterMarkMb(),
+                                report.phases().toString())
                         .line());
     }
 }

@@ -87,9 +87,10 @@ public final class CommerceLoadBenchmark {
                     kept.seconds() / rebuilt.seconds(),
                     rebuilt.peakRssMb(),
                     rebuilt.highWaterMarkMb());
+            System.out.println("Rebuilt's median run: " + rebuilt.phases());
             System.out.printf(
-                    "Goal: >= 150,000 rows/s, < 256 MB: %s%n",
-                    rebuilt.rowsPerSecond() >= 150_000 && rebuilt.peakRssMb() < 256
+                    "Goal: >= 200,000 rows/s, <= 256 MB: %s%n",
+                    rebuilt.rowsPerSecond() >= 200_000 && rebuilt.peakRssMb() <= 256
                             ? "met"
                             : "NOT met");
             System.out.println("Run again with: " + COMMAND);

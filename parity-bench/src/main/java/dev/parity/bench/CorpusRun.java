@@ -165,6 +165,7 @@ final class CorpusRun {
             parents = (int) report.tables().stream().filter(t -> t.neededBy().isPresent()).count();
             notes.addAll(report.followed());
             notes.add("Parity: " + report);
+            notes.add("where Parity's time went: " + report.phases());
             if (baselineNote.isEmpty()) {
                 stage = "baseline";
                 try {

@@ -4,28 +4,41 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What one child JVM of a load benchmark reported on its last line, {@code RESULT seconds rows peakRssMb highWaterMarkMb}.
+ * What one child JVM of a load benchmark reported on its last line,
+ * {@code RESULT seconds rows peakRssMb highWaterMarkMb | phases}.
  *
  * @param seconds         from the first row generated to the commit
  * @param peakRssMb       the child's resident memory, sampled every few milliseconds
  * @param highWaterMarkMb the kernel's VmHWM, as a cross-check
+ * @param phases          where Parity's time went ({@code LoadPhases}); empty for a baseline
  */
-record LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb) {
+record LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb, String phases) {
 
     static final String PREFIX = "RESULT ";
 
+    private static final String PHASES = " | ";
+
+    LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb) {
+        this(seconds, rows, peakRssMb, highWaterMarkMb, "");
+    }
+
     /** The line a child prints for this run. */
     String line() {
-        return String.format("%s%.3f %d %d %d", PREFIX, seconds, rows, peakRssMb, highWaterMarkMb);
+        return String.format(
+                "%s%.3f %d %d %d%s%s",
+                PREFIX, seconds, rows, peakRssMb, highWaterMarkMb, PHASES, phases);
     }
 
     static LoadRun parse(String line) {
-        String[] f = line.substring(PREFIX.length()).trim().split(" ");
+        String rest = line.substring(PREFIX.length());
+        int bar = rest.indexOf(PHASES);
+        String[] f = (bar < 0 ? rest : rest.substring(0, bar)).trim().split(" ");
         return new LoadRun(
                 Double.parseDouble(f[0]),
                 Long.parseLong(f[1]),
                 Long.parseLong(f[2]),
-                Long.parseLong(f[3]));
+                Long.parseLong(f[3]),
+                bar < 0 ? "" : rest.substring(bar + PHASES.length()).trim());
     }
 
     double rowsPerSecond() {
@@ -48,7 +61,8 @@ record LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb) 
                 seconds,
                 middle.rows(),
                 runs.stream().mapToLong(LoadRun::peakRssMb).max().orElse(-1),
-                runs.stream().mapToLong(LoadRun::highWaterMarkMb).max().orElse(-1));
+                runs.stream().mapToLong(LoadRun::highWaterMarkMb).max().orElse(-1),
+                middle.phases());
     }
 
     /** Each run's seconds, for the record: "4.81, 4.93, 5.02". */

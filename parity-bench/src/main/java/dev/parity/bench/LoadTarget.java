@@ -5,6 +5,7 @@ import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Engines;
 import dev.parity.engine.spec.DatabaseSpec;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,6 +27,7 @@ final class LoadTarget implements AutoCloseable {
     private final String heap;
     private final List<String> emptyTable;
     private final String countRows;
+    private boolean rowsSaved;
 
     private LoadTarget(
             RunningDatabase database, String heap, List<String> emptyTable, String countRows) {
@@ -77,7 +79,12 @@ final class LoadTarget implements AutoCloseable {
 
     /** Parity's {@link ParityLoad} with {@code loader} (an engine id, or {@link ParityLoad#MARIADB_INSERT}). */
     LoadRun parity(String loader, long rows, int threads) throws Exception {
-        return checked(
+        return parity(loader, rows, threads, 0);
+    }
+
+    /** {@link #parity(String, long, int)} after {@code loadsBefore} loads of the same rows in the same JVM, emptied again. */
+    LoadRun parity(String loader, long rows, int threads, int loadsBefore) throws Exception {
+        LoadRun run =
                 ChildJvm.run(
                         ParityLoad.class,
                         heap,
@@ -87,8 +94,10 @@ final class LoadTarget implements AutoCloseable {
                                 database.username(),
                                 database.password(),
                                 Long.toString(rows),
-                                Integer.toString(threads))),
-                rows);
+                                Integer.toString(threads),
+                                Integer.toString(loadsBefore)));
+        saveRowsOnce();
+        return checked(run, rows);
     }
 
     /** The hand-written {@link BaselineLoad}, with {@code urlOptions} added to the JDBC URL. */
@@ -105,6 +114,49 @@ final class LoadTarget implements AutoCloseable {
                                 database.password(),
                                 Long.toString(rows))),
                 rows);
+    }
+
+    /**
+     * The server's own load of the rows Parity loaded first (PostgreSQL only): {@code COPY people FROM} a
+     * file the server wrote of them, no client and no generator, its primary key in place, as the
+     * administrator. The first {@link #parity} run writes the file.
+     */
+    LoadRun serverCopy(long rows) throws SQLException {
+        if (!rowsSaved) {
+            throw new IllegalStateException("no Parity run has saved its rows yet");
+        }
+        long started;
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
+            started = System.nanoTime();
+            statement.execute("copy people from '" + ROWS_FILE + "'");
+        }
+        return checked(new LoadRun((System.nanoTime() - started) / 1e9, rows, 0, 0), rows);
+    }
+
+    private static final String ROWS_FILE = "/tmp/parity-bench-people.copy";
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(
+                database.jdbcUrl(),
+                database.server().adminUsername(),
+                database.server().adminPassword());
+    }
+
+    /** The first Parity run's rows of {@code people}, written to a file on the server for {@link #serverCopy}. */
+    private void saveRowsOnce() throws SQLException {
+        if (rowsSaved || !database.engine().id().equals("postgres")) {
+            return;
+        }
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement();
+                ResultSet people = statement.executeQuery("select to_regclass('people')")) {
+            people.next();
+            if (people.getString(1) != null) {
+                statement.execute("copy people to '" + ROWS_FILE + "'");
+                rowsSaved = true;
+            }
+        }
     }
 
     private LoadRun checked(LoadRun run, long rows) throws SQLException {

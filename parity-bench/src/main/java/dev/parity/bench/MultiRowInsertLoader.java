@@ -33,8 +33,10 @@ final class MultiRowInsertLoader implements BulkLoader {
     }
 
     @Override
-    public Restore prepare(Connection connection, List<TableInfo> tables) throws SQLException {
-        return around.prepare(connection, tables);
+    public Restore prepare(
+            Connection connection, List<TableInfo> tables, List<TableInfo> foundByKey)
+            throws SQLException {
+        return around.prepare(connection, tables, foundByKey);
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.parity.data.DatasetSpec;
 import dev.parity.data.LoadReport;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Engines;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -16,7 +18,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The Parity side, in a JVM of its own so that its memory is its own: loads {@code rows} messy rows into
  * {@code people} with {@link DatasetLoader} and prints a {@link LoadRun} line.
  *
- * <p>Arguments: loader, url, user, password, rows, generator threads. The loader is an engine id
+ * <p>Arguments: loader, url, user, password, rows, generator threads, and optionally the loads made and
+ * emptied before the measured one in the same JVM (0; 1 measures a load whose code the JVM has compiled
+ * already, as a test run's second profile finds it). The loader is an engine id
  * ({@code postgres}: COPY, {@code mariadb}: LOAD DATA LOCAL INFILE) or {@value #MARIADB_INSERT}, MariaDB
  * with {@link MultiRowInsertLoader} in place of its own bulk loader.
  */
@@ -35,6 +39,14 @@ public final class ParityLoad {
         DatasetSpec people =
                 DatasetSpec.of("people", rows)
                         .withOrigin(Location.of("the benchmark's people dataset"));
+        int loadsBefore = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        for (int i = 0; i < loadsBefore; i++) {
+            DatasetLoader.load(engine, dataSource, List.of(people), 42, threads, line -> {});
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("truncate people");
+            }
+        }
         long started = System.nanoTime();
         LoadReport report =
                 DatasetLoader.load(
@@ -42,7 +54,12 @@ public final class ParityLoad {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.println(report);
         System.out.println(
-                new LoadRun(seconds, report.rows(), rss.sampledPeakMb(), PeakRss.highWaterMarkMb())
+                new LoadRun(
+                                seconds,
+                                report.rows(),
+                                rss.sampledPeakMb(),
+                                PeakRss.highWaterMarkMb(),
+                                report.phases().toString())
                         .line());
     }
 

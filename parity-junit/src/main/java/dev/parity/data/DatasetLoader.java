@@ -43,7 +43,8 @@ import org.apiguardian.api.API;
  *
  * <p>A cell's value depends only on (seed, table, row, column), so the same seed, schema and specs give
  * the same rows whatever the thread count. Sequences and auto-increment counters behind loaded columns
- * are moved past the loaded rows, and loaded tables are analyzed.
+ * are moved past the loaded rows, and loaded tables are analyzed after the commit, on up to {@code threads}
+ * sessions at once ({@link ParallelAnalyze}).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DatasetLoader {
@@ -95,19 +96,24 @@ public final class DatasetLoader {
             throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
         }
         long started = System.nanoTime();
+        LoadPhases.Clock clock = new LoadPhases.Clock(started);
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemonThreads());
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, FakerPools> pools = new HashMap<>();
             // the session reads timestamps in the JVM's zone, which drivers send when they connect
+            DatabaseState state = DatabaseState.of(connection, engine);
+            clock.lap(LoadPhases.SCHEMA);
             DatasetPlanner planner =
                     new DatasetPlanner(
-                            DatabaseState.of(connection, engine),
+                            state,
                             engine,
                             seed,
                             s -> pools.computeIfAbsent(s, FakerPools::new),
                             ZoneId.systemDefault());
             List<TablePlan> plans = planner.plan(specs);
+            clock.lap(LoadPhases.PLAN);
             pools.values().forEach(p -> p.fill(workers));
+            clock.lap(LoadPhases.POOLS);
             LoadSize.check(plans, LoadSize.maxBytes(), freeDisk)
                     .ifPresent(
                             tooLarge -> {
@@ -125,19 +131,23 @@ public final class DatasetLoader {
             if (!problems.isEmpty()) {
                 throw new ProblemException(problems);
             }
+            clock.lap(LoadPhases.VALIDATE);
             List<LoadReport.TableLoad> loads =
                     new Writer(
                                     engine.loader(),
                                     engine.dialect(),
                                     connection,
+                                    dataSource,
                                     workers,
                                     threads,
                                     started,
+                                    clock,
                                     progress,
                                     planner.neededBy(),
                                     planner.unchecked())
                             .write(plans);
-            return new LoadReport(seed, loads, Duration.ofNanos(System.nanoTime() - started));
+            return new LoadReport(
+                    seed, loads, Duration.ofNanos(System.nanoTime() - started), clock.phases());
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the datasets: " + e.getMessage(), e);
         } finally {
@@ -174,9 +184,11 @@ public final class DatasetLoader {
             BulkLoader loader,
             SqlDialect dialect,
             Connection connection,
+            DataSource dataSource,
             ExecutorService workers,
             int threads,
             long started,
+            LoadPhases.Clock clock,
             Consumer<String> progress,
             Map<DatasetSpec, String> neededBy,
             Set<TableInfo.ForeignKey> unchecked) {
@@ -187,13 +199,17 @@ public final class DatasetLoader {
             List<LoadReport.TableLoad> loads = new ArrayList<>();
             TablePlan current = null;
             try {
+                List<TablePlan> written =
+                        plans.stream().filter(p -> p.rows() > 0 && !p.columns().isEmpty()).toList();
                 BulkLoader.Restore restore =
                         loader.prepare(
                                 connection,
-                                plans.stream()
-                                        .filter(p -> p.rows() > 0 && !p.columns().isEmpty())
+                                written.stream().map(TablePlan::table).toList(),
+                                written.stream()
+                                        .filter(p -> !p.later().isEmpty())
                                         .map(TablePlan::table)
                                         .toList());
+                clock.lap(LoadPhases.DROP);
                 for (TablePlan plan : plans) {
                     current = plan;
                     long tableStarted = System.nanoTime();
@@ -211,10 +227,14 @@ public final class DatasetLoader {
                                     plan.measuredMess()));
                 }
                 current = null;
+                clock.skip();
                 SecondPass.fill(connection, dialect, plans, progress);
                 checkAhead(plans);
+                clock.lap(LoadPhases.SECOND_PASS);
                 restore.restore(connection);
+                clock.lap(LoadPhases.RESTORE);
                 connection.commit();
+                clock.lap(LoadPhases.COMMIT);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 if (current != null && !(e instanceof ProblemException)) {
@@ -242,7 +262,8 @@ public final class DatasetLoader {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-            loader.analyze(connection, plans.stream().map(TablePlan::table).toList());
+            ParallelAnalyze.analyze(loader, connection, dataSource, workers, plans, threads);
+            clock.lap(LoadPhases.ANALYZE);
             return loads;
         }
 
@@ -347,7 +368,12 @@ public final class DatasetLoader {
                         inFlight.add(workers.submit(() -> writer.encode(plan.cursor(), from, to)));
                         submitted++;
                     }
-                    writer.write(encoded(inFlight.poll(), plan));
+                    long waiting = System.nanoTime();
+                    byte[] chunk = encoded(inFlight.poll(), plan);
+                    long sending = System.nanoTime();
+                    writer.write(chunk);
+                    clock.add(LoadPhases.GENERATE, sending - waiting);
+                    clock.add(LoadPhases.SEND, System.nanoTime() - sending);
                     written++;
                     long now = System.nanoTime();
                     if (now - started > PROGRESS_AFTER_NANOS
@@ -363,7 +389,9 @@ public final class DatasetLoader {
                         lastLog = now;
                     }
                 }
+                long finishing = System.nanoTime();
                 writer.finish();
+                clock.add(LoadPhases.SEND, System.nanoTime() - finishing);
             } catch (ExecutionException e) {
                 writer.abort();
                 Throwable cause = e.getCause();

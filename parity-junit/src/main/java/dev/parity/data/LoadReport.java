@@ -14,12 +14,18 @@ import org.apiguardian.api.API;
  * @param seed     the seed in use; the same seed, schema and specs give the same rows
  * @param tables   each table loaded, in load order
  * @param duration the whole load, validation included
+ * @param phases   where that time went
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record LoadReport(long seed, List<TableLoad> tables, Duration duration) {
+public record LoadReport(long seed, List<TableLoad> tables, Duration duration, LoadPhases phases) {
 
     public LoadReport {
         tables = List.copyOf(tables);
+    }
+
+    /** A report without its phases. */
+    public LoadReport(long seed, List<TableLoad> tables, Duration duration) {
+        this(seed, tables, duration, LoadPhases.none());
     }
 
     /**

@@ -18,9 +18,13 @@ public interface BulkLoader {
      * Prepares the load of {@code tables} (e.g. switches off constraint checks and index upkeep that rows valid by
      * construction do not need), inside the load's transaction.
      *
+     * @param foundByKey those of {@code tables} whose rows are found again by their primary or unique key before
+     *                   {@link Restore#restore} (a second pass fills columns that closed a cycle): their keys stay
      * @return what undoes it, once every row is written and before the commit; a rollback undoes it too
      */
-    default Restore prepare(Connection connection, List<TableInfo> tables) throws SQLException {
+    default Restore prepare(
+            Connection connection, List<TableInfo> tables, List<TableInfo> foundByKey)
+            throws SQLException {
         return Restore.NOTHING;
     }
 

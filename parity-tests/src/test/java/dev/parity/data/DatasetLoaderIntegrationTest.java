@@ -363,6 +363,19 @@ class DatasetLoaderIntegrationTest {
             // estimate)
             assertThat(Double.parseDouble(query(dataSource, engine.analyzedRows("order_lines"))))
                     .isBetween(4500.0, 13_500.0);
+            if (engine == DataEngine.POSTGRES) {
+                // every table has column statistics, whichever of the parallel sessions analyzed it
+                for (String table : List.of("customers", "orders", "order_lines")) {
+                    assertThat(
+                                    query(
+                                            dataSource,
+                                            "select count(*) > 0 from pg_stats where schemaname = current_schema() and tablename = '"
+                                                    + table
+                                                    + "'"))
+                            .as(table)
+                            .isIn("t", "true");
+                }
+            }
         }
 
         @Test

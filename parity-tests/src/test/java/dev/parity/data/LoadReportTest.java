@@ -34,6 +34,37 @@ class LoadReportTest {
     }
 
     @Test
+    void phasesAddUpInTheOrderTheyRanAndSayTheirSecondsInTheRootLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            LoadPhases.Clock clock = new LoadPhases.Clock(System.nanoTime());
+            clock.lap(LoadPhases.SCHEMA);
+            clock.add(LoadPhases.GENERATE, 1_500_000_000L);
+            clock.add(LoadPhases.SEND, 250_000_000L);
+            clock.add(LoadPhases.GENERATE, 500_000_000L);
+            clock.skip();
+            clock.lap(LoadPhases.ANALYZE);
+            LoadPhases phases = clock.phases();
+
+            assertThat(phases.phases().keySet())
+                    .containsExactly(
+                            LoadPhases.SCHEMA,
+                            LoadPhases.GENERATE,
+                            LoadPhases.SEND,
+                            LoadPhases.ANALYZE);
+            assertThat(phases.of(LoadPhases.GENERATE)).isEqualTo(Duration.ofSeconds(2));
+            assertThat(phases.of(LoadPhases.RESTORE)).isEqualTo(Duration.ZERO);
+            assertThat(phases.toString())
+                    .contains("waiting for generated rows 2.00 s, sending rows 0.25 s, analyze ");
+            // the skipped time is nobody's: analyze took microseconds, not the 2.25 s added
+            assertThat(phases.of(LoadPhases.ANALYZE)).isLessThan(Duration.ofSeconds(1));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void theLocaleDoesNotChangeTheWords() {
         Locale before = Locale.getDefault();
         try {

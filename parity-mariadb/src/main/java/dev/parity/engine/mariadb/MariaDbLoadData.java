@@ -48,7 +48,9 @@ final class MariaDbLoadData implements BulkLoader {
     static final Duration STALL = Duration.ofMinutes(10);
 
     @Override
-    public Restore prepare(Connection connection, List<TableInfo> tables) throws SQLException {
+    public Restore prepare(
+            Connection connection, List<TableInfo> tables, List<TableInfo> foundByKey)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set foreign_key_checks = 0, unique_checks = 0");
         }

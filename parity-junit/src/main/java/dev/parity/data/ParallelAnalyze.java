@@ -1,0 +1,151 @@
+package dev.parity.data;
+
+import dev.parity.engine.BulkLoader;
+import dev.parity.engine.schema.TableInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.ToLongFunction;
+import javax.sql.DataSource;
+
+/**
+ * The loaded tables' statistics, after the commit, on several sessions at once: the server analyzes one
+ * table per session on a core of its own, where one session would leave the other cores idle. The largest
+ * tables go first, each to the session with the fewest rows so far; the first session is the load's own.
+ */
+final class ParallelAnalyze {
+
+    /** How long the other sessions may take: ANALYZE samples a fixed number of rows, seconds even for large tables. */
+    static final Duration WAIT = Duration.ofMinutes(10);
+
+    private ParallelAnalyze() {}
+
+    /**
+     * {@code items} in at most {@code sessions} groups, none empty (one, empty, for no items): the heaviest first,
+     * each to the group of the least weight so far.
+     */
+    static <T> List<List<T>> split(List<T> items, ToLongFunction<T> weight, int sessions) {
+        int count = Math.max(1, Math.min(sessions, items.size()));
+        List<List<T>> groups = new ArrayList<>();
+        long[] weights = new long[count];
+        for (int i = 0; i < count; i++) {
+            groups.add(new ArrayList<>());
+        }
+        items.stream()
+                .sorted(Comparator.comparingLong(weight).reversed())
+                .forEachOrdered(
+                        item -> {
+                            int least = 0;
+                            for (int i = 1; i < count; i++) {
+                                // an empty group first: tables of no rows weigh nothing
+                                if (groups.get(least).isEmpty()) {
+                                    break;
+                                }
+                                if (groups.get(i).isEmpty() || weights[i] < weights[least]) {
+                                    least = i;
+                                }
+                            }
+                            groups.get(least).add(item);
+                            weights[least] += weight.applyAsLong(item);
+                        });
+        return groups;
+    }
+
+    /**
+     * Analyzes {@code plans}' tables: the first session's on {@code connection}, the others' on connections of
+     * {@code dataSource} run by {@code workers}, each waited for at most {@link #WAIT}.
+     */
+    static void analyze(
+            BulkLoader loader,
+            Connection connection,
+            DataSource dataSource,
+            ExecutorService workers,
+            List<TablePlan> plans,
+            int sessions)
+            throws SQLException {
+        List<List<TablePlan>> groups = split(plans, TablePlan::rows, sessions);
+        List<Future<?>> others = new ArrayList<>();
+        Queue<Connection> open = new ConcurrentLinkedQueue<>();
+        for (List<TablePlan> group : groups.subList(1, groups.size())) {
+            others.add(
+                    workers.submit(
+                            () -> {
+                                Connection own = dataSource.getConnection();
+                                open.add(own);
+                                try {
+                                    loader.analyze(own, tablesOf(group));
+                                } finally {
+                                    open.remove(own);
+                                    own.close();
+                                }
+                                return null;
+                            }));
+        }
+        boolean ended = false;
+        try {
+            loader.analyze(connection, tablesOf(groups.get(0)));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            for (int i = 0; i < others.size(); i++) {
+                await(others.get(i), deadline, groups.get(i + 1));
+            }
+            ended = true;
+        } finally {
+            if (!ended) {
+                // closing a session's connection ends its statement; an interrupt alone would not
+                others.forEach(f -> f.cancel(true));
+                open.forEach(ParallelAnalyze::closeQuietly);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the failure that led here is the one to report
+        }
+    }
+
+    private static void await(Future<?> session, long deadline, List<TablePlan> group)
+            throws SQLException {
+        try {
+            session.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(
+                    "could not analyze " + names(group) + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "ANALYZE of "
+                            + names(group)
+                            + " did not end within "
+                            + WAIT.toMinutes()
+                            + " min after the load",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analyzing " + names(group), e);
+        }
+    }
+
+    private static List<TableInfo> tablesOf(List<TablePlan> group) {
+        return group.stream().map(TablePlan::table).toList();
+    }
+
+    private static String names(List<TablePlan> group) {
+        return String.join(", ", group.stream().map(p -> p.table().name()).toList());
+    }
+}
