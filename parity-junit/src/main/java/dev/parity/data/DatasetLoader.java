@@ -98,6 +98,8 @@ public final class DatasetLoader {
         long started = System.nanoTime();
         LoadPhases.Clock clock = new LoadPhases.Clock(started);
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemonThreads());
+        // beside the connection and the schema's queries: Datafaker's files, which the pools need
+        workers.execute(FakerPools::warmUp);
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, FakerPools> pools = new HashMap<>();
             // the session reads timestamps in the JVM's zone, which drivers send when they connect
@@ -172,6 +174,14 @@ public final class DatasetLoader {
             }
         }
         return problems;
+    }
+
+    /**
+     * Loads Datafaker's classes and files on a thread of its own, once per JVM, so that a load started later
+     * finds them ready: an environment calls it when its database starts cold with datasets to load.
+     */
+    public static void warmUpInBackground() {
+        FakerPools.warmUpInBackground();
     }
 
     /** The largest load allowed ({@code parity.data.maxBytes}, or its default); a value that is not whole bytes is an error. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -178,6 +179,55 @@ final class FakerPools {
     }
 
     private static final ThreadLocal<Seeded> PER_THREAD = ThreadLocal.withInitial(Seeded::create);
+
+    /** The providers Parity's own column rules draw from (NameRules, TextValues). */
+    private static final List<String> COMMON =
+            List.of(
+                    "#{Name.fullName}",
+                    "#{Name.firstName}",
+                    "#{Name.lastName}",
+                    "#{Internet.emailAddress}",
+                    "#{Internet.domainName}",
+                    "#{Internet.username}",
+                    "#{Internet.url}",
+                    "#{PhoneNumber.phoneNumber}",
+                    "#{Address.city}",
+                    "#{Address.streetAddress}",
+                    "#{Address.country}",
+                    "#{Address.zipCode}",
+                    "#{Lorem.sentence}",
+                    "#{Company.name}");
+
+    private static final AtomicBoolean WARMED = new AtomicBoolean();
+
+    /**
+     * Makes one value of each common provider, once per JVM, on the calling thread: Datafaker then has its
+     * classes and locale files loaded (half a second, kept for every Faker after), so the pools a load builds
+     * later cost only their values. The values made here are thrown away: a pool's values depend on its
+     * seed and expression alone.
+     */
+    static void warmUp() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Faker faker = new Faker(Locale.ENGLISH, new Random(0));
+        for (String expression : COMMON) {
+            try {
+                faker.expression(expression);
+            } catch (RuntimeException ignored) {
+                // a provider this Datafaker lacks is only not warmed; its pool says why, if asked
+            }
+        }
+    }
+
+    /** {@link #warmUp()} on a daemon thread of its own, unless done or under way. */
+    static void warmUpInBackground() {
+        if (!WARMED.get()) {
+            Thread thread = new Thread(FakerPools::warmUp, "parity-datafaker-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
 
     /**
      * Why Datafaker rejects {@code expression}, with the nearest provider or method it does know; empty

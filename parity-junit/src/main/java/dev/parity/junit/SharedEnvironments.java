@@ -1,6 +1,7 @@
 package dev.parity.junit;
 
 import dev.parity.config.ProblemException;
+import dev.parity.data.DatasetLoader;
 import dev.parity.data.LoadReport;
 import dev.parity.data.Mess;
 import dev.parity.database.DatabaseDiedException;
@@ -118,6 +119,7 @@ final class SharedEnvironments {
                                                                         classLoader(),
                                                                         keepable,
                                                                         lockWait,
+                                                                        !data.datasets().isEmpty(),
                                                                         WarmStarts.plan(
                                                                                 context
                                                                                         ::getConfigurationParameter,
@@ -205,6 +207,7 @@ final class SharedEnvironments {
             ClassLoader classLoader,
             boolean keepable,
             Duration lockWait,
+            boolean datasets,
             Optional<WarmStarts.Plan> snapshots) {
         long started = System.nanoTime();
         StartTimes times = new StartTimes();
@@ -231,6 +234,10 @@ final class SharedEnvironments {
                                     keepable,
                                     lockWait,
                                     from);
+            if (datasets && snapshots.flatMap(WarmStarts.Plan::from).isEmpty()) {
+                // the load after the start needs Datafaker's files: read them while Docker works
+                DatasetLoader.warmUpInBackground();
+            }
             try {
                 database = start.apply(snapshots.flatMap(WarmStarts.Plan::from));
             } catch (SnapshotUnusableException e) {
