@@ -62,13 +62,6 @@ public final class CommerceLoad {
                                                 "%s %.2f s",
                                                 t.table(), t.duration().toNanos() / 1e9))
                         .collect(Collectors.joining(", ")));
-        System.out.println(
-                new LoadRun(
-                                seconds,
-                                report.rows(),
-                                rss.sampledPeakMb(),
-                                PeakRss.highWaterMarkMb(),
-                                report.phases().toString())
-                        .line());
+        System.out.println(LoadRun.of(seconds, report, rss).line());
     }
 }

@@ -1,5 +1,6 @@
 package dev.parity.bench;
 
+import dev.parity.data.LoadReport;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,6 +21,16 @@ record LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb, 
 
     LoadRun(double seconds, long rows, long peakRssMb, long highWaterMarkMb) {
         this(seconds, rows, peakRssMb, highWaterMarkMb, "");
+    }
+
+    /** Parity's run: its report's rows and phases, the memory {@code rss} saw. */
+    static LoadRun of(double seconds, LoadReport report, PeakRss rss) {
+        return new LoadRun(
+                seconds,
+                report.rows(),
+                rss.sampledPeakMb(),
+                PeakRss.highWaterMarkMb(),
+                report.phases().toString());
     }
 
     /** The line a child prints for this run. */

@@ -53,14 +53,7 @@ public final class ParityLoad {
                         engine, dataSource, List.of(people), 42, threads, System.out::println);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.println(report);
-        System.out.println(
-                new LoadRun(
-                                seconds,
-                                report.rows(),
-                                rss.sampledPeakMb(),
-                                PeakRss.highWaterMarkMb(),
-                                report.phases().toString())
-                        .line());
+        System.out.println(LoadRun.of(seconds, report, rss).line());
     }
 
     private static Engine engine(String loader) {
