@@ -78,6 +78,8 @@ final class CorpusRun {
                 return failed(rows.size(), FirstProblem.of(stage, e), notes);
             }
             stage = "start";
+            // as an environment with datasets does: Datafaker's files read while Docker works
+            DatasetLoader.warmUpInBackground();
             try (RunningDatabase database =
                     Databases.start(
                             profile.database(),

@@ -65,9 +65,11 @@ interface ServerBulkLoad {
      *
      * @param rows    rows it loaded
      * @param seconds the load statements alone (not writing the files)
+     * @param analyzeSeconds the server's ANALYZE of the loaded tables after the commit, one session (Parity's
+     *                       load ends with its tables analyzed: the same work, timed apart)
      * @param how     what was timed, for the legend
      */
-    record Result(long rows, double seconds, String how) {
+    record Result(long rows, double seconds, double analyzeSeconds, String how) {
 
         double rowsPerSecond() {
             return rows / Math.max(1e-9, seconds);
@@ -77,10 +79,11 @@ interface ServerBulkLoad {
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "%,d rows in %.2f s (%,.0f rows/s): %s",
+                    "%,d rows in %.2f s (%,.0f rows/s), then ANALYZE in %.2f s: %s",
                     rows,
                     seconds,
                     rowsPerSecond(),
+                    analyzeSeconds,
                     how);
         }
     }

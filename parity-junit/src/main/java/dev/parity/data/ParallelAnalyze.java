@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * The loaded tables' statistics, after the commit, on several sessions at once: the server analyzes one
  * table per session on a core of its own, where one session would leave the other cores idle. The largest
- * tables go first, each to the session with the fewest rows so far; the first session is the load's own.
+ * tables go first (by {@link #cost}), each to the session with the least so far; the first session is the
+ * load's own.
  */
 final class ParallelAnalyze {
 
@@ -29,6 +30,25 @@ final class ParallelAnalyze {
     static final Duration WAIT = Duration.ofMinutes(10);
 
     private ParallelAnalyze() {}
+
+    /**
+     * The rows ANALYZE samples: 300 × the default statistics target of 100 (PostgreSQL; MariaDB's persistent
+     * statistics sample fewer), whatever the table's size.
+     */
+    static final long SAMPLED_ROWS = 30_000;
+
+    /**
+     * What analyzing a table costs, roughly: the rows it samples times its columns, each column's sample sorted on
+     * its own. Its rows alone weigh wrong: orders of 30,000 rows and 14 columns took 300 ms, order details of
+     * 300,000 rows and 5 columns 74 ms (northwind, PostgreSQL 15).
+     */
+    static long cost(long rows, int columns) {
+        return Math.min(rows, SAMPLED_ROWS) * Math.max(1, columns);
+    }
+
+    private static long cost(TablePlan plan) {
+        return cost(plan.rows(), plan.table().columns().size());
+    }
 
     /**
      * {@code items} in at most {@code sessions} groups, none empty (one, empty, for no items): the heaviest first,
@@ -73,7 +93,7 @@ final class ParallelAnalyze {
             List<TablePlan> plans,
             int sessions)
             throws SQLException {
-        List<List<TablePlan>> groups = split(plans, TablePlan::rows, sessions);
+        List<List<TablePlan>> groups = split(plans, ParallelAnalyze::cost, sessions);
         List<Future<?>> others = new ArrayList<>();
         Queue<Connection> open = new ConcurrentLinkedQueue<>();
         for (List<TablePlan> group : groups.subList(1, groups.size())) {

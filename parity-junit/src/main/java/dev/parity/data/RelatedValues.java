@@ -49,17 +49,21 @@ final class RelatedValues {
         return switch (type.kind()) {
             case DATE -> {
                 long days = r.nextInt(60) + (strict ? 1 : 0);
-                LocalDate date = LocalDate.parse(base.substring(0, 10));
+                String day = base.substring(0, 10);
+                LocalDate read = Formats.readDate(day);
+                LocalDate date = read != null ? read : LocalDate.parse(day);
                 LocalDate moved = up ? date.plusDays(days) : date.minusDays(days);
                 yield storable(type, moved.atStartOfDay()) ? moved.toString() : null;
             }
             case TIMESTAMP, TIMESTAMP_TZ -> {
                 long seconds =
                         wholeDays ? 86_400L * (1 + r.nextInt(30)) : 60 + r.nextLong(MAX_SECONDS);
-                LocalDateTime at = LocalDateTime.parse(base.substring(0, 19), SECONDS);
+                String wall = base.substring(0, 19);
+                LocalDateTime read = Formats.readWallTime(wall);
+                LocalDateTime at = read != null ? read : LocalDateTime.parse(wall, SECONDS);
                 LocalDateTime moved = up ? at.plusSeconds(seconds) : at.minusSeconds(seconds);
                 // the fraction and any offset ("+00") stay as they were
-                yield storable(type, moved) ? moved.format(SECONDS) + base.substring(19) : null;
+                yield storable(type, moved) ? Formats.wallTime(moved) + base.substring(19) : null;
             }
             default -> {
                 String moved = number(new BigDecimal(base), type, up, strict, r);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 
 /**
@@ -122,7 +123,24 @@ final class RowGroup {
             ColumnDomain[] domains,
             ColumnDomain.Relation[] follows,
             ColumnDomain.Nullness[] referenceNullness,
-            int[] order) {}
+            int[] order,
+            AtomicReferenceArray<ColumnPlan> plans) {
+
+        Recipe(
+                boolean feasible,
+                ColumnDomain[] domains,
+                ColumnDomain.Relation[] follows,
+                ColumnDomain.Nullness[] referenceNullness,
+                int[] order) {
+            this(
+                    feasible,
+                    domains,
+                    follows,
+                    referenceNullness,
+                    order,
+                    new AtomicReferenceArray<>(2 * domains.length));
+        }
+    }
 
     private static final class Cache {
         long row = -1;
@@ -254,9 +272,10 @@ final class RowGroup {
         for (int attempt = start; attempt < start + ATTEMPTS; attempt++) {
             String[] values = candidate(row, attempt, random);
             last = values;
-            CheckReader.Parsed failed = failed(values, true);
+            Read read = read(values);
+            CheckReader.Parsed failed = failed(read, true);
             if (failed == null) {
-                CheckReader.Parsed guessed = failed(values, false);
+                CheckReader.Parsed guessed = failed(read, false);
                 if (guessed == null) {
                     return new Made(values, attempt);
                 }
@@ -309,12 +328,17 @@ final class RowGroup {
     }
 
     /**
-     * The first check the row fails, of those the evaluator's word is final on ({@code exact}) or of the others;
-     * null when none.
+     * A candidate's values as its checks see them, read once for both kinds of check.
+     *
+     * @param inserted the row as an INSERT sees it, members filled later still NULL; null when there are none
+     * @param unwritable a number or a date Parity cannot read back, or a NULL where none may be
      */
-    private CheckReader.Parsed failed(String[] values, boolean exact) {
+    private record Read(Object[] row, Object[] inserted, boolean unwritable) {}
+
+    private Read read(String[] values) {
         Object[] row = new Object[values.length];
         Object[] inserted = hasLater ? new Object[values.length] : null;
+        boolean unwritable = false;
         for (int i = 0; i < values.length; i++) {
             Member m = members.get(i);
             row[i] =
@@ -325,26 +349,34 @@ final class RowGroup {
                     row[i] == Evaluator.UNDECIDED
                             && m.kind != Kind.UNAVAILABLE
                             && TypedValues.kind(m.column.type()) != Exactness.Kind.OTHER;
-            if (exact
-                    && (unreadable
+            unwritable |=
+                    unreadable
                             || values[i] == null
                                     && !m.column.nullable()
                                     && m.kind != Kind.UNAVAILABLE
-                                    && !m.later)) {
-                return checks.get(0)
-                        .parsed(); // a number or a date Parity cannot read back, or a NULL where
-                // none may be: no row to write
-            }
+                                    && !m.later;
             if (inserted != null) {
                 inserted[i] = m.later ? null : row[i];
             }
+        }
+        return new Read(row, inserted, unwritable);
+    }
+
+    /**
+     * The first check the row fails, of those the evaluator's word is final on ({@code exact}) or of the others;
+     * null when none.
+     */
+    private CheckReader.Parsed failed(Read read, boolean exact) {
+        if (exact && read.unwritable()) {
+            return checks.get(0).parsed(); // no row to write
         }
         for (GroupCheck check : checks) {
             CheckReader.Parsed parsed = check.parsed();
             if (parsed.exact() != exact) {
                 continue;
             }
-            if (!passes(parsed, row) || inserted != null && !passes(parsed, inserted)) {
+            if (!passes(parsed, read.row())
+                    || read.inserted() != null && !passes(parsed, read.inserted())) {
                 return parsed;
             }
         }
@@ -450,22 +482,13 @@ final class RowGroup {
                         }
                     }
                 }
-                ColumnDomain shaping =
-                        attempt < PATTERN_FROM && (domain.like() != null || domain.regex() != null)
-                                ? new ColumnDomain(
-                                        domain.nullness(),
-                                        domain.limits(),
-                                        domain.excluded(),
-                                        null,
-                                        null)
-                                : domain;
-                ColumnPlan plan =
-                        m.kind == Kind.SHAPED
-                                        && (shaping.shapesValues()
-                                                || shaping.nullness()
-                                                        == ColumnDomain.Nullness.NOT_NULL)
-                                ? shaped(m, shaping)
-                                : m.standard;
+                // per cell: the recipe keeps the plan it chose, sparing the domain's hashing
+                int slot = 2 * i + (attempt < PATTERN_FROM ? 0 : 1);
+                ColumnPlan plan = recipe.plans().get(slot);
+                if (plan == null) {
+                    plan = plan(m, domain, attempt < PATTERN_FROM);
+                    recipe.plans().set(slot, plan);
+                }
                 String value =
                         clean ? plan.clean(seed, row, random) : plan.value(seed, row, random);
                 for (int extra = 1;
@@ -478,6 +501,20 @@ final class RowGroup {
                 return value;
             }
         }
+    }
+
+    /** The values of member {@code m} within {@code domain}; before patterns are tried, without its pattern. */
+    private ColumnPlan plan(Member m, ColumnDomain domain, boolean withoutPatterns) {
+        ColumnDomain shaping =
+                withoutPatterns && (domain.like() != null || domain.regex() != null)
+                        ? new ColumnDomain(
+                                domain.nullness(), domain.limits(), domain.excluded(), null, null)
+                        : domain;
+        return m.kind == Kind.SHAPED
+                        && (shaping.shapesValues()
+                                || shaping.nullness() == ColumnDomain.Nullness.NOT_NULL)
+                ? shaped(m, shaping)
+                : m.standard;
     }
 
     /** The member's values within {@code domain}, made once per domain. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -34,6 +35,8 @@ final class TypedValues {
                     .toFormatter(Locale.ROOT);
     private static final Pattern ZONED =
             Pattern.compile("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?) ?(.+)");
+    private static final Pattern HOURS = Pattern.compile("[+-]\\d{1,2}");
+    private static final Pattern OFFSET = Pattern.compile("[+-]\\d{2}(:\\d{2}){1,2}");
 
     private final ValueSyntax syntax;
     private final ZoneId sessionZone;
@@ -65,8 +68,8 @@ final class TypedValues {
                 case INTEGER, DECIMAL, FLOAT, DOUBLE, YEAR -> new BigDecimal(text);
                 case MONEY -> new BigDecimal(text.replace("$", "").replace(",", ""));
                 case BOOLEAN -> text.equals(yes);
-                case DATE -> LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-                case TIMESTAMP -> LocalDateTime.parse(text, WALL_TIME);
+                case DATE -> date(text.length() > 10 ? text.substring(0, 10) : text);
+                case TIMESTAMP -> wallTime(text);
                 case TIMESTAMP_TZ -> instant(text);
                 default -> text;
             };
@@ -75,25 +78,41 @@ final class TypedValues {
         }
     }
 
+    private static LocalDate date(String text) {
+        LocalDate fast = Formats.readDate(text);
+        return fast != null ? fast : LocalDate.parse(text);
+    }
+
+    private static LocalDateTime wallTime(String text) {
+        LocalDateTime fast = Formats.readWallTime(text);
+        return fast != null ? fast : LocalDateTime.parse(text, WALL_TIME);
+    }
+
     /** A zoned timestamp: with an offset or a zone name as PostgreSQL takes it, else a wall time in the session's zone. */
     private Object instant(String text) {
         if (!syntax.zonesInLiterals()) {
-            return LocalDateTime.parse(text, WALL_TIME).atZone(sessionZone).toInstant();
+            return wallTime(text).atZone(sessionZone).toInstant();
+        }
+        if (text.endsWith("+00")) { // what Parity writes: read without the patterns below
+            LocalDateTime wall = Formats.readWallTime(text.substring(0, text.length() - 3));
+            if (wall != null) {
+                return wall.toInstant(ZoneOffset.UTC);
+            }
         }
         Matcher m = ZONED.matcher(text);
         if (!m.matches()) {
-            return LocalDateTime.parse(text, WALL_TIME).atZone(sessionZone).toInstant();
+            return wallTime(text).atZone(sessionZone).toInstant();
         }
-        LocalDateTime wall = LocalDateTime.parse(m.group(1), WALL_TIME);
+        LocalDateTime wall = wallTime(m.group(1));
         String zone = m.group(2).strip();
-        if (zone.matches("[+-]\\d{1,2}")) {
+        if (HOURS.matcher(zone).matches()) {
             zone =
                     zone.charAt(0)
                             + (zone.length() == 2 ? "0" + zone.charAt(1) : zone.substring(1))
                             + ":00";
         }
-        if (zone.matches("[+-]\\d{2}(:\\d{2}){1,2}")) {
-            return OffsetDateTime.of(wall, java.time.ZoneOffset.of(zone)).toInstant();
+        if (OFFSET.matcher(zone).matches()) {
+            return OffsetDateTime.of(wall, ZoneOffset.of(zone)).toInstant();
         }
         return ZonedDateTime.of(wall, ZoneId.of(zone)).toInstant();
     }

@@ -73,6 +73,8 @@ public final class Evaluator {
                     .toFormatter(Locale.ROOT);
     private static final Pattern OFFSET = Pattern.compile(".*(?:[+-]\\d{2}(?::?\\d{2}){0,2}|Z)$");
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Pattern MODIFIERS = Pattern.compile("\\s*\\(.*\\)$");
+    private static final Map<String, String> CAST_TYPES = new ConcurrentHashMap<>();
 
     private final Instant now;
     private final ZoneId zone;
@@ -533,9 +535,17 @@ public final class Evaluator {
         return UNDECIDED;
     }
 
+    /** A cast's type without its modifiers ("numeric(10, 2)" → "numeric"), once per spelling: casts run per row. */
+    private static String withoutModifiers(String type) {
+        return type.endsWith("[]") ? type : MODIFIERS.matcher(type).replaceAll("").strip();
+    }
+
     /** {@code value} cast to {@code type}; types Parity does not know (enums, domains) leave it as it is. */
     Object cast(Object value, String type) {
-        String t = type.endsWith("[]") ? type : type.replaceAll("\\s*\\(.*\\)$", "").strip();
+        String t =
+                CAST_TYPES.size() < 1_000 // spellings come from schemas: a bound all the same
+                        ? CAST_TYPES.computeIfAbsent(type, Evaluator::withoutModifiers)
+                        : withoutModifiers(type);
         switch (t) {
             case "text",
                     "varchar",
