@@ -10,6 +10,8 @@ create table accounts (
 create unique index accounts_email_key on accounts (lower(email));
 create index accounts_region_created_idx on accounts (region, created_at desc) with (fillfactor = 70);
 create index accounts_created_idx on accounts (created_at);
+-- a GIN index, built after the load's commit beside the others
+create index accounts_email_words_idx on accounts using gin (to_tsvector('simple', email));
 cluster accounts using accounts_created_idx;
 comment on index accounts_region_created_idx is 'listing by region';
 

@@ -5,7 +5,6 @@ import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Engines;
 import dev.parity.engine.spec.DatabaseSpec;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -137,10 +136,7 @@ final class LoadTarget implements AutoCloseable {
     private static final String ROWS_FILE = "/tmp/parity-bench-people.copy";
 
     private Connection admin() throws SQLException {
-        return DriverManager.getConnection(
-                database.jdbcUrl(),
-                database.server().adminUsername(),
-                database.server().adminPassword());
+        return PostgresBulkLoad.admin(database, database.jdbcUrl());
     }
 
     /** The first Parity run's rows of {@code people}, written to a file on the server for {@link #serverCopy}. */

@@ -143,6 +143,11 @@ final class PostgresBulkLoad implements ServerBulkLoad {
     }
 
     private Connection admin(String url) throws SQLException {
+        return admin(database, url);
+    }
+
+    /** A connection to {@code url} on {@code database}'s server as its administrator, who may read its files. */
+    static Connection admin(RunningDatabase database, String url) throws SQLException {
         return DriverManager.getConnection(
                 url, database.server().adminUsername(), database.server().adminPassword());
     }

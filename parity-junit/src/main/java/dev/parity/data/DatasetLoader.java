@@ -68,6 +68,9 @@ public final class DatasetLoader {
      * @return what was loaded, and how fast
      * @throws ProblemException when a spec cannot be loaded (nothing is written then) or the database
      *                          rejects the rows (the transaction is rolled back)
+     * @throws IllegalStateException when building an index the engine left for after the commit fails (an index
+     *                               expression that raises): the rows stay, without that index, and the message
+     *                               says so
      */
     public static LoadReport load(
             Engine engine,
@@ -189,6 +192,9 @@ public final class DatasetLoader {
         return LoadSize.maxBytes();
     }
 
+    /** How long the indexes built after the commit may take, after the load's own session ended its share. */
+    static final Duration AFTER_COMMIT_WAIT = Duration.ofMinutes(30);
+
     /** Writes the plans in order, one transaction. */
     private record Writer(
             BulkLoader loader,
@@ -208,10 +214,11 @@ public final class DatasetLoader {
             connection.setAutoCommit(false);
             List<LoadReport.TableLoad> loads = new ArrayList<>();
             TablePlan current = null;
+            BulkLoader.Restore restore = BulkLoader.Restore.NOTHING;
             try {
                 List<TablePlan> written =
                         plans.stream().filter(p -> p.rows() > 0 && !p.columns().isEmpty()).toList();
-                BulkLoader.Restore restore =
+                restore =
                         loader.prepare(
                                 connection,
                                 written.stream().map(TablePlan::table).toList(),
@@ -272,9 +279,69 @@ public final class DatasetLoader {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+            afterCommit(restore.afterCommit());
+            clock.lap(LoadPhases.AFTER_COMMIT);
             ParallelAnalyze.analyze(loader, connection, dataSource, workers, plans, threads);
             clock.lap(LoadPhases.ANALYZE);
             return loads;
+        }
+
+        /**
+         * What the loader left for after the commit (indexes no row can fail), on up to {@code threads} sessions at
+         * once, the heaviest first, each unit in a transaction of its own. A failure here leaves the rows committed
+         * without what failed, and says so; the environment that loaded them is then not used.
+         */
+        private void afterCommit(List<BulkLoader.AfterCommit> units) throws SQLException {
+            try {
+                ParallelSessions.run(
+                        connection,
+                        dataSource,
+                        workers,
+                        ParallelAnalyze.split(units, BulkLoader.AfterCommit::weight, threads),
+                        Writer::runAll,
+                        AFTER_COMMIT_WAIT,
+                        "building",
+                        group ->
+                                String.join(
+                                        ", ",
+                                        group.stream().map(BulkLoader.AfterCommit::what).toList()));
+            } catch (SQLException e) {
+                throw new SQLException(
+                        e.getMessage()
+                                + " (after the load's commit: its rows are in the database without it)",
+                        e.getSQLState(),
+                        e);
+            }
+        }
+
+        private static void runAll(Connection session, List<BulkLoader.AfterCommit> units)
+                throws SQLException {
+            boolean autoCommit = session.getAutoCommit();
+            session.setAutoCommit(false);
+            try (java.sql.Statement statement = session.createStatement()) {
+                for (BulkLoader.AfterCommit unit : units) {
+                    for (String sql : unit.statements()) {
+                        try {
+                            statement.execute(sql);
+                        } catch (SQLException e) {
+                            session.rollback();
+                            throw new SQLException(
+                                    "could not build "
+                                            + unit.what()
+                                            + ": "
+                                            + e.getMessage()
+                                            + " (while running: "
+                                            + sql
+                                            + ")",
+                                    e.getSQLState(),
+                                    e);
+                        }
+                    }
+                    session.commit();
+                }
+            } finally {
+                session.setAutoCommit(autoCommit);
+            }
         }
 
         /** The table's insert triggers, as "name (BEFORE)", to name in a failure; none when the catalog cannot say. */

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * Where a load's time went, phase by phase, in the order they ran: connecting and reading the schema,
  * planning, building the Datafaker pools, validation (the sample and the server's verdicts on CHECKs), the rows (split into the writer waiting
  * for the generators and the writer sending to the server), a second pass, indexes and foreign keys,
- * the commit and the statistics.
+ * the commit, the indexes built after it on several sessions, and the statistics.
  *
  * @param phases each phase's time; a phase that did not run is absent
  */
@@ -23,12 +23,13 @@ public record LoadPhases(Map<String, Duration> phases) {
     public static final String PLAN = "plan";
     public static final String POOLS = "Datafaker pools";
     public static final String VALIDATE = "validation";
-    public static final String DROP = "indexes dropped";
+    public static final String DROP = "keys and indexes dropped";
     public static final String GENERATE = "waiting for generated rows";
     public static final String SEND = "sending rows";
     public static final String SECOND_PASS = "second pass";
-    public static final String RESTORE = "indexes and foreign keys";
+    public static final String RESTORE = "keys, indexes and foreign keys";
     public static final String COMMIT = "commit";
+    public static final String AFTER_COMMIT = "indexes after the commit";
     public static final String ANALYZE = "analyze";
 
     public LoadPhases {

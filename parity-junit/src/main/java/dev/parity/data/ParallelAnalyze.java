@@ -8,13 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
@@ -93,72 +87,15 @@ final class ParallelAnalyze {
             List<TablePlan> plans,
             int sessions)
             throws SQLException {
-        List<List<TablePlan>> groups = split(plans, ParallelAnalyze::cost, sessions);
-        List<Future<?>> others = new ArrayList<>();
-        Queue<Connection> open = new ConcurrentLinkedQueue<>();
-        for (List<TablePlan> group : groups.subList(1, groups.size())) {
-            others.add(
-                    workers.submit(
-                            () -> {
-                                Connection own = dataSource.getConnection();
-                                open.add(own);
-                                try {
-                                    loader.analyze(own, tablesOf(group));
-                                } finally {
-                                    open.remove(own);
-                                    own.close();
-                                }
-                                return null;
-                            }));
-        }
-        boolean ended = false;
-        try {
-            loader.analyze(connection, tablesOf(groups.get(0)));
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            for (int i = 0; i < others.size(); i++) {
-                await(others.get(i), deadline, groups.get(i + 1));
-            }
-            ended = true;
-        } finally {
-            if (!ended) {
-                // closing a session's connection ends its statement; an interrupt alone would not
-                others.forEach(f -> f.cancel(true));
-                open.forEach(ParallelAnalyze::closeQuietly);
-            }
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // the failure that led here is the one to report
-        }
-    }
-
-    private static void await(Future<?> session, long deadline, List<TablePlan> group)
-            throws SQLException {
-        try {
-            session.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException(
-                    "could not analyze " + names(group) + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "ANALYZE of "
-                            + names(group)
-                            + " did not end within "
-                            + WAIT.toMinutes()
-                            + " min after the load",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while analyzing " + names(group), e);
-        }
+        ParallelSessions.run(
+                connection,
+                dataSource,
+                workers,
+                split(plans, ParallelAnalyze::cost, sessions),
+                (session, group) -> loader.analyze(session, tablesOf(group)),
+                WAIT,
+                "ANALYZE",
+                ParallelAnalyze::names);
     }
 
     private static List<TableInfo> tablesOf(List<TablePlan> group) {

@@ -56,6 +56,28 @@ public interface BulkLoader {
         Restore NOTHING = connection -> {};
 
         void restore(Connection connection) throws SQLException;
+
+        /**
+         * What {@link #restore} left for after the commit, to run on several sessions at once (asked after
+         * {@link #restore}): only what the loaded rows cannot violate, such as an index that is not unique; keys,
+         * unique indexes and foreign keys stay in the load's transaction, so that a violation still undoes the load.
+         */
+        default List<AfterCommit> afterCommit() {
+            return List.of();
+        }
+    }
+
+    /**
+     * Statements to run in order in one transaction of their own, on any session, after the load's commit.
+     *
+     * @param what   what they build, for messages ("index post_trigram on public.post")
+     * @param weight how long they take, relative to the others (the table's size times the index's kind, say)
+     */
+    record AfterCommit(String what, long weight, List<String> statements) {
+
+        public AfterCommit {
+            statements = List.copyOf(statements);
+        }
     }
 
     /** Writes one table's rows: chunks encoded by worker threads, written in order by one. */

@@ -1,15 +1,15 @@
 package dev.parity.engine.sql;
 
 import dev.parity.engine.RowSource;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
  * A growable byte buffer of tab-separated rows, the text form both PostgreSQL's {@code COPY ... FROM STDIN}
  * and MariaDB's {@code LOAD DATA} read by default: tab between values, newline after a row, {@code \N} for
- * NULL, and backslash escapes for backslash, tab, newline and carriage return. Values are escaped and
- * encoded to UTF-8 in one pass, with no intermediate String or UTF-16 builder (which would double the
- * work for any non-Latin-1 row). NUL is dropped: PostgreSQL text cannot hold it.
+ * NULL, and backslash escapes for backslash, tab, newline and carriage return. Values are encoded to
+ * UTF-8 by the JDK and escaped on the way into the buffer. NUL is dropped: PostgreSQL text cannot hold it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class TabSeparatedBuffer {
@@ -62,58 +62,53 @@ public final class TabSeparatedBuffer {
         bytes[size++] = 'N';
     }
 
-    /** The value escaped: backslash, tab, newline and carriage return; NUL dropped. */
+    /**
+     * The value escaped: backslash, tab, newline and carriage return; NUL dropped. The JDK's own UTF-8 encoding
+     * (an array copy for ASCII text) and one scan of its bytes for the five that need escaping, which most values
+     * have none of, cost half of a loop over the characters (a sixth of a load's time on adventureworks).
+     */
     public void value(String value) {
-        int length = value.length();
-        ensure(length * 3 + 2);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8); // a lone surrogate becomes '?'
+        int length = utf8.length;
+        int first = 0;
+        while (first < length && !special(utf8[first])) {
+            first++;
+        }
+        ensure(first + 2 * (length - first));
+        System.arraycopy(utf8, 0, bytes, size, first);
+        int at = size + first;
         byte[] out = bytes;
-        int at = size;
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> {
-                        out[at++] = '\\';
-                        out[at++] = '\\';
-                    }
-                    case '\t' -> {
-                        out[at++] = '\\';
-                        out[at++] = 't';
-                    }
-                    case '\n' -> {
-                        out[at++] = '\\';
-                        out[at++] = 'n';
-                    }
-                    case '\r' -> {
-                        out[at++] = '\\';
-                        out[at++] = 'r';
-                    }
-                    case '\0' -> {
-                        // PostgreSQL text cannot hold NUL
-                    }
-                    default -> out[at++] = (byte) c;
+        for (int i = first; i < length; i++) {
+            byte b = utf8[i];
+            switch (b) {
+                case '\\' -> {
+                    out[at++] = '\\';
+                    out[at++] = '\\';
                 }
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | (c >> 6));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < length
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, value.charAt(++i));
-                out[at++] = (byte) (0xF0 | (cp >> 18));
-                out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                out[at++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                out[at++] =
-                        '?'; // a lone surrogate is no character: PostgreSQL would reject its bytes
-            } else {
-                out[at++] = (byte) (0xE0 | (c >> 12));
-                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
+                case '\t' -> {
+                    out[at++] = '\\';
+                    out[at++] = 't';
+                }
+                case '\n' -> {
+                    out[at++] = '\\';
+                    out[at++] = 'n';
+                }
+                case '\r' -> {
+                    out[at++] = '\\';
+                    out[at++] = 'r';
+                }
+                case 0 -> {
+                    // PostgreSQL text cannot hold NUL
+                }
+                default -> out[at++] = b;
             }
         }
         size = at;
+    }
+
+    /** Backslash, tab, newline, carriage return or NUL; bytes of multi-byte characters are negative, never these. */
+    private static boolean special(byte b) {
+        return b <= '\\' && (b == '\\' || b == '\t' || b == '\n' || b == '\r' || b == 0);
     }
 
     private void ensure(int more) {

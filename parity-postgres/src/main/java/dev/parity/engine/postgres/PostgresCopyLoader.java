@@ -121,6 +121,9 @@ final class PostgresCopyLoader implements BulkLoader {
                 }
             }
         }
+        // a query of its own, only for a table found truncatable: a user may write rows it may not
+        // read, and one query would check SELECT on the table first (the executor checks every
+        // table)
         try (Statement statement = connection.createStatement();
                 ResultSet rows =
                         statement.executeQuery(

@@ -233,6 +233,42 @@ class IndexRebuildIntegrationTest {
         assertThat(query(failing, "select count(*) from accounts")).isEqualTo("0");
     }
 
+    /**
+     * An index that is not unique is built after the commit; one whose expression raises on a row fails the load
+     * there, naming the index and saying that the rows stay.
+     */
+    @Test
+    void anIndexThatFailsAfterTheCommitIsNamedAndSaysTheRowsStay() throws SQLException {
+        DataSource failing = freshCopy();
+        try (Connection connection = failing.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "create function refuse_late(bigint) returns bigint immutable language plpgsql as "
+                            + "$$ begin if $1 % 97 = 3 then raise exception 'refused by an index expression'; "
+                            + "end if; return $1; end $$");
+            statement.execute(
+                    "create index orders_refused_idx on orders (refuse_late(order_id::bigint))");
+        }
+
+        assertThatThrownBy(() -> load(failing))
+                .hasMessageContaining("refused by an index expression")
+                .hasMessageContaining("could not build index orders_refused_idx on orders")
+                .hasMessageContaining("after the load's commit: its rows are in the database");
+
+        assertThat(query(failing, "select count(*) from orders")).isEqualTo("6000");
+        assertThat(
+                        query(
+                                failing,
+                                "select count(*) from pg_class where relname = 'orders_refused_idx'"))
+                .isEqualTo("0");
+        // what the transaction rebuilt is there: keys and foreign keys
+        assertThat(
+                        query(
+                                failing,
+                                "select count(*) from pg_constraint where conname = 'orders_account_fk'"))
+                .isEqualTo("1");
+    }
+
     private DataSource freshCopy() {
         return schema.freshCopy();
     }

@@ -57,6 +57,41 @@ class TabSeparatedBufferTest {
                 .containsExactly(0xDF, 0xBF, 0xE0, 0xA0, 0x80); // the edges of two and three bytes
     }
 
+    /** Seeded strings of every kind of character: the bytes are those of the escaped text, encoded by the JDK. */
+    @Test
+    void anyTextIsItsEscapedUtf8() {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        char[] kinds = {
+            'a', 'Z', '0', ' ', '\\', '\t', '\n', '\r', '\0', 'é', '€', '\uD83D', '\uDE00'
+        };
+        for (int i = 0; i < 500; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                text.append(
+                        random.nextBoolean()
+                                ? kinds[random.nextInt(kinds.length)]
+                                : (char) random.nextInt(0x10000));
+            }
+            String value = text.toString();
+            String escaped =
+                    value.replace("\\", "\\\\")
+                            .replace("\t", "\\t")
+                            .replace("\n", "\\n")
+                            .replace("\r", "\\r");
+            // NUL is dropped from the bytes: the surrogates beside it stay apart, no pair
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            for (byte b : escaped.getBytes(UTF_8)) {
+                if (b != 0) {
+                    expected.write(b);
+                }
+            }
+            assertThat(bytes(value))
+                    .as("seed %d, text %s", seed, value.codePoints().boxed().toList())
+                    .isEqualTo(expected.toByteArray());
+        }
+    }
+
     @Test
     void aLoneSurrogateBecomesAQuestionMark() {
         assertThat(encoded("a\uD83Db")).isEqualTo("a?b"); // high without low
