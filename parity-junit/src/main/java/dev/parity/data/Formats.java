@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.YearMonth;
+import java.time.Year;
 
 /** Fast text forms of numbers, dates, timestamps and UUIDs, as every engine reads them. */
 final class Formats {
@@ -132,8 +132,15 @@ final class Formats {
         return value;
     }
 
+    /** Whether the month has the day: arithmetic, as YearMonth's checks cost more than the parse itself. */
     private static boolean fits(int year, int month, int day) {
-        return day <= YearMonth.of(year, month).lengthOfMonth();
+        int days =
+                switch (month) {
+                    case 2 -> Year.isLeap(year) ? 29 : 28;
+                    case 4, 6, 9, 11 -> 30;
+                    default -> 31;
+                };
+        return day <= days;
     }
 
     private static StringBuilder two(StringBuilder text, int value) {

@@ -52,6 +52,10 @@ class FormatsTest {
         assertThat(Formats.readDate("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(Formats.readDate("2023-02-29")).isNull(); // the caller's parser decides
         assertThat(Formats.readDate("2024-2-29")).isNull();
+        assertThat(Formats.readDate("2000-02-29")).isEqualTo(LocalDate.of(2000, 2, 29));
+        assertThat(Formats.readDate("1900-02-29")).isNull();
+        assertThat(Formats.readDate("2024-04-31")).isNull();
+        assertThat(Formats.readDate("2024-12-31")).isEqualTo(LocalDate.of(2024, 12, 31));
         assertThat(Formats.readWallTime("0001-01-01 00:00:00"))
                 .isEqualTo(LocalDateTime.of(1, 1, 1, 0, 0));
         assertThat(Formats.readWallTime("1970-01-01 23:59:59.000005"))
