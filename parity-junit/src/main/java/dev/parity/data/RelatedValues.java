@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 /**
@@ -17,8 +16,6 @@ final class RelatedValues {
 
     private static final Set<Kind> NUMBERS =
             Set.of(Kind.INTEGER, Kind.DECIMAL, Kind.MONEY, Kind.FLOAT, Kind.DOUBLE);
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final long MAX_SECONDS = 4 * 3600;
 
     private RelatedValues() {}
@@ -49,18 +46,14 @@ final class RelatedValues {
         return switch (type.kind()) {
             case DATE -> {
                 long days = r.nextInt(60) + (strict ? 1 : 0);
-                String day = base.substring(0, 10);
-                LocalDate read = Formats.readDate(day);
-                LocalDate date = read != null ? read : LocalDate.parse(day);
+                LocalDate date = TypedValues.date(base.substring(0, 10));
                 LocalDate moved = up ? date.plusDays(days) : date.minusDays(days);
                 yield storable(type, moved.atStartOfDay()) ? moved.toString() : null;
             }
             case TIMESTAMP, TIMESTAMP_TZ -> {
                 long seconds =
                         wholeDays ? 86_400L * (1 + r.nextInt(30)) : 60 + r.nextLong(MAX_SECONDS);
-                String wall = base.substring(0, 19);
-                LocalDateTime read = Formats.readWallTime(wall);
-                LocalDateTime at = read != null ? read : LocalDateTime.parse(wall, SECONDS);
+                LocalDateTime at = TypedValues.wallTime(base.substring(0, 19));
                 LocalDateTime moved = up ? at.plusSeconds(seconds) : at.minusSeconds(seconds);
                 // the fraction and any offset ("+00") stay as they were
                 yield storable(type, moved) ? Formats.wallTime(moved) + base.substring(19) : null;

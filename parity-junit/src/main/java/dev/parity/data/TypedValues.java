@@ -78,12 +78,14 @@ final class TypedValues {
         }
     }
 
-    private static LocalDate date(String text) {
+    /** "yyyy-mm-dd" read fast where Parity wrote it, else by java.time's parser (which may throw). */
+    static LocalDate date(String text) {
         LocalDate fast = Formats.readDate(text);
         return fast != null ? fast : LocalDate.parse(text);
     }
 
-    private static LocalDateTime wallTime(String text) {
+    /** "yyyy-mm-dd hh:mm:ss[.f]" read fast where Parity wrote it, else by java.time's parser (which may throw). */
+    static LocalDateTime wallTime(String text) {
         LocalDateTime fast = Formats.readWallTime(text);
         return fast != null ? fast : LocalDateTime.parse(text, WALL_TIME);
     }
