@@ -34,8 +34,12 @@ import org.testcontainers.containers.wait.strategy.WaitStrategyTarget;
  * container before it starts, no initdb, script or load. What the tests see is what a cold start gives them: the same
  * rows, catalog, sequences and planner statistics, and fresh copies of the loaded data. A damaged snapshot is found by
  * its checksum, deleted and built again.
+ *
+ * <p>Its fixtures run in an engine of their own, which cannot see this build's pins: the class reads the JVM's zone
+ * for them (their sessions' {@code TimeZone}, which a {@code timestamptz}'s text depends on).
  */
 @NeedsDocker
+@ReadsDefaultTimeZone
 class WarmStartTest {
 
     /** What the fixture saw, by what. */
