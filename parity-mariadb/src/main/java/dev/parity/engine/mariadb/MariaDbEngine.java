@@ -9,9 +9,11 @@ import dev.parity.engine.LockWaits;
 import dev.parity.engine.Server;
 import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
+import dev.parity.engine.ServerSnapshots;
 import dev.parity.engine.spec.DatabaseSpec;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
@@ -55,6 +57,11 @@ public final class MariaDbEngine extends EngineBase {
     @Override
     public String adminUser(DatabaseSpec spec) {
         return "root";
+    }
+
+    @Override
+    public Optional<ServerSnapshots> snapshots() {
+        return Optional.of(new MariaDbSnapshots());
     }
 
     @Override

@@ -9,9 +9,11 @@ import dev.parity.engine.LockWaits;
 import dev.parity.engine.Server;
 import dev.parity.engine.ServerFacts;
 import dev.parity.engine.ServerFaults;
+import dev.parity.engine.ServerSnapshots;
 import dev.parity.engine.spec.DatabaseSpec;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 
@@ -50,8 +52,8 @@ public final class PostgresEngine extends EngineBase {
     }
 
     @Override
-    public java.util.Optional<dev.parity.engine.ServerSnapshots> snapshots() {
-        return java.util.Optional.of(new PostgresSnapshots());
+    public Optional<ServerSnapshots> snapshots() {
+        return Optional.of(new PostgresSnapshots());
     }
 
     @Override
