@@ -5,11 +5,13 @@ import dev.parity.database.RunningDatabase;
 import dev.parity.engine.Engines;
 import dev.parity.engine.spec.DatabaseSpec;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The database a load benchmark runs against, started by Parity with the benchmark's schema (the
@@ -26,7 +28,9 @@ final class LoadTarget implements AutoCloseable {
     private final String heap;
     private final List<String> emptyTable;
     private final String countRows;
-    private boolean rowsSaved;
+
+    /** The file on the server holding the first Parity run's rows; null until it is written. */
+    private String rowsFile;
 
     private LoadTarget(
             RunningDatabase database, String heap, List<String> emptyTable, String countRows) {
@@ -59,6 +63,10 @@ final class LoadTarget implements AutoCloseable {
                 DatabaseSpec.defaults(Engines.byId(engine).orElseThrow())
                         .withImage(image)
                         .withInit(List.of(schema));
+        if (engine.equals("mariadb")) {
+            // where the server may write and read the rows of its own load (serverCopy)
+            spec = spec.withSettings(Map.of("secure_file_priv", "/tmp"));
+        }
         System.out.printf("Starting %s ...%n", image);
         return new LoadTarget(
                 Databases.start(spec, LoadTarget.class.getClassLoader(), LABEL),
@@ -116,41 +124,84 @@ final class LoadTarget implements AutoCloseable {
     }
 
     /**
-     * The server's own load of the rows Parity loaded first (PostgreSQL only): {@code COPY people FROM} a
-     * file the server wrote of them, no client and no generator, its primary key in place, as the
-     * administrator. The first {@link #parity} run writes the file.
+     * The server's own load of the rows Parity loaded first: {@code COPY people FROM} (MariaDB: {@code LOAD DATA
+     * INFILE}, foreign key and unique checks off as Parity's load has them, one transaction) a file the server wrote
+     * of them, no client and no generator, its primary key in place, as the administrator. The first {@link #parity}
+     * run writes the file.
      */
     LoadRun serverCopy(long rows) throws SQLException {
-        if (!rowsSaved) {
+        if (rowsFile == null) {
             throw new IllegalStateException("no Parity run has saved its rows yet");
         }
         long started;
         try (Connection admin = admin();
                 Statement statement = admin.createStatement()) {
-            started = System.nanoTime();
-            statement.execute("copy people from '" + ROWS_FILE + "'");
+            if (postgres()) {
+                started = System.nanoTime();
+                statement.execute("copy people from '" + rowsFile + "'");
+            } else {
+                statement.execute("set foreign_key_checks = 0, unique_checks = 0");
+                admin.setAutoCommit(false);
+                started = System.nanoTime();
+                statement.execute(
+                        "load data infile '"
+                                + rowsFile
+                                + "' into table people character set binary");
+                admin.commit();
+            }
         }
         return checked(new LoadRun((System.nanoTime() - started) / 1e9, rows, 0, 0), rows);
     }
 
-    private static final String ROWS_FILE = "/tmp/parity-bench-people.copy";
+    private boolean postgres() {
+        return database.engine().id().equals("postgres");
+    }
 
     private Connection admin() throws SQLException {
-        return PostgresBulkLoad.admin(database, database.jdbcUrl());
+        return postgres()
+                ? PostgresBulkLoad.admin(database, database.jdbcUrl())
+                : DriverManager.getConnection(
+                        database.jdbcUrl(),
+                        database.server().adminUsername(),
+                        database.server().adminPassword());
     }
 
     /** The first Parity run's rows of {@code people}, written to a file on the server for {@link #serverCopy}. */
     private void saveRowsOnce() throws SQLException {
-        if (rowsSaved || !database.engine().id().equals("postgres")) {
+        if (rowsFile != null) {
             return;
         }
         try (Connection admin = admin();
-                Statement statement = admin.createStatement();
-                ResultSet people = statement.executeQuery("select to_regclass('people')")) {
-            people.next();
-            if (people.getString(1) != null) {
-                statement.execute("copy people to '" + ROWS_FILE + "'");
-                rowsSaved = true;
+                Statement statement = admin.createStatement()) {
+            if (postgres()) {
+                try (ResultSet people = statement.executeQuery("select to_regclass('people')")) {
+                    people.next();
+                    if (people.getString(1) == null) {
+                        return;
+                    }
+                }
+                String file = "/tmp/parity-bench-people.copy";
+                statement.execute("copy people to '" + file + "'");
+                rowsFile = file;
+            } else {
+                try (ResultSet people =
+                        statement.executeQuery(
+                                "select count(*) from information_schema.tables"
+                                        + " where table_schema = database() and table_name = 'people'")) {
+                    people.next();
+                    if (people.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                // each start's own name: the server refuses to write over a file
+                String file =
+                        MariaDbBulkLoad.fileDirectory(statement)
+                                + "parity-bench-people-"
+                                + System.nanoTime()
+                                + ".tsv";
+                statement.execute(
+                        "select * from people into outfile '" + file + "' character set binary");
+                rowsFile = file;
             }
         }
     }

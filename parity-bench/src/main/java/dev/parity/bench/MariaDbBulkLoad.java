@@ -131,7 +131,7 @@ final class MariaDbBulkLoad implements ServerBulkLoad {
     }
 
     /** Where the server may write and read files: {@code secure_file_priv}, empty meaning anywhere (then /tmp). */
-    private static String fileDirectory(Statement statement) throws SQLException {
+    static String fileDirectory(Statement statement) throws SQLException {
         try (ResultSet rows = statement.executeQuery("select @@secure_file_priv")) {
             rows.next();
             String directory = rows.getString(1);

@@ -23,6 +23,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * already, as a test run's second profile finds it). The loader is an engine id
  * ({@code postgres}: COPY, {@code mariadb}: LOAD DATA LOCAL INFILE) or {@value #MARIADB_INSERT}, MariaDB
  * with {@link MultiRowInsertLoader} in place of its own bulk loader.
+ *
+ * <p>System properties (through {@code -Dbench.jvmArgs}): {@code bench.warmupRows}, the rows of the loads before
+ * (the measured load's by default); {@code bench.startMillis}, a pause before the measured load standing for a
+ * database's start, with {@code bench.warmUp=true} the generators' warm-up an environment runs meanwhile.
  */
 public final class ParityLoad {
 
@@ -40,11 +44,26 @@ public final class ParityLoad {
                 DatasetSpec.of("people", rows)
                         .withOrigin(Location.of("the benchmark's people dataset"));
         int loadsBefore = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        DatasetSpec before =
+                DatasetSpec.of("people", Long.getLong("bench.warmupRows", rows))
+                        .withOrigin(Location.of("the benchmark's people dataset"));
         for (int i = 0; i < loadsBefore; i++) {
-            DatasetLoader.load(engine, dataSource, List.of(people), 42, threads, line -> {});
+            DatasetLoader.load(engine, dataSource, List.of(before), 42, threads, line -> {});
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("truncate people");
+            }
+        }
+        // as an environment gives a load: the database's start first, generators warmed meanwhile
+        long startMillis = Long.getLong("bench.startMillis", 0);
+        if (startMillis > 0) {
+            if (Boolean.getBoolean("bench.warmUp")) {
+                DatasetLoader.warmUpInBackground(engine, rows);
+            }
+            try {
+                Thread.sleep(startMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         long started = System.nanoTime();

@@ -33,7 +33,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * mvn -B -q -pl parity-bench -am package -DskipTests
  * java -cp "parity-bench/target/classes:$(cat parity-bench/target/classpath.txt)" dev.parity.bench.WarmStartBenchmark postgres 3
  * </pre>
- * Arguments: engine ({@code postgres} or {@code mariadb}), warm runs (3).
+ * Arguments: the profile ({@code postgres} or {@code mariadb}: a million rows of the ten-column table; {@code shop}: the
+ * example shop on PostgreSQL with a million customers and five million orders), warm runs (3).
  */
 public final class WarmStartBenchmark {
 
@@ -56,20 +57,22 @@ public final class WarmStartBenchmark {
         }
         String engine = args.length > 0 ? args[0] : "postgres";
         int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String profile = engine;
+        engine = engine.equals("mariadb") ? "mariadb" : "postgres";
         String image = engine.equals("mariadb") ? "mariadb:10.11" : "postgres:15";
         Path cache = Files.createTempDirectory("parity-warm-bench");
         try {
             System.out.printf(
-                    "Warm start of profile parity-bench-warm-%s (1,000,000 rows of bench/people.sql) on %s, snapshots in %s%n",
-                    engine, image, cache);
-            long cold = runChild(engine, "on", cache, "auto");
+                    "Warm start of profile parity-bench-warm-%s (bench/warm-start.yml) on %s, snapshots in %s%n",
+                    profile, image, cache);
+            long cold = runChild(profile, "on", cache, "auto");
             System.out.printf("  cold (builds and saves): %,d ms%n", cold);
             List<Long> warm = new ArrayList<>();
             List<Long> uploaded = new ArrayList<>();
             List<Long> raw = new ArrayList<>();
             for (int i = 0; i < warmRuns; i++) {
-                long w = runChild(engine, "on", cache, "auto");
-                long u = runChild(engine, "on", cache, "upload");
+                long w = runChild(profile, "on", cache, "auto");
+                long u = runChild(profile, "on", cache, "upload");
                 long r = RawContainerStart.nanos(engine, image) / 1_000_000;
                 warm.add(w);
                 uploaded.add(u);
@@ -78,7 +81,7 @@ public final class WarmStartBenchmark {
                         "  round %d: warm %,d ms (the snapshot mounted), %,d ms (uploaded), Testcontainers alone (empty) %,d ms%n",
                         i + 1, w, u, r);
             }
-            long coldOff = runChild(engine, "off", cache, "auto");
+            long coldOff = runChild(profile, "off", cache, "auto");
             System.out.printf(
                     "  cold with parity.snapshots=off (builds, saves nothing): %,d ms%n", coldOff);
             long warmMedian = median(warm);
@@ -117,7 +120,7 @@ public final class WarmStartBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static long runChild(String engine, String mode, Path cache, String transfer)
+    private static long runChild(String profile, String mode, Path cache, String transfer)
             throws IOException, InterruptedException {
         List<String> command =
                 List.of(
@@ -126,11 +129,14 @@ public final class WarmStartBenchmark {
                                 + "bin"
                                 + File.separator
                                 + "java",
+                        // -Dparity.load.warmUp=false here measures cold starts without the
+                        // generators' warm-up
+                        "-Dparity.load.warmUp=" + System.getProperty("parity.load.warmUp", "true"),
                         "-cp",
                         System.getProperty("java.class.path"),
                         WarmStartBenchmark.class.getName(),
                         "child",
-                        engine,
+                        profile,
                         mode,
                         cache.toString(),
                         transfer);
@@ -154,14 +160,14 @@ public final class WarmStartBenchmark {
         return measured;
     }
 
-    private static void child(String engine, String mode, String cache, String transfer) {
+    private static void child(String profile, String mode, String cache, String transfer) {
         System.setProperty("parity.config", "bench/warm-start.yml");
         Launcher launcher = LauncherFactory.create();
         LauncherDiscoveryRequest request =
                 LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectClass(Fixture.class))
                         .configurationParameter("parity.config", "bench/warm-start.yml")
-                        .configurationParameter("parity.profile", "parity-bench-warm-" + engine)
+                        .configurationParameter("parity.profile", "parity-bench-warm-" + profile)
                         .configurationParameter("parity.snapshots", mode)
                         .configurationParameter("parity.snapshots.dir", cache)
                         .configurationParameter("parity.snapshots.transfer", transfer)

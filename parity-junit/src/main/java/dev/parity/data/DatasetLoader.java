@@ -98,6 +98,8 @@ public final class DatasetLoader {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be 1 or more, not " + threads);
         }
+        // a warm-up still under way would take a core from the load
+        GeneratorWarmUp.stop();
         long started = System.nanoTime();
         LoadPhases.Clock clock = new LoadPhases.Clock(started);
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -185,6 +187,16 @@ public final class DatasetLoader {
      */
     public static void warmUpInBackground() {
         FakerPools.warmUpInBackground();
+    }
+
+    /**
+     * As {@link #warmUpInBackground()}, and for a load of {@code rows} rows or more (100,000), also has the JIT compile
+     * the row generators, by making rows of a common table and throwing them away ({@link GeneratorWarmUp}) until the
+     * load begins. The load's rows are the same either way.
+     */
+    public static void warmUpInBackground(Engine engine, long rows) {
+        FakerPools.warmUpInBackground();
+        GeneratorWarmUp.startInBackground(engine, rows);
     }
 
     /** The largest load allowed ({@code parity.data.maxBytes}, or its default); a value that is not whole bytes is an error. */

@@ -2,6 +2,7 @@ package dev.parity.junit;
 
 import dev.parity.config.ProblemException;
 import dev.parity.data.DatasetLoader;
+import dev.parity.data.DatasetSpec;
 import dev.parity.data.LoadReport;
 import dev.parity.data.Mess;
 import dev.parity.database.DatabaseDiedException;
@@ -103,6 +104,7 @@ final class SharedEnvironments {
         boolean keepable =
                 FreshSettings.of(context::getConfigurationParameter, profile).keepFailed();
         Duration lockWait = Settings.LOCK_WAIT.get(context);
+        boolean warmUp = Settings.LOAD_WARM_UP.get(context);
         Function<ServerKey, SharedServer> servers =
                 serverOf ->
                         root(context)
@@ -119,7 +121,12 @@ final class SharedEnvironments {
                                                                         classLoader(),
                                                                         keepable,
                                                                         lockWait,
-                                                                        !data.datasets().isEmpty(),
+                                                                        data.datasets().stream()
+                                                                                .mapToLong(
+                                                                                        DatasetSpec
+                                                                                                ::rows)
+                                                                                .sum(),
+                                                                        warmUp,
                                                                         WarmStarts.plan(
                                                                                 context
                                                                                         ::getConfigurationParameter,
@@ -207,7 +214,8 @@ final class SharedEnvironments {
             ClassLoader classLoader,
             boolean keepable,
             Duration lockWait,
-            boolean datasets,
+            long datasetRows,
+            boolean warmUp,
             Optional<WarmStarts.Plan> snapshots) {
         long started = System.nanoTime();
         StartTimes times = new StartTimes();
@@ -234,9 +242,14 @@ final class SharedEnvironments {
                                     keepable,
                                     lockWait,
                                     from);
-            if (datasets && snapshots.flatMap(WarmStarts.Plan::from).isEmpty()) {
-                // the load after the start needs Datafaker's files: read them while Docker works
-                DatasetLoader.warmUpInBackground();
+            if (datasetRows > 0 && snapshots.flatMap(WarmStarts.Plan::from).isEmpty()) {
+                // the load after the start needs Datafaker's files, and a large one compiled
+                // generators: both while Docker works
+                if (warmUp) {
+                    DatasetLoader.warmUpInBackground(spec.engine(), datasetRows);
+                } else {
+                    DatasetLoader.warmUpInBackground();
+                }
             }
             try {
                 database = start.apply(snapshots.flatMap(WarmStarts.Plan::from));

@@ -262,6 +262,18 @@ public final class Settings {
                     Source.SYSTEM_PROPERTY,
                     Setting::flag);
 
+    /** Whether a large load's row generators are compiled while its database starts. */
+    public static final Key<Boolean> LOAD_WARM_UP =
+            new Key<>(
+                    "parity.load.warmUp",
+                    "true or false",
+                    true,
+                    "true",
+                    "true: while the database of a load of 100,000 rows or more starts, one thread makes throwaway rows"
+                            + " so that the JIT has the generators compiled when the load begins; false: it does not.",
+                    Source.CONFIGURATION_PARAMETER,
+                    Setting::flag);
+
     /** How classes whose data differs share database servers. */
     public enum Servers {
         /** One server for every data variant of a server's profile, a database each (the default). */
@@ -375,6 +387,7 @@ public final class Settings {
                     PULL_TIMEOUT,
                     DATA_MAX_BYTES,
                     LOAD_KEEP_INDEXES,
+                    LOAD_WARM_UP,
                     SERVERS,
                     SNAPSHOTS,
                     SNAPSHOTS_DIR,

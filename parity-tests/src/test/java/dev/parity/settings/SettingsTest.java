@@ -44,6 +44,7 @@ class SettingsTest {
                         "parity.pull.timeout",
                         "parity.data.maxBytes",
                         "parity.load.keepIndexes",
+                        "parity.load.warmUp",
                         "parity.servers",
                         "parity.snapshots",
                         "parity.snapshots.dir",
@@ -133,6 +134,9 @@ class SettingsTest {
         assertThat(Settings.PROFILE.find(parameters)).contains("payments");
         assertThat(Settings.PULL_TIMEOUT.get(parameters)).isEqualTo(Duration.ofSeconds(30));
         assertThat(Settings.DATA_MAX_BYTES.get(parameters)).isEqualTo(1000L);
+        assertThat(Settings.LOAD_WARM_UP.get(NONE)).isTrue();
+        assertThat(Settings.LOAD_WARM_UP.get(given(Map.of("parity.load.warmUp", "false"))))
+                .isFalse();
         assertThat(Settings.LOAD_KEEP_INDEXES.get(parameters)).isTrue();
     }
 

@@ -244,6 +244,22 @@ public record DatabaseSpec(
                 characters);
     }
 
+    /** This spec with {@code newSettings} as the server's settings, instead of its own. */
+    public DatabaseSpec withSettings(Map<String, String> newSettings) {
+        return new DatabaseSpec(
+                engine,
+                image,
+                name,
+                username,
+                password,
+                migrations,
+                init,
+                newSettings,
+                timeZone,
+                storage,
+                characters);
+    }
+
     public DatabaseSpec withInit(List<String> scripts) {
         return new DatabaseSpec(
                 engine,
