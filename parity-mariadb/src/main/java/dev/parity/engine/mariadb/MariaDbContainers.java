@@ -1,6 +1,7 @@
 package dev.parity.engine.mariadb;
 
 import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.support.DataDirectory;
 import dev.parity.engine.support.PublishedPorts;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,9 +53,7 @@ final class MariaDbContainers {
                     "TZ",
                     spec.timeZone() instanceof ZoneOffset ? "UTC" : serverName(spec.timeZone()));
         }
-        if (spec.storage() == DatabaseSpec.Storage.MEMORY) {
-            container.withTmpFs(java.util.Map.of("/var/lib/mysql", "rw"));
-        }
+        DataDirectory.place(container, "/var/lib/mysql", spec.storage());
         return PublishedPorts.onBindAddress(container);
     }
 

@@ -1,6 +1,7 @@
 package dev.parity.engine.postgres;
 
 import dev.parity.engine.spec.DatabaseSpec;
+import dev.parity.engine.support.DataDirectory;
 import dev.parity.engine.support.PublishedPorts;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,9 +50,8 @@ final class PostgresContainers {
         if (zone != null) {
             container.withEnv("TZ", zone); // the container's clock, for anything that runs in it
         }
-        if (spec.storage() == DatabaseSpec.Storage.MEMORY) {
-            container.withTmpFs(java.util.Map.of("/var/lib/postgresql/data", "rw"));
-        }
+        // the parent of PGDATA in every official layout: .../data up to 17, .../18/docker from 18
+        DataDirectory.place(container, "/var/lib/postgresql", spec.storage());
         return PublishedPorts.onBindAddress(container);
     }
 
