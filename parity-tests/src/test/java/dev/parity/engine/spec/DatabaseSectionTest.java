@@ -128,7 +128,9 @@ class DatabaseSectionTest {
                 .as("another server: not shared with the one on disk")
                 .isNotEqualTo(read("database:\n  image: postgres:15"));
         assertThat(memory.engine().container(memory).getTmpFsMapping())
-                .containsOnlyKeys("/var/lib/postgresql/data");
+                .as(
+                        "the parent of PGDATA in every official layout (18: /var/lib/postgresql/18/docker)")
+                .containsOnlyKeys("/var/lib/postgresql");
         DatabaseSpec mariadb = read("database:\n  engine: mariadb\n  storage: memory");
         assertThat(mariadb.engine().container(mariadb).getTmpFsMapping())
                 .containsOnlyKeys("/var/lib/mysql");
