@@ -5,6 +5,7 @@ import dev.parity.engine.schema.ColumnInfo;
 import dev.parity.engine.schema.ColumnType;
 import dev.parity.engine.schema.TableInfo;
 import dev.parity.engine.sql.TabSeparatedBuffer;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -82,7 +83,7 @@ final class GeneratorWarmUp {
     }
 
     /** The plan of the warm-up's table, its Datafaker pools filled. */
-    static TablePlan plan(Engine engine, long rows) throws java.sql.SQLException {
+    static TablePlan plan(Engine engine, long rows) throws SQLException {
         ExecutorService pool = Executors.newSingleThreadExecutor(GeneratorWarmUp::daemon);
         try {
             Map<Long, FakerPools> pools = new HashMap<>();

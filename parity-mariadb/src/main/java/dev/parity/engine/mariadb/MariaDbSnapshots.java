@@ -55,7 +55,7 @@ final class MariaDbSnapshots implements ServerSnapshots {
     public void save(JdbcDatabaseContainer<?> container, DatabaseSpec spec, OutputStream out)
             throws IOException, InterruptedException {
         Properties properties = new Properties();
-        properties.setProperty("user", "root");
+        properties.setProperty("user", spec.engine().adminUser(spec));
         properties.setProperty("password", spec.password());
         // a server left stopped (Docker refused to resume it) fails this session, not hangs it
         properties.setProperty("socketTimeout", Long.toString(SESSION_BOUND.toMillis()));
