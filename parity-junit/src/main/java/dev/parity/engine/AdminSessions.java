@@ -52,6 +52,10 @@ public final class AdminSessions {
         properties.setProperty("password", server.adminPassword());
         properties.setProperty(
                 "ApplicationName", APPLICATION); // PostgreSQL's; MariaDB's driver ignores it
+        // pgjdbc sends the name at login only when told the server is 9.0 or later; otherwise it
+        // sets it after, and a login trigger (faults.connectionLimit) counts and refuses the
+        // session
+        properties.setProperty("assumeMinServerVersion", "9.0");
         try {
             return DriverManager.getConnection(server.urlOf(database), properties);
         } catch (SQLException e) {
